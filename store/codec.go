@@ -1,0 +1,205 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/kg-tool/kg/graph"
+)
+
+// nodeRec is the merged record of one node: how many sources contribute it,
+// and how often each spelling (with the quality it was read at) and each
+// attribute value was contributed. Counting rather than keeping one value
+// makes the merge independent of the order sources arrive in and lets a
+// source be removed exactly.
+type nodeRec struct {
+	Kind    graph.NodeKind `json:"k"`
+	Support int            `json:"s"`
+	Names   map[string]int `json:"n"` // "<quality>\x00<spelling>" -> count
+	Attrs   map[string]int `json:"a"` // "<name>\x00<json value>" -> count
+}
+
+func (r *nodeRec) add(n graph.Node, delta int) {
+	if r.Names == nil {
+		r.Names = map[string]int{}
+		r.Attrs = map[string]int{}
+	}
+	r.Kind = n.Kind
+	r.Support += delta
+	q := quality(n)
+	bump(r.Names, strconv.Itoa(q)+"\x00"+n.Name, delta)
+	for _, a := range n.Aliases {
+		if a != n.Name && a != "" {
+			bump(r.Names, "0\x00"+a, delta)
+		}
+	}
+	for k, v := range n.Attrs {
+		if k == "quality" {
+			continue
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			continue
+		}
+		bump(r.Attrs, k+"\x00"+string(b), delta)
+	}
+}
+
+func bump(m map[string]int, k string, delta int) {
+	m[k] += delta
+	if m[k] <= 0 {
+		delete(m, k)
+	}
+}
+
+func quality(n graph.Node) int {
+	switch q := n.Attrs["quality"].(type) {
+	case int:
+		return q
+	case float64:
+		return int(q)
+	}
+	return graph.QualityLine
+}
+
+// spellings returns the distinct spellings of r.
+func (r *nodeRec) spellings() map[string]bool {
+	out := make(map[string]bool, len(r.Names))
+	for k := range r.Names {
+		out[k[strings.IndexByte(k, 0)+1:]] = true
+	}
+	return out
+}
+
+// node turns a merged record into a graph node: the name is the spelling of
+// the highest quality, then the most sources, then the smallest string.
+func (r *nodeRec) node(id string) graph.Node {
+	n := graph.Node{ID: id, Kind: r.Kind}
+	bestQ, bestC := -1, -1
+	counts := map[string]int{}
+	for k, c := range r.Names {
+		i := strings.IndexByte(k, 0)
+		counts[k[i+1:]] += c
+	}
+	for k := range r.Names {
+		i := strings.IndexByte(k, 0)
+		q, _ := strconv.Atoi(k[:i])
+		s := k[i+1:]
+		c := counts[s]
+		if q > bestQ || (q == bestQ && (c > bestC || (c == bestC && s < n.Name))) {
+			bestQ, bestC, n.Name = q, c, s
+		}
+	}
+	for s := range counts {
+		n.Aliases = append(n.Aliases, s)
+	}
+	sort.Strings(n.Aliases)
+	type choice struct {
+		val   string
+		count int
+	}
+	best := map[string]choice{}
+	for k, c := range r.Attrs {
+		i := strings.IndexByte(k, 0)
+		name, val := k[:i], k[i+1:]
+		b, ok := best[name]
+		if !ok || c > b.count || (c == b.count && val < b.val) {
+			best[name] = choice{val, c}
+		}
+	}
+	if len(best) > 0 {
+		n.Attrs = make(map[string]any, len(best))
+		for name, c := range best {
+			var v any
+			if err := json.Unmarshal([]byte(c.val), &v); err == nil {
+				if f, ok := v.(float64); ok && f == float64(int(f)) {
+					v = int(f)
+				}
+				n.Attrs[name] = v
+			}
+		}
+	}
+	return n
+}
+
+func encodeNode(r *nodeRec) []byte {
+	b, _ := json.Marshal(r)
+	return b
+}
+
+func decodeNode(b []byte) (*nodeRec, error) {
+	r := &nodeRec{}
+	if err := json.Unmarshal(b, r); err != nil {
+		return nil, fmt.Errorf("decode node: %w", err)
+	}
+	if r.Names == nil {
+		r.Names = map[string]int{}
+	}
+	if r.Attrs == nil {
+		r.Attrs = map[string]int{}
+	}
+	return r, nil
+}
+
+// sourceRec is what one source contributed, as written: enough to remove it
+// exactly. Evidence is not repeated here; it lives in the forward edge keys.
+type sourceRec struct {
+	Info     graph.SourceInfo `json:"info"`
+	Nodes    []graph.Node     `json:"nodes"`
+	Edges    []edgeRef        `json:"edges"`
+	Warnings []string         `json:"warnings,omitempty"`
+}
+
+type edgeRef struct {
+	From string         `json:"f"`
+	Kind graph.EdgeKind `json:"k"`
+	To   string         `json:"t"`
+}
+
+// encodeEvidence writes evidence as a count followed by (line, text) pairs;
+// the source is implied by the key.
+func encodeEvidence(ev []graph.Evidence) []byte {
+	n := binary.MaxVarintLen64
+	for _, e := range ev {
+		n += 2*binary.MaxVarintLen64 + len(e.Text)
+	}
+	b := make([]byte, 0, n)
+	b = binary.AppendUvarint(b, uint64(len(ev)))
+	for _, e := range ev {
+		b = binary.AppendUvarint(b, uint64(e.Line))
+		b = binary.AppendUvarint(b, uint64(len(e.Text)))
+		b = append(b, e.Text...)
+	}
+	return b
+}
+
+var errCorrupt = errors.New("corrupt evidence record")
+
+func decodeEvidence(b []byte, src string) ([]graph.Evidence, error) {
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)) {
+		return nil, errCorrupt
+	}
+	b = b[k:]
+	out := make([]graph.Evidence, 0, n)
+	for i := uint64(0); i < n; i++ {
+		line, k := binary.Uvarint(b)
+		if k <= 0 {
+			return nil, errCorrupt
+		}
+		b = b[k:]
+		l, k := binary.Uvarint(b)
+		if k <= 0 || l > uint64(len(b)-k) {
+			return nil, errCorrupt
+		}
+		b = b[k:]
+		out = append(out, graph.Evidence{Source: src, Line: int(line), Text: string(b[:l])})
+		b = b[l:]
+	}
+	return out, nil
+}

@@ -1,0 +1,235 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
+
+	"github.com/kg-tool/kg/graph"
+)
+
+// Options configure Open.
+type Options struct {
+	// ReadOnly opens the database for queries. Any number of read-only
+	// opens coexist; they fail with ErrLocked while a writer holds it.
+	ReadOnly bool
+	// Log receives Badger's log lines; nil keeps Badger silent.
+	Log io.Writer
+	// InMemory keeps everything in memory (tests); dir is ignored.
+	InMemory bool
+}
+
+// DB is a kg graph in a Badger directory. It implements graph.Store.
+type DB struct {
+	bdb      *badger.DB
+	dir      string
+	readOnly bool
+}
+
+var _ graph.Store = (*DB)(nil)
+
+// badgerOptions are chosen for a command-line tool: bounded memory (two 64 MB
+// memtables, small caches), no conflict detection (kg has one writer),
+// values up to 4 KB kept in the LSM tree so lookups need no value-log read,
+// and Snappy compression, which costs little CPU.
+func badgerOptions(dir string, o Options) badger.Options {
+	bo := badger.DefaultOptions(dir).
+		WithLogger(quietLogger(o.Log)).
+		WithMemTableSize(64 << 20).
+		WithNumMemtables(2).
+		WithNumLevelZeroTables(4).
+		WithNumLevelZeroTablesStall(10).
+		WithBlockCacheSize(32 << 20).
+		WithIndexCacheSize(16 << 20).
+		WithValueThreshold(4 << 10).
+		WithValueLogFileSize(64 << 20).
+		WithNumCompactors(2).
+		WithDetectConflicts(false).
+		WithCompression(options.Snappy).
+		WithMetricsEnabled(false)
+	if o.ReadOnly {
+		bo = bo.WithReadOnly(true)
+	}
+	if o.InMemory {
+		bo = bo.WithInMemory(true).WithDir("").WithValueDir("")
+	}
+	return bo
+}
+
+// Open opens (creating if needed, unless read-only) the kg database in dir.
+// It returns an error wrapping graph.ErrLocked if another process holds the
+// directory, graph.ErrSchema if the directory is not a kg database or was
+// written by an unknown version, and graph.ErrNotFound if a read-only open
+// finds no database.
+func Open(dir string, o Options) (*DB, error) {
+	if !o.InMemory {
+		if err := checkDir(dir, o.ReadOnly); err != nil {
+			return nil, err
+		}
+	}
+	bdb, err := badger.Open(badgerOptions(dir, o))
+	if err != nil && o.ReadOnly && !isLockErr(err) {
+		// A database left by a crash has a log to replay, which a read-only
+		// open cannot do: recover it with one read-write open.
+		if rw, rerr := badger.Open(badgerOptions(dir, Options{Log: o.Log})); rerr == nil {
+			rw.Close()
+			bdb, err = badger.Open(badgerOptions(dir, o))
+		}
+	}
+	if err != nil {
+		return nil, openError(dir, err)
+	}
+	db := &DB{bdb: bdb, dir: dir, readOnly: o.ReadOnly}
+	if err := db.checkSchema(); err != nil {
+		bdb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// checkDir refuses directories that hold something other than Badger files,
+// so that kg never writes its files into, say, a user's home directory.
+func checkDir(dir string, readOnly bool) error {
+	fi, err := os.Stat(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		if readOnly {
+			return fmt.Errorf("no database at %s (run kg ingest first): %w", dir, graph.ErrNotFound)
+		}
+		return os.MkdirAll(dir, 0o755)
+	}
+	if err != nil {
+		return err
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("%s is not a directory: %w", dir, graph.ErrSchema)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		if readOnly {
+			return fmt.Errorf("no database at %s (run kg ingest first): %w", dir, graph.ErrNotFound)
+		}
+		return nil
+	}
+	for _, e := range entries {
+		if e.Name() == "MANIFEST" {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s is not a kg database (it has files but no Badger MANIFEST): %w", dir, graph.ErrSchema)
+}
+
+func isLockErr(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "Cannot acquire directory lock")
+}
+
+func openError(dir string, err error) error {
+	switch {
+	case isLockErr(err):
+		return fmt.Errorf("database %s is in use by another kg process: %w", dir, graph.ErrLocked)
+	case strings.Contains(err.Error(), "permission denied"):
+		return fmt.Errorf("cannot open database %s: permission denied", dir)
+	}
+	return fmt.Errorf("cannot open database %s: %s: %w", dir, firstLine(err.Error()), graph.ErrSchema)
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// checkSchema writes the schema version into an empty database and refuses
+// a database whose version is unknown or missing.
+func (db *DB) checkSchema() error {
+	var version string
+	empty := true
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false})
+		defer it.Close()
+		it.Rewind()
+		empty = !it.Valid()
+		item, err := txn.Get(schemaKey)
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		v, err := item.ValueCopy(nil)
+		version = string(v)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("read schema of %s: %w", db.dir, err)
+	}
+	switch {
+	case version == schemaVersion:
+		return nil
+	case version != "":
+		return fmt.Errorf("database %s has schema %q; this kg understands %q (upgrade kg): %w",
+			db.dir, version, schemaVersion, graph.ErrSchema)
+	case !empty:
+		return fmt.Errorf("%s is a Badger database but not a kg database (no schema key): %w", db.dir, graph.ErrSchema)
+	case db.readOnly:
+		return nil
+	}
+	return db.bdb.Update(func(txn *badger.Txn) error {
+		return txn.Set(schemaKey, []byte(schemaVersion))
+	})
+}
+
+// Close closes the database. It must be called exactly once.
+func (db *DB) Close() error {
+	if db.bdb == nil {
+		return nil
+	}
+	err := db.bdb.Close()
+	db.bdb = nil
+	return err
+}
+
+// Dir returns the directory the database lives in.
+func (db *DB) Dir() string { return db.dir }
+
+// setSchemaForTest lets tests write an unknown schema version.
+func (db *DB) setMeta(k, v string) error {
+	return db.bdb.Update(func(txn *badger.Txn) error {
+		return txn.Set(key(pMeta, k), []byte(v))
+	})
+}
+
+type logger struct{ l *log.Logger }
+
+func quietLogger(w io.Writer) badger.Logger {
+	if w == nil {
+		return nil
+	}
+	return &logger{log.New(w, "badger: ", 0)}
+}
+
+func (l *logger) Errorf(f string, a ...any)   { l.l.Printf("ERROR: "+f, a...) }
+func (l *logger) Warningf(f string, a ...any) { l.l.Printf("WARNING: "+f, a...) }
+func (l *logger) Infof(f string, a ...any)    { l.l.Printf(f, a...) }
+func (l *logger) Debugf(f string, a ...any)   {}
+
+// absPath returns the cleaned absolute form of a source path ("-" is kept).
+func absPath(p string) string {
+	if p == "-" || p == "" {
+		return p
+	}
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return filepath.Clean(p)
+}

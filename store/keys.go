@@ -1,0 +1,73 @@
+package store
+
+import (
+	"bytes"
+
+	"github.com/kg-tool/kg/graph"
+)
+
+const sep = 0x00
+
+const (
+	pMeta    = 'm'
+	pSource  = 's'
+	pPath    = 'p'
+	pNode    = 'n'
+	pKind    = 'k'
+	pAlias   = 'a'
+	pSeries  = 'e'
+	pFwd     = 'f'
+	pRev     = 'b'
+	pRedir   = 'r'
+	pCatalog = 'c'
+)
+
+var schemaKey = []byte{pMeta, sep, 's', 'c', 'h', 'e', 'm', 'a'}
+
+// schemaVersion is written into new databases; any other value is refused.
+const schemaVersion = "kg/1"
+
+// key joins a prefix byte and fields with the separator.
+func key(prefix byte, fields ...string) []byte {
+	n := 1
+	for _, f := range fields {
+		n += len(f) + 1
+	}
+	b := make([]byte, 0, n)
+	b = append(b, prefix)
+	for _, f := range fields {
+		b = append(b, sep)
+		b = append(b, f...)
+	}
+	return b
+}
+
+// prefixKey is key with a trailing separator, for prefix scans.
+func prefixKey(prefix byte, fields ...string) []byte {
+	return append(key(prefix, fields...), sep)
+}
+
+// splitKey returns the fields of a key after its prefix byte.
+func splitKey(k []byte) []string {
+	if len(k) < 2 {
+		return nil
+	}
+	parts := bytes.Split(k[2:], []byte{sep})
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = string(p)
+	}
+	return out
+}
+
+func nodeKey(id string) []byte { return key(pNode, id) }
+func kindKey(k graph.NodeKind, id string) []byte {
+	return key(pKind, string(k), id)
+}
+func aliasKey(spelling, id string) []byte { return key(pAlias, graph.Key(spelling), id) }
+func fwdKey(from string, k graph.EdgeKind, to, src string) []byte {
+	return key(pFwd, from, string(k), to, src)
+}
+func revKey(from string, k graph.EdgeKind, to, src string) []byte {
+	return key(pRev, to, string(k), from, src)
+}

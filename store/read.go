@@ -1,0 +1,400 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kg-tool/kg/graph"
+)
+
+func (db *DB) view(fn func(txn *badger.Txn) error) error {
+	if db.bdb == nil {
+		return errors.New("store: database is closed")
+	}
+	return db.bdb.View(fn)
+}
+
+func getNode(txn *badger.Txn, id string) (graph.Node, error) {
+	item, err := txn.Get(nodeKey(id))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return graph.Node{}, fmt.Errorf("node %s: %w", id, graph.ErrNotFound)
+	}
+	if err != nil {
+		return graph.Node{}, fmt.Errorf("store: get node %s: %w", id, err)
+	}
+	var r *nodeRec
+	err = item.Value(func(v []byte) error {
+		r, err = decodeNode(v)
+		return err
+	})
+	if err != nil {
+		return graph.Node{}, fmt.Errorf("store: node %s: %w", id, err)
+	}
+	return r.node(id), nil
+}
+
+// Node returns one node, or an error wrapping graph.ErrNotFound.
+func (db *DB) Node(ctx context.Context, id string) (graph.Node, error) {
+	var n graph.Node
+	err := db.view(func(txn *badger.Txn) error {
+		var err error
+		n, err = getNode(txn, id)
+		return err
+	})
+	return n, err
+}
+
+// Lookup returns the ids of nodes with a spelling whose graph.Key equals
+// that of name, sorted; a redirected (merged) id resolves to its target.
+func (db *DB) Lookup(ctx context.Context, name string) ([]string, error) {
+	k := graph.Key(name)
+	if k == "" {
+		return nil, nil
+	}
+	var ids []string
+	err := db.view(func(txn *badger.Txn) error {
+		if err := scanKeys(txn, prefixKey(pAlias, k), func(key []byte) {
+			f := splitKey(key)
+			ids = append(ids, f[len(f)-1])
+		}); err != nil {
+			return err
+		}
+		// An exact id, or an id that was merged into another.
+		id := name
+		for i := 0; i < 8; i++ {
+			item, err := txn.Get(key(pRedir, id))
+			if err != nil {
+				break
+			}
+			v, _ := item.ValueCopy(nil)
+			id = string(v)
+		}
+		if _, err := txn.Get(nodeKey(id)); err == nil {
+			ids = append(ids, id)
+		}
+		return nil
+	})
+	return dedupe(ids), err
+}
+
+// Nodes calls fn for every node of kind k ("" for all) in id order.
+func (db *DB) Nodes(ctx context.Context, k graph.NodeKind, fn func(graph.Node) error) error {
+	return db.view(func(txn *badger.Txn) error {
+		if k == "" {
+			return scanNodes(ctx, txn, fn)
+		}
+		var ids []string
+		if err := scanKeys(txn, prefixKey(pKind, string(k)), func(key []byte) {
+			f := splitKey(key)
+			ids = append(ids, f[len(f)-1])
+		}); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			n, err := getNode(txn, id)
+			if err != nil {
+				return err
+			}
+			if err := fn(n); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func scanNodes(ctx context.Context, txn *badger.Txn, fn func(graph.Node) error) error {
+	prefix := []byte{pNode, sep}
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 256, Prefix: prefix})
+	defer it.Close()
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		id := string(it.Item().Key()[2:])
+		var r *nodeRec
+		err := it.Item().Value(func(v []byte) error {
+			var err error
+			r, err = decodeNode(v)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("store: node %s: %w", id, err)
+		}
+		if err := fn(r.node(id)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Edges returns the edges of id in direction dir (of kind, unless ""), with
+// evidence from every supporting source, sorted.
+func (db *DB) Edges(ctx context.Context, id string, dir graph.Direction, kind graph.EdgeKind) ([]graph.Edge, error) {
+	var out []graph.Edge
+	err := db.view(func(txn *badger.Txn) error {
+		var err error
+		out, err = edgesOf(txn, id, dir, kind, true)
+		return err
+	})
+	return out, err
+}
+
+// Neighbors returns the ids at the other end of id's edges, without reading
+// any evidence: a key-only prefix scan.
+func (db *DB) Neighbors(ctx context.Context, id string, dir graph.Direction, kind graph.EdgeKind) ([]string, error) {
+	var out []string
+	err := db.view(func(txn *badger.Txn) error {
+		edges, err := edgesOf(txn, id, dir, kind, false)
+		for _, e := range edges {
+			if dir == graph.Out {
+				out = append(out, e.Target)
+			} else {
+				out = append(out, e.Source)
+			}
+		}
+		return err
+	})
+	return out, err
+}
+
+func edgesOf(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKind, evidence bool) ([]graph.Edge, error) {
+	p := byte(pFwd)
+	if dir == graph.In {
+		p = pRev
+	}
+	prefix := prefixKey(p, id)
+	if kind != "" {
+		prefix = prefixKey(p, id, string(kind))
+	}
+	var out []graph.Edge
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false, Prefix: prefix})
+	defer it.Close()
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		f := splitKey(it.Item().Key()) // id, kind, other, source
+		if len(f) != 4 {
+			continue
+		}
+		e := graph.Edge{Source: id, Kind: graph.EdgeKind(f[1]), Target: f[2]}
+		if dir == graph.In {
+			e.Source, e.Target = f[2], id
+		}
+		n := len(out)
+		if n == 0 || out[n-1].Kind != e.Kind || out[n-1].Source != e.Source || out[n-1].Target != e.Target {
+			out = append(out, e)
+			n++
+		}
+		if !evidence {
+			continue
+		}
+		var v []byte
+		var err error
+		if dir == graph.Out {
+			v, err = it.Item().ValueCopy(nil)
+		} else {
+			var item *badger.Item
+			item, err = txn.Get(fwdKey(e.Source, e.Kind, e.Target, f[3]))
+			if err == nil {
+				v, err = item.ValueCopy(nil)
+			}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("store: evidence of %s %s %s: %w", e.Source, e.Kind, e.Target, err)
+		}
+		ev, err := decodeEvidence(v, f[3])
+		if err != nil {
+			return nil, err
+		}
+		out[n-1].Evidence = append(out[n-1].Evidence, ev...)
+	}
+	for i := range out {
+		graph.SortEvidence(out[i].Evidence)
+	}
+	return out, nil
+}
+
+// Walk calls fn for every node in id order and then fe for every edge in
+// (source, kind, target) order, each with all its evidence.
+func (db *DB) Walk(ctx context.Context, fn func(graph.Node) error, fe func(graph.Edge) error) error {
+	return db.view(func(txn *badger.Txn) error {
+		if fn != nil {
+			if err := scanNodes(ctx, txn, fn); err != nil {
+				return err
+			}
+		}
+		if fe == nil {
+			return nil
+		}
+		prefix := []byte{pFwd, sep}
+		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 256, Prefix: prefix})
+		defer it.Close()
+		var cur graph.Edge
+		have := false
+		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			f := splitKey(it.Item().Key())
+			if len(f) != 4 {
+				continue
+			}
+			if !have || cur.Source != f[0] || string(cur.Kind) != f[1] || cur.Target != f[2] {
+				if have {
+					graph.SortEvidence(cur.Evidence)
+					if err := fe(cur); err != nil {
+						return err
+					}
+				}
+				cur = graph.Edge{Source: f[0], Kind: graph.EdgeKind(f[1]), Target: f[2]}
+				have = true
+			}
+			err := it.Item().Value(func(v []byte) error {
+				ev, err := decodeEvidence(v, f[3])
+				cur.Evidence = append(cur.Evidence, ev...)
+				return err
+			})
+			if err != nil {
+				return fmt.Errorf("store: edge %s %s %s: %w", f[0], f[1], f[2], err)
+			}
+		}
+		if have {
+			graph.SortEvidence(cur.Evidence)
+			return fe(cur)
+		}
+		return nil
+	})
+}
+
+// Sources lists the stored sources ordered by id.
+func (db *DB) Sources(ctx context.Context) ([]graph.SourceInfo, error) {
+	var out []graph.SourceInfo
+	err := db.view(func(txn *badger.Txn) error {
+		prefix := []byte{pSource, sep}
+		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, Prefix: prefix})
+		defer it.Close()
+		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+			var rec struct {
+				Info graph.SourceInfo `json:"info"`
+			}
+			err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &rec) })
+			if err != nil {
+				return fmt.Errorf("store: source %s: %w", it.Item().Key()[2:], err)
+			}
+			out = append(out, rec.Info)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// SourceByPath returns the source ingested from path (made absolute).
+func (db *DB) SourceByPath(ctx context.Context, path string) (graph.SourceInfo, error) {
+	var info graph.SourceInfo
+	err := db.view(func(txn *badger.Txn) error {
+		item, err := txn.Get(key(pPath, absPath(path)))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return fmt.Errorf("no source ingested from %s: %w", path, graph.ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		id, err := item.ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		f, err := sourceFacts(txn, string(id))
+		if err != nil {
+			return err
+		}
+		info = f.Source
+		return nil
+	})
+	return info, err
+}
+
+// SourceFacts returns what a source contributed, with evidence.
+func (db *DB) SourceFacts(ctx context.Context, id string) (*graph.Facts, error) {
+	var f *graph.Facts
+	err := db.view(func(txn *badger.Txn) error {
+		var err error
+		f, err = sourceFacts(txn, id)
+		return err
+	})
+	return f, err
+}
+
+func sourceFacts(txn *badger.Txn, id string) (*graph.Facts, error) {
+	item, err := txn.Get(key(pSource, id))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, fmt.Errorf("no source %q: %w", id, graph.ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	rec := &sourceRec{}
+	if err := item.Value(func(v []byte) error { return json.Unmarshal(v, rec) }); err != nil {
+		return nil, fmt.Errorf("store: source %s: %w", id, err)
+	}
+	f := &graph.Facts{Source: rec.Info, Nodes: rec.Nodes, Warnings: rec.Warnings}
+	for _, e := range rec.Edges {
+		item, err := txn.Get(fwdKey(e.From, e.Kind, e.To, id))
+		if err != nil {
+			return nil, fmt.Errorf("store: edge %s %s %s of %s: %w", e.From, e.Kind, e.To, id, err)
+		}
+		v, err := item.ValueCopy(nil)
+		if err != nil {
+			return nil, err
+		}
+		ev, err := decodeEvidence(v, id)
+		if err != nil {
+			return nil, err
+		}
+		f.Edges = append(f.Edges, graph.Edge{Source: e.From, Kind: e.Kind, Target: e.To, Evidence: ev})
+	}
+	return f, nil
+}
+
+// Catalog returns the catalog entries stored in the database, by id.
+func (db *DB) Catalog(ctx context.Context) ([]graph.CatalogEntry, error) {
+	var out []graph.CatalogEntry
+	err := db.view(func(txn *badger.Txn) error {
+		prefix := []byte{pCatalog, sep}
+		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, Prefix: prefix})
+		defer it.Close()
+		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+			var e graph.CatalogEntry
+			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &e) }); err != nil {
+				return fmt.Errorf("store: catalog %s: %w", it.Item().Key()[2:], err)
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// PutCatalog adds or replaces catalog entries, in commits of whole entries.
+func (db *DB) PutCatalog(ctx context.Context, entries []graph.CatalogEntry) error {
+	if db.readOnly {
+		return graph.ErrReadOnly
+	}
+	sorted := append([]graph.CatalogEntry(nil), entries...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	wb := db.bdb.NewWriteBatch()
+	defer wb.Cancel()
+	for _, e := range sorted {
+		b, err := json.Marshal(e)
+		if err != nil {
+			return err
+		}
+		if err := wb.Set(key(pCatalog, e.ID), b); err != nil {
+			return fmt.Errorf("store: catalog %s: %w", e.ID, err)
+		}
+	}
+	return wb.Flush()
+}

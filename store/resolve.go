@@ -1,0 +1,349 @@
+package store
+
+import (
+	"errors"
+	"sort"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kg-tool/kg/graph"
+)
+
+// plan is what resolving one source against the store decided.
+type plan struct {
+	trans     map[string]string // id in the facts -> id to store under
+	redirects map[string]string // merges to record
+	reput     []string          // stored nodes whose sources must be re-put
+}
+
+func (p *plan) final(id string) string {
+	for i := 0; i < 8; i++ {
+		t, ok := p.trans[id]
+		if !ok || t == id {
+			return id
+		}
+		id = t
+	}
+	return id
+}
+
+// redirect follows stored redirects from id, including the redirect of a
+// talk's event.
+func (w *Writer) redirect(id string) (string, error) {
+	for i := 0; i < 8; i++ {
+		v, err := w.get(key(pRedir, id))
+		if errors.Is(err, graph.ErrNotFound) {
+			break
+		}
+		if err != nil {
+			return "", err
+		}
+		id = string(v)
+	}
+	if scope := graph.TalkScope(id); scope != "" {
+		ev := "event:" + scope
+		to, err := w.redirect(ev)
+		if err != nil {
+			return "", err
+		}
+		if to != ev {
+			return graph.RetargetTalk(id, ev, to), nil
+		}
+	}
+	return id, nil
+}
+
+// resolve decides the ids one source's facts are stored under.
+func (w *Writer) resolve(f *graph.Facts, src string) (*plan, error) {
+	p := &plan{trans: map[string]string{}, redirects: map[string]string{}}
+	if f.Source.ID != src {
+		p.trans[f.Source.ID] = src
+	}
+	for _, n := range f.Nodes {
+		t, err := w.redirect(n.ID)
+		if err != nil {
+			return nil, err
+		}
+		if t != n.ID {
+			p.trans[n.ID] = t
+		}
+	}
+	if err := w.resolveEvents(f, p); err != nil {
+		return nil, err
+	}
+	for _, n := range f.Nodes {
+		if n.Kind != graph.Talk {
+			continue
+		}
+		t := p.final(n.ID)
+		ev := "event:" + graph.TalkScope(t)
+		if to := p.final(ev); to != ev {
+			p.trans[t] = graph.RetargetTalk(t, ev, to)
+		}
+	}
+	if err := w.resolvePeople(f, p); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// resolveEvents joins a year-less event with the one event of the same
+// series and city that has a year, in either arrival order.
+func (w *Writer) resolveEvents(f *graph.Facts, p *plan) error {
+	for _, n := range f.Nodes {
+		if n.Kind != graph.Event {
+			continue
+		}
+		sk := graph.EventSeriesKey(n)
+		if sk == "" {
+			continue
+		}
+		e := p.final(n.ID)
+		cands, err := w.seriesEvents(sk)
+		if err != nil {
+			return err
+		}
+		var withYear, yearless []string
+		for _, c := range cands {
+			if c == e {
+				continue
+			}
+			r, err := w.node(c)
+			if err != nil {
+				return err
+			}
+			if graph.EventYear(r.node(c)) > 0 {
+				withYear = append(withYear, c)
+			} else {
+				yearless = append(yearless, c)
+			}
+		}
+		if graph.EventYear(n) == 0 {
+			if len(withYear) == 1 {
+				p.trans[e] = withYear[0]
+				p.redirects[e] = withYear[0]
+				if w.alive(e) {
+					p.reput = append(p.reput, e)
+				}
+			}
+			continue
+		}
+		if len(withYear) == 0 {
+			for _, y := range yearless {
+				p.redirects[y] = e
+				p.reput = append(p.reput, y)
+			}
+		}
+	}
+	return nil
+}
+
+// resolvePeople merges a speaker with a differently spelled speaker of the
+// same talk (graph.SamePerson); the smaller id is kept.
+func (w *Writer) resolvePeople(f *graph.Facts, p *plan) error {
+	names := map[string]string{}
+	for _, n := range f.Nodes {
+		if n.Kind == graph.Person {
+			names[p.final(n.ID)] = n.Name
+		}
+	}
+	for _, e := range f.Edges {
+		if e.Kind != graph.Presented {
+			continue
+		}
+		person, talk := p.final(e.Source), p.final(e.Target)
+		others, err := w.talkSpeakers(talk)
+		if err != nil {
+			return err
+		}
+		for _, q := range others {
+			if q == person || !w.alive(q) {
+				continue
+			}
+			r, err := w.node(q)
+			if err != nil {
+				return err
+			}
+			if !graph.SamePerson(names[person], r.node(q).Name) {
+				continue
+			}
+			if q < person {
+				p.trans[person] = q
+				p.redirects[person] = q
+				names[q] = names[person]
+				person = q
+			} else {
+				p.redirects[q] = person
+				p.reput = append(p.reput, q)
+			}
+		}
+	}
+	return nil
+}
+
+// seriesEvents lists the events of one series and city, committed or
+// written in this transaction.
+func (w *Writer) seriesEvents(sk string) ([]string, error) {
+	ids := append([]string(nil), w.series[sk]...)
+	err := scanKeys(w.snap, prefixKey(pSeries, sk), func(k []byte) {
+		f := splitKey(k)
+		ids = append(ids, f[len(f)-1])
+	})
+	return dedupe(ids), err
+}
+
+// talkSpeakers lists the people who presented a talk.
+func (w *Writer) talkSpeakers(talk string) ([]string, error) {
+	ids := append([]string(nil), w.speakers[talk]...)
+	err := scanKeys(w.snap, prefixKey(pRev, talk, string(graph.Presented)), func(k []byte) {
+		f := splitKey(k)
+		ids = append(ids, f[2])
+	})
+	return dedupe(ids), err
+}
+
+// reput re-stores every committed source that contributed one of the nodes,
+// so that it picks up redirects recorded since.
+func (w *Writer) reput(nodes []string) error {
+	var srcs []string
+	for _, id := range nodes {
+		for _, p := range [][]byte{prefixKey(pFwd, id), prefixKey(pRev, id)} {
+			err := scanKeys(w.snap, p, func(k []byte) {
+				f := splitKey(k)
+				srcs = append(srcs, f[len(f)-1])
+			})
+			if err != nil {
+				return err
+			}
+		}
+	}
+	for _, s := range dedupe(srcs) {
+		f, err := w.factsOf(s)
+		if errors.Is(err, graph.ErrNotFound) {
+			continue // replaced by the source being stored
+		}
+		if err != nil {
+			return err
+		}
+		if err := w.removeSource(s); err != nil {
+			return err
+		}
+		var ferr error
+		tf := translateFunc(f, func(id string) string {
+			t, err := w.redirect(id)
+			if err != nil {
+				ferr = err
+				return id
+			}
+			return t
+		})
+		if ferr != nil {
+			return ferr
+		}
+		if err := w.write(tf); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func scanKeys(txn *badger.Txn, prefix []byte, fn func(k []byte)) error {
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false, Prefix: prefix})
+	defer it.Close()
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		fn(it.Item().Key())
+	}
+	return nil
+}
+
+func dedupe(ids []string) []string {
+	sort.Strings(ids)
+	out := ids[:0]
+	for i, id := range ids {
+		if i == 0 || id != ids[i-1] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// translate maps the ids of f through a plan.
+func translate(f *graph.Facts, trans map[string]string) *graph.Facts {
+	p := &plan{trans: trans}
+	return translateFunc(f, p.final)
+}
+
+// translateFunc returns a copy of f with every id mapped by fn, nodes that
+// became one merged, duplicate edges joined and self-loops dropped.
+func translateFunc(f *graph.Facts, fn func(string) string) *graph.Facts {
+	out := &graph.Facts{Source: f.Source, Warnings: f.Warnings}
+	out.Source.ID = fn(f.Source.ID)
+	nodes := map[string]int{}
+	for _, n := range f.Nodes {
+		n.ID = fn(n.ID)
+		if i, ok := nodes[n.ID]; ok {
+			out.Nodes[i] = mergeNode(out.Nodes[i], n)
+			continue
+		}
+		nodes[n.ID] = len(out.Nodes)
+		out.Nodes = append(out.Nodes, n)
+	}
+	edges := map[[3]string]int{}
+	for _, e := range f.Edges {
+		e.Source, e.Target = fn(e.Source), fn(e.Target)
+		if e.Source == e.Target {
+			continue
+		}
+		k := [3]string{e.Source, string(e.Kind), e.Target}
+		if i, ok := edges[k]; ok {
+			out.Edges[i].Evidence = mergeEvidence(out.Edges[i].Evidence, e.Evidence)
+			continue
+		}
+		edges[k] = len(out.Edges)
+		e.Evidence = append([]graph.Evidence(nil), e.Evidence...)
+		out.Edges = append(out.Edges, e)
+	}
+	return out
+}
+
+func mergeNode(a, b graph.Node) graph.Node {
+	if quality(b) > quality(a) {
+		a, b = b, a
+	}
+	seen := map[string]bool{}
+	var aliases []string
+	for _, s := range append(append(append([]string{}, a.Aliases...), b.Name), b.Aliases...) {
+		if !seen[s] && s != a.Name {
+			seen[s] = true
+			aliases = append(aliases, s)
+		}
+	}
+	a.Aliases = aliases
+	if len(b.Attrs) > 0 {
+		attrs := map[string]any{}
+		for k, v := range b.Attrs {
+			attrs[k] = v
+		}
+		for k, v := range a.Attrs {
+			attrs[k] = v
+		}
+		a.Attrs = attrs
+	}
+	return a
+}
+
+func mergeEvidence(a, b []graph.Evidence) []graph.Evidence {
+	for _, e := range b {
+		dup := false
+		for _, x := range a {
+			if x.Line == e.Line && x.Text == e.Text {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			a = append(a, e)
+		}
+	}
+	return a
+}

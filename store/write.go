@@ -1,0 +1,494 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kg-tool/kg/graph"
+)
+
+// Writer stores many sources with few commits. Sources are applied to one
+// Badger transaction until it nears Badger's size limit, then committed; a
+// commit only ever holds whole sources, so a crash or kill leaves every
+// source fully present or fully absent.
+//
+// A Writer is not safe for concurrent use; kg has one writer per database.
+type Writer struct {
+	db   *DB
+	txn  *badger.Txn
+	snap *badger.Txn // read view as of the last commit, for prefix scans
+
+	count, size int64               // entries and bytes pending in txn
+	nodes       map[string]*nodeRec // merged records read or changed in txn
+	dirty       map[string]bool     // merged records to write at commit
+	speakers    map[string][]string // talk -> persons written in txn
+	series      map[string][]string // series key -> events created in txn
+	pending     int                 // sources applied since the last commit
+	committed   int                 // sources committed by this writer
+}
+
+// NewWriter starts a writer. It fails with graph.ErrReadOnly on a read-only
+// database.
+func (db *DB) NewWriter() (*Writer, error) {
+	if db.readOnly {
+		return nil, graph.ErrReadOnly
+	}
+	w := &Writer{db: db}
+	w.begin()
+	return w, nil
+}
+
+func (w *Writer) begin() {
+	w.txn = w.db.bdb.NewTransaction(true)
+	if w.snap != nil {
+		w.snap.Discard()
+	}
+	w.snap = w.db.bdb.NewTransaction(false)
+	w.count, w.size, w.pending = 0, 0, 0
+	w.nodes = map[string]*nodeRec{}
+	w.dirty = map[string]bool{}
+	w.speakers = map[string][]string{}
+	w.series = map[string][]string{}
+}
+
+// Commit writes every source applied so far in one Badger commit.
+func (w *Writer) Commit() error {
+	if w.pending == 0 && len(w.dirty) == 0 && w.count == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(w.dirty))
+	for id := range w.dirty {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		r := w.nodes[id]
+		var err error
+		if r.Support > 0 {
+			err = w.txn.Set(nodeKey(id), encodeNode(r))
+		} else {
+			err = w.txn.Delete(nodeKey(id))
+		}
+		if err != nil {
+			return fmt.Errorf("store: write node %s: %w", id, err)
+		}
+	}
+	if err := w.txn.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	w.committed += w.pending
+	w.begin()
+	return nil
+}
+
+// Close commits what is pending and releases the writer's transactions.
+func (w *Writer) Close() error {
+	err := w.Commit()
+	w.Discard()
+	return err
+}
+
+// Discard drops what was applied since the last commit.
+func (w *Writer) Discard() {
+	if w.txn != nil {
+		w.txn.Discard()
+		w.txn = nil
+	}
+	if w.snap != nil {
+		w.snap.Discard()
+		w.snap = nil
+	}
+}
+
+// Committed returns how many sources this writer has committed.
+func (w *Writer) Committed() int { return w.committed }
+
+// Unchanged reports whether the source at path is stored with this content
+// hash, so that the caller can skip extracting it.
+func (w *Writer) Unchanged(path, hash string) bool {
+	rec, err := w.sourceByPath(absPath(path))
+	return err == nil && rec.Info.Hash == hash
+}
+
+// PutSource stores one source in its own commit. See Writer.Put.
+func (db *DB) PutSource(ctx context.Context, f *graph.Facts) (graph.PutResult, error) {
+	w, err := db.NewWriter()
+	if err != nil {
+		return graph.PutResult{}, err
+	}
+	defer w.Discard()
+	res, err := w.Put(ctx, f)
+	if err != nil {
+		return res, err
+	}
+	return res, w.Commit()
+}
+
+// RemoveSource removes what one source contributed, in one commit.
+func (db *DB) RemoveSource(ctx context.Context, id string) error {
+	w, err := db.NewWriter()
+	if err != nil {
+		return err
+	}
+	defer w.Discard()
+	if err := w.Remove(ctx, id); err != nil {
+		return err
+	}
+	return w.Commit()
+}
+
+// Remove removes what source id contributed; it returns graph.ErrNotFound if
+// no such source is stored.
+func (w *Writer) Remove(ctx context.Context, id string) error {
+	if _, err := w.sourceRec(id); err != nil {
+		return err
+	}
+	if err := w.makeRoom(1000); err != nil {
+		return err
+	}
+	if err := w.removeSource(id); err != nil {
+		return err
+	}
+	w.pending++
+	return nil
+}
+
+// Put applies the facts of one source, replacing what an earlier version of
+// the same path contributed; it is stored at the next commit. Ids are
+// resolved against what is stored: redirects of merged nodes are followed, a
+// year-less event joins the one event of its series and city that has a
+// year, and a speaker whose name is one letter off a speaker of the same
+// talk becomes that person (the smaller id wins, so the result does not
+// depend on the order sources arrive in).
+func (w *Writer) Put(ctx context.Context, f *graph.Facts) (graph.PutResult, error) {
+	if err := ctx.Err(); err != nil {
+		return graph.PutResult{}, err
+	}
+	path := absPath(f.Source.Path)
+	res := graph.PutResult{Source: f.Source.ID}
+	old, err := w.sourceByPath(path)
+	switch {
+	case err == nil && old.Info.Hash == f.Source.Hash:
+		res.Source, res.Unchanged = old.Info.ID, true
+		return res, nil
+	case err == nil:
+		res.Replaced = true
+		res.Source = old.Info.ID
+	case errors.Is(err, graph.ErrNotFound):
+		res.Source, err = w.uniqueSourceID(f.Source.ID, path)
+		if err != nil {
+			return res, err
+		}
+	default:
+		return res, err
+	}
+	est := int64(8 + 4*len(f.Nodes) + 3*len(f.Edges))
+	if err := w.makeRoom(est); err != nil {
+		return res, err
+	}
+	p, err := w.resolve(f, res.Source)
+	if err != nil {
+		return res, err
+	}
+	if len(p.reput) > 0 && w.pending > 0 {
+		// Finding the sources to re-put scans committed keys only.
+		if err := w.Commit(); err != nil {
+			return res, err
+		}
+		if p, err = w.resolve(f, res.Source); err != nil {
+			return res, err
+		}
+	}
+	if res.Replaced {
+		if err := w.removeSource(res.Source); err != nil {
+			return res, err
+		}
+	}
+	for from, to := range p.redirects {
+		if err := w.set(key(pRedir, from), []byte(to)); err != nil {
+			return res, err
+		}
+	}
+	if err := w.reput(p.reput); err != nil {
+		return res, err
+	}
+	tf := translate(f, p.trans)
+	tf.Source.ID, tf.Source.Path = res.Source, path
+	if err := w.write(tf); err != nil {
+		return res, err
+	}
+	w.pending++
+	res.Nodes, res.Edges = len(tf.Nodes), len(tf.Edges)
+	return res, nil
+}
+
+// makeRoom commits first when est more entries might not fit.
+func (w *Writer) makeRoom(est int64) error {
+	maxCount, maxSize := w.db.bdb.MaxBatchCount(), w.db.bdb.MaxBatchSize()
+	pendingCount := w.count + int64(len(w.dirty))
+	if w.pending > 0 && (pendingCount+est > maxCount/2 || w.size+est*200 > maxSize/2) {
+		return w.Commit()
+	}
+	return nil
+}
+
+func (w *Writer) set(k, v []byte) error {
+	w.count++
+	w.size += int64(len(k) + len(v) + 32)
+	if err := w.txn.Set(k, v); err != nil {
+		if errors.Is(err, badger.ErrTxnTooBig) {
+			return fmt.Errorf("store: source too large for one transaction: %w", err)
+		}
+		return fmt.Errorf("store: set: %w", err)
+	}
+	return nil
+}
+
+func (w *Writer) del(k []byte) error {
+	w.count++
+	w.size += int64(len(k) + 32)
+	if err := w.txn.Delete(k); err != nil {
+		return fmt.Errorf("store: delete: %w", err)
+	}
+	return nil
+}
+
+// get reads a key through the write transaction (seeing pending writes).
+func (w *Writer) get(k []byte) ([]byte, error) {
+	item, err := w.txn.Get(k)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, graph.ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	return item.ValueCopy(nil)
+}
+
+func (w *Writer) node(id string) (*nodeRec, error) {
+	if r, ok := w.nodes[id]; ok {
+		return r, nil
+	}
+	v, err := w.get(nodeKey(id))
+	r := &nodeRec{Names: map[string]int{}, Attrs: map[string]int{}}
+	if err == nil {
+		if r, err = decodeNode(v); err != nil {
+			return nil, fmt.Errorf("store: node %s: %w", id, err)
+		}
+	} else if !errors.Is(err, graph.ErrNotFound) {
+		return nil, err
+	}
+	w.nodes[id] = r
+	return r, nil
+}
+
+func (w *Writer) alive(id string) bool {
+	r, err := w.node(id)
+	return err == nil && r.Support > 0
+}
+
+func (w *Writer) sourceRec(id string) (*sourceRec, error) {
+	v, err := w.get(key(pSource, id))
+	if err != nil {
+		if errors.Is(err, graph.ErrNotFound) {
+			return nil, fmt.Errorf("no source %q: %w", id, graph.ErrNotFound)
+		}
+		return nil, err
+	}
+	rec := &sourceRec{}
+	if err := json.Unmarshal(v, rec); err != nil {
+		return nil, fmt.Errorf("store: source %s: %w", id, err)
+	}
+	return rec, nil
+}
+
+func (w *Writer) sourceByPath(path string) (*sourceRec, error) {
+	v, err := w.get(key(pPath, path))
+	if err != nil {
+		return nil, err
+	}
+	return w.sourceRec(string(v))
+}
+
+// uniqueSourceID returns want, or want with a suffix from the path's hash if
+// another path already uses want.
+func (w *Writer) uniqueSourceID(want, path string) (string, error) {
+	if want == "" {
+		want = "source:" + graph.Slug(path)
+	}
+	rec, err := w.sourceRec(want)
+	if errors.Is(err, graph.ErrNotFound) {
+		return want, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if rec.Info.Path == path {
+		return want, nil
+	}
+	h := sha256.Sum256([]byte(path))
+	return want + "-" + hex.EncodeToString(h[:3]), nil
+}
+
+// write adds the contributions of already-translated facts.
+func (w *Writer) write(f *graph.Facts) error {
+	src := f.Source.ID
+	rec := sourceRec{Info: f.Source, Nodes: f.Nodes, Warnings: f.Warnings}
+	for _, n := range f.Nodes {
+		if err := w.addNode(n, 1); err != nil {
+			return err
+		}
+	}
+	for _, e := range f.Edges {
+		if err := w.set(fwdKey(e.Source, e.Kind, e.Target, src), encodeEvidence(e.Evidence)); err != nil {
+			return err
+		}
+		if err := w.set(revKey(e.Source, e.Kind, e.Target, src), nil); err != nil {
+			return err
+		}
+		if e.Kind == graph.Presented {
+			w.speakers[e.Target] = append(w.speakers[e.Target], e.Source)
+		}
+		rec.Edges = append(rec.Edges, edgeRef{e.Source, e.Kind, e.Target})
+	}
+	b, err := json.Marshal(rec)
+	if err != nil {
+		return fmt.Errorf("store: encode source %s: %w", src, err)
+	}
+	if err := w.set(key(pSource, src), b); err != nil {
+		return err
+	}
+	return w.set(key(pPath, f.Source.Path), []byte(src))
+}
+
+// addNode adds (delta 1) or removes (delta -1) one contribution to a node,
+// keeping the kind, alias and series indexes in step.
+func (w *Writer) addNode(n graph.Node, delta int) error {
+	r, err := w.node(n.ID)
+	if err != nil {
+		return err
+	}
+	before := r.spellings()
+	wasAlive := r.Support > 0
+	seriesBefore := ""
+	if r.Kind == graph.Event && wasAlive {
+		seriesBefore = graph.EventSeriesKey(r.node(n.ID))
+	}
+	r.add(n, delta)
+	w.dirty[n.ID] = true
+	after := r.spellings()
+	if r.Support <= 0 {
+		r.Support = 0
+		after = nil
+	}
+	for s := range after {
+		if !before[s] {
+			if err := w.set(aliasKey(s, n.ID), nil); err != nil {
+				return err
+			}
+		}
+	}
+	for s := range before {
+		if !after[s] && !sameKey(after, s) {
+			if err := w.del(aliasKey(s, n.ID)); err != nil {
+				return err
+			}
+		}
+	}
+	alive := r.Support > 0
+	if alive != wasAlive {
+		k := kindKey(n.Kind, n.ID)
+		if alive {
+			err = w.set(k, nil)
+		} else {
+			err = w.del(k)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if n.Kind == graph.Event {
+		seriesAfter := ""
+		if alive {
+			seriesAfter = graph.EventSeriesKey(r.node(n.ID))
+		}
+		if seriesAfter != seriesBefore {
+			if seriesBefore != "" {
+				if err := w.del(key(pSeries, seriesBefore, n.ID)); err != nil {
+					return err
+				}
+			}
+			if seriesAfter != "" {
+				if err := w.set(key(pSeries, seriesAfter, n.ID), nil); err != nil {
+					return err
+				}
+				w.series[seriesAfter] = append(w.series[seriesAfter], n.ID)
+			}
+		}
+	}
+	return nil
+}
+
+// sameKey reports whether another remaining spelling shares s's alias key.
+func sameKey(spellings map[string]bool, s string) bool {
+	k := graph.Key(s)
+	for o := range spellings {
+		if graph.Key(o) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// removeSource takes back everything source id contributed.
+func (w *Writer) removeSource(id string) error {
+	rec, err := w.sourceRec(id)
+	if err != nil {
+		return err
+	}
+	for _, n := range rec.Nodes {
+		if err := w.addNode(n, -1); err != nil {
+			return err
+		}
+	}
+	for _, e := range rec.Edges {
+		if err := w.del(fwdKey(e.From, e.Kind, e.To, id)); err != nil {
+			return err
+		}
+		if err := w.del(revKey(e.From, e.Kind, e.To, id)); err != nil {
+			return err
+		}
+	}
+	if err := w.del(key(pSource, id)); err != nil {
+		return err
+	}
+	return w.del(key(pPath, rec.Info.Path))
+}
+
+// factsOf rebuilds the facts a stored source contributed, evidence included.
+func (w *Writer) factsOf(id string) (*graph.Facts, error) {
+	rec, err := w.sourceRec(id)
+	if err != nil {
+		return nil, err
+	}
+	f := &graph.Facts{Source: rec.Info, Nodes: rec.Nodes, Warnings: rec.Warnings}
+	for _, e := range rec.Edges {
+		v, err := w.get(fwdKey(e.From, e.Kind, e.To, id))
+		if err != nil {
+			return nil, fmt.Errorf("store: edge %s %s %s of %s: %w", e.From, e.Kind, e.To, id, err)
+		}
+		ev, err := decodeEvidence(v, id)
+		if err != nil {
+			return nil, err
+		}
+		f.Edges = append(f.Edges, graph.Edge{Source: e.From, Kind: e.Kind, Target: e.To, Evidence: ev})
+	}
+	return f, nil
+}
