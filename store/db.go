@@ -202,7 +202,7 @@ func (db *DB) Close() error {
 // Dir returns the directory the database lives in.
 func (db *DB) Dir() string { return db.dir }
 
-// setSchemaForTest lets tests write an unknown schema version.
+// setMeta writes a meta key (tests use it to fake a schema version).
 func (db *DB) setMeta(k, v string) error {
 	return db.bdb.Update(func(txn *badger.Txn) error {
 		return txn.Set(key(pMeta, k), []byte(v))

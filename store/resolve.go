@@ -156,6 +156,18 @@ func (w *Writer) resolvePeople(f *graph.Facts, p *plan) error {
 		if err != nil {
 			return err
 		}
+		// The same talk stored under an event that is being merged into
+		// this one ("talk:kcd-zurich/x" for "talk:kcd-zurich-2023/x").
+		ev := "event:" + graph.TalkScope(talk)
+		for from, to := range p.redirects {
+			if to == ev && graph.IDKind(from) == graph.Event {
+				more, err := w.talkSpeakers(graph.RetargetTalk(talk, ev, from))
+				if err != nil {
+					return err
+				}
+				others = append(others, more...)
+			}
+		}
 		for _, q := range others {
 			if q == person || !w.alive(q) {
 				continue

@@ -1,0 +1,441 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+
+	"github.com/kg-tool/kg/extract"
+	"github.com/kg-tool/kg/graph"
+	"github.com/kg-tool/kg/store"
+)
+
+func ingestCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "ingest",
+		Usage:     "read recaps (files, directories, - for stdin) into the graph",
+		ArgsUsage: "PATH...",
+		Flags: []cli.Flag{
+			&cli.Int64Flag{Name: "max-size", Value: 16, Usage: "largest file to read, in `MB`"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only errors and the summary"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.GOMAXPROCS(0), Usage: "parallel extraction `N`"},
+		},
+		Action: ingest,
+	}
+}
+
+// input is one file to read; explicit inputs were named on the command line,
+// so a problem with them is an error rather than a skipped file.
+type input struct {
+	path     string
+	explicit bool
+}
+
+// result is what reading and extracting one input gave.
+type result struct {
+	in        input
+	facts     *graph.Facts
+	unchanged bool
+	size      int64
+	err       error
+}
+
+func ingest(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return usagef("ingest needs at least one PATH (a file, a directory or - for stdin)")
+	}
+	maxSize := c.Int64("max-size") << 20
+	if maxSize <= 0 {
+		return usagef("--max-size must be positive")
+	}
+	inputs, warnings, err := collectInputs(c.Args().Slice())
+	for _, w := range warnings {
+		fmt.Fprintln(c.App.ErrWriter, "kg: warning: "+w)
+	}
+	if err != nil {
+		return err
+	}
+	db, err := openWrite(c)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	cat, err := loadCatalog(c.Context, db)
+	if err != nil {
+		return err
+	}
+	w, err := db.NewWriter()
+	if err != nil {
+		return err
+	}
+	defer w.Discard()
+
+	ctx := c.Context
+	results := extractAll(ctx, db, cat, inputs, maxSize, c.Int("jobs"), c.App.Reader)
+	prog := newProgress(c.App.ErrWriter, len(inputs), c.Bool("quiet"))
+	var stored, unchanged, failed, badExplicit int
+	var talks, nodes, edges int
+	for r := range results {
+		prog.add(r.size)
+		if ctx.Err() != nil {
+			break
+		}
+		if r.err != nil {
+			failed++
+			if r.in.explicit {
+				badExplicit++
+				prog.println(c.App.ErrWriter, "kg: "+oneLine(r.err.Error()))
+			} else {
+				prog.println(c.App.ErrWriter, "kg: warning: skipped "+oneLine(r.err.Error()))
+			}
+			continue
+		}
+		if r.unchanged {
+			unchanged++
+			if c.Bool("verbose") {
+				prog.println(c.App.Writer, "unchanged "+r.in.path)
+			}
+			continue
+		}
+		for _, wmsg := range r.facts.Warnings {
+			prog.println(c.App.ErrWriter, "kg: warning: "+wmsg)
+		}
+		res, err := w.Put(ctx, r.facts)
+		if err != nil {
+			if errors.Is(err, context.Canceled) {
+				break
+			}
+			return fmt.Errorf("store %s: %w", r.in.path, err)
+		}
+		if res.Unchanged {
+			unchanged++
+			continue
+		}
+		stored++
+		nt := countKind(r.facts, graph.Talk)
+		talks += nt
+		nodes += res.Nodes
+		edges += res.Edges
+		if !c.Bool("quiet") {
+			verb := "added"
+			if res.Replaced {
+				verb = "replaced"
+			}
+			prog.println(c.App.Writer, fmt.Sprintf("%s %s (%s): %d talks, %d nodes, %d edges",
+				verb, res.Source, r.in.path, nt, res.Nodes, res.Edges))
+		}
+	}
+	prog.done()
+	if err := w.Commit(); err != nil {
+		return err
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintf(c.App.ErrWriter, "kg: interrupted: %d sources stored, the rest not touched\n", w.Committed())
+		return &exitError{1}
+	}
+	fmt.Fprintf(c.App.Writer, "%d sources stored (%d talks, %d nodes, %d edges), %d unchanged, %d failed\n",
+		stored, talks, nodes, edges, unchanged, failed)
+	if badExplicit > 0 {
+		return &exitError{2}
+	}
+	return nil
+}
+
+func countKind(f *graph.Facts, k graph.NodeKind) int {
+	n := 0
+	for _, x := range f.Nodes {
+		if x.Kind == k {
+			n++
+		}
+	}
+	return n
+}
+
+// recapExt lists the extensions read inside directories.
+var recapExt = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true,
+	".mdown": true, ".mkd": true, ".html": true, ".htm": true, ".xhtml": true}
+
+// collectInputs expands the command-line paths: directories recursively
+// (their recap files only, hidden entries skipped, symbolic links to
+// directories not followed), in sorted order, each path once.
+func collectInputs(args []string) ([]input, []string, error) {
+	var out []input
+	var warnings []string
+	seen := map[string]bool{}
+	add := func(p string, explicit bool) {
+		key := p
+		if p != "-" {
+			if a, err := filepath.Abs(p); err == nil {
+				key = a
+			}
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, input{p, explicit})
+		}
+	}
+	for _, a := range args {
+		if a == "-" {
+			add(a, true)
+			continue
+		}
+		fi, err := os.Stat(a)
+		if err != nil {
+			return nil, warnings, usagef("%s", pathError(a, err))
+		}
+		if !fi.IsDir() {
+			add(a, true)
+			continue
+		}
+		var files []string
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				warnings = append(warnings, pathError(p, err))
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if p != a && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !recapExt[strings.ToLower(filepath.Ext(name))] {
+				return nil
+			}
+			files = append(files, p)
+			return nil
+		})
+		if err != nil {
+			return nil, warnings, err
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			add(f, false)
+		}
+	}
+	return out, warnings, nil
+}
+
+// pathError words a file-system error for the user.
+func pathError(p string, err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if _, lerr := os.Lstat(p); lerr == nil {
+			return p + ": broken symbolic link"
+		}
+		return p + ": no such file or directory"
+	case errors.Is(err, fs.ErrPermission):
+		return p + ": permission denied"
+	case strings.Contains(err.Error(), "too many levels of symbolic links"):
+		return p + ": symbolic link loop"
+	}
+	return p + ": " + err.Error()
+}
+
+// extractAll reads and extracts inputs with a bounded pool of workers and
+// delivers results in input order, so output is deterministic.
+func extractAll(ctx context.Context, db *store.DB, cat *extract.Catalog, inputs []input, maxSize int64, jobs int, stdin io.Reader) <-chan result {
+	if jobs < 1 {
+		jobs = 1
+	}
+	out := make(chan result, jobs)
+	slots := make([]chan result, len(inputs))
+	for i := range slots {
+		slots[i] = make(chan result, 1)
+	}
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for j := 0; j < jobs; j++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				slots[i] <- readOne(ctx, db, cat, inputs[i], maxSize, stdin)
+			}
+		}()
+	}
+	go func() {
+		defer close(work)
+		for i := range inputs {
+			select {
+			case work <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		defer close(out)
+		for i := range inputs {
+			select {
+			case r := <-slots[i]:
+				out <- r
+			case <-ctx.Done():
+				wg.Wait()
+				return
+			}
+		}
+		wg.Wait()
+	}()
+	return out
+}
+
+// readOne reads, checks and extracts one input.
+func readOne(ctx context.Context, db *store.DB, cat *extract.Catalog, in input, maxSize int64, stdin io.Reader) result {
+	r := result{in: in}
+	var data []byte
+	name := in.path
+	if in.path == "-" {
+		b, err := io.ReadAll(io.LimitReader(stdin, maxSize+1))
+		if err != nil {
+			r.err = &extract.InputError{Name: "stdin", Reason: err.Error()}
+			return r
+		}
+		data, name = b, "stdin"
+	} else {
+		b, err := readFile(in.path, maxSize)
+		if err != nil {
+			r.err = err
+			return r
+		}
+		data = b
+	}
+	r.size = int64(len(data))
+	if int64(len(data)) > maxSize {
+		r.err = &extract.InputError{Name: name, Reason: fmt.Sprintf("larger than the %d MB limit (use --max-size)", maxSize>>20)}
+		return r
+	}
+	sum := sha256.Sum256(data)
+	hash := hex.EncodeToString(sum[:])
+	path := in.path
+	if path != "-" {
+		if a, err := filepath.Abs(path); err == nil {
+			path = a
+		}
+		if info, err := db.SourceByPath(ctx, path); err == nil && info.Hash == hash {
+			r.unchanged = true
+			return r
+		}
+	}
+	dec, err := extract.DecodeBytes(data, name)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	doc := extract.Parse(dec, name)
+	info := graph.SourceInfo{ID: extract.SourceID(name), Path: path, Hash: hash, Size: int64(len(data)),
+		Format: string(doc.Format), Ingested: time.Now().UTC().Truncate(time.Second)}
+	if in.path == "-" {
+		info.ID = "source:stdin-" + hash[:12]
+		info.Path = "stdin:" + hash[:12]
+	}
+	r.facts = extract.Extract(doc, cat, info)
+	return r
+}
+
+// readFile reads a regular file of at most max bytes (one more is read to
+// detect a larger file), refusing devices, FIFOs and directories.
+func readFile(p string, max int64) ([]byte, error) {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return nil, &extract.InputError{Name: p, Reason: strings.TrimPrefix(pathError(p, err), p+": ")}
+	}
+	if !fi.Mode().IsRegular() {
+		what := "not a regular file"
+		switch {
+		case fi.IsDir():
+			what = "a directory"
+		case fi.Mode()&fs.ModeNamedPipe != 0:
+			what = "a named pipe (FIFO), not a regular file"
+		case fi.Mode()&fs.ModeDevice != 0:
+			what = "a device, not a regular file"
+		case fi.Mode()&fs.ModeSocket != 0:
+			what = "a socket, not a regular file"
+		}
+		return nil, &extract.InputError{Name: p, Reason: what}
+	}
+	if fi.Size() > max {
+		return nil, &extract.InputError{Name: p, Reason: fmt.Sprintf("%d MB is larger than the %d MB limit (use --max-size)", fi.Size()>>20, max>>20)}
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, &extract.InputError{Name: p, Reason: strings.TrimPrefix(pathError(p, err), p+": ")}
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, &extract.InputError{Name: p, Reason: "cannot read: " + err.Error()}
+	}
+	return b, nil
+}
+
+// progress draws a one-line progress bar on stderr when it is a terminal
+// and the ingest takes more than a second.
+type progress struct {
+	w       io.Writer
+	on      bool
+	total   int
+	n       int
+	bytes   int64
+	start   time.Time
+	last    time.Time
+	visible bool
+}
+
+func newProgress(w io.Writer, total int, quiet bool) *progress {
+	p := &progress{w: w, total: total, start: time.Now()}
+	if f, ok := w.(*os.File); ok && !quiet && term.IsTerminal(int(f.Fd())) {
+		p.on = true
+	}
+	return p
+}
+
+func (p *progress) add(n int64) {
+	p.n++
+	p.bytes += n
+	if !p.on || time.Since(p.start) < time.Second || time.Since(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	el := time.Since(p.start).Seconds()
+	mbs := float64(p.bytes) / 1e6 / el
+	eta := time.Duration(float64(p.total-p.n) * el / float64(p.n) * float64(time.Second)).Round(time.Second)
+	width := 30
+	done := width * p.n / max(p.total, 1)
+	fmt.Fprintf(p.w, "\r[%s%s] %d/%d files  %.1f MB/s  ETA %s ", strings.Repeat("#", done),
+		strings.Repeat(".", width-done), p.n, p.total, mbs, eta)
+	p.visible = true
+}
+
+// println prints a line without garbling the bar.
+func (p *progress) println(w io.Writer, s string) {
+	if p.visible {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.visible = false
+	}
+	fmt.Fprintln(w, s)
+}
+
+func (p *progress) done() {
+	if p.visible {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}

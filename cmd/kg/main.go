@@ -1,0 +1,185 @@
+// Command kg turns conference recaps into a knowledge graph of events,
+// talks, speakers, organisations, projects and technologies, stored in
+// Badger, and answers questions about it. See README.md and CONTRACT.md.
+//
+// cmd/kg is wiring only: flags, opening the store, calling graph, extract,
+// store and export, and printing. One function, exitCode, maps errors to
+// the exit codes of CONTRACT.md.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kg-tool/kg/export"
+	"github.com/kg-tool/kg/extract"
+	"github.com/kg-tool/kg/graph"
+	"github.com/kg-tool/kg/store"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes kg with args and returns the exit code; it never calls
+// os.Exit, so deferred Close calls always run.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := newApp(stdin, stdout, stderr)
+	err := app.RunContext(ctx, args)
+	if err == nil {
+		return 0
+	}
+	code, msg := exitCode(err)
+	if msg != "" {
+		fmt.Fprintln(stderr, "kg: "+msg)
+	}
+	return code
+}
+
+// usageError is bad usage or bad input: exit code 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return &usageError{fmt.Sprintf(format, a...)} }
+
+// exitError carries an exit code whose message was already printed.
+type exitError struct{ code int }
+
+func (e *exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// exitCode maps an error to the exit code and one-line message of
+// CONTRACT.md: 2 bad usage or input, 3 locked database, 1 anything else.
+func exitCode(err error) (int, string) {
+	msg := oneLine(err.Error())
+	var ue *usageError
+	var ee *exitError
+	switch {
+	case errors.As(err, &ee):
+		return ee.code, ""
+	case errors.Is(err, graph.ErrLocked):
+		return 3, msg
+	case errors.As(err, &ue), errors.Is(err, extract.ErrInput), errors.Is(err, graph.ErrNotFound),
+		errors.Is(err, graph.ErrSchema), errors.Is(err, export.ErrUnknownFormat),
+		errors.Is(err, export.ErrBadOption), errors.Is(err, export.ErrTooBig), errors.Is(err, export.ErrNoGraphviz):
+		return 2, msg
+	case errors.Is(err, context.Canceled):
+		return 1, "interrupted"
+	}
+	if strings.HasPrefix(msg, "flag provided but not defined") || strings.HasPrefix(msg, "invalid value") ||
+		strings.Contains(msg, "Required flag") || strings.HasPrefix(msg, "No help topic") {
+		return 2, msg
+	}
+	return 1, msg
+}
+
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(s, "kg: "), ".")
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+	app := &cli.App{
+		Name:      "kg",
+		Usage:     "a knowledge graph of conference talks, speakers and projects",
+		Version:   version,
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "db", EnvVars: []string{"KG_DB"}, Usage: "database `DIR` (default $XDG_DATA_HOME/kg)"},
+			&cli.BoolFlag{Name: "verbose", Usage: "show Badger's log and per-source details"},
+		},
+		ExitErrHandler:         func(*cli.Context, error) {},
+		HideHelpCommand:        true,
+		UseShortOptionHandling: true,
+		Commands: []*cli.Command{
+			ingestCommand(), talksCommand(), speakersCommand(), projectsCommand(), eventsCommand(),
+			orgsCommand(), sourcesCommand(), statsCommand(), exportCommand(), renderCommand(),
+			catalogCommand(),
+		},
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return usagef("%s", err.Error())
+		},
+	}
+	app.Commands = append(app.Commands, extraCommands()...)
+	for _, c := range app.Commands {
+		if c.OnUsageError == nil {
+			c.OnUsageError = func(c *cli.Context, err error, _ bool) error { return usagef("%s", err.Error()) }
+		}
+	}
+	return app
+}
+
+// extraCommands lets further files add commands without editing this list.
+var extraCommandList []func() *cli.Command
+
+func extraCommands() []*cli.Command {
+	var out []*cli.Command
+	for _, f := range extraCommandList {
+		out = append(out, f())
+	}
+	return out
+}
+
+// dbDir returns the database directory from --db, $KG_DB or the XDG default.
+func dbDir(c *cli.Context) string {
+	if d := c.String("db"); d != "" {
+		return d
+	}
+	if x := os.Getenv("XDG_DATA_HOME"); x != "" {
+		return filepath.Join(x, "kg")
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "kg-data"
+	}
+	return filepath.Join(home, ".local", "share", "kg")
+}
+
+func storeOptions(c *cli.Context, readOnly bool) store.Options {
+	o := store.Options{ReadOnly: readOnly}
+	if c.Bool("verbose") {
+		o.Log = c.App.ErrWriter
+	}
+	return o
+}
+
+// openRead opens the database for a query.
+func openRead(c *cli.Context) (*store.DB, error) {
+	return store.Open(dbDir(c), storeOptions(c, true))
+}
+
+// openWrite opens the database for writing; a second writer gets ErrLocked.
+func openWrite(c *cli.Context) (*store.DB, error) {
+	return store.Open(dbDir(c), storeOptions(c, false))
+}
+
+// loadCatalog merges the embedded catalog with the database's own entries.
+func loadCatalog(ctx context.Context, db *store.DB) (*extract.Catalog, error) {
+	user, err := db.Catalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return extract.NewCatalog(extract.Embedded(), user), nil
+}
+
+func errorsIsNotFound(err error) bool { return errors.Is(err, graph.ErrNotFound) }

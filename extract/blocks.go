@@ -1,0 +1,355 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// BlockKind is the structural role of a block.
+type BlockKind int
+
+// Block kinds.
+const (
+	Para    BlockKind = iota // a paragraph or a line of plain text
+	Heading                  // a Markdown or HTML heading
+	Item                     // a list item
+	Quote                    // a block quote
+)
+
+// Link is a hyperlink: its text and target.
+type Link struct {
+	Text, URL string
+}
+
+// Block is one heading, paragraph or list item of a document, as plain text
+// with markup removed and hard-wrapped lines joined, and the line numbers it
+// came from.
+type Block struct {
+	Kind  BlockKind
+	Level int    // heading level 1-6, or list depth from 1
+	Text  string // plain text
+	Line  int    // 1-based line of the block's first character
+	Links []Link
+	Code  []string // inline code spans
+	Emph  bool     // the whole block was emphasised (*Speaker: A*)
+
+	starts []lineStart // where each joined source line begins in Text
+}
+
+type lineStart struct{ off, line int }
+
+// LineAt returns the source line of byte offset off of b.Text.
+func (b *Block) LineAt(off int) int {
+	i := sort.Search(len(b.starts), func(i int) bool { return b.starts[i].off > off })
+	if i == 0 {
+		return b.Line
+	}
+	return b.starts[i-1].line
+}
+
+// Doc is a parsed document: its blocks and what its metadata says.
+type Doc struct {
+	Name   string
+	Format Format
+	Title  string   // front matter or <title>
+	Author []string // front matter or <meta name=author>
+	Date   string   // front matter or <meta>, as written
+	Blocks []Block
+	// URL of the page, where the front matter or a canonical link gives it.
+	URL      string
+	Warnings []string
+	// Lines holds the document's source lines, for evidence of facts that
+	// were read from metadata.
+	Lines []string
+}
+
+// appendText adds a source line's text to a block being built.
+func (b *Block) appendText(s string, line int) {
+	if b.Text == "" {
+		b.Line = line
+		b.Text = s
+		b.starts = append(b.starts[:0], lineStart{0, line})
+		return
+	}
+	b.Text += " "
+	b.starts = append(b.starts, lineStart{len(b.Text), line})
+	b.Text += s
+}
+
+var (
+	bulletRe   = regexp.MustCompile(`^(\s*)([-*+•·▪◦‣–]|\d{1,3}[.)])\s+(.*)$`)
+	atxRe      = regexp.MustCompile(`^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
+	setextRe   = regexp.MustCompile(`^\s{0,3}(=+|-+)\s*$`)
+	fenceRe    = regexp.MustCompile("^\\s*(```|~~~)")
+	linkRe     = regexp.MustCompile(`(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)`)
+	refLinkRe  = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
+	autoLinkRe = regexp.MustCompile(`<(https?://[^>\s]+)>`)
+	bareURLRe  = regexp.MustCompile(`https?://[^\s)<>"']+`)
+	codeRe     = regexp.MustCompile("`+([^`]+)`+")
+	tagRe      = regexp.MustCompile(`</?[a-zA-Z][^>]*>|<!--.*?-->`)
+	footRefRe  = regexp.MustCompile(`\[\^[^\]]+\]:?`)
+	tableSepRe = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
+)
+
+// inline turns one line of Markdown inline syntax into plain text,
+// collecting links and code spans.
+func inline(s string, b *Block) string {
+	if !strings.ContainsAny(s, "[]()<>`*_\\!h") {
+		return s
+	}
+	s = codeRe.ReplaceAllStringFunc(s, func(m string) string {
+		c := strings.Trim(m, "`")
+		b.Code = append(b.Code, strings.TrimSpace(c))
+		return c
+	})
+	s = linkRe.ReplaceAllStringFunc(s, func(m string) string {
+		p := linkRe.FindStringSubmatch(m)
+		b.Links = append(b.Links, Link{Text: p[2], URL: p[3]})
+		return p[2]
+	})
+	s = refLinkRe.ReplaceAllString(s, "$1")
+	s = autoLinkRe.ReplaceAllStringFunc(s, func(m string) string {
+		u := m[1 : len(m)-1]
+		b.Links = append(b.Links, Link{URL: u})
+		return u
+	})
+	for _, u := range bareURLRe.FindAllString(s, -1) {
+		if !hasLink(b, u) {
+			b.Links = append(b.Links, Link{URL: u})
+		}
+	}
+	s = footRefRe.ReplaceAllString(s, "")
+	s = tagRe.ReplaceAllString(s, "")
+	s = stripEmphasis(s)
+	s = strings.ReplaceAll(s, "\\", "")
+	return s
+}
+
+func hasLink(b *Block, u string) bool {
+	for _, l := range b.Links {
+		if l.URL == u {
+			return true
+		}
+	}
+	return false
+}
+
+// stripEmphasis removes *, **, _ and __ used as emphasis, keeping those
+// inside words (snake_case, 2*3).
+func stripEmphasis(s string) string {
+	if !strings.ContainsAny(s, "*_") {
+		return s
+	}
+	var out strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '*' && c != '_' {
+			out.WriteByte(c)
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == c {
+			j++
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		next, _ := utf8.DecodeRuneInString(s[j:])
+		inWord := i > 0 && j < len(s) && isWordRune(prev) && isWordRune(next)
+		if inWord && c == '_' {
+			out.WriteString(s[i:j])
+		} else if inWord && c == '*' && j-i == 1 {
+			out.WriteString(s[i:j])
+		}
+		i = j - 1
+	}
+	return out.String()
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// emphasised reports whether a whole line is wrapped in * or _ markers.
+func emphasised(s string) bool {
+	t := strings.TrimSpace(s)
+	for _, m := range []string{"***", "**", "*", "___", "__", "_"} {
+		if len(t) > 2*len(m) && strings.HasPrefix(t, m) && strings.HasSuffix(t, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseMarkdown reads Markdown (front matter already removed; first is the
+// line number of lines[0]).
+func parseMarkdown(lines []string, first int) []Block {
+	var blocks []Block
+	var cur *Block
+	flush := func() {
+		if cur != nil && strings.TrimSpace(cur.Text) != "" {
+			cur.Text = strings.TrimSpace(cur.Text)
+			blocks = append(blocks, *cur)
+		}
+		cur = nil
+	}
+	inFence := ""
+	for i, raw := range lines {
+		ln := first + i
+		if m := fenceRe.FindStringSubmatch(raw); m != nil {
+			if inFence == "" {
+				flush()
+				inFence = m[1]
+			} else if strings.HasPrefix(strings.TrimSpace(raw), inFence) {
+				inFence = ""
+			}
+			continue
+		}
+		if inFence != "" {
+			continue
+		}
+		t := strings.TrimSpace(raw)
+		if t == "" {
+			flush()
+			continue
+		}
+		if tableSepRe.MatchString(t) && strings.Contains(t, "-") && strings.Contains(t, "|") {
+			continue
+		}
+		if m := atxRe.FindStringSubmatch(raw); m != nil {
+			flush()
+			b := Block{Kind: Heading, Level: len(m[1])}
+			b.Emph = emphasised(m[2])
+			b.appendText(inline(m[2], &b), ln)
+			blocks = append(blocks, b)
+			continue
+		}
+		if m := setextRe.FindStringSubmatch(raw); m != nil && cur != nil && cur.Kind == Para && len(cur.starts) == 1 {
+			cur.Kind = Heading
+			cur.Level = 1
+			if m[1][0] == '-' {
+				cur.Level = 2
+			}
+			flush()
+			continue
+		}
+		if setextRe.MatchString(raw) && (cur == nil) {
+			continue // a thematic break
+		}
+		if m := bulletRe.FindStringSubmatch(raw); m != nil && !(m[2] == "*" && strings.HasSuffix(strings.TrimSpace(m[3]), "*")) {
+			flush()
+			depth := indentWidth(m[1])/2 + 1
+			cur = &Block{Kind: Item, Level: depth, Emph: emphasised(m[3])}
+			cur.appendText(inline(m[3], cur), ln)
+			continue
+		}
+		if strings.HasPrefix(t, ">") {
+			q := strings.TrimSpace(strings.TrimLeft(t, "> "))
+			if cur == nil || cur.Kind != Quote {
+				flush()
+				cur = &Block{Kind: Quote}
+			}
+			if q != "" {
+				cur.appendText(inline(q, cur), ln)
+			}
+			continue
+		}
+		if strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") {
+			flush()
+			cells := strings.Split(strings.Trim(t, "|"), "|")
+			b := Block{Kind: Item, Level: 1}
+			var parts []string
+			for _, c := range cells {
+				if c = strings.TrimSpace(inline(c, &b)); c != "" {
+					parts = append(parts, c)
+				}
+			}
+			b.appendText(strings.Join(parts, " - "), ln)
+			blocks = append(blocks, b)
+			continue
+		}
+		if cur == nil || cur.Kind == Quote {
+			flush()
+			cur = &Block{Kind: Para, Emph: emphasised(t)}
+		} else if cur.Kind == Item && !startsIndented(raw) && endsSentence(cur.Text) {
+			flush()
+			cur = &Block{Kind: Para, Emph: emphasised(t)}
+		}
+		cur.Emph = cur.Emph && emphasised(t)
+		cur.appendText(inline(t, cur), ln)
+	}
+	flush()
+	return blocks
+}
+
+func indentWidth(s string) int {
+	n := 0
+	for _, c := range s {
+		if c == '\t' {
+			n += 4
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+func startsIndented(s string) bool { return strings.HasPrefix(s, " ") || strings.HasPrefix(s, "\t") }
+
+func endsSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// parseText reads plain text: every line is a block, bullets become items,
+// and lines of a hard-wrapped paragraph are joined back.
+func parseText(lines []string, first int) []Block {
+	var blocks []Block
+	var cur *Block
+	flush := func() {
+		if cur != nil && strings.TrimSpace(cur.Text) != "" {
+			cur.Text = strings.TrimSpace(cur.Text)
+			blocks = append(blocks, *cur)
+		}
+		cur = nil
+	}
+	for i, raw := range lines {
+		ln := first + i
+		t := strings.TrimSpace(raw)
+		if t == "" {
+			flush()
+			continue
+		}
+		if m := bulletRe.FindStringSubmatch(raw); m != nil {
+			flush()
+			cur = &Block{Kind: Item, Level: indentWidth(m[1])/2 + 1}
+			cur.appendText(inline(m[3], cur), ln)
+			continue
+		}
+		if cur != nil && cur.Kind == Para && wrapped(cur.Text[cur.starts[len(cur.starts)-1].off:], t) {
+			cur.appendText(inline(t, cur), ln)
+			continue
+		}
+		flush()
+		cur = &Block{Kind: Para}
+		cur.appendText(inline(t, cur), ln)
+	}
+	flush()
+	return blocks
+}
+
+// wrapped reports whether next continues a hard-wrapped line prev: prev is
+// about as long as a wrapped line, does not end a sentence or a label, and
+// next is not a label, bullet or heading-like line.
+func wrapped(prev, next string) bool {
+	n := utf8.RuneCountInString(prev)
+	if n < 50 || n > 100 {
+		return false
+	}
+	if strings.HasSuffix(prev, ":") || wrapLabelRe.MatchString(next) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	return !endsSentence(prev) || unicode.IsLower(r)
+}
+
+var wrapLabelRe = regexp.MustCompile(`(?i)^(\*\*|__)?(speakers?|speaker\(s\)|presented by|presenters?|talk( \d+)?|keynote|lightning talk|session|by)\b`)

@@ -1,0 +1,294 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/kg-tool/kg/graph"
+)
+
+// eventSeries describes one conference series: how to find it in text and
+// how to name an edition.
+type eventSeries struct {
+	slug     string // id prefix: "kcd", "kubecon-eu"
+	name     string // canonical name without city and year
+	short    string // short name: "KCD", "KubeCon EU"
+	re       *regexp.Regexp
+	cityName bool // the city is part of the name (KCD Zurich)
+	host     bool // a KubeCon, which co-located events attach to
+}
+
+var kubeconRe = `kube\s*con(?:\s*(?:\+|&|and|/)?\s*cloud\s*native\s*con)?(?:\s*\+\s*open\s*source\s*summit)?`
+
+var seriesList = []eventSeries{
+	{slug: "kubecon-eu", name: "KubeCon + CloudNativeCon Europe", short: "KubeCon EU", host: true,
+		re: regexp.MustCompile(`(?i)(?:virtual\s+)?` + kubeconRe + `\s*(?:\+\s*cloudnativecon\s*)?(?:europe|eu)\b`)},
+	{slug: "kubecon-na", name: "KubeCon + CloudNativeCon North America", short: "KubeCon NA", host: true,
+		re: regexp.MustCompile(`(?i)` + kubeconRe + `\s*(?:north\s*america|na)\b`)},
+	{slug: "kubecon-china", name: "KubeCon + CloudNativeCon China", short: "KubeCon China", host: true,
+		re: regexp.MustCompile(`(?i)` + kubeconRe + `\s*china\b`)},
+	{slug: "kubecon-india", name: "KubeCon + CloudNativeCon India", short: "KubeCon India", host: true,
+		re: regexp.MustCompile(`(?i)` + kubeconRe + `\s*india\b`)},
+	{slug: "kubecon-japan", name: "KubeCon + CloudNativeCon Japan", short: "KubeCon Japan", host: true,
+		re: regexp.MustCompile(`(?i)` + kubeconRe + `\s*japan\b`)},
+	{slug: "kcd", name: "Kubernetes Community Days", short: "KCD", cityName: true,
+		re: regexp.MustCompile(`(?i)\b(?:kubernetes\s+community\s+days?|kcd)\b`)},
+	{slug: "ebpf-summit", name: "eBPF Summit", short: "eBPF Summit",
+		re: regexp.MustCompile(`(?i)\bebpf\s+summit\b`)},
+	{slug: "rejekts", name: "Cloud Native Rejekts", short: "Rejekts",
+		re: regexp.MustCompile(`(?i)\b(?:cloud\s+native\s+)?rejekts\b`)},
+	{slug: "fosdem", name: "FOSDEM", short: "FOSDEM", re: regexp.MustCompile(`\bFOSDEM\b`)},
+	{slug: "devopsdays", name: "DevOpsDays", short: "DevOpsDays", cityName: true,
+		re: regexp.MustCompile(`(?i)\bdevops\s*days\b`)},
+	{slug: "argocon", name: "ArgoCon", short: "ArgoCon", re: regexp.MustCompile(`(?i)\bargo\s*con\b`)},
+	{slug: "gitopscon", name: "GitOpsCon", short: "GitOpsCon", re: regexp.MustCompile(`(?i)\bgitops\s*con\b`)},
+	{slug: "backstagecon", name: "BackstageCon", short: "BackstageCon", re: regexp.MustCompile(`(?i)\bbackstage\s*con\b`)},
+	{slug: "ciliumcon", name: "CiliumCon", short: "CiliumCon", re: regexp.MustCompile(`(?i)\bcilium\s*con\b`)},
+	{slug: "wasmcon", name: "WasmCon", short: "WasmCon", re: regexp.MustCompile(`(?i)\bwasm\s*con\b`)},
+	{slug: "securitycon", name: "Cloud Native SecurityCon", short: "SecurityCon",
+		re: regexp.MustCompile(`(?i)\b(?:cloud\s+native\s+)?securitycon\b`)},
+	{slug: "kubeday", name: "KubeDay", short: "KubeDay", cityName: true, re: regexp.MustCompile(`(?i)\bkube\s*day\b`)},
+	{slug: "containerdays", name: "ContainerDays", short: "ContainerDays", re: regexp.MustCompile(`(?i)\bcontainer\s*days\b`)},
+	{slug: "open-source-summit", name: "Open Source Summit", short: "OSS", re: regexp.MustCompile(`(?i)\bopen\s+source\s+summit\b`)},
+	{slug: "srecon", name: "SREcon", short: "SREcon", re: regexp.MustCompile(`(?i)\bsrecon\b`)},
+	{slug: "cloud-native-days", name: "Cloud Native Days", short: "CND", cityName: true,
+		re: regexp.MustCompile(`(?i)\bcloud\s+native\s+days?\b`)},
+}
+
+// kubeconCities gives the city of KubeCon editions, which recaps often omit.
+var kubeconCities = map[string]string{
+	"kubecon-eu-2016": "London", "kubecon-eu-2017": "Berlin", "kubecon-eu-2018": "Copenhagen",
+	"kubecon-eu-2019": "Barcelona", "kubecon-eu-2022": "Valencia", "kubecon-eu-2023": "Amsterdam",
+	"kubecon-eu-2024": "Paris", "kubecon-eu-2025": "London", "kubecon-eu-2026": "Amsterdam",
+	"kubecon-na-2017": "Austin", "kubecon-na-2018": "Seattle", "kubecon-na-2019": "San Diego",
+	"kubecon-na-2021": "Los Angeles", "kubecon-na-2022": "Detroit", "kubecon-na-2023": "Chicago",
+	"kubecon-na-2024": "Salt Lake City", "kubecon-na-2025": "Atlanta", "fosdem": "Brussels",
+}
+
+// cities that host conferences, and countries that name KCDs.
+var cityList = []string{"Amsterdam", "Zurich", "Zürich", "Munich", "München", "Berlin", "Hamburg",
+	"Cologne", "Frankfurt", "Stuttgart", "Vienna", "Wien", "Paris", "Lyon", "Lille", "Nantes", "Toulouse",
+	"Valencia", "Barcelona", "Madrid", "Lisbon", "Porto", "London", "Manchester", "Edinburgh", "Dublin",
+	"Brussels", "Antwerp", "Ghent", "Utrecht", "Rotterdam", "Eindhoven", "Copenhagen", "Stockholm",
+	"Oslo", "Helsinki", "Tallinn", "Riga", "Vilnius", "Warsaw", "Krakow", "Kraków", "Wroclaw", "Prague",
+	"Brno", "Bratislava", "Budapest", "Bucharest", "Sofia", "Athens", "Istanbul", "Ankara", "Rome",
+	"Milan", "Turin", "Bologna", "Geneva", "Lausanne", "Bern", "Basel", "Zagreb", "Belgrade",
+	"Ljubljana", "Kyiv", "Tel Aviv", "Dubai", "Cairo", "Lagos", "Nairobi", "Accra", "Kampala",
+	"Cape Town", "Johannesburg", "Bengaluru", "Bangalore", "Chennai", "Mumbai", "Pune", "Hyderabad",
+	"Delhi", "New Delhi", "Kochi", "Kolkata", "Ahmedabad", "Colombo", "Dhaka", "Karachi", "Lahore",
+	"Singapore", "Kuala Lumpur", "Jakarta", "Manila", "Bangkok", "Hanoi", "Ho Chi Minh City", "Taipei",
+	"Hong Kong", "Shanghai", "Beijing", "Shenzhen", "Hangzhou", "Seoul", "Tokyo", "Osaka", "Sydney",
+	"Melbourne", "Auckland", "Toronto", "Montreal", "Vancouver", "Ottawa", "Chicago", "Detroit",
+	"Austin", "Seattle", "San Diego", "Los Angeles", "San Francisco", "Boston", "New York", "Atlanta",
+	"Salt Lake City", "Denver", "Washington", "Houston", "Dallas", "Miami", "Mexico City",
+	"Guadalajara", "Bogota", "Bogotá", "Lima", "Santiago", "Buenos Aires", "Sao Paulo", "São Paulo",
+	"Rio de Janeiro", "Porto Alegre", "Montevideo", "Zug", "Luzern", "Lucerne", "Aarhus", "Gothenburg",
+	"Leipzig", "Dresden", "Nuremberg", "Düsseldorf", "Karlsruhe", "Bonn", "Hannover", "Salzburg",
+	"Graz", "Linz", "Valletta", "Belfast", "Cardiff", "Bristol", "Leeds", "Glasgow", "Ghent",
+	"Netherlands", "Switzerland", "Austria", "Germany", "France", "Spain", "Portugal", "Italy",
+	"Poland", "Czech & Slovak", "Czechia", "Romania", "Hungary", "Greece", "Turkey", "Türkiye", "Israel",
+	"Denmark", "Sweden", "Norway", "Finland", "Estonia", "Ireland", "UK", "Texas", "Colombia", "Peru",
+	"Chile", "Guatemala", "Costa Rica", "Brazil", "Argentina", "Uruguay", "Kenya", "Nigeria", "Ghana",
+	"Uganda", "Rwanda", "Ethiopia", "Indonesia", "Philippines", "Vietnam", "Taiwan", "Korea", "Japan",
+	"New Zealand", "Australia", "Canada", "Mexico", "Sri Lanka", "Bangladesh", "Pakistan", "Nepal",
+	"Kerala", "Lagos", "Abuja", "Casablanca", "Tunis", "Algiers", "Riyadh", "Doha", "Baku", "Tbilisi",
+	"Yerevan", "Almaty", "Chisinau", "Sarajevo", "Skopje", "Tirana", "Podgorica", "Rejekts"}
+
+var (
+	cityRe  *regexp.Regexp
+	yearRe  = regexp.MustCompile(`\b(20[0-3]\d|199\d)\b`)
+	cityNrm = map[string]string{"zürich": "Zurich", "münchen": "Munich", "wien": "Vienna",
+		"kraków": "Krakow", "bangalore": "Bengaluru", "bogotá": "Bogota", "são paulo": "Sao Paulo",
+		"türkiye": "Turkey", "czechia": "Czech & Slovak", "lucerne": "Luzern"}
+)
+
+func init() {
+	var alts []string
+	for _, c := range cityList {
+		if c == "Rejekts" {
+			continue
+		}
+		alts = append(alts, regexp.QuoteMeta(c))
+	}
+	cityRe = regexp.MustCompile(`\b(` + strings.Join(alts, "|") + `)\b`)
+}
+
+func canonicalCity(c string) string {
+	if n, ok := cityNrm[strings.ToLower(c)]; ok {
+		return n
+	}
+	return c
+}
+
+// eventInfo is the event a recap covers.
+type eventInfo struct {
+	series *eventSeries
+	host   *eventSeries // the KubeCon a co-located event ran at
+	city   string
+	year   int
+	text   string // the spelling found
+	line   int
+	lineTx string
+}
+
+// findEvent looks for the event in the title, the URL, and the first
+// blocks, in that order; the first series found wins, and city and year
+// are read next to it or, failing that, elsewhere in the same places.
+func (x *extractor) findEvent() *eventInfo {
+	type place struct {
+		text string
+		line int
+	}
+	var places []place
+	if x.doc.Title != "" {
+		places = append(places, place{x.doc.Title, x.metaLine(x.doc.Title)})
+	}
+	if x.doc.URL != "" {
+		places = append(places, place{strings.NewReplacer("-", " ", "/", " ", "_", " ").Replace(x.doc.URL), x.metaLine(x.doc.URL)})
+	}
+	for i, b := range x.doc.Blocks {
+		if i >= 12 {
+			break
+		}
+		places = append(places, place{b.Text, b.Line})
+	}
+	var ev *eventInfo
+	for _, p := range places {
+		for si := range seriesList {
+			s := &seriesList[si]
+			loc := s.re.FindStringIndex(p.text)
+			if loc == nil {
+				continue
+			}
+			if ev != nil && !(ev.series.host && !s.host) {
+				continue
+			}
+			if ev != nil && ev.series.host && !s.host {
+				// a co-located event at a KubeCon: "ArgoCon at KubeCon EU 2024"
+				ev = &eventInfo{series: s, host: ev.series, year: ev.year, city: ev.city,
+					text: p.text[loc[0]:loc[1]], line: p.line, lineTx: p.text}
+			} else {
+				ev = &eventInfo{series: s, text: p.text[loc[0]:loc[1]], line: p.line, lineTx: p.text}
+			}
+			near := p.text[loc[1]:min(len(p.text), loc[1]+40)]
+			before := p.text[max(0, loc[0]-30):loc[0]]
+			if m := yearRe.FindString(near); m != "" && ev.year == 0 {
+				ev.year, _ = strconv.Atoi(m)
+			} else if m := yearRe.FindAllString(before, -1); len(m) > 0 && ev.year == 0 {
+				ev.year, _ = strconv.Atoi(m[len(m)-1])
+			}
+			if c := cityRe.FindString(near); c != "" && ev.city == "" {
+				ev.city = canonicalCity(c)
+			}
+			break
+		}
+	}
+	if ev == nil {
+		return nil
+	}
+	// city and year from the rest of the title, URL and first paragraphs
+	for _, p := range places {
+		if ev.city == "" {
+			if c := cityRe.FindString(p.text); c != "" {
+				ev.city = canonicalCity(c)
+			}
+		}
+		if ev.year == 0 && (p.text == x.doc.Title || p.line == ev.line) {
+			if m := yearRe.FindString(p.text); m != "" {
+				ev.year, _ = strconv.Atoi(m)
+			}
+		}
+	}
+	if ev.year == 0 && x.doc.Title != "" {
+		if m := yearRe.FindString(x.doc.Date); m != "" {
+			ev.year, _ = strconv.Atoi(m)
+		}
+	}
+	if ev.series.cityName && ev.city == "" && ev.series.slug == "devopsdays" {
+		return ev
+	}
+	return ev
+}
+
+// metaLine finds the source line that holds s (front matter or <title>).
+func (x *extractor) metaLine(s string) int {
+	for i, l := range x.doc.Lines {
+		if i > 400 {
+			break
+		}
+		if strings.Contains(l, s) {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+// node returns the event's id, canonical name, aliases and attributes.
+func (ev *eventInfo) node() graph.Node {
+	s := ev.series
+	region := ""
+	if ev.host != nil {
+		region = strings.TrimPrefix(ev.host.short, "KubeCon ")
+	}
+	base, short := s.name, s.short
+	if region != "" {
+		base, short = s.name+" "+region, s.short+" "+region
+	}
+	slug := s.slug
+	if region != "" {
+		slug += "-" + graph.Slug(region)
+	}
+	city := ev.city
+	if city == "" {
+		key := slug
+		if ev.year > 0 {
+			key += "-" + strconv.Itoa(ev.year)
+		}
+		city = kubeconCities[key]
+		if city == "" {
+			city = kubeconCities[slug]
+		}
+	}
+	withCity := base
+	shortCity := short
+	if s.cityName && city != "" {
+		withCity += " " + city
+		shortCity += " " + city
+		slug += "-" + graph.Slug(city)
+	}
+	name := withCity
+	aliases := []string{withCity, shortCity, ev.text}
+	if ev.year > 0 {
+		y := strconv.Itoa(ev.year)
+		name = withCity + " " + y
+		aliases = append(aliases, shortCity+" "+y)
+		slug += "-" + y
+	}
+	n := graph.Node{ID: "event:" + slug, Kind: graph.Event, Name: name,
+		Attrs: map[string]any{"series": s.slug, "quality": graph.QualityLine}}
+	if region != "" {
+		n.Attrs["series"] = s.slug + "-" + graph.Slug(region)
+	}
+	if ev.year > 0 {
+		n.Attrs["year"] = ev.year
+	}
+	if city != "" {
+		n.Attrs["city"] = city
+	}
+	for _, a := range aliases {
+		if a != "" && a != name && !contains(n.Aliases, a) {
+			n.Aliases = append(n.Aliases, a)
+		}
+	}
+	return n
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

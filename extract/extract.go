@@ -1,0 +1,576 @@
+package extract
+
+import (
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kg-tool/kg/graph"
+)
+
+// maxEvidence bounds the evidence one source keeps for one edge.
+const maxEvidence = 3
+
+// SourceID returns the id of the source read from path: "source:" and the
+// slug of the file name without its extension.
+func SourceID(path string) string {
+	base := filepath.Base(path)
+	if ext := filepath.Ext(base); ext != "" && len(ext) < len(base) {
+		base = strings.TrimSuffix(base, ext)
+	}
+	if s := graph.Slug(base); s != "" {
+		return "source:" + s
+	}
+	return "source:doc"
+}
+
+type extractor struct {
+	cat   *Catalog
+	doc   *Doc
+	src   string
+	nodes map[string]*graph.Node
+	edges map[[3]string]*graph.Edge
+	order []string // node ids in order of first appearance
+
+	event     string
+	people    map[string]string // folded full name -> person id
+	speakers  map[string]bool   // person ids that presented a talk
+	consumed  map[int]bool      // blocks read as speaker lines or bylines
+	excluded  map[int][][2]int  // per block, spans that are people's names
+	orgSpans  map[int][][2]int  // per block, spans read as affiliations
+	section   []int             // block -> talk index, -1 outside talks
+	talkIDs   []string
+	talks     []talk
+	mentioned map[string]bool // catalog ids named in this source
+}
+
+// Extract maps a parsed document to the facts it supports. info describes
+// the source (its id, path and hash); the facts' node ids are deterministic
+// functions of names, so the same thing gets the same id in every source.
+func Extract(doc *Doc, cat *Catalog, info graph.SourceInfo) *graph.Facts {
+	if info.ID == "" {
+		info.ID = SourceID(doc.Name)
+	}
+	if info.Format == "" {
+		info.Format = string(doc.Format)
+	}
+	if info.Title == "" {
+		info.Title = doc.Title
+	}
+	x := &extractor{cat: cat, doc: doc, src: info.ID, nodes: map[string]*graph.Node{},
+		edges: map[[3]string]*graph.Edge{}, people: map[string]string{}, speakers: map[string]bool{},
+		consumed: map[int]bool{}, excluded: map[int][][2]int{}, orgSpans: map[int][][2]int{},
+		mentioned: map[string]bool{}}
+	title := doc.Title
+	if title == "" {
+		title = strings.TrimSuffix(filepath.Base(doc.Name), filepath.Ext(doc.Name))
+	}
+	x.addNode(graph.Node{ID: x.src, Kind: graph.Source, Name: title,
+		Attrs: map[string]any{"format": string(doc.Format)}})
+	if ev := x.findEvent(); ev != nil {
+		n := ev.node()
+		x.event = x.addNode(n)
+		x.addEdge(x.src, graph.Covers, x.event, x.evidence(ev.line, ev.lineTx))
+	}
+	x.authors()
+	x.talks = x.segment()
+	x.section = make([]int, len(doc.Blocks))
+	for i := range x.section {
+		x.section[i] = -1
+	}
+	for ti, t := range x.talks {
+		for i := t.block; i < t.end; i++ {
+			x.section[i] = ti
+		}
+		x.addTalk(ti)
+	}
+	x.prosePeople()
+	x.mentions()
+	x.discover()
+	x.catalogEdges()
+	return x.facts(info, doc.Warnings)
+}
+
+func (x *extractor) facts(info graph.SourceInfo, warnings []string) *graph.Facts {
+	f := &graph.Facts{Source: info, Warnings: warnings}
+	ids := make([]string, 0, len(x.nodes))
+	for id := range x.nodes {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		n := *x.nodes[id]
+		sort.Strings(n.Aliases)
+		f.Nodes = append(f.Nodes, n)
+	}
+	for _, e := range x.edges {
+		f.Edges = append(f.Edges, *e)
+	}
+	sort.Slice(f.Edges, func(i, j int) bool { return graph.EdgeLess(f.Edges[i], f.Edges[j]) })
+	return f
+}
+
+// addNode adds or merges a node and returns its id.
+func (x *extractor) addNode(n graph.Node) string {
+	if n.Attrs == nil {
+		n.Attrs = map[string]any{}
+	}
+	if _, ok := n.Attrs["quality"]; !ok {
+		n.Attrs["quality"] = graph.QualityLine
+	}
+	old, ok := x.nodes[n.ID]
+	if !ok {
+		cp := n
+		cp.Aliases = append([]string(nil), n.Aliases...)
+		x.nodes[n.ID] = &cp
+		x.order = append(x.order, n.ID)
+		return n.ID
+	}
+	q1, _ := old.Attrs["quality"].(int)
+	q2, _ := n.Attrs["quality"].(int)
+	if q2 > q1 {
+		old.Aliases = appendUnique(old.Aliases, old.Name)
+		old.Name = n.Name
+		old.Attrs["quality"] = q2
+	} else if n.Name != old.Name {
+		old.Aliases = appendUnique(old.Aliases, n.Name)
+	}
+	for _, a := range n.Aliases {
+		if a != old.Name {
+			old.Aliases = appendUnique(old.Aliases, a)
+		}
+	}
+	for k, v := range n.Attrs {
+		if _, ok := old.Attrs[k]; !ok {
+			old.Attrs[k] = v
+		}
+	}
+	return n.ID
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+func (x *extractor) addEdge(from string, k graph.EdgeKind, to string, ev graph.Evidence) {
+	if from == "" || to == "" || from == to {
+		return
+	}
+	key := [3]string{from, string(k), to}
+	e, ok := x.edges[key]
+	if !ok {
+		e = &graph.Edge{Source: from, Kind: k, Target: to}
+		x.edges[key] = e
+	}
+	for _, old := range e.Evidence {
+		if old.Line == ev.Line && old.Text == ev.Text {
+			return
+		}
+	}
+	if len(e.Evidence) < maxEvidence {
+		e.Evidence = append(e.Evidence, ev)
+	}
+}
+
+func (x *extractor) evidence(line int, text string) graph.Evidence {
+	return graph.Evidence{Source: x.src, Line: line, Text: clip(strings.TrimSpace(text), 300)}
+}
+
+func (x *extractor) blockEvidence(bi, off int) graph.Evidence {
+	b := &x.doc.Blocks[bi]
+	return x.evidence(b.LineAt(off), sentenceAt(b.Text, off))
+}
+
+// clip shortens s to at most n bytes on a rune boundary, marking the cut.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+var sentenceEndRe = regexp.MustCompile(`[.!?](?:["”’)]*)\s+`)
+
+// sentenceAt returns the sentence of text that holds offset off.
+func sentenceAt(text string, off int) string {
+	start, end := 0, len(text)
+	for _, loc := range sentenceEndRe.FindAllStringIndex(text, -1) {
+		if abbrevBefore(text, loc[0]) {
+			continue
+		}
+		if loc[1] <= off {
+			start = loc[1]
+		} else if loc[0] >= off {
+			end = loc[0] + 1
+			break
+		}
+	}
+	s := strings.TrimSpace(text[start:end])
+	if len(s) > 300 {
+		lo := max(0, off-start-140)
+		for lo > 0 && !utf8.RuneStart(s[lo]) {
+			lo--
+		}
+		s = "…" + clip(s[lo:], 280)
+	}
+	return s
+}
+
+func abbrevBefore(text string, dot int) bool {
+	w := text[max(0, dot-5):dot]
+	if i := strings.LastIndexAny(w, " (\t"); i >= 0 {
+		w = w[i+1:]
+	}
+	switch strings.ToLower(w) {
+	case "e.g", "i.e", "vs", "dr", "mr", "mrs", "ms", "prof", "etc", "inc", "st", "no", "approx", "fig":
+		return true
+	}
+	// an initial: "J. R. Smith"
+	return utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0])
+}
+
+func firstSentence(text string) string { return firstSentences(text, 1) }
+
+func firstSentences(text string, n int) string {
+	end := len(text)
+	count := 0
+	for _, loc := range sentenceEndRe.FindAllStringIndex(text, -1) {
+		if abbrevBefore(text, loc[0]) {
+			continue
+		}
+		count++
+		if count == n {
+			end = loc[0] + 1
+			break
+		}
+	}
+	return text[:end]
+}
+
+// personNode adds a person and remembers the name for later references.
+func (x *extractor) personNode(name string, quality int) string {
+	id := graph.NodeID(graph.Person, name)
+	x.addNode(graph.Node{ID: id, Kind: graph.Person, Name: name, Attrs: map[string]any{"quality": quality}})
+	x.people[graph.Fold(name)] = id
+	return id
+}
+
+// orgNode adds an organisation, through the catalog when it knows the name:
+// a product name read as an employer ("from Docker") becomes the product's
+// maintainer, keeping the spelling as an alias.
+func (x *extractor) orgNode(name string) string {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return ""
+	}
+	if e, ok := x.cat.ByName(name); ok {
+		switch {
+		case e.Kind == graph.Org:
+			return x.catalogNode(e, name)
+		case e.Maintainer != "":
+			if m, ok := x.cat.ByName(e.Maintainer); ok && m.Kind == graph.Org {
+				return x.catalogNode(m, name)
+			}
+		case e.Kind == graph.Person:
+			return ""
+		}
+	}
+	id := graph.NodeID(graph.Org, name)
+	if graph.IDSlug(id) == "" {
+		return ""
+	}
+	return x.addNode(graph.Node{ID: id, Kind: graph.Org, Name: name})
+}
+
+// catalogNode adds the node of a catalog entry as spelled in the text.
+func (x *extractor) catalogNode(e graph.CatalogEntry, spelling string) string {
+	n := graph.Node{ID: e.ID, Kind: e.Kind, Name: e.Name,
+		Attrs: map[string]any{"quality": graph.QualityCatalog}}
+	if spelling != "" && spelling != e.Name {
+		n.Aliases = append(n.Aliases, spelling)
+	}
+	n.Aliases = append(n.Aliases, e.Aliases...)
+	if e.Homepage != "" {
+		n.Attrs["url"] = e.Homepage
+	}
+	if e.Repo != "" {
+		n.Attrs["repo"] = e.Repo
+	}
+	if e.Maturity != "" {
+		n.Attrs["maturity"] = e.Maturity
+	}
+	x.mentioned[e.ID] = true
+	return x.addNode(n)
+}
+
+var bylineRe = regexp.MustCompile(`(?i)^(?:by|written by|posted by|author|authors|auteur|autor)\s*[:：]?\s+(.+)$`)
+
+// authors reads front-matter authors and bylines near the top ("By A and
+// B.", "Author: A", a lone emphasised name) or a signature at the end.
+func (x *extractor) authors() {
+	for _, a := range x.doc.Author {
+		if name, ok := x.personName(a, strong); ok {
+			id := x.personNode(name, graph.QualityLine)
+			x.addEdge(id, graph.Authored, x.src, x.evidence(x.metaLine(a), "author: "+a))
+		}
+	}
+	n := len(x.doc.Blocks)
+	for i := 0; i < n; i++ {
+		if i >= 8 && i < n-2 {
+			continue
+		}
+		b := &x.doc.Blocks[i]
+		if b.Kind == Heading && i >= 8 {
+			continue
+		}
+		text := strings.TrimSpace(b.Text)
+		var names []speaker
+		if m := bylineRe.FindStringSubmatch(text); m != nil && utf8.RuneCountInString(text) < 120 {
+			list := m[1]
+			if k := strings.IndexAny(list, "|·•"); k > 0 {
+				list = list[:k]
+			}
+			if sp, ok := x.allSpeakers(strings.TrimRight(list, ". ")); ok {
+				names = sp
+			}
+		} else if b.Emph && len(strings.Fields(text)) <= 4 {
+			if name, ok := x.personName(text, strong); ok && len(strings.Fields(name)) >= 2 {
+				names = []speaker{{name: name}}
+			}
+		} else if m := signatureRe.FindStringSubmatch(text); m != nil && i >= n-2 {
+			if name, ok := x.personName(m[1], strong); ok && len(strings.Fields(name)) >= 2 {
+				names = []speaker{{name: name}}
+			}
+		}
+		for _, sp := range names {
+			id := x.personNode(sp.name, graph.QualityLine)
+			x.addEdge(id, graph.Authored, x.src, x.evidence(b.Line, text))
+			x.consumed[i] = true
+		}
+	}
+}
+
+var signatureRe = regexp.MustCompile(`(?:^|[.!]\s+)[–—-]+\s*([\p{Lu}][\p{L}'’-]+(?:\s+[\p{L}'’.-]+){1,3})\s*$`)
+
+// addTalk adds a talk node, its event, its speakers and their employers.
+func (x *extractor) addTalk(ti int) {
+	t := &x.talks[ti]
+	scope := x.src
+	if x.event != "" {
+		scope = x.event
+	}
+	b := &x.doc.Blocks[t.block]
+	id := graph.TalkID(scope, t.title)
+	attrs := map[string]any{}
+	if t.format != "" {
+		attrs["format"] = t.format
+	}
+	x.addNode(graph.Node{ID: id, Kind: graph.Talk, Name: t.title, Attrs: attrs})
+	x.talkIDs = append(x.talkIDs, id)
+	titleEv := x.evidence(b.LineAt(t.off), b.Text)
+	x.addEdge(x.src, graph.Covers, id, titleEv)
+	if x.event != "" {
+		x.addEdge(id, graph.HeldAt, x.event, titleEv)
+	}
+	for _, sp := range t.speakers {
+		q := graph.QualityLine
+		ev := titleEv
+		if sp.line > 0 {
+			ev = x.evidence(sp.line, sp.text)
+		}
+		if sp.end > 0 {
+			q = graph.QualityProse
+		}
+		pid := x.personNode(sp.name, q)
+		x.speakers[pid] = true
+		x.addEdge(pid, graph.Presented, id, ev)
+		if sp.org != "" {
+			if oid := x.orgNode(sp.org); oid != "" && graph.IDKind(oid) == graph.Org {
+				x.addEdge(pid, graph.WorksFor, oid, ev)
+			}
+		}
+		// the speaker line itself is consumed
+		for j := t.block + 1; j < len(x.doc.Blocks) && j <= t.block+3; j++ {
+			if x.doc.Blocks[j].Line == sp.line && speakerLineRe.MatchString(x.doc.Blocks[j].Text) {
+				x.consumed[j] = true
+			}
+		}
+	}
+}
+
+// personFor returns the id of the person a name refers to in this
+// document: a full name, or a first name that belongs to exactly one person
+// already named (the talk's speaker first).
+func (x *extractor) personFor(name string, ti int) (string, bool) {
+	f := graph.Fold(name)
+	if id, ok := x.people[f]; ok {
+		return id, true
+	}
+	if strings.Contains(f, " ") {
+		for known, id := range x.people {
+			if graph.SamePerson(known, f) {
+				return id, true
+			}
+		}
+		return "", false
+	}
+	if ti >= 0 {
+		for _, sp := range x.talks[ti].speakers {
+			if graph.Fold(strings.Fields(sp.name)[0]) == f {
+				return graph.NodeID(graph.Person, sp.name), true
+			}
+		}
+	}
+	var hit []string
+	for known, id := range x.people {
+		if strings.HasPrefix(known, f+" ") {
+			hit = append(hit, id)
+		}
+	}
+	if len(hit) == 1 {
+		return hit[0], true
+	}
+	return "", len(hit) > 1
+}
+
+var singleCueRe = regexp.MustCompile(`^\s*(?:\(([^()]{2,40})\)\s*)?(?:from\s+(\p{Lu}[\w.&-]*(?:\s+\p{Lu}[\w.&-]*)*)\s+)?(?:shows?|showed|starts?|started|gave|gives|presented|presents|explained|explains|talked|talks|demonstrated|demos?|demoed|walked|opened|introduced|discussed|shared|told|tells|revisited|revisits|highlighted|highlights|explores?|explored|came up|did|used|uses|built|builds|wrote|writes|asked|answered)\b`)
+
+// prosePeople finds people named in running text and their employers
+// ("Justin Cormack from Docker gave ...", "Lorenzo from Sysdig shows ...").
+func (x *extractor) prosePeople() {
+	for bi := range x.doc.Blocks {
+		if x.consumed[bi] {
+			continue
+		}
+		b := &x.doc.Blocks[bi]
+		ti := x.section[bi]
+		text := b.Text
+		spans := x.peopleIn(text)
+		for _, sp := range spans {
+			x.excluded[bi] = append(x.excluded[bi], [2]int{sp.start, sp.end})
+			id, ok := x.personFor(sp.name, ti)
+			if !ok {
+				id = x.personNode(sp.name, graph.QualityProse)
+			}
+			if org := x.orgAfter(text[sp.end:]); org != "" {
+				if oid := x.orgNode(org); oid != "" && graph.IDKind(oid) == graph.Org {
+					x.addEdge(id, graph.WorksFor, oid, x.blockEvidence(bi, sp.start))
+					if k := strings.Index(text[sp.end:], org); k >= 0 {
+						x.orgSpans[bi] = append(x.orgSpans[bi], [2]int{sp.end + k, sp.end + k + len(org)})
+					}
+				}
+			}
+			x.mentionPerson(bi, ti, id, sp.start)
+		}
+		x.singleNames(bi, ti, spans)
+		x.talkByNames(bi, ti)
+	}
+}
+
+// singleNames handles people named by a given name alone: a reference to a
+// speaker or another person already named, or, as the subject of a
+// speaking verb or with "from Org", a person of their own ("Ellen starts").
+func (x *extractor) singleNames(bi, ti int, spans []span) {
+	b := &x.doc.Blocks[bi]
+	text := b.Text
+	for _, loc := range singleRe.FindAllStringSubmatchIndex(text, -1) {
+		s, e := loc[2], loc[3]
+		if inSpans(spans, s) {
+			continue
+		}
+		w := text[s:e]
+		if !isFirstName(w) || x.isCatalogName(w) {
+			continue
+		}
+		if id, ok := x.personFor(w, ti); ok {
+			x.excluded[bi] = append(x.excluded[bi], [2]int{s, e})
+			if id != "" {
+				x.mentionPerson(bi, ti, id, s)
+			}
+			continue
+		}
+		after := strings.TrimPrefix(text[e:], "’s")
+		m := singleCueRe.FindStringSubmatch(after)
+		if m == nil || isWord(w) && !isFirstName(w) {
+			continue
+		}
+		// the subject of a sentence: at its start or after a comma/conjunction
+		before := strings.TrimSpace(text[:s])
+		if before != "" && !strings.HasSuffix(before, ".") && !strings.HasSuffix(before, ",") &&
+			!strings.HasSuffix(before, "!") && !strings.HasSuffix(before, "?") && !strings.HasSuffix(strings.ToLower(before), " and") {
+			continue
+		}
+		x.excluded[bi] = append(x.excluded[bi], [2]int{s, e})
+		id := x.personNode(w, graph.QualityProse)
+		if m[2] != "" {
+			if oid := x.orgNode(m[2]); oid != "" && graph.IDKind(oid) == graph.Org {
+				x.addEdge(id, graph.WorksFor, oid, x.blockEvidence(bi, s))
+			}
+		}
+		x.mentionPerson(bi, ti, id, s)
+	}
+}
+
+var singleRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(\p{Lu}[\p{Ll}’'-]+)\b`)
+
+// talkByNames reads "the talk by Brad and Ian" as naming people.
+func (x *extractor) talkByNames(bi, ti int) {
+	b := &x.doc.Blocks[bi]
+	for _, m := range talkByRe.FindAllStringSubmatchIndex(b.Text, -1) {
+		list := b.Text[m[2]:m[3]]
+		for _, sp := range x.splitSpeakers(list) {
+			if _, ok := x.personFor(sp.name, ti); ok {
+				continue
+			}
+			id := x.personNode(sp.name, graph.QualityProse)
+			off := m[2] + strings.Index(list, sp.name)
+			x.excluded[bi] = append(x.excluded[bi], [2]int{off, off + len(sp.name)})
+			x.mentionPerson(bi, ti, id, off)
+		}
+	}
+}
+
+var talkByRe = regexp.MustCompile(`(?i)\b(?:talk|session|presentation|keynote|demo|workshop)s?\s+(?:given\s+)?by\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)*)`)
+
+func inSpans(spans []span, off int) bool {
+	for _, s := range spans {
+		if off >= s.start && off < s.end {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionPerson records that a talk (or the source) names a person who is
+// not one of its speakers.
+func (x *extractor) mentionPerson(bi, ti int, id string, off int) {
+	if ti >= 0 {
+		for _, sp := range x.talks[ti].speakers {
+			if graph.NodeID(graph.Person, sp.name) == id {
+				return
+			}
+		}
+		x.addEdge(x.talkIDs[ti], graph.Mentions, id, x.blockEvidence(bi, off))
+		return
+	}
+	if x.speakers[id] {
+		return
+	}
+	for _, e := range x.edges {
+		if e.Kind == graph.Authored && e.Source == id {
+			return
+		}
+	}
+	x.addEdge(x.src, graph.Mentions, id, x.blockEvidence(bi, off))
+}

@@ -1,0 +1,280 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// skipped elements hold no recap text.
+var skipped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Nav: true, atom.Footer: true,
+	atom.Noscript: true, atom.Svg: true, atom.Form: true, atom.Button: true,
+	atom.Iframe: true, atom.Template: true, atom.Select: true, atom.Aside: true,
+	atom.Pre: true, atom.Object: true, atom.Canvas: true, atom.Textarea: true,
+}
+
+var blockElems = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Li: true, atom.Blockquote: true, atom.Dt: true,
+	atom.Dd: true, atom.Td: true, atom.Th: true, atom.Tr: true, atom.Figcaption: true,
+	atom.Section: true, atom.Article: true, atom.Header: true, atom.Main: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Br: true, atom.Hr: true, atom.Ul: true, atom.Ol: true, atom.Table: true, atom.Dl: true,
+	atom.Body: true, atom.Figure: true,
+}
+
+// chromeClass marks containers of site chrome by their class or id.
+var chromeClass = []string{"breadcrumb", "share", "sharing", "social", "comment", "sidebar",
+	"cookie", "related", "newsletter", "subscribe", "menu", "navbar", "site-header", "skip-link",
+	"post-navigation", "author-bio", "widget", "advert", "footer"}
+
+// parseHTML reads an HTML page into blocks, tracking source lines.
+func parseHTML(src string, d *Doc) []Block {
+	z := html.NewTokenizer(strings.NewReader(src))
+	z.SetMaxBuf(0)
+	line := 1
+	var blocks []Block
+	var cur Block
+	var stack []atom.Atom
+	skipDepth := 0 // >0 while inside a skipped element
+	listDepth := 0
+	inTitle, inEm, emOnly := false, false, true
+	var href string
+	var linkText strings.Builder
+	inLink := false
+	inCode := false
+	var codeText strings.Builder
+	depth := 0
+	flush := func() {
+		t := strings.Join(strings.Fields(cur.Text), " ")
+		if t != "" {
+			cur.Text = t
+			cur.Emph = cur.Emph && emOnly
+			blocks = append(blocks, cur)
+		}
+		cur = Block{}
+		emOnly = true
+	}
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		startLine := line
+		line += bytes.Count(raw, []byte{'\n'})
+		switch tt {
+		case html.ErrorToken:
+			flush()
+			return blocks
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			a := atom.Lookup(name)
+			var class, id, rel, hrefAttr, metaName, metaProp, content string
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				switch string(k) {
+				case "class":
+					class = string(v)
+				case "id":
+					id = string(v)
+				case "href":
+					hrefAttr = string(v)
+				case "rel":
+					rel = string(v)
+				case "name":
+					metaName = strings.ToLower(string(v))
+				case "property":
+					metaProp = strings.ToLower(string(v))
+				case "content":
+					content = string(v)
+				}
+			}
+			if a == atom.Meta {
+				switch {
+				case metaName == "author" && content != "":
+					d.Author = append(d.Author, content)
+				case (metaProp == "article:published_time" || metaName == "date") && content != "":
+					d.Date = content
+				case metaProp == "og:title" && d.Title == "":
+					d.Title = content
+				case metaProp == "og:url" && d.URL == "":
+					d.URL = content
+				}
+				continue
+			}
+			if a == atom.Link && rel == "canonical" && d.URL == "" {
+				d.URL = hrefAttr
+				continue
+			}
+			if tt == html.SelfClosingTagToken || a == atom.Br || a == atom.Hr || a == atom.Img || a == atom.Input || a == atom.Meta || a == atom.Link {
+				if a == atom.Br || a == atom.Hr {
+					if skipDepth == 0 {
+						flush()
+					}
+				}
+				continue
+			}
+			depth++
+			stack = append(stack, a)
+			if skipDepth > 0 {
+				skipDepth++
+				continue
+			}
+			if skipped[a] || isChrome(class) || isChrome(id) || a == atom.Head && false {
+				skipDepth = 1
+				continue
+			}
+			switch {
+			case a == atom.Title:
+				inTitle = true
+			case a == atom.Ul || a == atom.Ol:
+				flush()
+				listDepth++
+			case a >= 0 && headingLevel(a) > 0:
+				flush()
+				cur.Kind, cur.Level = Heading, headingLevel(a)
+			case a == atom.Li:
+				flush()
+				cur.Kind, cur.Level = Item, max(listDepth, 1)
+			case a == atom.Blockquote:
+				flush()
+				cur.Kind = Quote
+			case blockElems[a]:
+				flush()
+			case a == atom.A:
+				inLink, href = true, hrefAttr
+				linkText.Reset()
+			case a == atom.Code:
+				inCode = true
+				codeText.Reset()
+			case a == atom.Em || a == atom.I:
+				if strings.TrimSpace(cur.Text) == "" {
+					cur.Emph = true
+				}
+				inEm = true
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			// pop to the matching element
+			for i := len(stack) - 1; i >= 0; i-- {
+				if stack[i] == a {
+					popped := len(stack) - i
+					stack = stack[:i]
+					depth -= popped
+					if skipDepth > 0 {
+						skipDepth -= popped
+						if skipDepth < 0 {
+							skipDepth = 0
+						}
+					}
+					break
+				}
+			}
+			if skipDepth > 0 {
+				continue
+			}
+			switch {
+			case a == atom.Title:
+				inTitle = false
+			case a == atom.Ul || a == atom.Ol:
+				flush()
+				if listDepth > 0 {
+					listDepth--
+				}
+			case a == atom.A && inLink:
+				inLink = false
+				cur.Links = append(cur.Links, Link{Text: strings.TrimSpace(linkText.String()), URL: href})
+			case a == atom.Code && inCode:
+				inCode = false
+				cur.Code = append(cur.Code, strings.TrimSpace(codeText.String()))
+			case a == atom.Em || a == atom.I:
+				inEm = false
+			case blockElems[a]:
+				flush()
+			}
+		case html.TextToken:
+			if skipDepth > 0 {
+				continue
+			}
+			text := html.UnescapeString(string(z.Text()))
+			if inTitle {
+				d.Title += strings.TrimSpace(text)
+				continue
+			}
+			if len(stack) > 0 && stack[len(stack)-1] == atom.Head {
+				continue
+			}
+			if strings.TrimSpace(text) == "" {
+				if cur.Text != "" {
+					cur.Text += " "
+				}
+				continue
+			}
+			if !inEm {
+				emOnly = false
+			}
+			// the line of the first non-space character
+			lead := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
+			ln := startLine + strings.Count(string(raw[:min(lead, len(raw))]), "\n")
+			if strings.TrimSpace(cur.Text) == "" {
+				cur.Line = ln
+				cur.starts = []lineStart{{0, ln}}
+				cur.Text = ""
+			} else {
+				if !strings.HasSuffix(cur.Text, " ") {
+					cur.Text += " "
+				}
+				cur.starts = append(cur.starts, lineStart{len(cur.Text), ln})
+			}
+			clean := strings.Join(strings.Fields(text), " ")
+			if strings.HasPrefix(text, " ") || strings.HasPrefix(text, "\n") {
+				if cur.Text != "" && !strings.HasSuffix(cur.Text, " ") {
+					cur.Text += " "
+				}
+			}
+			cur.Text += clean
+			if strings.HasSuffix(text, " ") || strings.HasSuffix(text, "\n") {
+				cur.Text += " "
+			}
+			if inLink {
+				linkText.WriteString(text)
+			}
+			if inCode {
+				codeText.WriteString(text)
+			}
+		}
+	}
+}
+
+func headingLevel(a atom.Atom) int {
+	switch a {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	}
+	return 0
+}
+
+func isChrome(s string) bool {
+	if s == "" {
+		return false
+	}
+	s = strings.ToLower(s)
+	for _, c := range chromeClass {
+		if strings.Contains(s, c) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,281 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kg-tool/kg/graph"
+)
+
+// token is a word of text: a run of letters and digits, or one joining
+// punctuation character (- . + / & ') kept so that "CRI-O", "C++" and
+// "Solo.io" can be matched. Spaces are not tokens.
+type token struct {
+	start, end int    // byte offsets in the text
+	fold       string // graph.Fold of the token
+	space      bool   // whitespace came before the token
+}
+
+func isJoiner(r rune) bool {
+	switch r {
+	case '-', '.', '+', '/', '&', '\'', '’', '#', '@':
+		return true
+	}
+	return false
+}
+
+// tokenize splits s into tokens.
+func tokenize(s string) []token {
+	toks := make([]token, 0, len(s)/5)
+	space := true
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
+			j := i + w
+			for j < len(s) {
+				r2, w2 := utf8.DecodeRuneInString(s[j:])
+				if r2 < utf8.RuneSelf {
+					if !(r2 >= 'a' && r2 <= 'z' || r2 >= 'A' && r2 <= 'Z' || r2 >= '0' && r2 <= '9') {
+						break
+					}
+				} else if !(unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2)) {
+					break
+				}
+				j += w2
+			}
+			toks = append(toks, token{start: i, end: j, fold: graph.Fold(s[i:j]), space: space})
+			space = false
+			i = j
+		case isJoiner(r):
+			f := string(r)
+			if r == '’' {
+				f = "'"
+			}
+			toks = append(toks, token{start: i, end: i + w, fold: f, space: space})
+			space = false
+			i += w
+		default:
+			space = true
+			i += w
+		}
+	}
+	return toks
+}
+
+// trie maps token sequences (folded spellings) to catalog entries.
+type trie struct {
+	next    map[string]*trie
+	entries []int
+	// spellings holds the original spellings that end here, per entry, so
+	// that case-sensitive names can be checked.
+	spellings map[int][]string
+}
+
+func newTrie() *trie { return &trie{} }
+
+// add indexes a spelling under three token sequences: as written, without
+// hyphens ("cert manager"), and squashed into one token ("argocd"), so that
+// "ArgoCD", "Argo-CD" and "Argo CD" all find "Argo CD".
+func (t *trie) add(spelling string, entry int) {
+	toks := tokenize(spelling)
+	if len(toks) == 0 {
+		return
+	}
+	t.addTokens(toks, spelling, entry)
+	var words []token
+	for _, tk := range toks {
+		if tk.fold != "-" {
+			words = append(words, tk)
+		}
+	}
+	if len(words) != len(toks) && len(words) > 0 {
+		t.addTokens(words, spelling, entry)
+	}
+	if k := graph.Key(spelling); len(toks) > 1 && k != "" {
+		t.addTokens([]token{{fold: k}}, spelling, entry)
+	}
+}
+
+func (t *trie) addTokens(toks []token, spelling string, entry int) {
+	n := t
+	for _, tk := range toks {
+		if n.next == nil {
+			n.next = map[string]*trie{}
+		}
+		c := n.next[tk.fold]
+		if c == nil {
+			c = &trie{}
+			n.next[tk.fold] = c
+		}
+		n = c
+	}
+	for _, e := range n.entries {
+		if e == entry {
+			n.spellings[entry] = append(n.spellings[entry], spelling)
+			return
+		}
+	}
+	n.entries = append(n.entries, entry)
+	if n.spellings == nil {
+		n.spellings = map[int][]string{}
+	}
+	n.spellings[entry] = append(n.spellings[entry], spelling)
+}
+
+// exact returns the entries of a complete token sequence.
+func (t *trie) exact(toks []token) []int {
+	n := t
+	for _, tk := range toks {
+		if n = n.next[tk.fold]; n == nil {
+			return nil
+		}
+	}
+	return n.entries
+}
+
+// match is a catalog name found in text.
+type match struct {
+	start, end int // byte offsets
+	node       *trie
+	tokStart   int // index of the first token
+	tokEnd     int // index after the last token
+}
+
+// scan finds catalog names in toks, leftmost-longest, never inside a word:
+// a match must start and end on token boundaries, and may not start right
+// after a joining character or end right before one that continues a word
+// ("Argo" is not found in "Argo-CD-like" unless "Argo CD" is, and "net" is
+// never found in "Kubernetes").
+func (t *trie) scan(s string, toks []token) []match {
+	var out []match
+	for i := 0; i < len(toks); {
+		if isJoinTok(toks[i]) || (i > 0 && !toks[i].space && isWordJoin(toks[i-1])) {
+			i++
+			continue
+		}
+		n := t
+		best, bestEnd := (*trie)(nil), -1
+		for j := i; j < len(toks); j++ {
+			if j > i && toks[j].space && isJoinTok(toks[j]) && toks[j].fold != "&" && toks[j].fold != "+" {
+				break
+			}
+			nx := n.next[toks[j].fold]
+			if nx == nil && toks[j].fold == "-" && j > i && j+1 < len(toks) {
+				continue // "Argo-CD" as "Argo CD"
+			}
+			if n = nx; n == nil {
+				break
+			}
+			if len(n.entries) > 0 && boundaryAfter(s, toks, j) {
+				best, bestEnd = n, j+1
+			}
+		}
+		if best != nil {
+			out = append(out, match{start: toks[i].start, end: toks[bestEnd-1].end, node: best, tokStart: i, tokEnd: bestEnd})
+			i = bestEnd
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+func isJoinTok(t token) bool {
+	r, _ := utf8.DecodeRuneInString(t.fold)
+	return isJoiner(r)
+}
+
+// isWordJoin: joiners that glue words into one name ("cert-manager",
+// "Solo.io", "k8s/foo"); an apostrophe or ampersand does not.
+func isWordJoin(t token) bool {
+	switch t.fold {
+	case "-", ".", "/", "@", "#", "+":
+		return true
+	}
+	return false
+}
+
+// boundaryAfter reports whether a match may end after token j: the next
+// token is not glued to it by a word joiner followed by more word.
+func boundaryAfter(s string, toks []token, j int) bool {
+	if j+1 >= len(toks) {
+		return true
+	}
+	nx := toks[j+1]
+	if nx.space {
+		return true
+	}
+	if !isJoinTok(nx) {
+		return false
+	}
+	switch nx.fold {
+	case "-", "/", "@", "#":
+		// "eBPF-based" is a use of eBPF; "cert-manager" is not "cert".
+		if j+2 < len(toks) && !toks[j+2].space && !isJoinTok(toks[j+2]) {
+			return isSuffixWord(toks[j+2].fold)
+		}
+		return true
+	case ".":
+		// "Solo.io" vs a sentence end: a letter right after the dot glues.
+		if j+2 < len(toks) && !toks[j+2].space && !isJoinTok(toks[j+2]) {
+			return false
+		}
+		return true
+	case "+":
+		return false
+	}
+	return true
+}
+
+// isSuffixWord lists words that follow a name with a hyphen without making
+// a new name: "eBPF-based", "Kubernetes-native", "Falco-powered".
+func isSuffixWord(w string) bool {
+	switch w {
+	case "based", "native", "powered", "driven", "enabled", "aware", "style", "like", "specific",
+		"compatible", "centric", "first", "friendly", "related", "focused", "only", "ready", "managed",
+		"certified", "backed", "operated", "hosted", "flavored", "flavoured", "level", "wide", "land", "ish":
+		return true
+	}
+	return false
+}
+
+// spellingIn returns the text of a match.
+func spellingIn(s string, m match) string { return s[m.start:m.end] }
+
+// caseMatches reports whether text is spelled exactly as one of the
+// spellings (diacritics aside): "Flux" but not "flux" for an ambiguous name.
+func caseMatches(text string, spellings []string) bool {
+	for _, sp := range spellings {
+		if stripMarks(sp) == stripMarks(text) {
+			return true
+		}
+		// Spellings differing only in spacing or joiners count: "Argo CD" / "Argo-CD".
+		if squash(sp) == squash(text) {
+			return true
+		}
+	}
+	return false
+}
+
+func stripMarks(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == '’' {
+			r = '\''
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func squash(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

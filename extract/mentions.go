@@ -1,0 +1,307 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kg-tool/kg/graph"
+)
+
+// found is one catalog name found in a block.
+type found struct {
+	entry    int
+	spelling string
+	start    int
+	atStart  bool // at the start of a sentence, heading or list item
+}
+
+// mentions finds catalog names in every block and records them as
+// mentioned by the talk whose section holds the block, or by the source.
+func (x *extractor) mentions() {
+	perBlock := make([][]found, len(x.doc.Blocks))
+	// Spellings of ambiguous names that the text also uses mid-sentence:
+	// those make a sentence-initial use count too.
+	midSentence := map[string]bool{}
+	for bi := range x.doc.Blocks {
+		b := &x.doc.Blocks[bi]
+		toks := tokenize(b.Text)
+		for _, m := range x.cat.trie.scan(b.Text, toks) {
+			if x.overlapsPerson(bi, m.start, m.end) {
+				continue
+			}
+			spelling := spellingIn(b.Text, m)
+			for _, ei := range m.node.entries {
+				e := x.cat.entry(ei)
+				if e.Ambiguous || e.Origin == "landscape" {
+					if !caseMatches(spelling, m.node.spellings[ei]) {
+						continue
+					}
+				}
+				f := found{entry: ei, spelling: spelling, start: m.start, atStart: sentenceStart(b, m.start)}
+				if e.Ambiguous && !f.atStart && !titleCase(b) {
+					midSentence[e.ID] = true
+				}
+				perBlock[bi] = append(perBlock[bi], f)
+				break
+			}
+		}
+	}
+	for bi, fs := range perBlock {
+		b := &x.doc.Blocks[bi]
+		for _, f := range fs {
+			e := x.cat.entry(f.entry)
+			if e.Ambiguous && !x.ambiguousOK(b, f, e, midSentence) {
+				continue
+			}
+			kind := e.Kind
+			if kind != graph.Org && (x.inOrgSpan(bi, f.start) || orgContext(b.Text, f.start, f.start+len(f.spelling))) {
+				// "acquired by Grafana", "from Docker": the company
+				if oid := x.orgNode(f.spelling); oid != "" && graph.IDKind(oid) == graph.Org {
+					x.mentionNode(bi, oid, f.start)
+				}
+				continue
+			}
+			id := x.catalogNode(*e, f.spelling)
+			x.mentionNode(bi, id, f.start)
+		}
+	}
+}
+
+// ambiguousOK decides whether an ambiguous name (an English word such as
+// "Flux" or "Helm") is used as a name: spelled as the catalog spells it and
+// not only at the start of a sentence, unless the same spelling is used
+// mid-sentence elsewhere, or the block is a short list item or heading.
+func (x *extractor) ambiguousOK(b *Block, f found, e *graph.CatalogEntry, mid map[string]bool) bool {
+	if inCode(b, f.spelling) {
+		return true
+	}
+	lower := f.spelling == strings.ToLower(f.spelling)
+	if lower && !(b.Kind == Item && f.start == 0 && listLabel(b.Text, f.spelling)) {
+		// "stern", "kind": only as a list label ("stern: tail logs") or code
+		return false
+	}
+	if titleCase(b) {
+		return mid[e.ID]
+	}
+	if !f.atStart {
+		return true
+	}
+	if mid[e.ID] {
+		return true
+	}
+	return (b.Kind == Item || b.Kind == Heading) && len(strings.Fields(b.Text)) <= 6
+}
+
+func inCode(b *Block, s string) bool {
+	for _, c := range b.Code {
+		if c == s {
+			return true
+		}
+	}
+	return false
+}
+
+func listLabel(text, name string) bool {
+	rest := strings.TrimSpace(text[len(name):])
+	return rest == "" || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "(")
+}
+
+// titleCase reports whether a block is a title in which most words are
+// capitalised, so capitals say nothing about names.
+func titleCase(b *Block) bool {
+	if b.Kind != Heading && !(b.Kind == Para && titleLike(b.Text)) {
+		return false
+	}
+	words := strings.Fields(b.Text)
+	if len(words) < 3 {
+		return b.Kind == Heading
+	}
+	up := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			up++
+		}
+	}
+	return up*3 >= len(words)*2
+}
+
+// sentenceStart reports whether off begins a sentence, a block or a list
+// item's label.
+func sentenceStart(b *Block, off int) bool {
+	before := strings.TrimRight(b.Text[:off], " \t\"“'‘(*_[")
+	if before == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return r == '.' || r == '!' || r == '?' || r == ':' || r == '•' || r == '>'
+}
+
+var orgCtxBefore = regexp.MustCompile(`(?i)(acquired by|bought by|owned by|company|companies|employer|works? (?:at|for)|working (?:at|for)|engineers? (?:at|from)|team at|folks (?:at|from)|people (?:at|from)|joined|sponsored by|sponsors? like)\s+(?:the\s+)?$`)
+
+// orgContext reports whether a name is used as a company: "acquired by
+// Grafana", "engineers at Docker".
+func orgContext(text string, start, end int) bool {
+	return orgCtxBefore.MatchString(text[max(0, start-40):start])
+}
+
+func (x *extractor) overlapsPerson(bi, start, end int) bool {
+	for _, s := range x.excluded[bi] {
+		if start < s[1] && end > s[0] {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) inOrgSpan(bi, off int) bool {
+	for _, s := range x.orgSpans[bi] {
+		if off >= s[0] && off < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionNode records a mention by the talk of block bi, or by the source.
+func (x *extractor) mentionNode(bi int, id string, off int) {
+	from := x.src
+	if ti := x.section[bi]; ti >= 0 {
+		from = x.talkIDs[ti]
+	}
+	x.addEdge(from, graph.Mentions, id, x.blockEvidence(bi, off))
+}
+
+var (
+	toolIntroRe = regexp.MustCompile(`(?i)\b(tools?|projects?|technologies|solutions?|alternatives|options|frameworks?|libraries|utilities|plugins?|operators|clis?|products|stack|toolbox|toolkit|ecosystem)\b[^.]*:\s*$`)
+	itemNameRe  = regexp.MustCompile(`^([\p{L}][\p{L}\p{N}.+_-]*(?:\s[\p{L}\p{N}][\p{L}\p{N}.+_-]*){0,2})\s*(?:$|[:(,]|\s[-–—]\s)`)
+	isToolRe    = regexp.MustCompile(`(?i)^(.{2,40}?)\s+(?:is|was|are)\s+(?:an?\s+)?(?:(?:small|new|neat|nice|great|simple|lightweight|little|handy|cool|popular|powerful|cli|command[- ]line|kubernetes|go|rust|python)\s+)*(?:open[- ]source|oss|free)\s+(?:tool|project|cli|utility|library|framework|plugin|operator|solution|platform)\b`)
+	ghRe        = regexp.MustCompile(`(?i)(?:https?://)?(?:www\.)?github\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)`)
+	codeToolRe  = regexp.MustCompile(`^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$`)
+)
+
+// discover finds projects that are in no catalog where the text clearly
+// names tools: the items of a list introduced as tools, github.com/org/repo
+// links, "X is an open-source tool" sentences and tool-like code spans.
+func (x *extractor) discover() {
+	blocks := x.doc.Blocks
+	for bi := range blocks {
+		b := &blocks[bi]
+		if toolIntroRe.MatchString(b.Text) {
+			x.discoverList(bi)
+		}
+		if m := isToolRe.FindStringSubmatch(firstSentence(b.Text)); m != nil {
+			name := strings.TrimSpace(m[1])
+			x.discovered(bi, name, strings.Index(b.Text, name))
+		}
+		for _, l := range b.Links {
+			if m := ghRe.FindStringSubmatch(l.URL); m != nil {
+				repo := strings.TrimSuffix(m[2], ".git")
+				if off := strings.Index(strings.ToLower(b.Text), strings.ToLower(repo)); off >= 0 {
+					x.discovered(bi, b.Text[off:off+len(repo)], off)
+				} else if strings.Contains(b.Text, l.URL) {
+					x.discovered(bi, repo, strings.Index(b.Text, l.URL))
+				}
+			}
+		}
+		for _, c := range b.Code {
+			if codeToolRe.MatchString(c) && len(c) >= 3 && len(c) <= 30 {
+				if off := strings.Index(b.Text, c); off >= 0 {
+					x.discovered(bi, c, off)
+				}
+			}
+		}
+	}
+}
+
+// discoverList reads the names of the items under a "tools:" line.
+func (x *extractor) discoverList(bi int) {
+	blocks := x.doc.Blocks
+	intro := &blocks[bi]
+	for j := bi + 1; j < len(blocks); j++ {
+		b := &blocks[j]
+		if b.Kind != Item {
+			break
+		}
+		if intro.Kind == Item && b.Level <= intro.Level {
+			break
+		}
+		if intro.Kind == Item && b.Level > intro.Level+1 {
+			continue
+		}
+		m := itemNameRe.FindStringSubmatch(b.Text)
+		if m == nil {
+			continue
+		}
+		name := strings.TrimSpace(m[1])
+		if len(strings.Fields(name)) > 1 && m[0] == b.Text && len(strings.Fields(b.Text)) > 3 {
+			continue
+		}
+		x.discovered(j, name, 0)
+	}
+}
+
+// discovered adds a project that no catalog knows, unless the name is a
+// catalog name (handled by mentions), a person, or an ordinary word.
+func (x *extractor) discovered(bi int, name string, off int) {
+	name = strings.Trim(name, " .,:;`'\"*_()")
+	if off < 0 {
+		off = 0
+	}
+	n := utf8.RuneCountInString(name)
+	if n < 2 || n > 40 || len(strings.Fields(name)) > 3 {
+		return
+	}
+	if e, ok := x.cat.ByName(name); ok {
+		if e.Kind == graph.Project || e.Kind == graph.Topic {
+			id := x.catalogNode(e, name)
+			x.mentionNode(bi, id, off)
+		}
+		return
+	}
+	if x.overlapsPerson(bi, off, off+len(name)) || isWord(name) || isFirstName(name) || notNameWord(strings.ToLower(name)) {
+		return
+	}
+	words := strings.Fields(name)
+	for _, w := range words {
+		if isWord(w) && len(words) > 1 && w == strings.ToLower(w) {
+			return // "internal K8S", "the tool"
+		}
+	}
+	if strings.ContainsAny(name, "0123456789") && !strings.ContainsAny(strings.ToLower(name), "abcdefghijklmnopqrstuvwxyz") {
+		return
+	}
+	id := graph.NodeID(graph.Project, name)
+	if graph.IDSlug(id) == "" {
+		return
+	}
+	x.addNode(graph.Node{ID: id, Kind: graph.Project, Name: name,
+		Attrs: map[string]any{"discovered": true, "quality": graph.QualityProse}})
+	x.mentionNode(bi, id, off)
+}
+
+// catalogEdges adds part_of and maintained_by edges between catalog things
+// that this source names both ends of.
+func (x *extractor) catalogEdges() {
+	for id := range x.mentioned {
+		e, ok := x.cat.Get(id)
+		if !ok {
+			continue
+		}
+		if e.Parent != "" {
+			if p, ok := x.cat.ByName(e.Parent); ok && x.mentioned[p.ID] && p.ID != id {
+				x.addEdge(id, graph.PartOf, p.ID, graph.Evidence{Source: "catalog", Line: 0,
+					Text: fmt.Sprintf("%s is part of %s (catalog)", e.Name, p.Name)})
+			}
+		}
+		if e.Maintainer != "" {
+			if m, ok := x.cat.ByName(e.Maintainer); ok && m.Kind == graph.Org && x.mentioned[m.ID] {
+				x.addEdge(id, graph.MaintainedBy, m.ID, graph.Evidence{Source: "catalog", Line: 0,
+					Text: fmt.Sprintf("%s is maintained by %s (catalog)", e.Name, m.Name)})
+			}
+		}
+	}
+}

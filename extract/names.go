@@ -1,0 +1,315 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kg-tool/kg/graph"
+)
+
+// particles may stand between the parts of a name: "Raymond de Jong".
+var particles = map[string]bool{"de": true, "van": true, "der": true, "den": true, "von": true,
+	"da": true, "di": true, "du": true, "del": true, "della": true, "le": true, "la": true,
+	"ten": true, "ter": true, "bin": true, "al": true, "dos": true, "das": true, "do": true,
+	"van't": true, "zu": true, "af": true, "y": true}
+
+// nameContext says how sure the surroundings are that a person is named.
+type nameContext int
+
+const (
+	weak   nameContext = iota // prose: needs a known given name
+	strong                    // a speaker line, a byline, "talk by": any name-shaped words
+)
+
+// personName checks that s is shaped like a person's name and returns it
+// cleaned ("Dr. Liz Rice." -> "Liz Rice"). In weak context the first part
+// must be a known given name and there must be at least two parts; in
+// strong context one given name alone is enough. Words that are catalog
+// names, common English words or title words never make a name.
+func (x *extractor) personName(s string, ctx nameContext) (string, bool) {
+	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), ".,;:!?\"'“”‘’*_()[]"))
+	s = strings.Join(strings.Fields(s), " ")
+	for _, t := range []string{"Dr. ", "Dr ", "Prof. ", "Prof ", "Mr. ", "Mrs. ", "Ms. ", "Sir "} {
+		s = strings.TrimPrefix(s, t)
+	}
+	if s == "" || utf8.RuneCountInString(s) > 60 {
+		return "", false
+	}
+	parts := strings.Fields(s)
+	if len(parts) > 5 {
+		return "", false
+	}
+	real := 0
+	for i, p := range parts {
+		lp := strings.ToLower(p)
+		switch {
+		case particles[lp] && i > 0 && i < len(parts)-1:
+			continue
+		case isInitial(p):
+			if i == len(parts)-1 {
+				return "", false
+			}
+			continue
+		case !nameWord(p):
+			return "", false
+		}
+		if isWord(lp) && !isFirstName(p) {
+			// "Cloud Native", "Key Takeaways": an English word is only a
+			// name part when it is also a known given name, or a surname
+			// after a given name in a strong context ("Lisa Falco", "Bill Rose").
+			if !(i > 0 && (ctx == strong || isFirstName(parts[0])) && !notNameWord(lp)) {
+				return "", false
+			}
+		}
+		real++
+	}
+	if real == 0 {
+		return "", false
+	}
+	first := parts[0]
+	if isInitial(first) && len(parts) > 1 {
+		first = parts[1]
+	}
+	if x.isCatalogName(s) || (len(parts) > 1 && x.isCatalogName(parts[0]) && !isFirstName(parts[0])) {
+		return "", false
+	}
+	switch {
+	case real == 1 && len(parts) == 1:
+		if ctx != strong || !isFirstName(parts[0]) {
+			return "", false
+		}
+	case ctx == weak && !isFirstName(first):
+		return "", false
+	}
+	return s, true
+}
+
+func notNameWord(w string) bool {
+	for _, n := range notNames {
+		if n == w {
+			return true
+		}
+	}
+	return false
+}
+
+// nameWord: a capitalised word of letters, apostrophes and hyphens
+// ("O'Brien", "Jean-Baptiste", "DeTiberus"); not an acronym.
+func nameWord(p string) bool {
+	r, _ := utf8.DecodeRuneInString(p)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	letters, upper := 0, 0
+	for _, c := range p {
+		switch {
+		case unicode.IsLetter(c):
+			letters++
+			if unicode.IsUpper(c) {
+				upper++
+			}
+		case c == '\'' || c == '’' || c == '-':
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && !(upper == letters && letters > 1)
+}
+
+var initialRe = regexp.MustCompile(`^\p{Lu}\.(\p{Lu}\.)*$`)
+
+func isInitial(p string) bool { return initialRe.MatchString(p) }
+
+// isCatalogName reports whether s is (by key) a catalog spelling of a
+// project, topic or org.
+func (x *extractor) isCatalogName(s string) bool {
+	_, ok := x.cat.ByName(s)
+	return ok
+}
+
+// nameSpanRe finds runs of capitalised words (with particles and initials)
+// in prose: candidates for people's names.
+var nameSpanRe = regexp.MustCompile(`(?:\p{Lu}\.\s*)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|van|der|den|von|da|di|du|del|della|le|la|ten|ter|bin|al|dos|das|zu)\s+)*(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*`)
+
+// span is a name found in a block.
+type span struct {
+	start, end int
+	name       string
+}
+
+// peopleIn finds people named in prose: a run of capitalised words that
+// starts with a known given name ("In this session, Thomas Graf explores"),
+// trimmed to at most four parts.
+func (x *extractor) peopleIn(text string) []span {
+	var out []span
+	for _, loc := range nameSpanRe.FindAllStringIndex(text, -1) {
+		if loc[0] > 0 {
+			r, _ := utf8.DecodeLastRuneInString(text[:loc[0]])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				continue
+			}
+		}
+		words := strings.Fields(text[loc[0]:loc[1]])
+		// skip leading words that are not given names ("Then Thomas Graf")
+		off := loc[0]
+		for len(words) > 0 && !isFirstName(words[0]) && !(isInitial(words[0]) && len(words) > 1 && isFirstName(words[1])) {
+			off = strings.Index(text[off:], words[0]) + off + len(words[0])
+			words = words[1:]
+		}
+		if len(words) < 2 {
+			continue
+		}
+		for n := min(len(words), 4); n >= 2; n-- {
+			cand := strings.Join(words[:n], " ")
+			if name, ok := x.personName(cand, weak); ok {
+				start := strings.Index(text[off:], words[0]) + off
+				end := start + len(cand)
+				// the text may have had several spaces; find the real end
+				if e := strings.Index(text[start:], words[n-1]); e >= 0 {
+					end = start + e + len(words[n-1])
+				}
+				out = append(out, span{start, end, name})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// splitSpeakers reads a list of speakers with optional organisations and
+// roles: "A (Org) and B (Org)", "A, Org & B, Org", "A, Role, Org; B, Org",
+// "A and B". Chunks that start with a role ("Co-Founder, Wasmcloud") belong
+// to the speaker before them.
+func (x *extractor) splitSpeakers(s string) []speaker {
+	s = strings.TrimSpace(s)
+	s = timeRe.ReplaceAllString(s, "")
+	s = strings.TrimRight(s, " .;:")
+	var out []speaker
+	for _, chunk := range splitChunks(s) {
+		chunk = strings.TrimSpace(chunk)
+		if chunk == "" {
+			continue
+		}
+		name, org := chunk, ""
+		if m := parenOrgRe.FindStringSubmatch(chunk); m != nil {
+			name, org = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+			org = roleOrg(org)
+		} else if i := strings.IndexAny(chunk, ",@|–—"); i >= 0 && !strings.HasPrefix(chunk[i:], "-") {
+			name = strings.TrimSpace(chunk[:i])
+			rest := strings.Split(chunk[i+1:], ",")
+			org = roleOrg(strings.TrimSpace(rest[len(rest)-1]))
+		} else if m := fromOrgRe.FindStringSubmatch(chunk); m != nil {
+			name, org = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+		}
+		if p, ok := x.personName(name, strong); ok {
+			out = append(out, speaker{name: p, org: cleanOrg(org)})
+			continue
+		}
+		if len(out) > 0 && (isRole(name) || org != "") {
+			continue // a second role of the speaker before
+		}
+	}
+	return out
+}
+
+type speaker struct {
+	name, org string
+	line      int    // where the speaker was read
+	text      string // the line or sentence it was read from
+	end       int    // end offset of the name in prose (narrative speakers)
+}
+
+var (
+	timeRe     = regexp.MustCompile(`\(\s*\d{1,2}[:.h]\d{2}\s*[-–]\s*\d{1,2}[:.h]\d{2}\s*\)`)
+	parenOrgRe = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)\s*$`)
+	fromOrgRe  = regexp.MustCompile(`^(.+?)\s+(?:from|of|at|@)\s+(.+)$`)
+	roleAtRe   = regexp.MustCompile(`(?i)^.*?\b(?:at|of|@|for|from)\s+(.+)$`)
+)
+
+// splitChunks splits a speaker list on ";", " & ", " and ", and on commas
+// that separate "Name (Org)" items.
+func splitChunks(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ";") {
+		for _, p := range regexp.MustCompile(`\s+(?:&|and|und|et|\+)\s+`).Split(part, -1) {
+			// "A (Org), B (Org)" -> split after ")"
+			for _, q := range regexp.MustCompile(`\)\s*,\s*`).Split(p, -1) {
+				if strings.Count(q, "(") > strings.Count(q, ")") {
+					q += ")"
+				}
+				out = append(out, splitNameList(q)...)
+			}
+		}
+	}
+	return out
+}
+
+// splitNameList splits "A, B, C" where every part is a name; a list with a
+// part that is not a name is left whole ("A, CTO, Org").
+func splitNameList(s string) []string {
+	parts := strings.Split(s, ",")
+	if len(parts) < 2 {
+		return []string{s}
+	}
+	for _, p := range parts {
+		w := strings.Fields(p)
+		if len(w) < 2 || !isFirstName(w[0]) || strings.Contains(p, "(") {
+			return []string{s}
+		}
+	}
+	return parts
+}
+
+// roleOrg turns "Principal Engineer at Isovalent" into "Isovalent" and
+// leaves a bare organisation alone.
+func roleOrg(s string) string {
+	if m := roleAtRe.FindStringSubmatch(s); m != nil && isRole(s[:len(s)-len(m[1])]) {
+		return m[1]
+	}
+	if isRole(s) {
+		return ""
+	}
+	return s
+}
+
+var roleWords = []string{"founder", "co-founder", "cofounder", "cto", "ceo", "coo", "cpo", "ciso",
+	"engineer", "developer", "advocate", "manager", "architect", "maintainer", "director", "vp",
+	"vice president", "president", "lead", "head", "principal", "staff", "senior", "chief",
+	"officer", "evangelist", "consultant", "researcher", "professor", "student", "intern", "sre",
+	"pm", "product", "owner", "fellow", "scientist", "analyst", "specialist", "contributor",
+	"chair", "member", "ambassador", "devrel", "programmer", "administrator", "admin", "partner",
+	"cto and", "technical", "distinguished", "community", "organizer", "organiser", "trainer", "coach"}
+
+// isRole reports whether s reads as a job title ("Co-Founder and CTO").
+func isRole(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	if l == "" {
+		return false
+	}
+	for _, w := range roleWords {
+		if l == w || strings.HasPrefix(l, w+" ") || strings.HasSuffix(l, " "+w) || strings.Contains(l, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanOrg trims an organisation name read next to a speaker.
+func cleanOrg(s string) string {
+	s = strings.TrimSpace(strings.Trim(s, " .,;:()[]*_\"'"))
+	s = strings.TrimPrefix(s, "the ")
+	s = strings.TrimPrefix(s, "The ")
+	if s == "" || utf8.RuneCountInString(s) > 50 || len(strings.Fields(s)) > 5 {
+		return ""
+	}
+	if isRole(s) || strings.ContainsAny(s, "0123456789") && !strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) && graph.Key(s) == "" {
+		return ""
+	}
+	return s
+}

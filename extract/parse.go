@@ -1,0 +1,142 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Parse reads decoded text into a Doc: it detects the format from name and
+// content, reads YAML front matter, splits the text into blocks and removes
+// site chrome (breadcrumbs, share and edit links, comment sections).
+func Parse(d Decoded, name string) *Doc {
+	doc := &Doc{Name: name, Warnings: d.Warnings}
+	doc.Format = DetectFormat(name, d.Text)
+	doc.Lines = strings.Split(d.Text, "\n")
+	switch doc.Format {
+	case HTML:
+		doc.Blocks = parseHTML(d.Text, doc)
+	case Markdown:
+		body, first := frontMatter(doc)
+		doc.Blocks = parseMarkdown(body, first)
+	default:
+		body, first := frontMatter(doc)
+		doc.Blocks = parseText(body, first)
+	}
+	doc.Blocks = stripChrome(doc.Blocks)
+	return doc
+}
+
+// frontMatter reads a leading YAML block delimited by --- lines into doc and
+// returns the remaining lines with the line number of the first.
+func frontMatter(doc *Doc) ([]string, int) {
+	lines := doc.Lines
+	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
+		return lines, 1
+	}
+	end := -1
+	for i := 1; i < len(lines) && i < 500; i++ {
+		if t := strings.TrimSpace(lines[i]); t == "---" || t == "..." {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		doc.Warnings = append(doc.Warnings, doc.Name+": front matter is not closed; read as text")
+		return lines, 1
+	}
+	var fm map[string]any
+	if err := yaml.Unmarshal([]byte(strings.Join(lines[1:end], "\n")), &fm); err != nil {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: malformed front matter ignored (%s)", doc.Name, firstLineOf(err.Error())))
+		return lines[end+1:], end + 2
+	}
+	doc.Title = str(fm["title"])
+	doc.Date = str(fm["date"])
+	doc.URL = str(fm["url"])
+	if doc.URL == "" {
+		doc.URL = str(fm["slug"])
+	}
+	for _, k := range []string{"author", "authors"} {
+		switch v := fm[k].(type) {
+		case string:
+			doc.Author = append(doc.Author, splitNames(v)...)
+		case []any:
+			for _, a := range v {
+				if s := str(a); s != "" {
+					doc.Author = append(doc.Author, s)
+				} else if m, ok := a.(map[string]any); ok {
+					doc.Author = append(doc.Author, str(m["name"]))
+				}
+			}
+		case map[string]any:
+			doc.Author = append(doc.Author, str(v["name"]))
+		}
+	}
+	return lines[end+1:], end + 2
+}
+
+func str(v any) string {
+	switch s := v.(type) {
+	case string:
+		return strings.TrimSpace(s)
+	case nil:
+		return ""
+	case fmt.Stringer:
+		return s.String()
+	}
+	return strings.TrimSpace(fmt.Sprint(v))
+}
+
+func firstLineOf(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// splitNames splits "A and B", "A, B & C" into names.
+func splitNames(s string) []string {
+	var out []string
+	for _, p := range nameSplitRe.Split(s, -1) {
+		if p = strings.TrimSpace(strings.Trim(p, ".,;")); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+var nameSplitRe = regexp.MustCompile(`\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\+)\s*`)
+
+var (
+	breadcrumbRe = regexp.MustCompile(`^(?:[^>»›/|]{1,40}\s*(?:>>|»|›|>|/|\|)\s*){2,}`)
+	chromeRe     = regexp.MustCompile(`(?i)^(edit this page|edit on github|share this:?|share on \w+|tweet|like this:?|loading\.\.\.|skip to (main )?content|posted in\b.*|filed under\b.*|categories:.*|tags?:.*|previous post\b.*|next post\b.*|subscribe\b.*|read more|print|email|facebook|twitter|linkedin|reddit|x|mastodon|copy link|back to top|table of contents|toc|related posts?|you may also like.*|click to share.*|©.*|copyright\b.*|all rights reserved.*)$`)
+	endRe        = regexp.MustCompile(`(?i)^(leave a reply|leave a comment|\d+ (comments?|responses?|replies)|comments|responses|post a comment|about the author|written by\b.*|related articles?)$`)
+)
+
+// stripChrome drops navigation, sharing and editing lines and everything
+// from a comment section on.
+func stripChrome(blocks []Block) []Block {
+	out := blocks[:0]
+	for i, b := range blocks {
+		t := strings.TrimSpace(b.Text)
+		if endRe.MatchString(t) && i > len(blocks)/3 {
+			break
+		}
+		if chromeRe.MatchString(t) {
+			continue
+		}
+		if i < 5 && breadcrumbRe.MatchString(t) {
+			// "Home >> Blog >> Title": keep the last part, which is the title.
+			parts := regexp.MustCompile(`\s*(?:>>|»|›|>|\|)\s*`).Split(t, -1)
+			b.Text = strings.TrimSpace(parts[len(parts)-1])
+			b.starts = []lineStart{{0, b.Line}}
+			if b.Text == "" {
+				continue
+			}
+		}
+		out = append(out, b)
+	}
+	return out
+}

@@ -1,0 +1,394 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// talk is a talk found in a document and the blocks that describe it.
+type talk struct {
+	title     string
+	format    string // keynote, lightning talk, panel, workshop
+	block     int    // block of the title
+	off       int    // offset of the title in that block
+	speakers  []speaker
+	end       int // section is blocks [block, end)
+	level     int // heading level of the title, 0 if not a heading
+	listTitle bool
+}
+
+var (
+	labelRe       = regexp.MustCompile(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
+	speakerLineRe = regexp.MustCompile(`(?i)^(?:speakers?|speaker\(s\)|presenters?|presenter\(s\)|presented\s+by|panelists?|panel(?:ists)?\s*:|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s)?\s*(.+)$`)
+	quotedTitleRe = regexp.MustCompile(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+)(.+)$`)
+	parenTailRe   = regexp.MustCompile(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`)
+	notTalkRe     = regexp.MustCompile(`(?i)^(key\s*take-?aways?|take-?aways?|main\s+take-?aways?|summary|tl;?dr|key\s+points|highlights?|introduction|intro|conclusions?|final\s+thoughts|closing\s+thoughts|wrap[- ]?up|coffee(\s+break)?|lunch(\s+break)?|break|networking|dinner|party|breakfast|registration|sponsors?.*|booths?.*|expo.*|exhibitors?|agenda|schedule|day\s*\d+.*|about.*|thanks.*|acknowledg.*|resources|links|references|further reading|related.*|comments?|leave a reply|share.*|presentation notes|talks?|sessions?|notes|my notes|overview|table of contents|contents|what'?s next|next steps|see you.*|other links|useful links|demo|q&a|questions|open spaces?)$`)
+	outroRe       = regexp.MustCompile(`(?i)(^(overall|all in all|in conclusion|to conclude|to sum up|to wrap up|wrapping up|in summary|final thoughts|that'?s (all|it)|thanks|thank you)\b)|\b(the|this)\s+(\w+\s+){0,3}(event|conference|summit|edition)\s+(was|were|has been|is)\b|\bsee you (at|in|next)\b|\bwe hope\b|\blooking forward to\b|\bnext year\b`)
+	talkCueRe     = regexp.MustCompile(`(?i)\b(session|talk|presentation|keynote|workshop|lightning talk|panel|demo|one|it)\s+(?:was\s+|is\s+)?(?:(?:performed|presented|given|delivered|held|led|hosted|run|done|brought)\s+)?(?:by|of|from)\s+$|\b(?:performed|presented|given|delivered|led|hosted)\s+by\s+$|\bwas\s+from\s+$`)
+	verbCueRe     = regexp.MustCompile(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,[^,.]{2,90},\s*)?(?:(?:also|then|first|briefly)\s+)?(?:gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|was|is|from\s+\p{Lu})\b`)
+)
+
+// segment finds the talks of a document and the blocks each covers.
+func (x *extractor) segment() []talk {
+	blocks := x.doc.Blocks
+	var talks []talk
+	closeAt := func(i int) {
+		if n := len(talks); n > 0 && talks[n-1].end < 0 {
+			talks[n-1].end = i
+		}
+	}
+	for i := 0; i < len(blocks); i++ {
+		b := &blocks[i]
+		if t, ok := x.talkAt(i); ok {
+			closeAt(i)
+			talks = append(talks, t)
+			continue
+		}
+		n := len(talks)
+		if n == 0 || talks[n-1].end >= 0 {
+			continue
+		}
+		cur := &talks[n-1]
+		switch {
+		case b.Kind == Heading && (cur.level == 0 || b.Level <= cur.level):
+			closeAt(i)
+		case cur.listTitle && b.Kind == Item && b.Level <= x.doc.Blocks[cur.block].Level:
+			closeAt(i)
+		case b.Kind != Item && isHeadingLike(b) && notTalkRe.MatchString(trimTitle(b.Text)) && !subsection(b.Text):
+			closeAt(i)
+		case b.Kind == Para && i > cur.block+1 && outroRe.MatchString(firstSentence(b.Text)):
+			closeAt(i)
+		}
+	}
+	closeAt(len(blocks))
+	return talks
+}
+
+// subsection names the parts of one talk's notes, which do not end it.
+func subsection(s string) bool {
+	return regexp.MustCompile(`(?i)^(key\s*take-?aways?|take-?aways?|summary|key\s+points|highlights?|notes|demo|q&a|questions|tl;?dr)$`).MatchString(trimTitle(s))
+}
+
+// talkAt decides whether block i starts a talk.
+func (x *extractor) talkAt(i int) (talk, bool) {
+	b := &x.doc.Blocks[i]
+	text := strings.TrimSpace(b.Text)
+	if text == "" || utf8.RuneCountInString(text) > 400 {
+		return talk{}, false
+	}
+	level := 0
+	if b.Kind == Heading {
+		level = b.Level
+	}
+	// "Talk 3: Title", "Keynote: Title", "Lightning talk - Title"
+	if m := labelRe.FindStringSubmatch(text); m != nil && b.Kind != Item {
+		rest := strings.TrimSpace(m[3])
+		t := talk{block: i, level: level, format: talkFormat(m[2])}
+		if title, sp, ok := x.titleSpeakers(rest); ok {
+			t.title, t.speakers = title, sp
+		} else {
+			t.title = trimTitle(rest)
+		}
+		t.off = strings.Index(b.Text, rest)
+		if len(t.speakers) == 0 {
+			t.speakers = x.speakerLines(i)
+		}
+		if t.title == "" || notTalkRe.MatchString(t.title) {
+			return talk{}, false
+		}
+		t.end = -1
+		return t, true
+	}
+	if speakerLineRe.MatchString(text) || b.Kind == Quote {
+		return talk{}, false
+	}
+	headingLike := b.Kind == Heading || isHeadingLike(b)
+	inList := b.Kind == Item || (b.Kind == Para && len(b.starts) == 1)
+	if !headingLike && !inList {
+		return talk{}, false
+	}
+	// A link item: the link text holds "Title - Speakers".
+	candidate := text
+	if b.Kind == Item && len(b.Links) > 0 && len(b.Links[0].Text) > 10 && strings.HasPrefix(text, b.Links[0].Text) {
+		candidate = b.Links[0].Text
+	}
+	if title, sp, ok := x.titleSpeakers(candidate); ok && len(sp) > 0 && titleLike(title) {
+		return talk{title: title, speakers: sp, block: i, off: 0, level: level, end: -1,
+			listTitle: b.Kind == Item, format: formatOf(text)}, true
+	}
+	if !headingLike || notTalkRe.MatchString(trimTitle(text)) || !titleLike(trimTitle(text)) {
+		return talk{}, false
+	}
+	title := trimTitle(text)
+	if sp := x.speakerLines(i); len(sp) > 0 {
+		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
+	}
+	if sp := x.narrativeSpeakers(i); len(sp) > 0 {
+		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
+	}
+	return talk{}, false
+}
+
+// isHeadingLike: a heading, or a short standalone line that reads like a
+// title (no final period, starts with a capital or a quote).
+func isHeadingLike(b *Block) bool {
+	if b.Kind == Heading {
+		return true
+	}
+	if b.Kind != Para || len(b.starts) > 1 && !b.Emph {
+		return false
+	}
+	return titleLike(b.Text)
+}
+
+func titleLike(s string) bool {
+	s = strings.TrimSpace(s)
+	n := utf8.RuneCountInString(s)
+	if n < 3 || n > 160 || len(strings.Fields(s)) > 22 {
+		return false
+	}
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") || strings.HasSuffix(s, ":") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“'‘«*", r) || unicode.IsLower(r) && strings.ContainsAny(s[:min(len(s), 12)], "A-Z") && false) {
+		// "eBPF for Security", "k8sgpt in practice": a lower-case first
+		// letter followed by a capital in the same word.
+		w := strings.Fields(s)[0]
+		if !hasInnerUpper(w) {
+			return false
+		}
+	}
+	// Sentences ("I went to ...", "We learned ...") are not titles.
+	if sentenceRe.MatchString(s) {
+		return false
+	}
+	return true
+}
+
+var sentenceRe = regexp.MustCompile(`(?i)^(i|we|you|he|she|they|it|this|that|there|then|so|but|and|also|after|before|while|when|if|as|here|today|yesterday)\s+(am|was|were|is|are|had|have|has|went|did|do|will|would|could|can|got|learned|saw|attended|think|thought|moved|visited|watched|liked|enjoyed|met|started|decided|wrote|want|need|hope)\b`)
+
+func hasInnerUpper(w string) bool {
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimTitle removes quotes, markup leftovers and a trailing "(Keynote)" or
+// "(10:00-10:15)" from a title.
+func trimTitle(s string) string {
+	s = strings.TrimSpace(s)
+	for {
+		t := parenTailRe.ReplaceAllString(s, "")
+		t = strings.TrimSpace(strings.TrimRight(t, " :-–—|"))
+		if t == s {
+			break
+		}
+		s = t
+	}
+	s = strings.Trim(s, "\"“”„'‘’«»*_ ")
+	return strings.TrimSpace(s)
+}
+
+func talkFormat(label string) string {
+	l := strings.ToLower(label)
+	switch {
+	case strings.Contains(l, "keynote"):
+		return "keynote"
+	case strings.Contains(l, "lightning"), strings.Contains(l, "ignite"):
+		return "lightning talk"
+	case strings.Contains(l, "panel"):
+		return "panel"
+	case strings.Contains(l, "workshop"), strings.Contains(l, "tutorial"):
+		return "workshop"
+	}
+	return ""
+}
+
+func formatOf(s string) string {
+	l := strings.ToLower(s)
+	for _, f := range []string{"keynote", "lightning", "panel", "workshop"} {
+		if strings.Contains(l, f) {
+			return talkFormat(f)
+		}
+	}
+	return ""
+}
+
+// titleSpeakers splits "Title by A (Org) and B", "\"Title\" by A",
+// "Title - A, Org & B, Org" and "Title (A, Org)" into the title and the
+// speakers. It succeeds only when the speaker part is wholly names.
+func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
+	s = strings.TrimSpace(s)
+	if m := quotedTitleRe.FindStringSubmatch(s); m != nil {
+		if sp, ok := x.allSpeakers(m[3]); ok {
+			return trimTitle(m[1]), sp, true
+		}
+	}
+	// cut a trailing time slot and anything after it ("(10:00-10:15) Starts about ...")
+	if loc := timeRe.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		s = strings.TrimSpace(s[:loc[0]])
+	}
+	for _, sep := range []string{" by ", " with ", " – ", " — ", " - ", " -- ", " | "} {
+		idx := allIndex(s, sep)
+		for j := len(idx) - 1; j >= 0; j-- {
+			title, rest := strings.TrimSpace(s[:idx[j]]), strings.TrimSpace(s[idx[j]+len(sep):])
+			if title == "" || !titleLike(trimTitle(title)) {
+				continue
+			}
+			if sp, ok := x.allSpeakers(rest); ok {
+				return trimTitle(title), sp, true
+			}
+		}
+	}
+	if m := regexp.MustCompile(`^(.{6,}?)\s*\(([^()]+)\)\s*$`).FindStringSubmatch(s); m != nil {
+		if sp, ok := x.allSpeakers(m[2]); ok {
+			return trimTitle(m[1]), sp, true
+		}
+	}
+	return "", nil, false
+}
+
+func allIndex(s, sep string) []int {
+	var out []int
+	for i := 0; ; {
+		j := strings.Index(s[i:], sep)
+		if j < 0 {
+			return out
+		}
+		out = append(out, i+j)
+		i += j + len(sep)
+	}
+}
+
+// allSpeakers parses a speaker list and succeeds only if every part of it
+// is a speaker, an organisation in parentheses or a role.
+func (x *extractor) allSpeakers(s string) ([]speaker, bool) {
+	s = strings.TrimSpace(strings.TrimRight(timeRe.ReplaceAllString(s, ""), " .;:"))
+	if s == "" || utf8.RuneCountInString(s) > 250 {
+		return nil, false
+	}
+	sp := x.splitSpeakers(s)
+	if len(sp) == 0 {
+		return nil, false
+	}
+	// Reject when words remain that are neither names nor organisations:
+	// "Cilium Mesh – How to Connect Kubernetes ..." is a subtitle.
+	rest := s
+	for _, p := range sp {
+		rest = strings.Replace(rest, p.name, "", 1)
+		if p.org != "" {
+			rest = strings.Replace(rest, p.org, "", 1)
+		}
+	}
+	rest = regexp.MustCompile(`(?i)\b(and|und|et|from|of|at|the)\b|[\s,;&()@|+–—-]+`).ReplaceAllString(rest, " ")
+	for _, w := range strings.Fields(rest) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !isRole(w) {
+			return nil, false
+		}
+	}
+	return sp, true
+}
+
+// speakerLines reads the speakers from the lines right after a title:
+// "Speaker(s): A", "Presented by A and B.", "*Speaker: A, Company*".
+func (x *extractor) speakerLines(i int) []speaker {
+	var out []speaker
+	for j := i + 1; j < len(x.doc.Blocks) && j <= i+3; j++ {
+		b := &x.doc.Blocks[j]
+		text := strings.TrimSpace(b.Text)
+		m := speakerLineRe.FindStringSubmatch(text)
+		if m == nil {
+			if b.Kind == Heading || len(out) > 0 {
+				break
+			}
+			if b.Kind == Para && !b.Emph && j > i+1 {
+				break
+			}
+			continue
+		}
+		list := m[1]
+		if k := strings.Index(list, ". "); k > 0 {
+			list = list[:k]
+		}
+		sp, ok := x.allSpeakers(list)
+		if !ok {
+			sp = x.splitSpeakers(list)
+			if strings.HasPrefix(strings.ToLower(text), "by ") || strings.HasPrefix(strings.ToLower(text), "with ") {
+				continue // "By no means ..." is prose
+			}
+		}
+		for k := range sp {
+			sp[k].line = b.Line
+			sp[k].text = text
+		}
+		out = append(out, sp...)
+	}
+	return out
+}
+
+// narrativeSpeakers finds a speaker named in the prose right after a title:
+// "Thomas Graf, CTO of Isovalent, offered ...", "the session of Filip
+// Nicolic", "This one was from Bill Mulligan".
+func (x *extractor) narrativeSpeakers(i int) []speaker {
+	for j := i + 1; j < len(x.doc.Blocks) && j <= i+2; j++ {
+		b := &x.doc.Blocks[j]
+		if b.Kind == Heading || isHeadingLike(b) && j > i+1 {
+			return nil
+		}
+		if b.Kind != Para {
+			continue
+		}
+		head := firstSentences(b.Text, 2)
+		var out []speaker
+		for _, sp := range x.peopleIn(head) {
+			before := head[:sp.start]
+			after := head[sp.end:]
+			atStart := strings.TrimSpace(leadRe.ReplaceAllString(before, "")) == ""
+			if (atStart && verbCueRe.MatchString(strings.TrimLeft(after, " "))) || talkCueRe.MatchString(before) ||
+				(len(out) > 0 && regexp.MustCompile(`^\s*(,|and|&)\s*$`).MatchString(head[out[len(out)-1].end:sp.start])) {
+				out = append(out, speaker{name: sp.name, line: b.LineAt(sp.start), text: sentenceAt(b.Text, sp.start), org: x.orgAfter(after)})
+				out[len(out)-1].end = sp.end
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+var leadRe = regexp.MustCompile(`(?i)^\s*(?:(?:then|next|first|finally|afterwards|later|after that|after lunch|to close|to start)\s*,?\s*)+`)
+
+// orgAfter reads ", Role of Org," / " from Org" / " (Org)" right after a name.
+func (x *extractor) orgAfter(after string) string {
+	if m := orgAfterRe.FindStringSubmatch(after); m != nil {
+		for _, g := range m[1:] {
+			if g != "" {
+				return cleanOrg(trimOrgTail(g))
+			}
+		}
+	}
+	return ""
+}
+
+var orgAfterRe = regexp.MustCompile(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at)\s+([^,.;()]{2,50})|\s+(?:from|of|at)\s+((?:the\s+)?\p{Lu}[^,.;()]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for)\s+([^,.;()]{2,50}))`)
+
+// trimOrgTail cuts an organisation name before a following verb or clause:
+// "RedHat. The main topic" -> "RedHat"; "Isovalent offered" -> "Isovalent".
+func trimOrgTail(s string) string {
+	w := strings.Fields(s)
+	for i, t := range w {
+		r, _ := utf8.DecodeRuneInString(t)
+		if i > 0 && unicode.IsLower(r) && !strings.EqualFold(t, "services") && t != "&" && t != "of" && t != "de" {
+			return strings.Join(w[:i], " ")
+		}
+	}
+	return s
+}

@@ -1,0 +1,434 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// NameError says why a name did not resolve to one node: nothing matched
+// (Suggestions may hold close spellings) or several did (Candidates).
+type NameError struct {
+	Name        string
+	Kinds       []NodeKind
+	Suggestions []string
+	Candidates  []Node
+}
+
+func (e *NameError) Error() string {
+	if len(e.Candidates) > 1 {
+		var parts []string
+		for _, c := range e.Candidates {
+			parts = append(parts, fmt.Sprintf("%s (%s, %s)", c.Name, c.Kind, c.ID))
+		}
+		return fmt.Sprintf("%q is ambiguous: %s; use an id", e.Name, strings.Join(parts, ", "))
+	}
+	kinds := "node"
+	if len(e.Kinds) > 0 {
+		var ks []string
+		for _, k := range e.Kinds {
+			ks = append(ks, string(k))
+		}
+		kinds = strings.Join(ks, ", ")
+	}
+	msg := fmt.Sprintf("no %s named %q", kinds, e.Name)
+	if len(e.Suggestions) > 0 {
+		msg += fmt.Sprintf("; did you mean %q?", e.Suggestions[0])
+	}
+	return msg
+}
+
+// Is makes a NameError match ErrNotFound.
+func (e *NameError) Is(target error) bool { return target == ErrNotFound }
+
+// Resolve finds the one node a user means by name, among kinds (all kinds
+// if none are given): an exact id, then a spelling with the same Key (the
+// alias index), then a fuzzy match of the names and aliases. It returns a
+// *NameError when nothing or several nodes match.
+func Resolve(ctx context.Context, s Store, name string, kinds ...NodeKind) (Node, error) {
+	name = strings.TrimSpace(name)
+	ok := func(k NodeKind) bool {
+		if len(kinds) == 0 {
+			return true
+		}
+		for _, x := range kinds {
+			if x == k {
+				return true
+			}
+		}
+		return false
+	}
+	if name == "" {
+		return Node{}, &NameError{Name: name, Kinds: kinds}
+	}
+	ids, err := s.Lookup(ctx, name)
+	if err != nil {
+		return Node{}, err
+	}
+	var cands []Node
+	for _, id := range ids {
+		if id == name {
+			n, err := s.Node(ctx, id)
+			if err == nil && ok(n.Kind) {
+				return n, nil
+			}
+		}
+	}
+	for _, id := range ids {
+		n, err := s.Node(ctx, id)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return Node{}, err
+		}
+		if ok(n.Kind) {
+			cands = append(cands, n)
+		}
+	}
+	if len(cands) == 1 {
+		return cands[0], nil
+	}
+	if len(cands) > 1 {
+		// A catalog-like kind beats a talk or source that shares the name.
+		best := preferred(cands)
+		if len(best) == 1 {
+			return best[0], nil
+		}
+		return Node{}, &NameError{Name: name, Kinds: kinds, Candidates: best}
+	}
+	sugg, err := Suggest(ctx, s, name, 3, kinds...)
+	if err != nil {
+		return Node{}, err
+	}
+	return Node{}, &NameError{Name: name, Kinds: kinds, Suggestions: sugg}
+}
+
+// preferred keeps the candidates of the most specific kind.
+func preferred(c []Node) []Node {
+	rank := map[NodeKind]int{Project: 0, Topic: 1, Person: 2, Org: 3, Event: 4, Talk: 5, Source: 6}
+	best := 99
+	for _, n := range c {
+		best = min(best, rank[n.Kind])
+	}
+	var out []Node
+	for _, n := range c {
+		if rank[n.Kind] == best {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Suggest returns up to n names of nodes (of kinds) whose name or alias is
+// close to name, closest first. It reads every node of those kinds: O(V).
+func Suggest(ctx context.Context, s Store, name string, n int, kinds ...NodeKind) ([]string, error) {
+	type cand struct {
+		name string
+		d    int
+	}
+	var cs []cand
+	target := Fold(name)
+	maxD := 1 + len([]rune(target))/4
+	visit := func(nd Node) error {
+		best := maxD + 1
+		for _, a := range append([]string{nd.Name}, nd.Aliases...) {
+			d := editDistance(target, Fold(a), maxD)
+			if pa := Fold(a); len(target) >= 4 && strings.Contains(pa, target) && len(pa) <= 2*len(target) {
+				d = min(d, 1)
+			}
+			best = min(best, d)
+		}
+		if best <= maxD {
+			cs = append(cs, cand{nd.Name, best})
+		}
+		return nil
+	}
+	if len(kinds) == 0 {
+		if err := s.Nodes(ctx, "", visit); err != nil {
+			return nil, err
+		}
+	}
+	for _, k := range kinds {
+		if err := s.Nodes(ctx, k, visit); err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].d != cs[j].d {
+			return cs[i].d < cs[j].d
+		}
+		return cs[i].name < cs[j].name
+	})
+	var out []string
+	for _, c := range cs {
+		if len(out) == n {
+			break
+		}
+		if len(out) == 0 || out[len(out)-1] != c.name {
+			out = append(out, c.name)
+		}
+	}
+	return out, nil
+}
+
+// Things are the kinds a talk can mention that users ask about.
+var Things = []NodeKind{Project, Topic, Org, Person}
+
+// TalkFilter selects talks; empty fields do not restrict. Ids are resolved
+// node ids. Unless Exact, a project also stands for its parts (part_of):
+// talks that mention Tetragon count for Cilium.
+type TalkFilter struct {
+	Mentions, Speaker, Event, Org string
+	Exact                         bool
+}
+
+// TalkRow is one talk with its event and speakers, and the evidence of the
+// filter that selected it.
+type TalkRow struct {
+	ID       string     `json:"id"`
+	Title    string     `json:"title"`
+	Event    string     `json:"event,omitempty"`
+	EventID  string     `json:"event_id,omitempty"`
+	Speakers []string   `json:"speakers"`
+	Evidence []Evidence `json:"evidence,omitempty"`
+}
+
+// WithParts returns id and, recursively, every project that is part_of it.
+func WithParts(ctx context.Context, s Store, id string) ([]string, error) {
+	seen := map[string]bool{id: true}
+	queue := []string{id}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		kids, err := s.Neighbors(ctx, cur, In, PartOf)
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range kids {
+			if !seen[k] {
+				seen[k] = true
+				queue = append(queue, k)
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for k := range seen {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// FindTalks returns the talks that pass f, ordered by event then title.
+// Each filter is a prefix scan from the named node, so the cost follows the
+// number of matching edges, not the size of the graph.
+func FindTalks(ctx context.Context, s Store, f TalkFilter) ([]TalkRow, error) {
+	var sets []map[string][]Evidence
+	if f.Mentions != "" {
+		ids := []string{f.Mentions}
+		if !f.Exact {
+			var err error
+			if ids, err = WithParts(ctx, s, f.Mentions); err != nil {
+				return nil, err
+			}
+		}
+		m := map[string][]Evidence{}
+		for _, id := range ids {
+			edges, err := s.Edges(ctx, id, In, Mentions)
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range edges {
+				if IDKind(e.Source) == Talk {
+					m[e.Source] = append(m[e.Source], e.Evidence...)
+				}
+			}
+		}
+		sets = append(sets, m)
+	}
+	if f.Speaker != "" {
+		m, err := idSet(ctx, s, f.Speaker, Out, Presented)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, m)
+	}
+	if f.Event != "" {
+		m, err := idSet(ctx, s, f.Event, In, HeldAt)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, m)
+	}
+	if f.Org != "" {
+		people, err := s.Neighbors(ctx, f.Org, In, WorksFor)
+		if err != nil {
+			return nil, err
+		}
+		m := map[string][]Evidence{}
+		for _, p := range people {
+			talks, err := s.Neighbors(ctx, p, Out, Presented)
+			if err != nil {
+				return nil, err
+			}
+			for _, t := range talks {
+				m[t] = nil
+			}
+		}
+		sets = append(sets, m)
+	}
+	var ids map[string][]Evidence
+	if len(sets) == 0 {
+		ids = map[string][]Evidence{}
+		if err := s.Nodes(ctx, Talk, func(n Node) error { ids[n.ID] = nil; return nil }); err != nil {
+			return nil, err
+		}
+	} else {
+		ids = sets[0]
+		for _, other := range sets[1:] {
+			for id := range ids {
+				if _, ok := other[id]; !ok {
+					delete(ids, id)
+				}
+			}
+		}
+	}
+	rows := make([]TalkRow, 0, len(ids))
+	for id, ev := range ids {
+		row, err := talkRow(ctx, s, id)
+		if err != nil {
+			return nil, err
+		}
+		SortEvidence(ev)
+		row.Evidence = ev
+		rows = append(rows, row)
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].Event != rows[j].Event {
+			return rows[i].Event < rows[j].Event
+		}
+		if rows[i].Title != rows[j].Title {
+			return rows[i].Title < rows[j].Title
+		}
+		return rows[i].ID < rows[j].ID
+	})
+	return rows, nil
+}
+
+func idSet(ctx context.Context, s Store, id string, dir Direction, k EdgeKind) (map[string][]Evidence, error) {
+	ids, err := s.Neighbors(ctx, id, dir, k)
+	m := make(map[string][]Evidence, len(ids))
+	for _, x := range ids {
+		m[x] = nil
+	}
+	return m, err
+}
+
+func talkRow(ctx context.Context, s Store, id string) (TalkRow, error) {
+	n, err := s.Node(ctx, id)
+	if err != nil {
+		return TalkRow{}, err
+	}
+	row := TalkRow{ID: id, Title: n.Name, Speakers: []string{}}
+	evs, err := s.Neighbors(ctx, id, Out, HeldAt)
+	if err != nil {
+		return row, err
+	}
+	if len(evs) > 0 {
+		if e, err := s.Node(ctx, evs[0]); err == nil {
+			row.Event, row.EventID = e.Name, e.ID
+		}
+	}
+	people, err := s.Neighbors(ctx, id, In, Presented)
+	if err != nil {
+		return row, err
+	}
+	for _, p := range people {
+		if pn, err := s.Node(ctx, p); err == nil {
+			row.Speakers = append(row.Speakers, pn.Name)
+		}
+	}
+	sort.Strings(row.Speakers)
+	return row, nil
+}
+
+// SpeakerFilter selects people who presented talks. Tech selects speakers
+// of talks that mention a project or topic (and, unless Exact, its parts).
+type SpeakerFilter struct {
+	Tech, Event, Org string
+	Exact            bool
+}
+
+// SpeakerRow is a person with their organisations and talks.
+type SpeakerRow struct {
+	ID    string   `json:"id"`
+	Name  string   `json:"name"`
+	Orgs  []string `json:"orgs"`
+	Talks []string `json:"talks"`
+}
+
+// FindSpeakers returns the people who presented a talk passing f, by name.
+func FindSpeakers(ctx context.Context, s Store, f SpeakerFilter) ([]SpeakerRow, error) {
+	talks, err := FindTalks(ctx, s, TalkFilter{Mentions: f.Tech, Event: f.Event, Exact: f.Exact})
+	if err != nil {
+		return nil, err
+	}
+	var orgPeople map[string]bool
+	if f.Org != "" {
+		ids, err := s.Neighbors(ctx, f.Org, In, WorksFor)
+		if err != nil {
+			return nil, err
+		}
+		orgPeople = map[string]bool{}
+		for _, id := range ids {
+			orgPeople[id] = true
+		}
+	}
+	byID := map[string]*SpeakerRow{}
+	for _, t := range talks {
+		people, err := s.Neighbors(ctx, t.ID, In, Presented)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range people {
+			if orgPeople != nil && !orgPeople[p] {
+				continue
+			}
+			r := byID[p]
+			if r == nil {
+				n, err := s.Node(ctx, p)
+				if err != nil {
+					return nil, err
+				}
+				r = &SpeakerRow{ID: p, Name: n.Name, Orgs: []string{}}
+				orgs, err := s.Neighbors(ctx, p, Out, WorksFor)
+				if err != nil {
+					return nil, err
+				}
+				for _, o := range orgs {
+					if on, err := s.Node(ctx, o); err == nil {
+						r.Orgs = append(r.Orgs, on.Name)
+					}
+				}
+				sort.Strings(r.Orgs)
+				byID[p] = r
+			}
+			r.Talks = append(r.Talks, t.Title)
+		}
+	}
+	rows := make([]SpeakerRow, 0, len(byID))
+	for _, r := range byID {
+		sort.Strings(r.Talks)
+		rows = append(rows, *r)
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].Name != rows[j].Name {
+			return rows[i].Name < rows[j].Name
+		}
+		return rows[i].ID < rows[j].ID
+	})
+	return rows, nil
+}

@@ -1,0 +1,257 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/kg-tool/kg/graph"
+	"github.com/kg-tool/kg/store"
+)
+
+func open(t *testing.T, dir string) *store.DB {
+	t.Helper()
+	db, err := store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	return db
+}
+
+func ev(src string, line int, text string) []graph.Evidence {
+	return []graph.Evidence{{Source: src, Line: line, Text: text}}
+}
+
+// recap builds the facts of a small source: one talk at an event, given by
+// speaker, mentioning the things.
+func recap(src, path, hash, event string, year int, talk, speaker string, things ...string) *graph.Facts {
+	f := &graph.Facts{Source: graph.SourceInfo{ID: src, Path: path, Hash: hash}}
+	eid := "event:" + graph.Slug(event)
+	if year > 0 {
+		eid = "event:" + graph.Slug(event) + "-" + itoa(year)
+	}
+	attrs := map[string]any{"series": "kcd", "city": "Zurich"}
+	if year > 0 {
+		attrs["year"] = year
+	}
+	tid := graph.TalkID(eid, talk)
+	pid := graph.NodeID(graph.Person, speaker)
+	f.Nodes = append(f.Nodes,
+		graph.Node{ID: src, Kind: graph.Source, Name: path},
+		graph.Node{ID: eid, Kind: graph.Event, Name: event, Attrs: attrs},
+		graph.Node{ID: tid, Kind: graph.Talk, Name: talk},
+		graph.Node{ID: pid, Kind: graph.Person, Name: speaker})
+	f.Edges = append(f.Edges,
+		graph.Edge{Source: src, Kind: graph.Covers, Target: eid, Evidence: ev(src, 1, event)},
+		graph.Edge{Source: tid, Kind: graph.HeldAt, Target: eid, Evidence: ev(src, 2, talk)},
+		graph.Edge{Source: pid, Kind: graph.Presented, Target: tid, Evidence: ev(src, 3, "Speaker: "+speaker)})
+	for i, th := range things {
+		id := graph.NodeID(graph.Project, th)
+		f.Nodes = append(f.Nodes, graph.Node{ID: id, Kind: graph.Project, Name: th})
+		f.Edges = append(f.Edges, graph.Edge{Source: tid, Kind: graph.Mentions, Target: id, Evidence: ev(src, 4+i, th+" is great")})
+	}
+	return f
+}
+
+func itoa(n int) string {
+	return string(rune('0'+n/1000)) + string(rune('0'+n/100%10)) + string(rune('0'+n/10%10)) + string(rune('0'+n%10))
+}
+
+func put(t *testing.T, db *store.DB, f *graph.Facts) graph.PutResult {
+	t.Helper()
+	res, err := db.PutSource(context.Background(), f)
+	if err != nil {
+		t.Fatalf("put %s: %v", f.Source.ID, err)
+	}
+	return res
+}
+
+func dump(t *testing.T, db *store.DB) *graph.Graph {
+	t.Helper()
+	g, err := graph.Load(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestPutGetAndReverse(t *testing.T) {
+	ctx := context.Background()
+	db := open(t, t.TempDir())
+	defer db.Close()
+	put(t, db, recap("source:a", "/r/a.txt", "h1", "KCD Zurich", 2023, "eBPF for Security", "Liz Rice", "Cilium", "Tetragon"))
+
+	n, err := db.Node(ctx, "project:cilium")
+	if err != nil || n.Name != "Cilium" || n.Kind != graph.Project {
+		t.Fatalf("node = %+v, %v", n, err)
+	}
+	if _, err := db.Node(ctx, "project:nope"); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("missing node: err = %v, want ErrNotFound", err)
+	}
+	talks, err := db.Neighbors(ctx, "project:cilium", graph.In, graph.Mentions)
+	if err != nil || !reflect.DeepEqual(talks, []string{"talk:kcd-zurich-2023/ebpf-for-security"}) {
+		t.Errorf("talks mentioning cilium = %v, %v", talks, err)
+	}
+	speakers, _ := db.Neighbors(ctx, "talk:kcd-zurich-2023/ebpf-for-security", graph.In, graph.Presented)
+	if !reflect.DeepEqual(speakers, []string{"person:liz-rice"}) {
+		t.Errorf("speakers = %v", speakers)
+	}
+	edges, _ := db.Edges(ctx, "project:cilium", graph.In, graph.Mentions)
+	if len(edges) != 1 || len(edges[0].Evidence) != 1 || edges[0].Evidence[0].Line != 4 || edges[0].Evidence[0].Source != "source:a" {
+		t.Errorf("evidence = %+v", edges)
+	}
+	for _, name := range []string{"cilium", "CILIUM", "Cilium"} {
+		ids, _ := db.Lookup(ctx, name)
+		if !reflect.DeepEqual(ids, []string{"project:cilium"}) {
+			t.Errorf("Lookup(%q) = %v", name, ids)
+		}
+	}
+}
+
+func TestIdempotentAndReplace(t *testing.T) {
+	ctx := context.Background()
+	db := open(t, t.TempDir())
+	defer db.Close()
+	put(t, db, recap("source:a", "/r/a.txt", "h1", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium"))
+	before := dump(t, db)
+	if res := put(t, db, recap("source:a", "/r/a.txt", "h1", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium")); !res.Unchanged {
+		t.Errorf("same content again: %+v, want Unchanged", res)
+	}
+	if !reflect.DeepEqual(before, dump(t, db)) {
+		t.Error("re-put of unchanged source changed the graph")
+	}
+	res := put(t, db, recap("source:a", "/r/a.txt", "h2", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Falco"))
+	if !res.Replaced {
+		t.Errorf("changed content: %+v, want Replaced", res)
+	}
+	if _, err := db.Node(ctx, "project:cilium"); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("cilium should be gone after replace, err = %v", err)
+	}
+	if ids, _ := db.Lookup(ctx, "cilium"); len(ids) != 0 {
+		t.Errorf("alias index still has cilium: %v", ids)
+	}
+	if _, err := db.Node(ctx, "project:falco"); err != nil {
+		t.Errorf("falco missing: %v", err)
+	}
+}
+
+func TestRemoveKeepsSharedFacts(t *testing.T) {
+	ctx := context.Background()
+	db := open(t, t.TempDir())
+	defer db.Close()
+	put(t, db, recap("source:a", "/r/a.txt", "h1", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium", "Hubble"))
+	put(t, db, recap("source:b", "/r/b.txt", "h2", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium"))
+	if err := db.RemoveSource(ctx, "source:a"); err != nil {
+		t.Fatal(err)
+	}
+	edges, _ := db.Edges(ctx, "project:cilium", graph.In, graph.Mentions)
+	if len(edges) != 1 || len(edges[0].Evidence) != 1 || edges[0].Evidence[0].Source != "source:b" {
+		t.Errorf("shared edge should keep only b's evidence: %+v", edges)
+	}
+	if _, err := db.Node(ctx, "project:hubble"); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("hubble only a had: err = %v", err)
+	}
+	if err := db.RemoveSource(ctx, "source:a"); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("second remove: %v, want ErrNotFound", err)
+	}
+	if err := db.RemoveSource(ctx, "source:b"); err != nil {
+		t.Fatal(err)
+	}
+	if g := dump(t, db); len(g.Nodes) != 0 || len(g.Edges) != 0 {
+		t.Errorf("empty after removing all: %d nodes %d edges", len(g.Nodes), len(g.Edges))
+	}
+}
+
+func TestReopenAndSchema(t *testing.T) {
+	dir := t.TempDir()
+	db := open(t, dir)
+	put(t, db, recap("source:a", "/r/a.txt", "h1", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium"))
+	want := dump(t, db)
+	db.Close()
+
+	ro, err := store.Open(dir, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := dump(t, ro); !reflect.DeepEqual(got, want) {
+		t.Error("graph differs after reopen")
+	}
+	if _, err := ro.NewWriter(); !errors.Is(err, graph.ErrReadOnly) {
+		t.Errorf("writer on read-only db: %v", err)
+	}
+	ro.Close()
+
+	db = open(t, dir)
+	if err := store.SetMetaForTest(db, "schema", "kg/99"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := store.Open(dir, store.Options{}); !errors.Is(err, graph.ErrSchema) {
+		t.Errorf("unknown schema: err = %v, want ErrSchema", err)
+	}
+}
+
+func TestNotADatabase(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("hi"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Open(dir, store.Options{}); !errors.Is(err, graph.ErrSchema) {
+		t.Errorf("directory with other files: err = %v, want ErrSchema", err)
+	}
+	if _, err := store.Open(filepath.Join(dir, "missing"), store.Options{ReadOnly: true}); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("read-only open of missing dir: err = %v, want ErrNotFound", err)
+	}
+}
+
+func TestSecondWriterLocked(t *testing.T) {
+	dir := t.TempDir()
+	db := open(t, dir)
+	defer db.Close()
+	_, err := store.Open(dir, store.Options{})
+	if !errors.Is(err, graph.ErrLocked) {
+		t.Fatalf("second writer: err = %v, want ErrLocked", err)
+	}
+}
+
+// TestResolutionOrderIndependent: a year-less recap of an event joins the
+// edition with a year, and a one-letter misspelling of a speaker of the same
+// talk joins that speaker, whatever order the sources arrive in.
+func TestResolutionOrderIndependent(t *testing.T) {
+	a := recap("source:a", "/r/a.txt", "h1", "KCD Zurich", 2023, "Demystifying eBPF", "Filip Nikolic", "eBPF")
+	b := recap("source:b", "/r/b.txt", "h2", "KCD Zurich", 0, "Demystifying eBPF", "Filip Nicolic", "Cilium")
+	c := recap("source:c", "/r/c.txt", "h3", "KCD Zurich", 2023, "Other Talk", "Liz Rice")
+	orders := [][]*graph.Facts{{a, b, c}, {b, a, c}, {c, b, a}, {b, c, a}}
+	var first *graph.Graph
+	for i, order := range orders {
+		db, err := store.Open("", store.Options{InMemory: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range order {
+			put(t, db, f)
+		}
+		g := dump(t, db)
+		db.Close()
+		people, events := 0, 0
+		for _, n := range g.Nodes {
+			switch n.Kind {
+			case graph.Person:
+				people++
+			case graph.Event:
+				events++
+			}
+		}
+		if people != 2 || events != 1 {
+			t.Errorf("order %d: %d people, %d events; want 2, 1", i, people, events)
+		}
+		if first == nil {
+			first = g
+		} else if !reflect.DeepEqual(first, g) {
+			t.Errorf("order %d gives a different graph", i)
+		}
+	}
+}
