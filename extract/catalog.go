@@ -81,6 +81,9 @@ func NewCatalog(lists ...[]graph.CatalogEntry) *Catalog {
 		}
 	}
 	for i, e := range c.entries {
+		if e.Generic {
+			continue
+		}
 		c.trie.add(e.Name, i)
 		for _, a := range e.Aliases {
 			c.trie.add(a, i)

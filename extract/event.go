@@ -258,7 +258,10 @@ func (ev *eventInfo) node() graph.Node {
 		slug += "-" + graph.Slug(city)
 	}
 	name := withCity
-	aliases := []string{withCity, shortCity, ev.text}
+	aliases := []string{withCity, shortCity}
+	if !s.cityName || city == "" || strings.Contains(graph.Key(ev.text), graph.Key(city)) {
+		aliases = append(aliases, ev.text)
+	}
 	if ev.year > 0 {
 		y := strconv.Itoa(ev.year)
 		name = withCity + " " + y

@@ -279,11 +279,14 @@ func (x *extractor) orgNode(name string) string {
 		case e.Kind == graph.Org:
 			return x.catalogNode(e, name)
 		case e.Maintainer != "":
-			if m, ok := x.cat.ByName(e.Maintainer); ok && m.Kind == graph.Org {
+			// a product that carries its company's name: "Docker" for
+			// Docker, Inc., "Microsoft Azure" for Microsoft
+			if m, ok := x.cat.ByName(e.Maintainer); ok && m.Kind == graph.Org && sharesName(name, m.Name) {
 				return x.catalogNode(m, name)
 			}
-		case e.Kind == graph.Person:
 			return ""
+		default:
+			return "" // a project or topic with no company behind it
 		}
 	}
 	id := graph.NodeID(graph.Org, name)
@@ -291,6 +294,13 @@ func (x *extractor) orgNode(name string) string {
 		return ""
 	}
 	return x.addNode(graph.Node{ID: id, Kind: graph.Org, Name: name})
+}
+
+// sharesName reports whether a product spelling and a company name start
+// with the same word ("Grafana" and "Grafana Labs").
+func sharesName(product, company string) bool {
+	p, c := strings.Fields(product), strings.Fields(company)
+	return len(p) > 0 && len(c) > 0 && graph.Key(p[0]) == graph.Key(strings.TrimSuffix(c[0], ","))
 }
 
 // catalogNode adds the node of a catalog entry as spelled in the text.

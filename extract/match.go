@@ -93,7 +93,7 @@ func (t *trie) add(spelling string, entry int) {
 	if len(words) != len(toks) && len(words) > 0 {
 		t.addTokens(words, spelling, entry)
 	}
-	if k := graph.Key(spelling); len(toks) > 1 && k != "" {
+	if k := graph.Key(spelling); len(toks) > 1 && k != "" && !isWord(k) {
 		t.addTokens([]token{{fold: k}}, spelling, entry)
 	}
 }
@@ -172,6 +172,9 @@ func (t *trie) scan(s string, toks []token) []match {
 				best, bestEnd = n, j+1
 			}
 		}
+		if best == nil && i+1 < len(toks) {
+			best, bestEnd = t.joined(s, toks, i)
+		}
 		if best != nil {
 			out = append(out, match{start: toks[i].start, end: toks[bestEnd-1].end, node: best, tokStart: i, tokEnd: bestEnd})
 			i = bestEnd
@@ -180,6 +183,30 @@ func (t *trie) scan(s string, toks []token) []match {
 		i++
 	}
 	return out
+}
+
+// joined tries two or three capitalised words as one name written apart:
+// "Big Table" for Bigtable, "Open Telemetry" for OpenTelemetry.
+func (t *trie) joined(s string, toks []token, i int) (*trie, int) {
+	key := toks[i].fold
+	if !upperAt(s, toks[i].start) {
+		return nil, -1
+	}
+	for j := i + 1; j < len(toks) && j < i+3; j++ {
+		if !toks[j].space || isJoinTok(toks[j]) || !upperAt(s, toks[j].start) {
+			return nil, -1
+		}
+		key += toks[j].fold
+		if n := t.next[key]; n != nil && len(n.entries) > 0 && boundaryAfter(s, toks, j) {
+			return n, j + 1
+		}
+	}
+	return nil, -1
+}
+
+func upperAt(s string, off int) bool {
+	r, _ := utf8.DecodeRuneInString(s[off:])
+	return unicode.IsUpper(r)
 }
 
 func isJoinTok(t token) bool {

@@ -36,7 +36,9 @@ func (x *extractor) mentions() {
 			for _, ei := range m.node.entries {
 				e := x.cat.entry(ei)
 				if e.Ambiguous || e.Origin == "landscape" {
-					if !caseMatches(spelling, m.node.spellings[ei]) {
+					// one word must be spelled as the catalog spells it
+					// ("Flux", not "flux"); "Hashicorp Vault" is a name anyway
+					if (m.tokEnd-m.tokStart == 1 || spelling == strings.ToLower(spelling)) && !caseMatches(spelling, m.node.spellings[ei]) {
 						continue
 					}
 				}
@@ -66,6 +68,12 @@ func (x *extractor) mentions() {
 			}
 			id := x.catalogNode(*e, f.spelling)
 			x.mentionNode(bi, id, f.start)
+			if e.Maintainer != "" && len(strings.Fields(f.spelling)) > 1 && sharesName(f.spelling, e.Maintainer) {
+				if m, ok := x.cat.ByName(e.Maintainer); ok && m.Kind == graph.Org {
+					first := strings.Fields(f.spelling)[0]
+					x.mentionNode(bi, x.catalogNode(m, first), f.start)
+				}
+			}
 		}
 	}
 }
@@ -86,10 +94,10 @@ func (x *extractor) ambiguousOK(b *Block, f found, e *graph.CatalogEntry, mid ma
 	if titleCase(b) {
 		return mid[e.ID]
 	}
-	if !f.atStart {
+	if !f.atStart || len(strings.Fields(f.spelling)) > 1 {
 		return true
 	}
-	if mid[e.ID] {
+	if mid[e.ID] || isNameUse.MatchString(b.Text[f.start+len(f.spelling):]) {
 		return true
 	}
 	return (b.Kind == Item || b.Kind == Heading) && len(strings.Fields(b.Text)) <= 6
@@ -139,6 +147,10 @@ func sentenceStart(b *Block, off int) bool {
 	r, _ := utf8.DecodeLastRuneInString(before)
 	return r == '.' || r == '!' || r == '?' || r == ':' || r == '•' || r == '>'
 }
+
+// isNameUse follows a name used as a name: "Gatekeeper is an extensible
+// admission controller", "Flux, the GitOps tool".
+var isNameUse = regexp.MustCompile(`(?i)^\s*(?:is|was|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}(?:project|tool|controller|operator|framework|platform|runtime|database|engine|library|cli|plugin|proxy|scheduler|system|solution|agent|mesh|server|service|implementation|toolkit|dashboard)\b|^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}(?:project|tool|controller|operator|framework|platform|runtime|library|cli|plugin|proxy|mesh)\b`)
 
 var orgCtxBefore = regexp.MustCompile(`(?i)(acquired by|bought by|owned by|company|companies|employer|works? (?:at|for)|working (?:at|for)|engineers? (?:at|from)|team at|folks (?:at|from)|people (?:at|from)|joined|sponsored by|sponsors? like)\s+(?:the\s+)?$`)
 

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/kg-tool/kg/graph"
 )
 
 // particles may stand between the parts of a name: "Raymond de Jong".
@@ -308,8 +306,8 @@ func cleanOrg(s string) string {
 		return ""
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	if !unicode.IsUpper(r) && !unicode.IsDigit(r) && graph.Key(s) == "" {
-		return ""
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return "" // "last year", "the team": not a name
 	}
 	return s
 }

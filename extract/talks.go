@@ -21,7 +21,7 @@ type talk struct {
 
 var (
 	labelRe       = regexp.MustCompile(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
-	speakerLineRe = regexp.MustCompile(`(?i)^(?:speakers?|speaker\(s\)|presenters?|presenter\(s\)|presented\s+by|panelists?|panel(?:ists)?\s*:|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s)?\s*(.+)$`)
+	speakerLineRe = regexp.MustCompile(`(?i)^(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panelists?|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)\s*(.+)$`)
 	quotedTitleRe = regexp.MustCompile(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+)(.+)$`)
 	parenTailRe   = regexp.MustCompile(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`)
 	notTalkRe     = regexp.MustCompile(`(?i)^(key\s*take-?aways?|take-?aways?|main\s+take-?aways?|summary|tl;?dr|key\s+points|highlights?|introduction|intro|conclusions?|final\s+thoughts|closing\s+thoughts|wrap[- ]?up|coffee(\s+break)?|lunch(\s+break)?|break|networking|dinner|party|breakfast|registration|sponsors?.*|booths?.*|expo.*|exhibitors?|agenda|schedule|day\s*\d+.*|about.*|thanks.*|acknowledg.*|resources|links|references|further reading|related.*|comments?|leave a reply|share.*|presentation notes|talks?|sessions?|notes|my notes|overview|table of contents|contents|what'?s next|next steps|see you.*|other links|useful links|demo|q&a|questions|open spaces?)$`)
@@ -59,6 +59,10 @@ func (x *extractor) segment() []talk {
 		case b.Kind != Item && isHeadingLike(b) && notTalkRe.MatchString(trimTitle(b.Text)) && !subsection(b.Text):
 			closeAt(i)
 		case b.Kind == Para && i > cur.block+1 && outroRe.MatchString(firstSentence(b.Text)):
+			closeAt(i)
+		case cur.level == 0 && !cur.listTitle && b.Kind == Para && i > cur.block+1 && isHeadingLike(b) &&
+			!subsection(b.Text) && !speakerLineRe.MatchString(b.Text) && x.doc.Format == Text:
+			// loose notes: the next title-like line starts another topic
 			closeAt(i)
 		}
 	}
@@ -114,7 +118,12 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if b.Kind == Item && len(b.Links) > 0 && len(b.Links[0].Text) > 10 && strings.HasPrefix(text, b.Links[0].Text) {
 		candidate = b.Links[0].Text
 	}
-	if title, sp, ok := x.titleSpeakers(candidate); ok && len(sp) > 0 && titleLike(title) {
+	// A line that introduces a list ("Lessons learned by Annie:") or a
+	// sentence ("... the talk by Brad and Ian.") is not a title line,
+	// unless a time slot marks it as a programme entry.
+	proseLine := strings.HasSuffix(candidate, ":") ||
+		(b.Kind == Para && strings.HasSuffix(candidate, ".") && !timeRe.MatchString(candidate))
+	if title, sp, ok := x.titleSpeakers(candidate); ok && !proseLine && len(sp) > 0 && titleLike(title) {
 		return talk{title: title, speakers: sp, block: i, off: 0, level: level, end: -1,
 			listTitle: b.Kind == Item, format: formatOf(text)}, true
 	}
@@ -161,12 +170,14 @@ func titleLike(s string) bool {
 			return false
 		}
 	}
-	// Sentences ("I went to ...", "We learned ...") are not titles.
-	if sentenceRe.MatchString(s) {
+	// Sentences ("I went to ...", "We learned ...") and dates are not titles.
+	if sentenceRe.MatchString(s) || dateRe.MatchString(s) {
 		return false
 	}
 	return true
 }
+
+var dateRe = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b`)
 
 var sentenceRe = regexp.MustCompile(`(?i)^(i|we|you|he|she|they|it|this|that|there|then|so|but|and|also|after|before|while|when|if|as|here|today|yesterday)\s+(am|was|were|is|are|had|have|has|went|did|do|will|would|could|can|got|learned|saw|attended|think|thought|moved|visited|watched|liked|enjoyed|met|started|decided|wrote|want|need|hope)\b`)
 
@@ -302,6 +313,9 @@ func (x *extractor) speakerLines(i int) []speaker {
 	var out []speaker
 	for j := i + 1; j < len(x.doc.Blocks) && j <= i+3; j++ {
 		b := &x.doc.Blocks[j]
+		if x.consumed[j] {
+			break
+		}
 		text := strings.TrimSpace(b.Text)
 		m := speakerLineRe.FindStringSubmatch(text)
 		if m == nil {

@@ -85,16 +85,20 @@ type Store interface {
 // CatalogEntry is a known name: a project, topic, org, event series or
 // person, with the spellings that mean it.
 type CatalogEntry struct {
-	ID          string   `json:"id" yaml:"-"`
-	Name        string   `json:"name" yaml:"name"`
-	Kind        NodeKind `json:"kind" yaml:"kind"`
-	Aliases     []string `json:"aliases,omitempty" yaml:"aliases,omitempty"`
-	Parent      string   `json:"parent,omitempty" yaml:"parent,omitempty"`
-	Maintainer  string   `json:"maintainer,omitempty" yaml:"maintainer,omitempty"`
-	Homepage    string   `json:"homepage,omitempty" yaml:"homepage,omitempty"`
-	Repo        string   `json:"repo,omitempty" yaml:"repo,omitempty"`
-	Maturity    string   `json:"maturity,omitempty" yaml:"maturity,omitempty"`
-	Ambiguous   bool     `json:"ambiguous,omitempty" yaml:"ambiguous,omitempty"`
-	Description string   `json:"description,omitempty" yaml:"description,omitempty"`
-	Origin      string   `json:"origin,omitempty" yaml:"-"` // embedded, landscape or user
+	ID         string   `json:"id" yaml:"-"`
+	Name       string   `json:"name" yaml:"name"`
+	Kind       NodeKind `json:"kind" yaml:"kind"`
+	Aliases    []string `json:"aliases,omitempty" yaml:"aliases,omitempty"`
+	Parent     string   `json:"parent,omitempty" yaml:"parent,omitempty"`
+	Maintainer string   `json:"maintainer,omitempty" yaml:"maintainer,omitempty"`
+	Homepage   string   `json:"homepage,omitempty" yaml:"homepage,omitempty"`
+	Repo       string   `json:"repo,omitempty" yaml:"repo,omitempty"`
+	Maturity   string   `json:"maturity,omitempty" yaml:"maturity,omitempty"`
+	Ambiguous  bool     `json:"ambiguous,omitempty" yaml:"ambiguous,omitempty"`
+	// Generic marks a broad term ("AI", "DevOps", "observability") that
+	// names a field rather than a technology: known for lookups, but not
+	// counted as a mention when a recap uses the word.
+	Generic     bool   `json:"generic,omitempty" yaml:"generic,omitempty"`
+	Description string `json:"description,omitempty" yaml:"description,omitempty"`
+	Origin      string `json:"origin,omitempty" yaml:"-"` // embedded, landscape or user
 }
