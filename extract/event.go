@@ -205,8 +205,9 @@ func (x *extractor) findEvent() *eventInfo {
 			ev.year, _ = strconv.Atoi(m)
 		}
 	}
-	if ev.series.cityName && ev.city == "" && ev.series.slug == "devopsdays" {
-		return ev
+	if ev.series.cityName && ev.city == "" {
+		// "Kubernetes Community Days" alone names no edition.
+		return nil
 	}
 	return ev
 }

@@ -123,7 +123,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	// unless a time slot marks it as a programme entry.
 	proseLine := strings.HasSuffix(candidate, ":") ||
 		(b.Kind == Para && strings.HasSuffix(candidate, ".") && !timeRe.MatchString(candidate))
-	if title, sp, ok := x.titleSpeakers(candidate); ok && !proseLine && len(sp) > 0 && titleLike(title) {
+	if title, sp, ok := x.titleSpeakers(candidate); ok && !proseLine && len(sp) > 0 && titleLike(title) && !notTalkRe.MatchString(title) && !x.consumed[i] {
 		return talk{title: title, speakers: sp, block: i, off: 0, level: level, end: -1,
 			listTitle: b.Kind == Item, format: formatOf(text)}, true
 	}

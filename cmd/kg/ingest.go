@@ -217,7 +217,7 @@ func collectInputs(args []string) ([]input, []string, error) {
 				}
 				return nil
 			}
-			if d.IsDir() || !recapExt[strings.ToLower(filepath.Ext(name))] {
+			if d.IsDir() || !recapExt[strings.ToLower(filepath.Ext(name))] || projectDoc(name) {
 				return nil
 			}
 			files = append(files, p)
@@ -232,6 +232,18 @@ func collectInputs(args []string) ([]input, []string, error) {
 		}
 	}
 	return out, warnings, nil
+}
+
+// projectDoc reports whether a file in a folder of recaps documents the
+// folder rather than being a recap (README.md, LICENSE.txt, CHANGELOG.md);
+// named explicitly, such a file is still read.
+func projectDoc(name string) bool {
+	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	switch base {
+	case "README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "CODE_OF_CONDUCT", "NOTICE", "SECURITY", "AUTHORS":
+		return true
+	}
+	return false
 }
 
 // pathError words a file-system error for the user.

@@ -67,6 +67,11 @@ func (e *exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 // CONTRACT.md: 2 bad usage or input, 3 locked database, 1 anything else.
 func exitCode(err error) (int, string) {
 	msg := oneLine(err.Error())
+	// The sentinel at the end of a wrapped error is for errors.Is, not
+	// for the user: "database DIR is in use by another kg process".
+	for _, s := range []error{graph.ErrLocked, graph.ErrSchema, graph.ErrNotFound, extract.ErrInput} {
+		msg = strings.TrimSuffix(msg, ": "+s.Error())
+	}
 	var ue *usageError
 	var ee *exitError
 	switch {

@@ -1,0 +1,225 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/kg-tool/kg/store"
+)
+
+var (
+	e2eOnce sync.Once
+	e2eBin  string
+	e2eErr  error
+)
+
+// e2eBinary builds kg once for the tests that need a real process.
+func e2eBinary(t *testing.T) string {
+	t.Helper()
+	e2eOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "kg-e2e-bin")
+		if err != nil {
+			e2eErr = err
+			return
+		}
+		e2eBin = filepath.Join(dir, "kg")
+		out, err := exec.Command("go", "build", "-o", e2eBin, ".").CombinedOutput()
+		if err != nil {
+			e2eErr = &buildError{string(out)}
+		}
+	})
+	if e2eErr != nil {
+		t.Fatalf("build kg: %v", e2eErr)
+	}
+	return e2eBin
+}
+
+type buildError struct{ out string }
+
+func (e *buildError) Error() string { return e.out }
+
+// kgRun runs kg in-process and returns stdout, stderr and the exit code.
+func kgRun(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), append([]string{"kg"}, args...), strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	out, errs, code := kgRun(t, "", args...)
+	if code != 0 {
+		t.Fatalf("kg %s: exit %d\n%s", strings.Join(args, " "), code, errs)
+	}
+	return out
+}
+
+const examples = "../../examples"
+
+func TestEndToEndExamples(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "db")
+	out := mustRun(t, "--db", db, "ingest", examples)
+	if !strings.Contains(out, "sources stored") || !strings.Contains(out, "0 failed") {
+		t.Fatalf("ingest summary: %s", out)
+	}
+
+	var talks []struct {
+		Title    string   `json:"title"`
+		Speakers []string `json:"speakers"`
+		Evidence []struct {
+			Source string `json:"source"`
+			Line   int    `json:"line"`
+			Text   string `json:"text"`
+		} `json:"evidence"`
+	}
+	js := mustRun(t, "--db", db, "talks", "--mentions", "cilium", "--format", "json")
+	if err := json.Unmarshal([]byte(js), &talks); err != nil {
+		t.Fatalf("talks json: %v\n%s", err, js)
+	}
+	if len(talks) == 0 {
+		t.Fatal("no talks mention Cilium in the examples")
+	}
+	for _, tk := range talks {
+		if len(tk.Evidence) == 0 || tk.Evidence[0].Line < 1 || !strings.Contains(strings.ToLower(tk.Evidence[0].Text), "cilium") &&
+			!strings.Contains(strings.ToLower(tk.Evidence[0].Text), "tetragon") && !strings.Contains(strings.ToLower(tk.Evidence[0].Text), "hubble") {
+			t.Errorf("talk %q: evidence %+v does not show the mention", tk.Title, tk.Evidence)
+		}
+	}
+
+	var speakers []struct {
+		Name string `json:"name"`
+	}
+	js = mustRun(t, "--db", db, "speakers", "--tech", "eBPF", "--format", "json")
+	if err := json.Unmarshal([]byte(js), &speakers); err != nil || len(speakers) == 0 {
+		t.Fatalf("speakers --tech eBPF: %v %s", err, js)
+	}
+
+	// K8s is an alias of Kubernetes; lookups fold case.
+	if a, b := mustRun(t, "--db", db, "talks", "--mentions", "K8s"), mustRun(t, "--db", db, "talks", "--mentions", "kubernetes"); a != b {
+		t.Errorf("talks --mentions K8s differs from kubernetes:\n%s\n%s", a, b)
+	}
+
+	stats := mustRun(t, "--db", db, "stats", "--format", "json")
+	if !strings.Contains(stats, `"talk"`) {
+		t.Errorf("stats: %s", stats)
+	}
+
+	// Ingesting again changes nothing.
+	before := mustRun(t, "--db", db, "export", "--format", "json")
+	out = mustRun(t, "--db", db, "ingest", examples)
+	if !strings.Contains(out, "0 sources stored") {
+		t.Errorf("re-ingest stored something: %s", out)
+	}
+	if after := mustRun(t, "--db", db, "export", "--format", "json"); after != before {
+		t.Error("re-ingest changed the JSON export")
+	}
+	var g struct {
+		Nodes []map[string]any `json:"nodes"`
+		Edges []map[string]any `json:"edges"`
+	}
+	if err := json.Unmarshal([]byte(before), &g); err != nil || len(g.Nodes) == 0 || len(g.Edges) == 0 {
+		t.Fatalf("export json: %v", err)
+	}
+	for _, e := range g.Edges {
+		if ev, _ := e["evidence"].([]any); len(ev) == 0 {
+			t.Errorf("edge without evidence: %v", e)
+		}
+	}
+}
+
+func TestEndToEndDOTRendersWithGraphviz(t *testing.T) {
+	dotBin, err := exec.LookPath("dot")
+	if err != nil {
+		t.Skip("graphviz not installed")
+	}
+	db := filepath.Join(t.TempDir(), "db")
+	mustRun(t, "--db", db, "ingest", examples)
+	for _, args := range [][]string{{}, {"--focus", "Cilium", "--depth", "2"}, {"--cluster", "event"}} {
+		dot := mustRun(t, append([]string{"--db", db, "export", "--format", "dot"}, args...)...)
+		cmd := exec.Command(dotBin, "-Tsvg")
+		cmd.Stdin = strings.NewReader(dot)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil || stderr.Len() > 0 || !bytes.Contains(out, []byte("<svg")) {
+			t.Errorf("dot -Tsvg %v: err %v, stderr %q", args, err, stderr.String())
+		}
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "db")
+	mustRun(t, "--db", db, "ingest", examples)
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"unknown name suggests", []string{"--db", db, "talks", "--mentions", "Cillium"}, 2, `did you mean "Cilium"?`},
+		{"unknown flag", []string{"--db", db, "talks", "--nope"}, 2, "flag provided but not defined"},
+		{"missing file", []string{"--db", db, "ingest", "/no/such/file.md"}, 2, "/no/such/file.md: no such file"},
+		{"bad format", []string{"--db", db, "talks", "--format", "yaml"}, 2, `unknown --format "yaml"`},
+		{"no database", []string{"--db", filepath.Join(t.TempDir(), "none"), "talks"}, 2, "no database at"},
+		{"unknown command", []string{"--db", db, "frobnicate"}, 2, "frobnicate"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, errs, code := kgRun(t, "", c.args...)
+			if code != c.code || !strings.Contains(errs, c.stderr) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, errs, c.code, c.stderr)
+			}
+			if errs != "" && (!strings.HasPrefix(errs, "kg: ") || strings.Count(strings.TrimSpace(errs), "\n") > 0) {
+				t.Errorf("stderr is not one line starting with 'kg: ': %q", errs)
+			}
+		})
+	}
+}
+
+// TestSecondWriterLocked runs the real binary against a database this test
+// process holds open for writing.
+func TestSecondWriterLocked(t *testing.T) {
+	bin := e2eBinary(t)
+	dir := filepath.Join(t.TempDir(), "db")
+	db, err := store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	cmd := exec.Command(bin, "--db", dir, "ingest", examples)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err = cmd.Run()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 3 {
+		t.Fatalf("second writer: err %v, want exit 3", err)
+	}
+	want := "kg: database " + dir + " is in use by another kg process\n"
+	if stderr.String() != want {
+		t.Errorf("stderr %q, want %q", stderr.String(), want)
+	}
+}
+
+func TestStdinIngest(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "db")
+	recap := "# KCD Munich 2023 notes\n\n## Securing Supply Chains with Sigstore\n\nPresented by Priya Wadhwa.\n\nCosign and Fulcio were demoed.\n"
+	out, errs, code := kgRun(t, recap, "--db", db, "ingest", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "source:stdin-") {
+		t.Errorf("stdin source id missing: %s", out)
+	}
+	js := mustRun(t, "--db", db, "talks", "--mentions", "Sigstore", "--format", "json")
+	if !strings.Contains(js, "Securing Supply Chains with Sigstore") || !strings.Contains(js, "Priya Wadhwa") {
+		t.Errorf("Cosign/Fulcio are part of Sigstore; talks --mentions Sigstore = %s", js)
+	}
+}
