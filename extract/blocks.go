@@ -97,34 +97,50 @@ var (
 // inline turns one line of Markdown inline syntax into plain text,
 // collecting links and code spans.
 func inline(s string, b *Block) string {
-	if !strings.ContainsAny(s, "[]()<>`*_\\!h") {
+	if !strings.ContainsAny(s, "[]<>`*_\\") && !strings.Contains(s, "http") {
 		return s
 	}
-	s = codeRe.ReplaceAllStringFunc(s, func(m string) string {
-		c := strings.Trim(m, "`")
-		b.Code = append(b.Code, strings.TrimSpace(c))
-		return c
-	})
-	s = linkRe.ReplaceAllStringFunc(s, func(m string) string {
-		p := linkRe.FindStringSubmatch(m)
-		b.Links = append(b.Links, Link{Text: p[2], URL: p[3]})
-		return p[2]
-	})
-	s = refLinkRe.ReplaceAllString(s, "$1")
-	s = autoLinkRe.ReplaceAllStringFunc(s, func(m string) string {
-		u := m[1 : len(m)-1]
-		b.Links = append(b.Links, Link{URL: u})
-		return u
-	})
-	for _, u := range bareURLRe.FindAllString(s, -1) {
-		if !hasLink(b, u) {
+	if strings.Contains(s, "`") {
+		s = codeRe.ReplaceAllStringFunc(s, func(m string) string {
+			c := strings.Trim(m, "`")
+			b.Code = append(b.Code, strings.TrimSpace(c))
+			return c
+		})
+	}
+	if strings.Contains(s, "](") {
+		s = linkRe.ReplaceAllStringFunc(s, func(m string) string {
+			p := linkRe.FindStringSubmatch(m)
+			b.Links = append(b.Links, Link{Text: p[2], URL: p[3]})
+			return p[2]
+		})
+	}
+	if strings.Contains(s, "][") {
+		s = refLinkRe.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "<http") {
+		s = autoLinkRe.ReplaceAllStringFunc(s, func(m string) string {
+			u := m[1 : len(m)-1]
 			b.Links = append(b.Links, Link{URL: u})
+			return u
+		})
+	}
+	if strings.Contains(s, "http") {
+		for _, u := range bareURLRe.FindAllString(s, -1) {
+			if !hasLink(b, u) {
+				b.Links = append(b.Links, Link{URL: u})
+			}
 		}
 	}
-	s = footRefRe.ReplaceAllString(s, "")
-	s = tagRe.ReplaceAllString(s, "")
+	if strings.Contains(s, "[^") {
+		s = footRefRe.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "<") {
+		s = tagRe.ReplaceAllString(s, "")
+	}
 	s = stripEmphasis(s)
-	s = strings.ReplaceAll(s, "\\", "")
+	if strings.Contains(s, "\\") {
+		s = strings.ReplaceAll(s, "\\", "")
+	}
 	return s
 }
 
@@ -235,7 +251,7 @@ func parseMarkdown(lines []string, first int) []Block {
 		if setextRe.MatchString(raw) && (cur == nil) {
 			continue // a thematic break
 		}
-		if m := bulletRe.FindStringSubmatch(raw); m != nil && !(m[2] == "*" && strings.HasSuffix(strings.TrimSpace(m[3]), "*")) {
+		if m := bullet(raw); m != nil && !(m[2] == "*" && strings.HasSuffix(strings.TrimSpace(m[3]), "*")) {
 			flush()
 			depth := indentWidth(m[1])/2 + 1
 			cur = &Block{Kind: Item, Level: depth, Emph: emphasised(m[3])}
@@ -281,6 +297,19 @@ func parseMarkdown(lines []string, first int) []Block {
 	return blocks
 }
 
+// bullet matches a list item line, checking its first character first.
+func bullet(raw string) []string {
+	t := strings.TrimLeft(raw, " \t")
+	if t == "" {
+		return nil
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	if !strings.ContainsRune("-*+•·▪◦‣–", r) && !(r >= '0' && r <= '9') {
+		return nil
+	}
+	return bulletRe.FindStringSubmatch(raw)
+}
+
 func indentWidth(s string) int {
 	n := 0
 	for _, c := range s {
@@ -319,7 +348,7 @@ func parseText(lines []string, first int) []Block {
 			flush()
 			continue
 		}
-		if m := bulletRe.FindStringSubmatch(raw); m != nil {
+		if m := bullet(raw); m != nil {
 			flush()
 			cur = &Block{Kind: Item, Level: indentWidth(m[1])/2 + 1}
 			cur.appendText(inline(m[3], cur), ln)

@@ -15,44 +15,45 @@ type eventSeries struct {
 	name     string // canonical name without city and year
 	short    string // short name: "KCD", "KubeCon EU"
 	re       *regexp.Regexp
-	cityName bool // the city is part of the name (KCD Zurich)
-	host     bool // a KubeCon, which co-located events attach to
+	hint     string // a lower-case substring every match contains, checked first
+	cityName bool   // the city is part of the name (KCD Zurich)
+	host     bool   // a KubeCon, which co-located events attach to
 }
 
 var kubeconRe = `kube\s*con(?:\s*(?:\+|&|and|/)?\s*cloud\s*native\s*con)?(?:\s*\+\s*open\s*source\s*summit)?`
 
 var seriesList = []eventSeries{
-	{slug: "kubecon-eu", name: "KubeCon + CloudNativeCon Europe", short: "KubeCon EU", host: true,
+	{slug: "kubecon-eu", hint: "kube", name: "KubeCon + CloudNativeCon Europe", short: "KubeCon EU", host: true,
 		re: regexp.MustCompile(`(?i)(?:virtual\s+)?` + kubeconRe + `\s*(?:\+\s*cloudnativecon\s*)?(?:europe|eu)\b`)},
-	{slug: "kubecon-na", name: "KubeCon + CloudNativeCon North America", short: "KubeCon NA", host: true,
+	{slug: "kubecon-na", hint: "kube", name: "KubeCon + CloudNativeCon North America", short: "KubeCon NA", host: true,
 		re: regexp.MustCompile(`(?i)` + kubeconRe + `\s*(?:north\s*america|na)\b`)},
-	{slug: "kubecon-china", name: "KubeCon + CloudNativeCon China", short: "KubeCon China", host: true,
+	{slug: "kubecon-china", hint: "kube", name: "KubeCon + CloudNativeCon China", short: "KubeCon China", host: true,
 		re: regexp.MustCompile(`(?i)` + kubeconRe + `\s*china\b`)},
-	{slug: "kubecon-india", name: "KubeCon + CloudNativeCon India", short: "KubeCon India", host: true,
+	{slug: "kubecon-india", hint: "kube", name: "KubeCon + CloudNativeCon India", short: "KubeCon India", host: true,
 		re: regexp.MustCompile(`(?i)` + kubeconRe + `\s*india\b`)},
-	{slug: "kubecon-japan", name: "KubeCon + CloudNativeCon Japan", short: "KubeCon Japan", host: true,
+	{slug: "kubecon-japan", hint: "kube", name: "KubeCon + CloudNativeCon Japan", short: "KubeCon Japan", host: true,
 		re: regexp.MustCompile(`(?i)` + kubeconRe + `\s*japan\b`)},
-	{slug: "kcd", name: "Kubernetes Community Days", short: "KCD", cityName: true,
+	{slug: "kcd", hint: "kcd|community day", name: "Kubernetes Community Days", short: "KCD", cityName: true,
 		re: regexp.MustCompile(`(?i)\b(?:kubernetes\s+community\s+days?|kcd)\b`)},
-	{slug: "ebpf-summit", name: "eBPF Summit", short: "eBPF Summit",
+	{slug: "ebpf-summit", hint: "summit", name: "eBPF Summit", short: "eBPF Summit",
 		re: regexp.MustCompile(`(?i)\bebpf\s+summit\b`)},
-	{slug: "rejekts", name: "Cloud Native Rejekts", short: "Rejekts",
+	{slug: "rejekts", hint: "rejekts", name: "Cloud Native Rejekts", short: "Rejekts",
 		re: regexp.MustCompile(`(?i)\b(?:cloud\s+native\s+)?rejekts\b`)},
-	{slug: "fosdem", name: "FOSDEM", short: "FOSDEM", re: regexp.MustCompile(`\bFOSDEM\b`)},
-	{slug: "devopsdays", name: "DevOpsDays", short: "DevOpsDays", cityName: true,
+	{slug: "fosdem", hint: "fosdem", name: "FOSDEM", short: "FOSDEM", re: regexp.MustCompile(`\bFOSDEM\b`)},
+	{slug: "devopsdays", hint: "devops", name: "DevOpsDays", short: "DevOpsDays", cityName: true,
 		re: regexp.MustCompile(`(?i)\bdevops\s*days\b`)},
-	{slug: "argocon", name: "ArgoCon", short: "ArgoCon", re: regexp.MustCompile(`(?i)\bargo\s*con\b`)},
-	{slug: "gitopscon", name: "GitOpsCon", short: "GitOpsCon", re: regexp.MustCompile(`(?i)\bgitops\s*con\b`)},
-	{slug: "backstagecon", name: "BackstageCon", short: "BackstageCon", re: regexp.MustCompile(`(?i)\bbackstage\s*con\b`)},
-	{slug: "ciliumcon", name: "CiliumCon", short: "CiliumCon", re: regexp.MustCompile(`(?i)\bcilium\s*con\b`)},
-	{slug: "wasmcon", name: "WasmCon", short: "WasmCon", re: regexp.MustCompile(`(?i)\bwasm\s*con\b`)},
-	{slug: "securitycon", name: "Cloud Native SecurityCon", short: "SecurityCon",
+	{slug: "argocon", hint: "argo", name: "ArgoCon", short: "ArgoCon", re: regexp.MustCompile(`(?i)\bargo\s*con\b`)},
+	{slug: "gitopscon", hint: "gitops", name: "GitOpsCon", short: "GitOpsCon", re: regexp.MustCompile(`(?i)\bgitops\s*con\b`)},
+	{slug: "backstagecon", hint: "backstage", name: "BackstageCon", short: "BackstageCon", re: regexp.MustCompile(`(?i)\bbackstage\s*con\b`)},
+	{slug: "ciliumcon", hint: "cilium", name: "CiliumCon", short: "CiliumCon", re: regexp.MustCompile(`(?i)\bcilium\s*con\b`)},
+	{slug: "wasmcon", hint: "wasm", name: "WasmCon", short: "WasmCon", re: regexp.MustCompile(`(?i)\bwasm\s*con\b`)},
+	{slug: "securitycon", hint: "securitycon", name: "Cloud Native SecurityCon", short: "SecurityCon",
 		re: regexp.MustCompile(`(?i)\b(?:cloud\s+native\s+)?securitycon\b`)},
-	{slug: "kubeday", name: "KubeDay", short: "KubeDay", cityName: true, re: regexp.MustCompile(`(?i)\bkube\s*day\b`)},
-	{slug: "containerdays", name: "ContainerDays", short: "ContainerDays", re: regexp.MustCompile(`(?i)\bcontainer\s*days\b`)},
-	{slug: "open-source-summit", name: "Open Source Summit", short: "OSS", re: regexp.MustCompile(`(?i)\bopen\s+source\s+summit\b`)},
-	{slug: "srecon", name: "SREcon", short: "SREcon", re: regexp.MustCompile(`(?i)\bsrecon\b`)},
-	{slug: "cloud-native-days", name: "Cloud Native Days", short: "CND", cityName: true,
+	{slug: "kubeday", hint: "kubeday|kube day", name: "KubeDay", short: "KubeDay", cityName: true, re: regexp.MustCompile(`(?i)\bkube\s*day\b`)},
+	{slug: "containerdays", hint: "container", name: "ContainerDays", short: "ContainerDays", re: regexp.MustCompile(`(?i)\bcontainer\s*days\b`)},
+	{slug: "open-source-summit", hint: "open source", name: "Open Source Summit", short: "OSS", re: regexp.MustCompile(`(?i)\bopen\s+source\s+summit\b`)},
+	{slug: "srecon", hint: "srecon", name: "SREcon", short: "SREcon", re: regexp.MustCompile(`(?i)\bsrecon\b`)},
+	{slug: "cloud-native-days", hint: "native day", name: "Cloud Native Days", short: "CND", cityName: true,
 		re: regexp.MustCompile(`(?i)\bcloud\s+native\s+days?\b`)},
 }
 
@@ -155,8 +156,12 @@ func (x *extractor) findEvent() *eventInfo {
 	}
 	var ev *eventInfo
 	for _, p := range places {
+		lower := strings.ToLower(p.text)
 		for si := range seriesList {
 			s := &seriesList[si]
+			if !hinted(lower, s.hint) {
+				continue
+			}
 			loc := s.re.FindStringIndex(p.text)
 			if loc == nil {
 				continue
@@ -210,6 +215,23 @@ func (x *extractor) findEvent() *eventInfo {
 		return nil
 	}
 	return ev
+}
+
+// hinted reports whether text contains one of the "|"-separated hints;
+// KubeCon needs "con" after "kube" somewhere, which "Kubernetes" lacks.
+func hinted(text, hint string) bool {
+	for _, h := range strings.Split(hint, "|") {
+		if h == "kube" {
+			if i := strings.Index(text, "kube"); i >= 0 && strings.Contains(text[i:], "con") {
+				return true
+			}
+			continue
+		}
+		if strings.Contains(text, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // metaLine finds the source line that holds s (front matter or <title>).

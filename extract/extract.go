@@ -45,6 +45,7 @@ type extractor struct {
 	talkIDs   []string
 	talks     []talk
 	mentioned map[string]bool // catalog ids named in this source
+	bounds    map[int][]int   // per block, sentence starts (evidence)
 }
 
 // Extract maps a parsed document to the facts it supports. info describes
@@ -186,7 +187,44 @@ func (x *extractor) evidence(line int, text string) graph.Evidence {
 
 func (x *extractor) blockEvidence(bi, off int) graph.Evidence {
 	b := &x.doc.Blocks[bi]
-	return x.evidence(b.LineAt(off), sentenceAt(b.Text, off))
+	if x.bounds == nil {
+		x.bounds = map[int][]int{}
+	}
+	bs, ok := x.bounds[bi]
+	if !ok {
+		bs = sentenceBounds(b.Text)
+		x.bounds[bi] = bs
+	}
+	return x.evidence(b.LineAt(off), sentenceIn(b.Text, bs, off))
+}
+
+// sentenceBounds returns the offsets where sentences of text start.
+func sentenceBounds(text string) []int {
+	out := []int{0}
+	for _, loc := range sentenceEndRe.FindAllStringIndex(text, -1) {
+		if !abbrevBefore(text, loc[0]) {
+			out = append(out, loc[1])
+		}
+	}
+	return out
+}
+
+// sentenceIn is sentenceAt with precomputed sentence starts.
+func sentenceIn(text string, starts []int, off int) string {
+	i := sort.SearchInts(starts, off+1) - 1
+	start, end := starts[max(i, 0)], len(text)
+	if i+1 < len(starts) {
+		end = starts[i+1]
+	}
+	s := strings.TrimSpace(text[start:end])
+	if len(s) > 300 {
+		lo := max(0, off-start-140)
+		for lo > 0 && !utf8.RuneStart(s[lo]) {
+			lo--
+		}
+		s = "…" + clip(s[lo:], 280)
+	}
+	return s
 }
 
 // clip shortens s to at most n bytes on a rune boundary, marking the cut.
@@ -243,19 +281,22 @@ func abbrevBefore(text string, dot int) bool {
 func firstSentence(text string) string { return firstSentences(text, 1) }
 
 func firstSentences(text string, n int) string {
-	end := len(text)
-	count := 0
-	for _, loc := range sentenceEndRe.FindAllStringIndex(text, -1) {
-		if abbrevBefore(text, loc[0]) {
-			continue
-		}
-		count++
-		if count == n {
-			end = loc[0] + 1
+	count, pos := 0, 0
+	for pos < len(text) {
+		loc := sentenceEndRe.FindStringIndex(text[pos:])
+		if loc == nil {
 			break
 		}
+		end := pos + loc[0]
+		pos += loc[1]
+		if abbrevBefore(text, end) {
+			continue
+		}
+		if count++; count == n {
+			return text[:end+1]
+		}
 	}
-	return text[:end]
+	return text
 }
 
 // personNode adds a person and remembers the name for later references.
@@ -494,8 +535,16 @@ func (x *extractor) prosePeople() {
 func (x *extractor) singleNames(bi, ti int, spans []span) {
 	b := &x.doc.Blocks[bi]
 	text := b.Text
-	for _, loc := range singleRe.FindAllStringSubmatchIndex(text, -1) {
-		s, e := loc[2], loc[3]
+	for _, run := range capRuns(text) {
+		// "Then Julius explains": the given name after leading words
+		k := 0
+		for k < len(run)-1 && !isFirstName(text[run[k].start:run[k].end]) {
+			k++
+		}
+		if len(run)-k != 1 {
+			continue
+		}
+		s, e := run[k].start, run[k].end
 		if inSpans(spans, s) {
 			continue
 		}
@@ -532,11 +581,12 @@ func (x *extractor) singleNames(bi, ti int, spans []span) {
 	}
 }
 
-var singleRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(\p{Lu}[\p{Ll}’'-]+)\b`)
-
 // talkByNames reads "the talk by Brad and Ian" as naming people.
 func (x *extractor) talkByNames(bi, ti int) {
 	b := &x.doc.Blocks[bi]
+	if !strings.Contains(b.Text, " by ") {
+		return
+	}
 	for _, m := range talkByRe.FindAllStringSubmatchIndex(b.Text, -1) {
 		list := b.Text[m[2]:m[3]]
 		for _, sp := range x.splitSpeakers(list) {

@@ -152,12 +152,23 @@ func sentenceStart(b *Block, off int) bool {
 // admission controller", "Flux, the GitOps tool".
 var isNameUse = regexp.MustCompile(`(?i)^\s*(?:is|was|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}(?:project|tool|controller|operator|framework|platform|runtime|database|engine|library|cli|plugin|proxy|scheduler|system|solution|agent|mesh|server|service|implementation|toolkit|dashboard)\b|^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}(?:project|tool|controller|operator|framework|platform|runtime|library|cli|plugin|proxy|mesh)\b`)
 
-var orgCtxBefore = regexp.MustCompile(`(?i)(acquired by|bought by|owned by|company|companies|employer|works? (?:at|for)|working (?:at|for)|engineers? (?:at|from)|team at|folks (?:at|from)|people (?:at|from)|joined|sponsored by|sponsors? like)\s+(?:the\s+)?$`)
+// orgCues are the words before a name that make it a company.
+var orgCues = []string{"acquired by", "bought by", "owned by", "company", "companies", "employer",
+	"work at", "works at", "work for", "works for", "working at", "working for", "engineer at",
+	"engineers at", "engineer from", "engineers from", "team at", "folks at", "folks from",
+	"people at", "people from", "joined", "sponsored by", "sponsor like", "sponsors like"}
 
 // orgContext reports whether a name is used as a company: "acquired by
 // Grafana", "engineers at Docker".
 func orgContext(text string, start, end int) bool {
-	return orgCtxBefore.MatchString(text[max(0, start-40):start])
+	before := strings.ToLower(strings.TrimRight(text[max(0, start-40):start], " "))
+	before = strings.TrimSuffix(before, " the")
+	for _, c := range orgCues {
+		if strings.HasSuffix(before, c) {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *extractor) overlapsPerson(bi, start, end int) bool {
@@ -202,10 +213,11 @@ func (x *extractor) discover() {
 	blocks := x.doc.Blocks
 	for bi := range blocks {
 		b := &blocks[bi]
-		if toolIntroRe.MatchString(b.Text) {
+		if strings.HasSuffix(b.Text, ":") && toolIntroRe.MatchString(b.Text) {
 			x.discoverList(bi)
 		}
-		if m := isToolRe.FindStringSubmatch(firstSentence(b.Text)); m != nil {
+		if !mayNameTool(b.Text) {
+		} else if m := isToolRe.FindStringSubmatch(firstSentence(b.Text)); m != nil {
 			name := strings.TrimSpace(m[1])
 			x.discovered(bi, name, strings.Index(b.Text, name))
 		}
@@ -227,6 +239,19 @@ func (x *extractor) discover() {
 			}
 		}
 	}
+}
+
+// mayNameTool is a cheap test before isToolRe: "X is an open-source tool".
+func mayNameTool(s string) bool {
+	i := strings.Index(s, " is ")
+	if i < 0 {
+		i = strings.Index(s, " are ")
+	}
+	if i < 0 || i > 60 {
+		return false
+	}
+	rest := strings.ToLower(s[i:min(len(s), i+80)])
+	return strings.Contains(rest, "open") || strings.Contains(rest, "oss") || strings.Contains(rest, "free")
 }
 
 // discoverList reads the names of the items under a "tools:" line.

@@ -127,9 +127,109 @@ func (x *extractor) isCatalogName(s string) bool {
 	return ok
 }
 
-// nameSpanRe finds runs of capitalised words (with particles and initials)
-// in prose: candidates for people's names.
-var nameSpanRe = regexp.MustCompile(`(?:\p{Lu}\.\s*)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|van|der|den|von|da|di|du|del|della|le|la|ten|ter|bin|al|dos|das|zu)\s+)*(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*`)
+// capWord is a capitalised word of prose, or an initial ("J."), or a
+// particle ("de") between two of them.
+type capWord struct {
+	start, end int  // offsets of the word without surrounding punctuation
+	stop       bool // punctuation after it ends a run of words
+	particle   bool
+}
+
+// capRuns splits text into runs of capitalised words, particles and
+// initials separated only by spaces: the candidates for people's names.
+// It is a hand-written scanner because it runs on every block.
+func capRuns(text string) [][]capWord {
+	var runs [][]capWord
+	var cur []capWord
+	end := func() {
+		// a run never ends on a particle
+		for len(cur) > 0 && cur[len(cur)-1].particle {
+			cur = cur[:len(cur)-1]
+		}
+		if len(cur) > 0 {
+			runs = append(runs, cur)
+		}
+		cur = nil
+	}
+	i := 0
+	for i < len(text) {
+		// next whitespace-separated field
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n') {
+			i++
+		}
+		j := i
+		for j < len(text) && text[j] != ' ' && text[j] != '\t' && text[j] != '\n' {
+			j++
+		}
+		if i == j {
+			break
+		}
+		f := text[i:j]
+		s, e := 0, len(f)
+		for s < e && strings.ContainsRune("\"“‘'([*_", rune(f[s])) {
+			s++
+		}
+		stop := false
+		for e > s {
+			r, w := utf8.DecodeLastRuneInString(f[s:e])
+			if unicode.IsLetter(r) || (r == '.' && e-s == 2) {
+				break
+			}
+			if r == '’' || r == '\'' {
+				// "Annie’s": the possessive ends the name
+				if e-s > 2 && (f[s:e-w] == "" || true) {
+					e -= w
+					stop = true
+					continue
+				}
+			}
+			e -= w
+			stop = true
+		}
+		if strings.HasSuffix(f[s:e], "’s") || strings.HasSuffix(f[s:e], "'s") {
+			e -= len("’s")
+			if strings.HasSuffix(f[s:e+len("’s")], "'s") {
+				e = e + len("’s") - 2
+			}
+			stop = true
+		}
+		core := f[s:e]
+		if s > 0 {
+			end() // an opening quote or bracket starts a new run
+		}
+		switch {
+		case core == "":
+			end()
+		case particles[core] && len(cur) > 0:
+			cur = append(cur, capWord{start: i + s, end: i + e, particle: true, stop: stop})
+		case isInitial(core) || capName(core):
+			cur = append(cur, capWord{start: i + s, end: i + e, stop: stop})
+		default:
+			end()
+		}
+		if stop && len(cur) > 0 && !isInitial(core) {
+			end()
+		}
+		i = j
+	}
+	end()
+	return runs
+}
+
+// capName: a word that starts with an upper-case letter and has only
+// letters, apostrophes and hyphens.
+func capName(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, c := range w {
+		if !unicode.IsLetter(c) && c != '\'' && c != '’' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
 
 // span is a name found in a block.
 type span struct {
@@ -142,33 +242,27 @@ type span struct {
 // trimmed to at most four parts.
 func (x *extractor) peopleIn(text string) []span {
 	var out []span
-	for _, loc := range nameSpanRe.FindAllStringIndex(text, -1) {
-		if loc[0] > 0 {
-			r, _ := utf8.DecodeLastRuneInString(text[:loc[0]])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				continue
-			}
-		}
-		words := strings.Fields(text[loc[0]:loc[1]])
+	for _, run := range capRuns(text) {
 		// skip leading words that are not given names ("Then Thomas Graf")
-		off := loc[0]
-		for len(words) > 0 && !isFirstName(words[0]) && !(isInitial(words[0]) && len(words) > 1 && isFirstName(words[1])) {
-			off = strings.Index(text[off:], words[0]) + off + len(words[0])
-			words = words[1:]
+		k := 0
+		for k < len(run) {
+			w := text[run[k].start:run[k].end]
+			if isFirstName(w) || isInitial(w) && k+1 < len(run) && isFirstName(text[run[k+1].start:run[k+1].end]) {
+				break
+			}
+			k++
 		}
+		words := run[k:]
 		if len(words) < 2 {
 			continue
 		}
 		for n := min(len(words), 4); n >= 2; n-- {
-			cand := strings.Join(words[:n], " ")
-			if name, ok := x.personName(cand, weak); ok {
-				start := strings.Index(text[off:], words[0]) + off
-				end := start + len(cand)
-				// the text may have had several spaces; find the real end
-				if e := strings.Index(text[start:], words[n-1]); e >= 0 {
-					end = start + e + len(words[n-1])
-				}
-				out = append(out, span{start, end, name})
+			parts := make([]string, n)
+			for i := range parts {
+				parts[i] = text[words[i].start:words[i].end]
+			}
+			if name, ok := x.personName(strings.Join(parts, " "), weak); ok {
+				out = append(out, span{words[0].start, words[n-1].end, name})
 				break
 			}
 		}
@@ -226,14 +320,19 @@ var (
 	roleAtRe   = regexp.MustCompile(`(?i)^.*?\b(?:at|of|@|for|from)\s+(.+)$`)
 )
 
+var (
+	andSplitRe   = regexp.MustCompile(`\s+(?:&|and|und|et|\+)\s+`)
+	parenCommaRe = regexp.MustCompile(`\)\s*,\s*`)
+)
+
 // splitChunks splits a speaker list on ";", " & ", " and ", and on commas
 // that separate "Name (Org)" items.
 func splitChunks(s string) []string {
 	var out []string
 	for _, part := range strings.Split(s, ";") {
-		for _, p := range regexp.MustCompile(`\s+(?:&|and|und|et|\+)\s+`).Split(part, -1) {
+		for _, p := range andSplitRe.Split(part, -1) {
 			// "A (Org), B (Org)" -> split after ")"
-			for _, q := range regexp.MustCompile(`\)\s*,\s*`).Split(p, -1) {
+			for _, q := range parenCommaRe.Split(p, -1) {
 				if strings.Count(q, "(") > strings.Count(q, ")") {
 					q += ")"
 				}

@@ -112,6 +112,7 @@ var nameSplitRe = regexp.MustCompile(`\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\+)\s*`
 var (
 	breadcrumbRe = regexp.MustCompile(`^(?:[^>»›/|]{1,40}\s*(?:>>|»|›|>|/|\|)\s*){2,}`)
 	chromeRe     = regexp.MustCompile(`(?i)^(edit this page|edit on github|share this:?|share on \w+|tweet|like this:?|loading\.\.\.|skip to (main )?content|posted in\b.*|filed under\b.*|categories:.*|tags?:.*|previous post\b.*|next post\b.*|subscribe\b.*|read more|print|email|facebook|twitter|linkedin|reddit|x|mastodon|copy link|back to top|table of contents|toc|related posts?|you may also like.*|click to share.*|©.*|copyright\b.*|all rights reserved.*)$`)
+	crumbSepRe   = regexp.MustCompile(`\s*(?:>>|»|›|>|\|)\s*`)
 	endRe        = regexp.MustCompile(`(?i)^(leave a reply|leave a comment|\d+ (comments?|responses?|replies)|comments|responses|post a comment|about the author|written by\b.*|related articles?)$`)
 )
 
@@ -121,15 +122,17 @@ func stripChrome(blocks []Block) []Block {
 	out := blocks[:0]
 	for i, b := range blocks {
 		t := strings.TrimSpace(b.Text)
-		if endRe.MatchString(t) && i > len(blocks)/3 {
-			break
-		}
-		if chromeRe.MatchString(t) {
-			continue
+		if len(t) < 60 {
+			if endRe.MatchString(t) && i > len(blocks)/3 {
+				break
+			}
+			if chromeRe.MatchString(t) {
+				continue
+			}
 		}
 		if i < 5 && breadcrumbRe.MatchString(t) {
 			// "Home >> Blog >> Title": keep the last part, which is the title.
-			parts := regexp.MustCompile(`\s*(?:>>|»|›|>|\|)\s*`).Split(t, -1)
+			parts := crumbSepRe.Split(t, -1)
 			b.Text = strings.TrimSpace(parts[len(parts)-1])
 			b.starts = []lineStart{{0, b.Line}}
 			if b.Text == "" {

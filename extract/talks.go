@@ -56,12 +56,12 @@ func (x *extractor) segment() []talk {
 			closeAt(i)
 		case cur.listTitle && b.Kind == Item && b.Level <= x.doc.Blocks[cur.block].Level:
 			closeAt(i)
-		case b.Kind != Item && isHeadingLike(b) && notTalkRe.MatchString(trimTitle(b.Text)) && !subsection(b.Text):
+		case b.Kind != Item && len(b.Text) < 60 && isHeadingLike(b) && notTalkRe.MatchString(trimTitle(b.Text)) && !subsection(b.Text):
 			closeAt(i)
 		case b.Kind == Para && i > cur.block+1 && outroRe.MatchString(firstSentence(b.Text)):
 			closeAt(i)
-		case cur.level == 0 && !cur.listTitle && b.Kind == Para && i > cur.block+1 && isHeadingLike(b) &&
-			!subsection(b.Text) && !speakerLineRe.MatchString(b.Text) && x.doc.Format == Text:
+		case x.doc.Format == Text && cur.level == 0 && !cur.listTitle && b.Kind == Para && i > cur.block+1 && isHeadingLike(b) &&
+			!subsection(b.Text) && !isSpeakerLine(b.Text):
 			// loose notes: the next title-like line starts another topic
 			closeAt(i)
 		}
@@ -72,8 +72,15 @@ func (x *extractor) segment() []talk {
 
 // subsection names the parts of one talk's notes, which do not end it.
 func subsection(s string) bool {
-	return regexp.MustCompile(`(?i)^(key\s*take-?aways?|take-?aways?|summary|key\s+points|highlights?|notes|demo|q&a|questions|tl;?dr)$`).MatchString(trimTitle(s))
+	return len(s) < 40 && subsectionRe.MatchString(trimTitle(s))
 }
+
+var (
+	subsectionRe = regexp.MustCompile(`(?i)^(key\s*take-?aways?|take-?aways?|summary|key\s+points|highlights?|notes|demo|q&a|questions|tl;?dr)$`)
+	parenTitleRe = regexp.MustCompile(`^(.{6,}?)\s*\(([^()]+)\)\s*$`)
+	listGlueRe   = regexp.MustCompile(`^\s*(,|and|&)\s*$`)
+	restWordsRe  = regexp.MustCompile(`(?i)\b(and|und|et|from|of|at|the)\b|[\s,;&()@|+–—-]+`)
+)
 
 // talkAt decides whether block i starts a talk.
 func (x *extractor) talkAt(i int) (talk, bool) {
@@ -87,7 +94,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		level = b.Level
 	}
 	// "Talk 3: Title", "Keynote: Title", "Lightning talk - Title"
-	if m := labelRe.FindStringSubmatch(text); m != nil && b.Kind != Item {
+	if m := matchLabel(text); m != nil && b.Kind != Item {
 		rest := strings.TrimSpace(m[3])
 		t := talk{block: i, level: level, format: talkFormat(m[2])}
 		if title, sp, ok := x.titleSpeakers(rest); ok {
@@ -105,7 +112,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		t.end = -1
 		return t, true
 	}
-	if speakerLineRe.MatchString(text) || b.Kind == Quote {
+	if b.Kind == Quote || isSpeakerLine(text) {
 		return talk{}, false
 	}
 	headingLike := b.Kind == Heading || isHeadingLike(b)
@@ -121,9 +128,12 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	// A line that introduces a list ("Lessons learned by Annie:") or a
 	// sentence ("... the talk by Brad and Ian.") is not a title line,
 	// unless a time slot marks it as a programme entry.
+	slot := strings.Contains(candidate, "(") && timeRe.MatchString(candidate)
 	proseLine := strings.HasSuffix(candidate, ":") ||
-		(b.Kind == Para && strings.HasSuffix(candidate, ".") && !timeRe.MatchString(candidate))
-	if title, sp, ok := x.titleSpeakers(candidate); ok && !proseLine && len(sp) > 0 && titleLike(title) && !notTalkRe.MatchString(title) && !x.consumed[i] {
+		(b.Kind == Para && (strings.HasSuffix(candidate, ".") || len(candidate) > 200) && !slot)
+	if proseLine || x.consumed[i] {
+		// not a "Title - Speakers" line
+	} else if title, sp, ok := x.titleSpeakers(candidate); ok && len(sp) > 0 && titleLike(title) && !notTalkRe.MatchString(title) {
 		return talk{title: title, speakers: sp, block: i, off: 0, level: level, end: -1,
 			listTitle: b.Kind == Item, format: formatOf(text)}, true
 	}
@@ -138,6 +148,37 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
 	}
 	return talk{}, false
+}
+
+// labelWords start the lines labelRe and speakerLineRe read; checking the
+// first word first spares the regular expressions most paragraphs.
+var labelWords = map[string]bool{"talk": true, "session": true, "keynote": true, "lightning": true,
+	"workshop": true, "panel": true, "presentation": true, "tutorial": true, "fireside": true,
+	"ignite": true, "demo": true, "opening": true, "closing": true, "morning": true, "afternoon": true,
+	"day": true, "speaker(s)": true, "speaker": true, "speakers": true, "presenter": true,
+	"presenters": true, "presenter(s)": true, "presented": true, "panelist": true, "panelists": true,
+	"host": true, "hosts": true, "hosted": true, "given": true, "delivered": true, "with": true, "by": true}
+
+func firstWord(s string) string {
+	end := strings.IndexAny(s, " \t:：-–—#0123456789")
+	if end < 0 {
+		end = len(s)
+	}
+	if end > 14 {
+		return ""
+	}
+	return strings.ToLower(s[:end])
+}
+
+func matchLabel(s string) []string {
+	if !labelWords[firstWord(s)] {
+		return nil
+	}
+	return labelRe.FindStringSubmatch(s)
+}
+
+func isSpeakerLine(s string) bool {
+	return labelWords[firstWord(s)] && speakerLineRe.MatchString(s)
 }
 
 // isHeadingLike: a heading, or a short standalone line that reads like a
@@ -236,6 +277,9 @@ func formatOf(s string) string {
 // speakers. It succeeds only when the speaker part is wholly names.
 func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 	s = strings.TrimSpace(s)
+	if !strings.ContainsAny(s, "(-–—|\"“'‘") && !strings.Contains(s, " by ") && !strings.Contains(s, " with ") {
+		return "", nil, false
+	}
 	if m := quotedTitleRe.FindStringSubmatch(s); m != nil {
 		if sp, ok := x.allSpeakers(m[3]); ok {
 			return trimTitle(m[1]), sp, true
@@ -257,7 +301,7 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 			}
 		}
 	}
-	if m := regexp.MustCompile(`^(.{6,}?)\s*\(([^()]+)\)\s*$`).FindStringSubmatch(s); m != nil {
+	if m := parenTitleRe.FindStringSubmatch(s); m != nil {
 		if sp, ok := x.allSpeakers(m[2]); ok {
 			return trimTitle(m[1]), sp, true
 		}
@@ -297,7 +341,7 @@ func (x *extractor) allSpeakers(s string) ([]speaker, bool) {
 			rest = strings.Replace(rest, p.org, "", 1)
 		}
 	}
-	rest = regexp.MustCompile(`(?i)\b(and|und|et|from|of|at|the)\b|[\s,;&()@|+–—-]+`).ReplaceAllString(rest, " ")
+	rest = restWordsRe.ReplaceAllString(rest, " ")
 	for _, w := range strings.Fields(rest) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsLower(r) && !isRole(w) {
@@ -317,7 +361,10 @@ func (x *extractor) speakerLines(i int) []speaker {
 			break
 		}
 		text := strings.TrimSpace(b.Text)
-		m := speakerLineRe.FindStringSubmatch(text)
+		var m []string
+		if labelWords[firstWord(text)] {
+			m = speakerLineRe.FindStringSubmatch(text)
+		}
 		if m == nil {
 			if b.Kind == Heading || len(out) > 0 {
 				break
@@ -366,7 +413,7 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 			after := head[sp.end:]
 			atStart := strings.TrimSpace(leadRe.ReplaceAllString(before, "")) == ""
 			if (atStart && verbCueRe.MatchString(strings.TrimLeft(after, " "))) || talkCueRe.MatchString(before) ||
-				(len(out) > 0 && regexp.MustCompile(`^\s*(,|and|&)\s*$`).MatchString(head[out[len(out)-1].end:sp.start])) {
+				(len(out) > 0 && listGlueRe.MatchString(head[out[len(out)-1].end:sp.start])) {
 				out = append(out, speaker{name: sp.name, line: b.LineAt(sp.start), text: sentenceAt(b.Text, sp.start), org: x.orgAfter(after)})
 				out[len(out)-1].end = sp.end
 			}

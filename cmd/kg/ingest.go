@@ -274,6 +274,9 @@ func extractAll(ctx context.Context, db *store.DB, cat *extract.Catalog, inputs 
 		slots[i] = make(chan result, 1)
 	}
 	work := make(chan int)
+	// window bounds how far extraction runs ahead of the writer, so memory
+	// stays flat however many files there are.
+	window := make(chan struct{}, 4*jobs)
 	var wg sync.WaitGroup
 	for j := 0; j < jobs; j++ {
 		wg.Add(1)
@@ -288,6 +291,11 @@ func extractAll(ctx context.Context, db *store.DB, cat *extract.Catalog, inputs 
 		defer close(work)
 		for i := range inputs {
 			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
 			case work <- i:
 			case <-ctx.Done():
 				return
@@ -299,6 +307,7 @@ func extractAll(ctx context.Context, db *store.DB, cat *extract.Catalog, inputs 
 		for i := range inputs {
 			select {
 			case r := <-slots[i]:
+				<-window
 				out <- r
 			case <-ctx.Done():
 				wg.Wait()

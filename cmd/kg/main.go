@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -31,9 +32,35 @@ var version = "dev"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	stopProfile := startProfile()
 	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
+	stopProfile()
 	stop()
 	os.Exit(code)
+}
+
+// startProfile writes CPU and heap profiles to the files named by
+// $KG_CPUPROFILE and $KG_MEMPROFILE, for the notes in BENCHMARKS.md.
+func startProfile() func() {
+	var f *os.File
+	if p := os.Getenv("KG_CPUPROFILE"); p != "" {
+		var err error
+		if f, err = os.Create(p); err == nil {
+			pprof.StartCPUProfile(f)
+		}
+	}
+	return func() {
+		if f != nil {
+			pprof.StopCPUProfile()
+			f.Close()
+		}
+		if p := os.Getenv("KG_MEMPROFILE"); p != "" {
+			if m, err := os.Create(p); err == nil {
+				pprof.WriteHeapProfile(m)
+				m.Close()
+			}
+		}
+	}
 }
 
 // run executes kg with args and returns the exit code; it never calls
