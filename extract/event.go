@@ -39,7 +39,7 @@ var seriesList = []eventSeries{
 		re: regexp.MustCompile(`(?i)\bebpf\s+summit\b`)},
 	{slug: "rejekts", hint: "rejekts", name: "Cloud Native Rejekts", short: "Rejekts",
 		re: regexp.MustCompile(`(?i)\b(?:cloud\s+native\s+)?rejekts\b`)},
-	{slug: "fosdem", hint: "fosdem", name: "FOSDEM", short: "FOSDEM", re: regexp.MustCompile(`\bFOSDEM\b`)},
+	{slug: "fosdem", hint: "fosdem", name: "FOSDEM", short: "FOSDEM", re: regexp.MustCompile(`(?i)\bFOSDEM\b`)},
 	{slug: "devopsdays", hint: "devops", name: "DevOpsDays", short: "DevOpsDays", cityName: true,
 		re: regexp.MustCompile(`(?i)\bdevops\s*days\b`)},
 	{slug: "argocon", hint: "argo", name: "ArgoCon", short: "ArgoCon", re: regexp.MustCompile(`(?i)\bargo\s*con\b`)},

@@ -78,7 +78,7 @@ func (x *extractor) personName(s string, ctx nameContext) (string, bool) {
 		if ctx != strong || !isFirstName(parts[0]) {
 			return "", false
 		}
-	case ctx == weak && !isFirstName(first):
+	case ctx == weak && !isFirstName(first) && !(len(parts) >= 3 && isInitial(parts[0]) && isInitial(parts[1])):
 		return "", false
 	}
 	return s, true
@@ -250,6 +250,10 @@ func (x *extractor) peopleIn(text string) []span {
 			if isFirstName(w) || isInitial(w) && k+1 < len(run) && isFirstName(text[run[k+1].start:run[k+1].end]) {
 				break
 			}
+			// "J. R. Smith": two initials and a surname
+			if isInitial(w) && k+2 < len(run) && isInitial(text[run[k+1].start:run[k+1].end]) && !isWord(text[run[k+2].start:run[k+2].end]) {
+				break
+			}
 			k++
 		}
 		words := run[k:]
@@ -329,6 +333,7 @@ var (
 // that separate "Name (Org)" items.
 func splitChunks(s string) []string {
 	var out []string
+	s = strings.NewReplacer(" · ", ";", " • ", ";", " | ", ";", " / ", ";").Replace(s)
 	for _, part := range strings.Split(s, ";") {
 		for _, p := range andSplitRe.Split(part, -1) {
 			// "A (Org), B (Org)" -> split after ")"
@@ -377,6 +382,7 @@ var roleWords = []string{"founder", "co-founder", "cofounder", "cto", "ceo", "co
 	"officer", "evangelist", "consultant", "researcher", "professor", "student", "intern", "sre",
 	"pm", "product", "owner", "fellow", "scientist", "analyst", "specialist", "contributor",
 	"chair", "member", "ambassador", "devrel", "programmer", "administrator", "admin", "partner",
+	"independent", "freelance", "freelancer", "self-employed", "contractor", "volunteer", "organizers", "organisers",
 	"cto and", "technical", "distinguished", "community", "organizer", "organiser", "trainer", "coach"}
 
 // isRole reports whether s reads as a job title ("Co-Founder and CTO").

@@ -27,7 +27,7 @@ var (
 	notTalkRe     = regexp.MustCompile(`(?i)^(key\s*take-?aways?|take-?aways?|main\s+take-?aways?|summary|tl;?dr|key\s+points|highlights?|introduction|intro|conclusions?|final\s+thoughts|closing\s+thoughts|wrap[- ]?up|coffee(\s+break)?|lunch(\s+break)?|break|networking|dinner|party|breakfast|registration|sponsors?.*|booths?.*|expo.*|exhibitors?|agenda|schedule|day\s*\d+.*|about.*|thanks.*|acknowledg.*|resources|links|references|further reading|related.*|comments?|leave a reply|share.*|presentation notes|talks?|sessions?|notes|my notes|overview|table of contents|contents|what'?s next|next steps|see you.*|other links|useful links|demo|q&a|questions|open spaces?)$`)
 	outroRe       = regexp.MustCompile(`(?i)(^(overall|all in all|in conclusion|to conclude|to sum up|to wrap up|wrapping up|in summary|final thoughts|that'?s (all|it)|thanks|thank you)\b)|\b(the|this)\s+(\w+\s+){0,3}(event|conference|summit|edition)\s+(was|were|has been|is)\b|\bsee you (at|in|next)\b|\bwe hope\b|\blooking forward to\b|\bnext year\b`)
 	talkCueRe     = regexp.MustCompile(`(?i)\b(session|talk|presentation|keynote|workshop|lightning talk|panel|demo|one|it)\s+(?:was\s+|is\s+)?(?:(?:performed|presented|given|delivered|held|led|hosted|run|done|brought)\s+)?(?:by|of|from)\s+$|\b(?:performed|presented|given|delivered|led|hosted)\s+by\s+$|\bwas\s+from\s+$`)
-	verbCueRe     = regexp.MustCompile(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,[^,.]{2,90},\s*)?(?:(?:also|then|first|briefly)\s+)?(?:gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|was|is|from\s+\p{Lu})\b`)
+	verbCueRe     = regexp.MustCompile(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,[^,.]{2,90},\s*)?(?:(?:from|of|at)\s+\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*)?,?\s+)?(?:(?:also|then|first|briefly)\s+)?(?:closed|closes|ran|runs|gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|was|is|from\s+\p{Lu})\b`)
 )
 
 // segment finds the talks of a document and the blocks each covers.
@@ -137,7 +137,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		return talk{title: title, speakers: sp, block: i, off: 0, level: level, end: -1,
 			listTitle: b.Kind == Item, format: formatOf(text)}, true
 	}
-	if !headingLike || notTalkRe.MatchString(trimTitle(text)) || !titleLike(trimTitle(text)) {
+	if !headingLike || notTalkRe.MatchString(trimTitle(text)) || !(titleLike(trimTitle(text)) || b.Kind == Heading && titleLike(upperFirst(trimTitle(text)))) {
 		return talk{}, false
 	}
 	title := trimTitle(text)
@@ -222,6 +222,11 @@ var dateRe = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+
 
 var sentenceRe = regexp.MustCompile(`(?i)^(i|we|you|he|she|they|it|this|that|there|then|so|but|and|also|after|before|while|when|if|as|here|today|yesterday)\s+(am|was|were|is|are|had|have|has|went|did|do|will|would|could|can|got|learned|saw|attended|think|thought|moved|visited|watched|liked|enjoyed|met|started|decided|wrote|want|need|hope)\b`)
 
+func upperFirst(s string) string {
+	r, w := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[w:]
+}
+
 func hasInnerUpper(w string) bool {
 	for i, r := range w {
 		if i > 0 && unicode.IsUpper(r) {
@@ -237,7 +242,7 @@ func trimTitle(s string) string {
 	s = strings.TrimSpace(s)
 	for {
 		t := parenTailRe.ReplaceAllString(s, "")
-		t = strings.TrimSpace(strings.TrimRight(t, " :-–—|"))
+		t = strings.TrimSpace(strings.TrimRight(t, " :-–—|,;"))
 		if t == s {
 			break
 		}
@@ -411,8 +416,10 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 		for _, sp := range x.peopleIn(head) {
 			before := head[:sp.start]
 			after := head[sp.end:]
-			atStart := strings.TrimSpace(leadRe.ReplaceAllString(before, "")) == ""
-			if (atStart && verbCueRe.MatchString(strings.TrimLeft(after, " "))) || talkCueRe.MatchString(before) ||
+			lead := strings.TrimSpace(leadRe.ReplaceAllString(before, ""))
+			atStart := lead == "" || strings.HasSuffix(lead, ".") || strings.HasSuffix(lead, "!") || duoRe.MatchString(lead)
+			withOrg := strings.HasPrefix(strings.TrimLeft(after, " "), "(") && len(out) == 0 && sp.start < 120
+			if (atStart && verbCueRe.MatchString(strings.TrimLeft(after, " "))) || talkCueRe.MatchString(before) || withOrg ||
 				(len(out) > 0 && listGlueRe.MatchString(head[out[len(out)-1].end:sp.start])) {
 				out = append(out, speaker{name: sp.name, line: b.LineAt(sp.start), text: sentenceAt(b.Text, sp.start), org: x.orgAfter(after)})
 				out[len(out)-1].end = sp.end
@@ -424,6 +431,9 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 	}
 	return nil
 }
+
+// duoRe: words that introduce the speakers of a talk at a sentence start.
+var duoRe = regexp.MustCompile(`(?i)(?:^|[.!]\s+)(?:the\s+)?(?:duo|pair|trio|speakers?|presenters?|our\s+colleagues?|my\s+colleagues?)$`)
 
 var leadRe = regexp.MustCompile(`(?i)^\s*(?:(?:then|next|first|finally|afterwards|later|after that|after lunch|to close|to start)\s*,?\s*)+`)
 
