@@ -267,6 +267,7 @@ func TestLandscapeCNCF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("%d entries from %s", len(entries), landscapePath)
 	if len(entries) <= 1500 {
 		t.Errorf("%d entries from the CNCF landscape, want more than 1500", len(entries))
 	}

@@ -365,7 +365,7 @@ func (x *extractor) catalogNode(e graph.CatalogEntry, spelling string) string {
 	return x.addNode(n)
 }
 
-var bylineRe = regexp.MustCompile(`(?i)^(?:(?:notes|written|posted|words|text|recap|article|photos|a recap)\s+)?(?:by|author|authors|auteur|autor)\s*[:：]?\s+(.+)$`)
+var bylineRe = regexp.MustCompile(`(?i)^(?:(?:notes|written|posted|published|filed|words|text|recap|article|photos|a recap)\s+)?(?:by|author|authors|auteur|autor)\s*[:：]?\s+(.+)$`)
 
 // authors reads front-matter authors and bylines near the top ("By A and
 // B.", "Author: A", a lone emphasised name) or a signature at the end.

@@ -279,6 +279,14 @@ func (x *extractor) peopleIn(text string) []span {
 // "A and B". Chunks that start with a role ("Co-Founder, Wasmcloud") belong
 // to the speaker before them.
 func (x *extractor) splitSpeakers(s string) []speaker {
+	sp, _ := x.speakerList(s)
+	return sp
+}
+
+// speakerList is splitSpeakers that also counts the parts that were
+// neither a speaker nor a role of the speaker before.
+func (x *extractor) speakerList(s string) ([]speaker, int) {
+	rejected := 0
 	s = strings.TrimSpace(s)
 	s = timeRe.ReplaceAllString(s, "")
 	s = strings.TrimRight(s, " .;:")
@@ -306,8 +314,9 @@ func (x *extractor) splitSpeakers(s string) []speaker {
 		if len(out) > 0 && (isRole(name) || org != "") {
 			continue // a second role of the speaker before
 		}
+		rejected++
 	}
-	return out
+	return out, rejected
 }
 
 type speaker struct {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -78,7 +79,7 @@ func subsection(s string) bool {
 var (
 	subsectionRe = regexp.MustCompile(`(?i)^(key\s*take-?aways?|take-?aways?|summary|key\s+points|highlights?|notes|demo|q&a|questions|tl;?dr)$`)
 	parenTitleRe = regexp.MustCompile(`^(.{6,}?)\s*\(([^()]+)\)\s*$`)
-	listGlueRe   = regexp.MustCompile(`^\s*(,|and|&)\s*$`)
+	listGlueRe   = regexp.MustCompile(`^\s*(?:\([^()]*\))?\s*(,|and|&)\s*$`)
 	restWordsRe  = regexp.MustCompile(`(?i)\b(and|und|et|from|of|at|the)\b|[\s,;&()@|+–—-]+`)
 )
 
@@ -133,7 +134,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		(b.Kind == Para && (strings.HasSuffix(candidate, ".") || len(candidate) > 200) && !slot)
 	if proseLine || x.consumed[i] {
 		// not a "Title - Speakers" line
-	} else if title, sp, ok := x.titleSpeakers(candidate); ok && len(sp) > 0 && titleLike(title) && !notTalkRe.MatchString(title) {
+	} else if title, sp, ok := x.titleSpeakers(candidate); ok && len(sp) > 0 && titleLike(upperFirst(title)) && !notTalkRe.MatchString(title) {
 		return talk{title: title, speakers: sp, block: i, off: 0, level: level, end: -1,
 			listTitle: b.Kind == Item, format: formatOf(text)}, true
 	}
@@ -294,16 +295,23 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 	if loc := timeRe.FindStringIndex(s); loc != nil && loc[0] > 0 {
 		s = strings.TrimSpace(s[:loc[0]])
 	}
+	// Try the separators from the right: titles often contain "with" or
+	// a dash themselves ("Zero Trust with Cilium - A, Org").
+	type cut struct{ at, n int }
+	var cuts []cut
 	for _, sep := range []string{" by ", " with ", " – ", " — ", " - ", " -- ", " | "} {
-		idx := allIndex(s, sep)
-		for j := len(idx) - 1; j >= 0; j-- {
-			title, rest := strings.TrimSpace(s[:idx[j]]), strings.TrimSpace(s[idx[j]+len(sep):])
-			if title == "" || !titleLike(trimTitle(title)) {
-				continue
-			}
-			if sp, ok := x.allSpeakers(rest); ok {
-				return trimTitle(title), sp, true
-			}
+		for _, i := range allIndex(s, sep) {
+			cuts = append(cuts, cut{i, len(sep)})
+		}
+	}
+	sort.Slice(cuts, func(i, j int) bool { return cuts[i].at > cuts[j].at })
+	for _, c := range cuts {
+		title, rest := strings.TrimSpace(s[:c.at]), strings.TrimSpace(s[c.at+c.n:])
+		if title == "" || !titleLike(upperFirst(trimTitle(title))) {
+			continue
+		}
+		if sp, ok := x.allSpeakers(rest); ok {
+			return trimTitle(title), sp, true
 		}
 	}
 	if m := parenTitleRe.FindStringSubmatch(s); m != nil {
@@ -333,8 +341,8 @@ func (x *extractor) allSpeakers(s string) ([]speaker, bool) {
 	if s == "" || utf8.RuneCountInString(s) > 250 {
 		return nil, false
 	}
-	sp := x.splitSpeakers(s)
-	if len(sp) == 0 {
+	sp, rejected := x.speakerList(s)
+	if len(sp) == 0 || rejected > 0 {
 		return nil, false
 	}
 	// Reject when words remain that are neither names nor organisations:
