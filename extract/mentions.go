@@ -12,10 +12,11 @@ import (
 
 // found is one catalog name found in a block.
 type found struct {
-	entry    int
-	spelling string
-	start    int
-	atStart  bool // at the start of a sentence, heading or list item
+	entry     int
+	spelling  string
+	start     int
+	atStart   bool // at the start of a sentence, heading or list item
+	ambiguous bool // the spelling is also an ordinary word
 }
 
 // mentions finds catalog names in every block and records them as
@@ -35,15 +36,16 @@ func (x *extractor) mentions() {
 			spelling := spellingIn(b.Text, m)
 			for _, ei := range m.node.entries {
 				e := x.cat.entry(ei)
-				if e.Ambiguous || e.Origin == "landscape" {
+				ambiguous := e.Ambiguous && (graph.Key(spelling) == graph.Key(e.Name) || isWord(strings.ToLower(spelling)))
+				if ambiguous || e.Origin == "landscape" {
 					// one word must be spelled as the catalog spells it
 					// ("Flux", not "flux"); "Hashicorp Vault" is a name anyway
 					if (m.tokEnd-m.tokStart == 1 || spelling == strings.ToLower(spelling)) && !caseMatches(spelling, m.node.spellings[ei]) {
 						continue
 					}
 				}
-				f := found{entry: ei, spelling: spelling, start: m.start, atStart: sentenceStart(b, m.start)}
-				if e.Ambiguous && !f.atStart && !titleCase(b) {
+				f := found{entry: ei, spelling: spelling, start: m.start, atStart: sentenceStart(b, m.start), ambiguous: ambiguous}
+				if ambiguous && !f.atStart && !titleCase(b) {
 					midSentence[e.ID] = true
 				}
 				perBlock[bi] = append(perBlock[bi], f)
@@ -55,7 +57,7 @@ func (x *extractor) mentions() {
 		b := &x.doc.Blocks[bi]
 		for _, f := range fs {
 			e := x.cat.entry(f.entry)
-			if e.Ambiguous && !x.ambiguousOK(b, f, e, midSentence) {
+			if f.ambiguous && !x.ambiguousOK(bi, f, e, midSentence) && !nearTools(fs, f, b.Text) {
 				continue
 			}
 			kind := e.Kind
@@ -68,6 +70,9 @@ func (x *extractor) mentions() {
 			}
 			id := x.catalogNode(*e, f.spelling)
 			x.mentionNode(bi, id, f.start)
+			if p, ok := x.parentInSpelling(e, f.spelling); ok {
+				x.mentionNode(bi, x.catalogNode(p, ""), f.start)
+			}
 			if e.Maintainer != "" && len(strings.Fields(f.spelling)) > 1 && sharesName(f.spelling, e.Maintainer) {
 				if m, ok := x.cat.ByName(e.Maintainer); ok && m.Kind == graph.Org {
 					first := strings.Fields(f.spelling)[0]
@@ -82,8 +87,13 @@ func (x *extractor) mentions() {
 // "Flux" or "Helm") is used as a name: spelled as the catalog spells it and
 // not only at the start of a sentence, unless the same spelling is used
 // mid-sentence elsewhere, or the block is a short list item or heading.
-func (x *extractor) ambiguousOK(b *Block, f found, e *graph.CatalogEntry, mid map[string]bool) bool {
+func (x *extractor) ambiguousOK(bi int, f found, e *graph.CatalogEntry, mid map[string]bool) bool {
+	b := &x.doc.Blocks[bi]
 	if inCode(b, f.spelling) {
+		return true
+	}
+	// The title of a talk whose notes name it again: "Flux at Scale".
+	if ti := x.section[bi]; ti >= 0 && x.talks[ti].block == bi && f.spelling != strings.ToLower(f.spelling) && x.sectionRepeats(ti, bi, f.spelling) {
 		return true
 	}
 	lower := f.spelling == strings.ToLower(f.spelling)
@@ -101,6 +111,71 @@ func (x *extractor) ambiguousOK(b *Block, f found, e *graph.CatalogEntry, mid ma
 		return true
 	}
 	return (b.Kind == Item || b.Kind == Heading) && len(strings.Fields(b.Text)) <= 6
+}
+
+// parentInSpelling returns a child's parent when the text spells the parent
+// followed by lower-case words ("the Backstage software catalog"), so that
+// the parent is named too; "Cilium Tetragon" or "Argo CD" name the child only.
+func (x *extractor) parentInSpelling(e *graph.CatalogEntry, spelling string) (graph.CatalogEntry, bool) {
+	if e.Parent == "" {
+		return graph.CatalogEntry{}, false
+	}
+	p, ok := x.cat.ByName(e.Parent)
+	if !ok || !strings.HasPrefix(spelling, p.Name+" ") {
+		return graph.CatalogEntry{}, false
+	}
+	rest := spelling[len(p.Name)+1:]
+	return p, rest == strings.ToLower(rest)
+}
+
+// sectionRepeats reports whether a talk's section names s (in any case)
+// outside its title block.
+func (x *extractor) sectionRepeats(ti, title int, s string) bool {
+	low := strings.ToLower(s)
+	for i := x.talks[ti].block; i < x.talks[ti].end; i++ {
+		if i != title && containsWord(strings.ToLower(x.doc.Blocks[i].Text), low) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsWord(text, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], w)
+		if j < 0 {
+			return false
+		}
+		s, e := i+j, i+j+len(w)
+		before, _ := utf8.DecodeLastRuneInString(text[:s])
+		after, _ := utf8.DecodeRuneInString(text[e:])
+		if (s == 0 || !isWordRune(before)) && (e == len(text) || !isWordRune(after)) {
+			return true
+		}
+		i = e
+	}
+}
+
+// nearTools reports whether an ambiguous name stands in a list next to
+// another catalog name that is not ambiguous: "kubectx, kubens, stern and".
+func nearTools(fs []found, f found, text string) bool {
+	for _, o := range fs {
+		if o.ambiguous || o.start == f.start {
+			continue
+		}
+		lo, hi := o.start+len(o.spelling), f.start
+		if o.start > f.start {
+			lo, hi = f.start+len(f.spelling), o.start
+		}
+		if hi < lo || hi-lo > 8 {
+			continue
+		}
+		gap := strings.TrimSpace(text[lo:hi])
+		if gap == "," || gap == "and" || gap == ", and" || gap == "&" || gap == "/" || gap == "or" {
+			return true
+		}
+	}
+	return false
 }
 
 func inCode(b *Block, s string) bool {
@@ -145,7 +220,7 @@ func sentenceStart(b *Block, off int) bool {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(before)
-	return r == '.' || r == '!' || r == '?' || r == ':' || r == '•' || r == '>'
+	return r == '.' || r == '!' || r == '?' || r == '•' || r == '>'
 }
 
 // isNameUse follows a name used as a name: "Gatekeeper is an extensible

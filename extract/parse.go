@@ -26,6 +26,11 @@ func Parse(d Decoded, name string) *Doc {
 		doc.Blocks = parseText(body, first)
 	}
 	doc.Blocks = stripChrome(doc.Blocks)
+	for i := range doc.Blocks {
+		if doc.Blocks[i].Kind == Heading {
+			doc.Blocks[i].Text = strings.TrimSpace(strings.TrimRight(doc.Blocks[i].Text, " #¶§🔗⚓"))
+		}
+	}
 	return doc
 }
 
