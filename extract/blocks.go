@@ -283,7 +283,8 @@ func parseMarkdown(lines []string, first int) []Block {
 			blocks = append(blocks, b)
 			continue
 		}
-		if cur == nil || cur.Kind == Quote {
+		label := wrapLabelRe.MatchString(stripEmphasis(t))
+		if cur == nil || cur.Kind == Quote || label || (cur.Kind == Para && wrapLabelRe.MatchString(stripEmphasis(cur.Text))) {
 			flush()
 			cur = &Block{Kind: Para, Emph: emphasised(t)}
 		} else if cur.Kind == Item && !startsIndented(raw) && endsSentence(cur.Text) {
@@ -374,11 +375,19 @@ func wrapped(prev, next string) bool {
 	if n < 50 || n > 100 {
 		return false
 	}
-	if strings.HasSuffix(prev, ":") || wrapLabelRe.MatchString(next) {
+	if strings.HasSuffix(prev, ":") || wrapLabelRe.MatchString(next) || wrapLabelRe.MatchString(prev) {
 		return false
 	}
+	// A wrapped line ends mid-sentence (a lower-case word or a comma) or
+	// the next line continues in lower case; "Title - Name, Org" followed
+	// by a capitalised line is two lines.
 	r, _ := utf8.DecodeRuneInString(next)
-	return !endsSentence(prev) || unicode.IsLower(r)
+	if unicode.IsLower(r) {
+		return true
+	}
+	last := prev[strings.LastIndexByte(prev, ' ')+1:]
+	lr, _ := utf8.DecodeRuneInString(last)
+	return !endsSentence(prev) && (unicode.IsLower(lr) || strings.HasSuffix(prev, ","))
 }
 
-var wrapLabelRe = regexp.MustCompile(`(?i)^(\*\*|__)?(speakers?|speaker\(s\)|presented by|presenters?|talk( \d+)?|keynote|lightning talk|session|by)\b`)
+var wrapLabelRe = regexp.MustCompile(`(?i)^(\*\*|__)?(speakers?|speaker\(s\)|presented by|presenters?|talk( \d+)?\s*:|keynote\s*:|lightning talk\s*:|session\s*:)`)

@@ -57,6 +57,24 @@ var seriesList = []eventSeries{
 		re: regexp.MustCompile(`(?i)\bcloud\s+native\s+days?\b`)},
 }
 
+// colocated are the events held on day zero of a KubeCon.
+var colocated = map[string]bool{"argocon": true, "gitopscon": true, "backstagecon": true,
+	"ciliumcon": true, "wasmcon": true}
+
+var regionRe = regexp.MustCompile(`(?i)^\s*(europe|eu|north america|na|china|india|japan)\b`)
+
+// hostFor returns the KubeCon series of a region word.
+func hostFor(region string) *eventSeries {
+	slug := map[string]string{"europe": "kubecon-eu", "eu": "kubecon-eu", "north america": "kubecon-na",
+		"na": "kubecon-na", "china": "kubecon-china", "india": "kubecon-india", "japan": "kubecon-japan"}[strings.ToLower(region)]
+	for i := range seriesList {
+		if seriesList[i].slug == slug {
+			return &seriesList[i]
+		}
+	}
+	return nil
+}
+
 // kubeconCities gives the city of KubeCon editions, which recaps often omit.
 var kubeconCities = map[string]string{
 	"kubecon-eu-2016": "London", "kubecon-eu-2017": "Berlin", "kubecon-eu-2018": "Copenhagen",
@@ -166,6 +184,15 @@ func (x *extractor) findEvent() *eventInfo {
 			if loc == nil {
 				continue
 			}
+			if ev != nil && !ev.series.host && s.host && ev.host == nil {
+				// "ArgoCon ... at KubeCon Europe 2024 in Paris"
+				ev.host = s
+				near := p.text[loc[1]:min(len(p.text), loc[1]+40)]
+				if m := yearRe.FindString(near); m != "" && ev.year == 0 {
+					ev.year, _ = strconv.Atoi(m)
+				}
+				break
+			}
 			if ev != nil && !(ev.series.host && !s.host) {
 				continue
 			}
@@ -178,6 +205,12 @@ func (x *extractor) findEvent() *eventInfo {
 			}
 			near := p.text[loc[1]:min(len(p.text), loc[1]+40)]
 			before := p.text[max(0, loc[0]-30):loc[0]]
+			if !s.host && ev.host == nil && colocated[s.slug] {
+				// "ArgoCon Europe 2024": the region names the host KubeCon
+				if m := regionRe.FindStringSubmatch(near); m != nil {
+					ev.host = hostFor(m[1])
+				}
+			}
 			if m := yearRe.FindString(near); m != "" && ev.year == 0 {
 				ev.year, _ = strconv.Atoi(m)
 			} else if m := yearRe.FindAllString(before, -1); len(m) > 0 && ev.year == 0 {

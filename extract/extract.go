@@ -351,7 +351,9 @@ func (x *extractor) catalogNode(e graph.CatalogEntry, spelling string) string {
 	if spelling != "" && spelling != e.Name {
 		n.Aliases = append(n.Aliases, spelling)
 	}
-	n.Aliases = append(n.Aliases, e.Aliases...)
+	for _, a := range e.Aliases {
+		n.Aliases = appendUnique(n.Aliases, a)
+	}
 	if e.Homepage != "" {
 		n.Attrs["url"] = e.Homepage
 	}

@@ -820,12 +820,15 @@ func TestPeople(t *testing.T) {
 	const head = "# KCD Porto 2024 notes\n\nKubernetes Community Days Porto 2024 was sunny.\n\n"
 	cases := []struct {
 		name string
+		text bool // plain text rather than Markdown
 		body string
 		// people maps a person's name to the talk they presented ("" for
 		// a person only named in prose).
 		people    map[string]string
 		notPeople []string
-		known     string
+		// notMentioned are ids of things a person's name must not give
+		notMentioned []string
+		known        string
 	}{
 		{name: "diacritics in a speaker line",
 			body:   "## Cilium at Scale\n\nSpeaker: Raphaël Pinson (Isovalent)\n\nRaphaël showed the new dashboard.\n",
@@ -851,6 +854,22 @@ func TestPeople(t *testing.T) {
 		{name: "initials in prose",
 			body:   "## Hallway Track\n\nLater J. R. Smith showed me a mainframe that talks to Kafka.\n",
 			people: map[string]string{"J. R. Smith": ""}},
+		{name: "a given name that is also a project, in a speaker line",
+			body:         "## Policy as Code\n\nSpeaker: Hugo Lambert (Nirmata)\n\nThe demo used Kyverno.\n",
+			people:       map[string]string{"Hugo Lambert": "Policy as Code"},
+			notMentioned: []string{"project:hugo"}},
+		{name: "a given name that is also a project, second in a speaker list",
+			body:         "## Policy as Code\n\nSpeakers: Ana Lima (Nirmata) and Hugo Lambert (Nirmata)\n\nThe demo used Kyverno.\n",
+			people:       map[string]string{"Ana Lima": "Policy as Code", "Hugo Lambert": "Policy as Code"},
+			notMentioned: []string{"project:hugo"}},
+		{name: "a given name that is also a project, in a plain-text speaker line", text: true,
+			body:         "Talk 1: Policy as Code\nSpeaker: Hugo Lambert (Nirmata)\nThe demo used Kyverno.\n",
+			people:       map[string]string{"Hugo Lambert": "Policy as Code"},
+			notMentioned: []string{"project:hugo"}},
+		{name: "a given name that is also a project, in prose",
+			body:         "## Policy as Code\n\nSpeaker: Ana Lima (Nirmata)\n\nLater Hugo Lambert showed his Kyverno reports.\n",
+			people:       map[string]string{"Ana Lima": "Policy as Code", "Hugo Lambert": ""},
+			notMentioned: []string{"project:hugo"}},
 		{name: "heading words",
 			body:      "## Mark Your Calendars for Cilium\n\nSpeaker: Ana Lima (Isovalent)\n\nAna listed the upcoming releases.\n",
 			people:    map[string]string{"Ana Lima": "Mark Your Calendars for Cilium"},
@@ -876,7 +895,11 @@ func TestPeople(t *testing.T) {
 			if c.known != "" {
 				t.Skip(c.known)
 			}
-			v := view{extractString(t, "porto.md", head+c.body)}
+			file, src := "porto.md", head+c.body
+			if c.text {
+				file, src = "porto.txt", strings.TrimPrefix(head, "# ")+c.body
+			}
+			v := view{extractString(t, file, src)}
 			for name, title := range c.people {
 				id := graph.NodeID(graph.Person, name)
 				n, ok := v.node(id)
@@ -892,6 +915,11 @@ func TestPeople(t *testing.T) {
 					if _, ok := v.edge(id, graph.Presented, talk); !ok {
 						t.Errorf("%s did not present %s; presented %v", id, talk, v.out(id, graph.Presented))
 					}
+				}
+			}
+			for _, id := range c.notMentioned {
+				if n, ok := v.node(id); ok {
+					t.Errorf("%s (%q) read from a person's name; mentioned by %v", id, n.Name, v.in(id, graph.Mentions))
 				}
 			}
 			for _, p := range c.notPeople {

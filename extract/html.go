@@ -223,9 +223,6 @@ func parseHTML(src string, d *Doc) []Block {
 				cur.starts = []lineStart{{0, ln}}
 				cur.Text = ""
 			} else {
-				if !strings.HasSuffix(cur.Text, " ") {
-					cur.Text += " "
-				}
 				cur.starts = append(cur.starts, lineStart{len(cur.Text), ln})
 			}
 			clean := strings.Join(strings.Fields(text), " ")

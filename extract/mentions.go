@@ -22,6 +22,7 @@ type found struct {
 // mentions finds catalog names in every block and records them as
 // mentioned by the talk whose section holds the block, or by the source.
 func (x *extractor) mentions() {
+	x.excludeKnownNames()
 	perBlock := make([][]found, len(x.doc.Blocks))
 	// Spellings of ambiguous names that the text also uses mid-sentence:
 	// those make a sentence-initial use count too.
@@ -57,7 +58,7 @@ func (x *extractor) mentions() {
 		b := &x.doc.Blocks[bi]
 		for _, f := range fs {
 			e := x.cat.entry(f.entry)
-			if f.ambiguous && !x.ambiguousOK(bi, f, e, midSentence) && !nearTools(fs, f, b.Text) {
+			if f.ambiguous && (!x.ambiguousOK(bi, f, e, midSentence) && !nearTools(fs, f, b.Text) || inCity(b.Text, f)) {
 				continue
 			}
 			kind := e.Kind
@@ -126,6 +127,51 @@ func (x *extractor) parentInSpelling(e *graph.CatalogEntry, spelling string) (gr
 	}
 	rest := spelling[len(p.Name)+1:]
 	return p, rest == strings.ToLower(rest)
+}
+
+// excludeKnownNames keeps catalog names out of people's names wherever the
+// text spells a person already found ("Hugo" in "Hugo Lambert", "Falco" in
+// "Lisa Falco"), not only where the person was first read.
+func (x *extractor) excludeKnownNames() {
+	var names []string
+	for _, n := range x.nodes {
+		if n.Kind != graph.Person {
+			continue
+		}
+		for _, s := range append([]string{n.Name}, n.Aliases...) {
+			if strings.Contains(s, " ") {
+				names = append(names, s)
+			}
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	for bi := range x.doc.Blocks {
+		text := x.doc.Blocks[bi].Text
+		for _, name := range names {
+			for i := 0; ; {
+				j := strings.Index(text[i:], name)
+				if j < 0 {
+					break
+				}
+				x.excluded[bi] = append(x.excluded[bi], [2]int{i + j, i + j + len(name)})
+				i += j + len(name)
+			}
+		}
+	}
+}
+
+// inCity reports whether an ambiguous name is part of a city's name
+// ("Salt" in "Salt Lake City").
+func inCity(text string, f found) bool {
+	lo, hi := max(0, f.start-20), min(len(text), f.start+len(f.spelling)+20)
+	for _, loc := range cityRe.FindAllStringIndex(text[lo:hi], -1) {
+		if lo+loc[0] <= f.start && lo+loc[1] >= f.start+len(f.spelling) {
+			return true
+		}
+	}
+	return false
 }
 
 // sectionRepeats reports whether a talk's section names s (in any case)

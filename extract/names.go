@@ -57,7 +57,7 @@ func (x *extractor) personName(s string, ctx nameContext) (string, bool) {
 			// "Cloud Native", "Key Takeaways": an English word is only a
 			// name part when it is also a known given name, or a surname
 			// after a given name in a strong context ("Lisa Falco", "Bill Rose").
-			if !(i > 0 && (ctx == strong || isFirstName(parts[0])) && !notNameWord(lp)) {
+			if !(i > 0 && ctx == strong && !notNameWord(lp)) {
 				return "", false
 			}
 		}

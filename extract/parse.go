@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -69,10 +70,10 @@ func frontMatter(doc *Doc) ([]string, int) {
 			doc.Author = append(doc.Author, splitNames(v)...)
 		case []any:
 			for _, a := range v {
-				if s := str(a); s != "" {
-					doc.Author = append(doc.Author, s)
-				} else if m, ok := a.(map[string]any); ok {
+				if m, ok := a.(map[string]any); ok {
 					doc.Author = append(doc.Author, str(m["name"]))
+				} else if s := str(a); s != "" {
+					doc.Author = append(doc.Author, s)
 				}
 			}
 		case map[string]any:
@@ -87,6 +88,13 @@ func str(v any) string {
 	case string:
 		return strings.TrimSpace(s)
 	case nil:
+		return ""
+	case time.Time:
+		if s.Hour() == 0 && s.Minute() == 0 && s.Second() == 0 {
+			return s.Format("2006-01-02")
+		}
+		return s.Format(time.RFC3339)
+	case map[string]any, []any:
 		return ""
 	case fmt.Stringer:
 		return s.String()

@@ -98,15 +98,14 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if m := matchLabel(text); m != nil && b.Kind != Item {
 		rest := strings.TrimSpace(m[3])
 		t := talk{block: i, level: level, format: talkFormat(m[2])}
-		if title, sp, ok := x.titleSpeakers(rest); ok {
-			t.title, t.speakers = title, sp
-		} else {
-			t.title = trimTitle(rest)
+		t.title = trimTitle(rest)
+		// A speaker line below means the label line is all title.
+		if t.speakers = x.speakerLines(i); len(t.speakers) == 0 {
+			if title, sp, ok := x.titleSpeakers(rest); ok {
+				t.title, t.speakers = title, sp
+			}
 		}
 		t.off = strings.Index(b.Text, rest)
-		if len(t.speakers) == 0 {
-			t.speakers = x.speakerLines(i)
-		}
 		if t.title == "" || notTalkRe.MatchString(t.title) {
 			return talk{}, false
 		}
@@ -310,7 +309,11 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 		if title == "" || !titleLike(upperFirst(trimTitle(title))) {
 			continue
 		}
-		if sp, ok := x.allSpeakers(rest); ok {
+		sp, ok := x.allSpeakers(rest)
+		if ok && c.n == len(" with ") && s[c.at:c.at+c.n] == " with " && !allGivenNames(sp) {
+			ok = false // "Faster with Trunk-Based Development" names no one
+		}
+		if ok {
 			return trimTitle(title), sp, true
 		}
 	}
@@ -320,6 +323,17 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 		}
 	}
 	return "", nil, false
+}
+
+// allGivenNames reports whether every speaker's name starts with a known
+// given name.
+func allGivenNames(sp []speaker) bool {
+	for _, p := range sp {
+		if !isFirstName(strings.Fields(p.name)[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 func allIndex(s, sep string) []int {
@@ -382,7 +396,7 @@ func (x *extractor) speakerLines(i int) []speaker {
 			if b.Kind == Heading || len(out) > 0 {
 				break
 			}
-			if b.Kind == Para && !b.Emph && j > i+1 {
+			if b.Kind == Para && !b.Emph && (j > i+1 || isHeadingLike(b)) {
 				break
 			}
 			continue

@@ -297,8 +297,9 @@ func FindTalks(ctx context.Context, s Store, f TalkFilter) ([]TalkRow, error) {
 		}
 	}
 	rows := make([]TalkRow, 0, len(ids))
+	names := &nodeCache{s: s, m: map[string]Node{}}
 	for id, ev := range ids {
-		row, err := talkRow(ctx, s, id)
+		row, err := talkRow(ctx, names, id)
 		if err != nil {
 			return nil, err
 		}
@@ -327,8 +328,27 @@ func idSet(ctx context.Context, s Store, id string, dir Direction, k EdgeKind) (
 	return m, err
 }
 
-func talkRow(ctx context.Context, s Store, id string) (TalkRow, error) {
-	n, err := s.Node(ctx, id)
+// nodeCache remembers nodes read during one query: many talks share an
+// event and many speakers give several talks.
+type nodeCache struct {
+	s Store
+	m map[string]Node
+}
+
+func (c *nodeCache) node(ctx context.Context, id string) (Node, error) {
+	if n, ok := c.m[id]; ok {
+		return n, nil
+	}
+	n, err := c.s.Node(ctx, id)
+	if err == nil {
+		c.m[id] = n
+	}
+	return n, err
+}
+
+func talkRow(ctx context.Context, c *nodeCache, id string) (TalkRow, error) {
+	s := c.s
+	n, err := c.node(ctx, id)
 	if err != nil {
 		return TalkRow{}, err
 	}
@@ -338,7 +358,7 @@ func talkRow(ctx context.Context, s Store, id string) (TalkRow, error) {
 		return row, err
 	}
 	if len(evs) > 0 {
-		if e, err := s.Node(ctx, evs[0]); err == nil {
+		if e, err := c.node(ctx, evs[0]); err == nil {
 			row.Event, row.EventID = e.Name, e.ID
 		}
 	}
@@ -347,7 +367,7 @@ func talkRow(ctx context.Context, s Store, id string) (TalkRow, error) {
 		return row, err
 	}
 	for _, p := range people {
-		if pn, err := s.Node(ctx, p); err == nil {
+		if pn, err := c.node(ctx, p); err == nil {
 			row.Speakers = append(row.Speakers, pn.Name)
 		}
 	}

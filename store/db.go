@@ -31,6 +31,10 @@ type DB struct {
 	bdb      *badger.DB
 	dir      string
 	readOnly bool
+	// snap is the one read transaction of a read-only database: nothing
+	// can write while it is open, so every query reads the same snapshot
+	// without paying for a transaction per lookup.
+	snap *badger.Txn
 }
 
 var _ graph.Store = (*DB)(nil)
@@ -38,7 +42,9 @@ var _ graph.Store = (*DB)(nil)
 // badgerOptions are chosen for a command-line tool: bounded memory (two 64 MB
 // memtables, small caches), no conflict detection (kg has one writer),
 // values up to 4 KB kept in the LSM tree so lookups need no value-log read,
-// and Snappy compression, which costs little CPU.
+// and no block compression: blocks are then read straight from the memory
+// map, which made a cold "kg talks --mentions" several times faster than
+// Snappy at the cost of a larger directory.
 func badgerOptions(dir string, o Options) badger.Options {
 	bo := badger.DefaultOptions(dir).
 		WithLogger(quietLogger(o.Log)).
@@ -52,7 +58,7 @@ func badgerOptions(dir string, o Options) badger.Options {
 		WithValueLogFileSize(64 << 20).
 		WithNumCompactors(2).
 		WithDetectConflicts(false).
-		WithCompression(options.Snappy).
+		WithCompression(options.None).
 		WithMetricsEnabled(false)
 	if o.ReadOnly {
 		bo = bo.WithReadOnly(true)
@@ -90,6 +96,9 @@ func Open(dir string, o Options) (*DB, error) {
 	if err := db.checkSchema(); err != nil {
 		bdb.Close()
 		return nil, err
+	}
+	if o.ReadOnly {
+		db.snap = bdb.NewTransaction(false)
 	}
 	return db, nil
 }
@@ -193,6 +202,10 @@ func (db *DB) checkSchema() error {
 func (db *DB) Close() error {
 	if db.bdb == nil {
 		return nil
+	}
+	if db.snap != nil {
+		db.snap.Discard()
+		db.snap = nil
 	}
 	err := db.bdb.Close()
 	db.bdb = nil

@@ -16,6 +16,9 @@ func (db *DB) view(fn func(txn *badger.Txn) error) error {
 	if db.bdb == nil {
 		return errors.New("store: database is closed")
 	}
+	if db.snap != nil {
+		return fn(db.snap)
+	}
 	return db.bdb.View(fn)
 }
 
