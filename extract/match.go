@@ -158,8 +158,8 @@ func (t *trie) scan(s string, toks []token) []match {
 		n := t
 		best, bestEnd := (*trie)(nil), -1
 		for j := i; j < len(toks); j++ {
-			if j > i && toks[j].space && isJoinTok(toks[j]) && toks[j].fold != "&" && toks[j].fold != "+" {
-				break
+			if j > i && toks[j].space && isJoinTok(toks[j]) && toks[j].fold != "&" && toks[j].fold != "+" && n.next[toks[j].fold] == nil {
+				break // "Cilium - the CNI": a dash between words ends a name, unless the name has one
 			}
 			nx := n.next[toks[j].fold]
 			if nx == nil && toks[j].fold == "-" && j > i && j+1 < len(toks) {

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Reproduces the table in BENCHMARKS.md: medians of whole-process runs of kg
+# on a synthetic corpus from ../shared/bench/gen_corpus.py, with peak RSS,
+# and checks answers against the corpus's truth.jsonl.
+#
+#   .ci/bench.sh            # 10,000 recaps (66 MB)
+#   N=100000 .ci/bench.sh   # 100,000 recaps
+#   RUNS=5 .ci/bench.sh     # more runs per median
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-10000}
+RUNS=${RUNS:-3}
+WORK=${WORK:-/tmp/kg-bench}
+SHARED=${SHARED:-../shared}
+mkdir -p "$WORK"
+KG="$WORK/kg"
+go build -o "$KG" ./cmd/kg
+CORPUS="$WORK/corpus-$N"
+if [ ! -f "$CORPUS/truth.jsonl" ]; then
+  python3 "$SHARED/bench/gen_corpus.py" --out "$CORPUS" --docs "$N" --landscape "$SHARED/data/cncf-landscape.yml"
+fi
+DB="$WORK/db-$N"
+
+# measure NAME SETUP CMD...: RUNS runs of CMD (SETUP before each), prints
+# "NAME  median-seconds  max-rss-MB".
+measure() {
+  local name=$1 setup=$2; shift 2
+  local times=() rss=0
+  for _ in $(seq "$RUNS"); do
+    eval "$setup"
+    local out
+    out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    times+=("${out% *}")
+    local r=${out#* }
+    (( r > rss )) && rss=$r
+  done
+  local med
+  med=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  printf '%-48s %8.3f s %7d MB\n' "$name" "$med" $((rss / 1024))
+}
+
+echo "corpus: $N recaps, $(du -sm "$CORPUS" | cut -f1) MB on disk; $(nproc) cores; runs per median: $RUNS"
+measure "kg ingest (empty database)" "rm -rf $DB" "$KG" --db "$DB" ingest -q "$CORPUS"
+measure "kg ingest again (unchanged)" ":" "$KG" --db "$DB" ingest -q "$CORPUS"
+measure "kg talks --mentions Cilium" ":" "$KG" --db "$DB" talks --mentions Cilium
+if command -v rg >/dev/null; then
+  measure "rg -l Cilium (raw corpus)" ":" rg -l Cilium "$CORPUS"
+else
+  measure "grep -rl Cilium (raw corpus; rg not installed)" ":" grep -rl Cilium "$CORPUS"
+fi
+measure "kg speakers --tech eBPF --format json" ":" "$KG" --db "$DB" speakers --tech eBPF --format json
+measure "kg export --format dot --focus Cilium --depth 1" ":" "$KG" --db "$DB" export --format dot --focus Cilium --depth 1
+measure "kg export --format json (whole graph)" ":" "$KG" --db "$DB" export --format json
+if "$KG" help rank >/dev/null 2>&1; then
+  measure "kg rank --by pagerank" ":" "$KG" --db "$DB" rank --by pagerank
+fi
+echo "database size: $(du -sm "$DB" | cut -f1) MB"
+
+# Answers must match the truth: talks that mention a project (exactly, not
+# through part_of) equal the truth file's count.
+for p in Cilium Kubernetes Falco Prometheus; do
+  got=$("$KG" --db "$DB" talks --mentions "$p" --exact --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))' 2>/dev/null || echo "error")
+  want=$(python3 -c '
+import json, sys
+p = sys.argv[1]
+print(sum(1 for l in open(sys.argv[2]) for t in json.loads(l)["talks"] if p in t["projects"]))' "$p" "$CORPUS/truth.jsonl")
+  echo "truth check: talks mentioning $p: kg $got, truth $want"
+done
