@@ -207,7 +207,7 @@ func titleLike(s string) bool {
 		// "eBPF for Security", "k8sgpt in practice": a lower-case first
 		// letter followed by a capital in the same word.
 		w := strings.Fields(s)[0]
-		if !hasInnerUpper(w) {
+		if !hasInnerUpper(w) && !restTitleCase(s) {
 			return false
 		}
 	}
@@ -221,6 +221,23 @@ func titleLike(s string) bool {
 var dateRe = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b`)
 
 var sentenceRe = regexp.MustCompile(`(?i)^(i|we|you|he|she|they|it|this|that|there|then|so|but|and|also|after|before|while|when|if|as|here|today|yesterday)\s+(am|was|were|is|are|had|have|has|went|did|do|will|would|could|can|got|learned|saw|attended|think|thought|moved|visited|watched|liked|enjoyed|met|started|decided|wrote|want|need|hope)\b`)
+
+// restTitleCase: a title that opens with a lower-case word ("observability
+// Without Tears: A Harbor Story") but capitalises most of the others.
+func restTitleCase(s string) bool {
+	words := strings.Fields(s)[1:]
+	if len(words) < 3 {
+		return false
+	}
+	up := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			up++
+		}
+	}
+	return up*3 >= len(words)*2
+}
 
 func upperFirst(s string) string {
 	r, w := utf8.DecodeRuneInString(s)
@@ -447,11 +464,33 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 				out[len(out)-1].end = sp.end
 			}
 		}
+		if len(out) == 0 {
+			out = x.cuedSpeaker(b, head)
+		}
 		if len(out) > 0 {
 			return out
 		}
 	}
 	return nil
+}
+
+// cuedSpeakerRe: a sentence that opens with a name followed by a role at
+// an organisation, or "from Org", and a speaking verb: the structure marks
+// the name even when the given name is unknown ("Xenia Weber, engineer at
+// Solo.io, gave this talk").
+var cuedSpeakerRe = regexp.MustCompile(`^((?:\p{Lu}[\p{L}'’-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)(,\s*[^,]{2,80}?\s+(?:at|of|@|from)\s+[^,]{2,50},|\s+(?:from|of)\s+\p{Lu}[^\s,]*(?:\s+\p{Lu}[^\s,]*)?)\s+(?:gave|presented|talked|spoke|explained|showed|opened|closed|walked|shared|introduced|discussed|delivered|led|ran|covered|described|demonstrated|kicked)\b`)
+
+func (x *extractor) cuedSpeaker(b *Block, head string) []speaker {
+	m := cuedSpeakerRe.FindStringSubmatchIndex(head)
+	if m == nil {
+		return nil
+	}
+	name, ok := x.personName(head[m[2]:m[3]], strong)
+	if !ok || len(strings.Fields(name)) < 2 {
+		return nil
+	}
+	return []speaker{{name: name, line: b.LineAt(m[2]), text: sentenceAt(b.Text, m[2]),
+		org: x.orgAfter(head[m[3]:]), end: m[3]}}
 }
 
 // duoRe: words that introduce the speakers of a talk at a sentence start.
