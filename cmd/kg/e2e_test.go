@@ -223,3 +223,18 @@ func TestStdinIngest(t *testing.T) {
 		t.Errorf("Cosign/Fulcio are part of Sigstore; talks --mentions Sigstore = %s", js)
 	}
 }
+
+// TestFlagsAfterArguments: "kg related Cilium --limit 1" reads --limit.
+func TestFlagsAfterArguments(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "db")
+	mustRun(t, "--db", db, "ingest", examples)
+	a := mustRun(t, "--db", db, "talks", "--mentions", "Cilium", "--format", "json", "--limit", "1")
+	b := mustRun(t, "--db", db, "talks", "--format", "json", "--limit", "1", "--mentions", "Cilium")
+	if a != b || strings.Count(a, `"id"`) != 1 {
+		t.Errorf("flag order changed the answer:\n%s\n%s", a, b)
+	}
+	out := mustRun(t, "--db", db, "search", "cilium", "--limit", "1", "--format", "json")
+	if strings.Count(out, `"id"`) != 1 {
+		t.Errorf("search NAME --limit 1: %s", out)
+	}
+}

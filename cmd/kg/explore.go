@@ -107,6 +107,8 @@ func showCommand() *cli.Command {
 		Name:      "show",
 		Usage:     "show a node: its aliases, attributes and edges grouped by kind, with evidence",
 		ArgsUsage: "NAME",
+		Description: "Prints the node and its edges in both directions, grouped by kind, each with the first\n" +
+			"line of evidence (all of it with --evidence). --limit caps the edges shown per group.",
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "evidence", Usage: "print every evidence record of every edge, in full"},
 			formatFlag, limitFlag,
@@ -395,7 +397,7 @@ func rankCommand() *cli.Command {
 			}
 			rows, err := graph.Rank(p, by, kinds...)
 			if errors.Is(err, graph.ErrTooLarge) {
-				return usagef("%v; use --kind to rank within talks and one kind, or --by pagerank", err)
+				return usagef("%v; use --by pagerank, or --kind to rank within talks and that kind only", err)
 			}
 			if err != nil {
 				return err

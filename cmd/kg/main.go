@@ -67,7 +67,7 @@ func startProfile() func() {
 // os.Exit, so deferred Close calls always run.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, reorderArgs(app, args))
 	if err == nil {
 		return 0
 	}
@@ -107,7 +107,7 @@ func exitCode(err error) (int, string) {
 	case errors.Is(err, graph.ErrLocked):
 		return 3, msg
 	case errors.As(err, &ue), errors.Is(err, extract.ErrInput), errors.Is(err, graph.ErrNotFound),
-		errors.Is(err, graph.ErrSchema), errors.Is(err, export.ErrUnknownFormat),
+		errors.Is(err, graph.ErrSchema), errors.Is(err, graph.ErrTooLarge), errors.Is(err, export.ErrUnknownFormat),
 		errors.Is(err, export.ErrBadOption), errors.Is(err, export.ErrTooBig), errors.Is(err, export.ErrNoGraphviz):
 		return 2, msg
 	case errors.Is(err, context.Canceled):
@@ -159,6 +159,87 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		}
 	}
 	return app
+}
+
+// reorderArgs moves a command's flags before its positional arguments, so
+// that "kg related Cilium --limit 5" works as users expect: urfave/cli
+// stops reading flags at the first argument. "--" ends the reordering.
+func reorderArgs(app *cli.App, args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	out := []string{args[0]}
+	i := 1
+	// global flags
+	for i < len(args) && strings.HasPrefix(args[i], "-") && args[i] != "--" {
+		out = append(out, args[i])
+		if takesValue(app.Flags, args[i]) && i+1 < len(args) {
+			out = append(out, args[i+1])
+			i++
+		}
+		i++
+	}
+	if i >= len(args) {
+		return out
+	}
+	cmd := findCommand(app.Commands, args[i])
+	out = append(out, args[i])
+	i++
+	if cmd != nil && len(cmd.Subcommands) > 0 && i < len(args) {
+		if sub := findCommand(cmd.Subcommands, args[i]); sub != nil {
+			out = append(out, args[i])
+			cmd = sub
+			i++
+		}
+	}
+	if cmd == nil {
+		return append(out, args[i:]...)
+	}
+	var flags, pos []string
+	for ; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			pos = append(pos, args[i:]...)
+			i = len(args)
+		case strings.HasPrefix(a, "-") && len(a) > 1:
+			flags = append(flags, a)
+			if takesValue(cmd.Flags, a) && i+1 < len(args) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+		default:
+			pos = append(pos, a)
+		}
+	}
+	return append(append(out, flags...), pos...)
+}
+
+func findCommand(cmds []*cli.Command, name string) *cli.Command {
+	for _, c := range cmds {
+		if c.HasName(name) {
+			return c
+		}
+	}
+	return nil
+}
+
+// takesValue reports whether flag arg (without "=value") needs the next
+// argument as its value.
+func takesValue(flags []cli.Flag, arg string) bool {
+	if strings.Contains(arg, "=") {
+		return false
+	}
+	name := strings.TrimLeft(arg, "-")
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			if n == name {
+				_, isBool := f.(*cli.BoolFlag)
+				return !isBool
+			}
+		}
+	}
+	return false
 }
 
 // extraCommands lets further files add commands without editing this list.
