@@ -238,3 +238,20 @@ func TestFlagsAfterArguments(t *testing.T) {
 		t.Errorf("search NAME --limit 1: %s", out)
 	}
 }
+
+// TestIngestSymlinkedFolder: a folder named through a symbolic link is read.
+func TestIngestSymlinkedFolder(t *testing.T) {
+	dir := t.TempDir()
+	abs, err := filepath.Abs(examples)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "recaps")
+	if err := os.Symlink(abs, link); err != nil {
+		t.Skip(err)
+	}
+	out := mustRun(t, "--db", filepath.Join(dir, "db"), "ingest", link)
+	if !strings.Contains(out, "4 sources stored") {
+		t.Errorf("ingest through a symlink: %s", out)
+	}
+}

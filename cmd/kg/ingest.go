@@ -202,7 +202,11 @@ func collectInputs(args []string) ([]input, []string, error) {
 			continue
 		}
 		var files []string
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+		root := a
+		if real, err := filepath.EvalSymlinks(a); err == nil {
+			root = real // a symbolic link to a folder is followed, links inside it are not
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				warnings = append(warnings, pathError(p, err))
 				if d != nil && d.IsDir() {
@@ -211,7 +215,7 @@ func collectInputs(args []string) ([]input, []string, error) {
 				return nil
 			}
 			name := d.Name()
-			if p != a && strings.HasPrefix(name, ".") {
+			if p != root && strings.HasPrefix(name, ".") {
 				if d.IsDir() {
 					return fs.SkipDir
 				}
