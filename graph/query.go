@@ -183,6 +183,9 @@ var Things = []NodeKind{Project, Topic, Org, Person}
 type TalkFilter struct {
 	Mentions, Speaker, Event, Org string
 	Exact                         bool
+	// NoEvidence skips reading the evidence of the mentions filter, for
+	// callers that only need the talks.
+	NoEvidence bool
 }
 
 // TalkRow is one talk with its event and speakers, and the evidence of the
@@ -226,6 +229,36 @@ func WithParts(ctx context.Context, s Store, id string) ([]string, error) {
 // Each filter is a prefix scan from the named node, so the cost follows the
 // number of matching edges, not the size of the graph.
 func FindTalks(ctx context.Context, s Store, f TalkFilter) ([]TalkRow, error) {
+	ids, err := talkIDs(ctx, s, f)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]TalkRow, 0, len(ids))
+	names := &nodeCache{s: s, m: map[string]Node{}}
+	for id, ev := range ids {
+		row, err := talkRow(ctx, names, id)
+		if err != nil {
+			return nil, err
+		}
+		SortEvidence(ev)
+		row.Evidence = ev
+		rows = append(rows, row)
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].Event != rows[j].Event {
+			return rows[i].Event < rows[j].Event
+		}
+		if rows[i].Title != rows[j].Title {
+			return rows[i].Title < rows[j].Title
+		}
+		return rows[i].ID < rows[j].ID
+	})
+	return rows, nil
+}
+
+// talkIDs returns the ids of the talks that pass f, with the evidence of
+// the mentions filter.
+func talkIDs(ctx context.Context, s Store, f TalkFilter) (map[string][]Evidence, error) {
 	var sets []map[string][]Evidence
 	if f.Mentions != "" {
 		ids := []string{f.Mentions}
@@ -237,6 +270,18 @@ func FindTalks(ctx context.Context, s Store, f TalkFilter) ([]TalkRow, error) {
 		}
 		m := map[string][]Evidence{}
 		for _, id := range ids {
+			if f.NoEvidence {
+				talks, err := s.Neighbors(ctx, id, In, Mentions)
+				if err != nil {
+					return nil, err
+				}
+				for _, t := range talks {
+					if IDKind(t) == Talk {
+						m[t] = nil
+					}
+				}
+				continue
+			}
 			edges, err := s.Edges(ctx, id, In, Mentions)
 			if err != nil {
 				return nil, err
@@ -296,27 +341,7 @@ func FindTalks(ctx context.Context, s Store, f TalkFilter) ([]TalkRow, error) {
 			}
 		}
 	}
-	rows := make([]TalkRow, 0, len(ids))
-	names := &nodeCache{s: s, m: map[string]Node{}}
-	for id, ev := range ids {
-		row, err := talkRow(ctx, names, id)
-		if err != nil {
-			return nil, err
-		}
-		SortEvidence(ev)
-		row.Evidence = ev
-		rows = append(rows, row)
-	}
-	sort.Slice(rows, func(i, j int) bool {
-		if rows[i].Event != rows[j].Event {
-			return rows[i].Event < rows[j].Event
-		}
-		if rows[i].Title != rows[j].Title {
-			return rows[i].Title < rows[j].Title
-		}
-		return rows[i].ID < rows[j].ID
-	})
-	return rows, nil
+	return ids, nil
 }
 
 func idSet(ctx context.Context, s Store, id string, dir Direction, k EdgeKind) (map[string][]Evidence, error) {
@@ -392,9 +417,17 @@ type SpeakerRow struct {
 
 // FindSpeakers returns the people who presented a talk passing f, by name.
 func FindSpeakers(ctx context.Context, s Store, f SpeakerFilter) ([]SpeakerRow, error) {
-	talks, err := FindTalks(ctx, s, TalkFilter{Mentions: f.Tech, Event: f.Event, Exact: f.Exact})
+	ids, err := talkIDs(ctx, s, TalkFilter{Mentions: f.Tech, Event: f.Event, Exact: f.Exact, NoEvidence: true})
 	if err != nil {
 		return nil, err
+	}
+	talks := make([]TalkRow, 0, len(ids))
+	for id := range ids {
+		n, err := s.Node(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		talks = append(talks, TalkRow{ID: id, Title: n.Name})
 	}
 	var orgPeople map[string]bool
 	if f.Org != "" {
@@ -408,6 +441,7 @@ func FindSpeakers(ctx context.Context, s Store, f SpeakerFilter) ([]SpeakerRow, 
 		}
 	}
 	byID := map[string]*SpeakerRow{}
+	names := &nodeCache{s: s, m: map[string]Node{}}
 	for _, t := range talks {
 		people, err := s.Neighbors(ctx, t.ID, In, Presented)
 		if err != nil {
@@ -419,7 +453,7 @@ func FindSpeakers(ctx context.Context, s Store, f SpeakerFilter) ([]SpeakerRow, 
 			}
 			r := byID[p]
 			if r == nil {
-				n, err := s.Node(ctx, p)
+				n, err := names.node(ctx, p)
 				if err != nil {
 					return nil, err
 				}
@@ -429,7 +463,7 @@ func FindSpeakers(ctx context.Context, s Store, f SpeakerFilter) ([]SpeakerRow, 
 					return nil, err
 				}
 				for _, o := range orgs {
-					if on, err := s.Node(ctx, o); err == nil {
+					if on, err := names.node(ctx, o); err == nil {
 						r.Orgs = append(r.Orgs, on.Name)
 					}
 				}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/kg-tool/kg/graph"
 )
@@ -58,6 +59,18 @@ func splitKey(k []byte) []string {
 		out[i] = string(p)
 	}
 	return out
+}
+
+// pathValue is the value of a path record: the source id and the content
+// hash, so that "is this file unchanged?" is one point read.
+func pathValue(src, hash string) []byte { return []byte(src + "\x00" + hash) }
+
+func splitPathValue(v []byte) (src, hash string) {
+	s := string(v)
+	if i := strings.IndexByte(s, sep); i >= 0 {
+		return s[:i], s[i+1:]
+	}
+	return s, ""
 }
 
 func nodeKey(id string) []byte { return key(pNode, id) }

@@ -299,25 +299,52 @@ func (db *DB) Sources(ctx context.Context) ([]graph.SourceInfo, error) {
 func (db *DB) SourceByPath(ctx context.Context, path string) (graph.SourceInfo, error) {
 	var info graph.SourceInfo
 	err := db.view(func(txn *badger.Txn) error {
-		item, err := txn.Get(key(pPath, absPath(path)))
-		if errors.Is(err, badger.ErrKeyNotFound) {
-			return fmt.Errorf("no source ingested from %s: %w", path, graph.ErrNotFound)
-		}
+		id, _, err := pathRecord(txn, path)
 		if err != nil {
 			return err
 		}
-		id, err := item.ValueCopy(nil)
+		item, err := txn.Get(key(pSource, id))
 		if err != nil {
-			return err
+			return fmt.Errorf("store: source %s of %s: %w", id, path, err)
 		}
-		f, err := sourceFacts(txn, string(id))
-		if err != nil {
-			return err
+		var rec struct {
+			Info graph.SourceInfo `json:"info"`
 		}
-		info = f.Source
+		if err := item.Value(func(v []byte) error { return json.Unmarshal(v, &rec) }); err != nil {
+			return fmt.Errorf("store: source %s: %w", id, err)
+		}
+		info = rec.Info
 		return nil
 	})
 	return info, err
+}
+
+// SourceHash returns the content hash stored for the source ingested from
+// path, with one point read: ingest uses it to skip unchanged files.
+func (db *DB) SourceHash(ctx context.Context, path string) (string, error) {
+	var hash string
+	err := db.view(func(txn *badger.Txn) error {
+		var err error
+		_, hash, err = pathRecord(txn, path)
+		return err
+	})
+	return hash, err
+}
+
+func pathRecord(txn *badger.Txn, path string) (id, hash string, err error) {
+	item, err := txn.Get(key(pPath, absPath(path)))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return "", "", fmt.Errorf("no source ingested from %s: %w", path, graph.ErrNotFound)
+	}
+	if err != nil {
+		return "", "", err
+	}
+	v, err := item.ValueCopy(nil)
+	if err != nil {
+		return "", "", err
+	}
+	id, hash = splitPathValue(v)
+	return id, hash, nil
 }
 
 // SourceFacts returns what a source contributed, with evidence.

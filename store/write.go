@@ -113,8 +113,9 @@ func (w *Writer) Committed() int { return w.committed }
 // Unchanged reports whether the source at path is stored with this content
 // hash, so that the caller can skip extracting it.
 func (w *Writer) Unchanged(path, hash string) bool {
-	rec, err := w.sourceByPath(absPath(path))
-	return err == nil && rec.Info.Hash == hash
+	v, err := w.get(key(pPath, absPath(path)))
+	_, h := splitPathValue(v)
+	return err == nil && h == hash
 }
 
 // PutSource stores one source in its own commit. See Writer.Put.
@@ -314,7 +315,8 @@ func (w *Writer) sourceByPath(path string) (*sourceRec, error) {
 	if err != nil {
 		return nil, err
 	}
-	return w.sourceRec(string(v))
+	id, _ := splitPathValue(v)
+	return w.sourceRec(id)
 }
 
 // uniqueSourceID returns want, or want with a suffix from the path's hash if
@@ -365,7 +367,7 @@ func (w *Writer) write(f *graph.Facts) error {
 	if err := w.set(key(pSource, src), b); err != nil {
 		return err
 	}
-	return w.set(key(pPath, f.Source.Path), []byte(src))
+	return w.set(key(pPath, f.Source.Path), pathValue(src, f.Source.Hash))
 }
 
 // addNode adds (delta 1) or removes (delta -1) one contribution to a node,

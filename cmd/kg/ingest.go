@@ -355,7 +355,7 @@ func readOne(ctx context.Context, db *store.DB, cat *extract.Catalog, in input, 
 		if a, err := filepath.Abs(path); err == nil {
 			path = a
 		}
-		if info, err := db.SourceByPath(ctx, path); err == nil && info.Hash == hash {
+		if h, err := db.SourceHash(ctx, path); err == nil && h == hash {
 			r.unchanged = true
 			return r
 		}
