@@ -71,6 +71,11 @@ func selectGraph(c *cli.Context, db *store.DB) (*graph.Graph, error) {
 	return g, nil
 }
 
+// selecting reports whether any selection flag is set.
+func selecting(c *cli.Context) bool {
+	return c.String("focus") != "" || c.String("event") != "" || c.String("kinds") != "" || c.Int("min-mentions") > 0
+}
+
 func kindList() string {
 	var ks []string
 	for _, k := range graph.NodeKinds {
@@ -118,6 +123,20 @@ func exportCommand() *cli.Command {
 				return err
 			}
 			defer db.Close()
+			if (format == "json" || format == "jsonl") && !selecting(c) {
+				// the whole graph, streamed in the store's order: memory
+				// stays flat however big the graph is
+				return writeOut(c, func(w io.Writer) error {
+					s, err := export.NewStream(w, format)
+					if err != nil {
+						return err
+					}
+					if err := db.Walk(c.Context, s.Node, s.Edge); err != nil {
+						return err
+					}
+					return s.Close()
+				})
+			}
 			g, err := selectGraph(c, db)
 			if err != nil {
 				return err

@@ -1,0 +1,130 @@
+package export
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+
+	"github.com/kg-tool/kg/graph"
+)
+
+// Stream writes the JSON or JSONL of a graph one node or edge at a time,
+// for graphs too big to hold in memory. Callers must pass every node
+// before any edge, nodes sorted by id and edges by source, kind, target
+// (the order graph.Store.Walk gives); the bytes are then exactly those of
+// JSON or JSONL on the same graph.
+type Stream struct {
+	w      *bufio.Writer
+	lines  bool // JSONL
+	nodes  int
+	edges  int
+	inEdge bool
+	buf    bytes.Buffer
+}
+
+// NewStream starts a stream in format "json" or "jsonl".
+func NewStream(w io.Writer, format string) (*Stream, error) {
+	switch format {
+	case "json", "jsonl":
+	default:
+		return nil, fmt.Errorf("export: stream %q: %w", format, ErrUnknownFormat)
+	}
+	return &Stream{w: bufio.NewWriterSize(w, 1<<16), lines: format == "jsonl"}, nil
+}
+
+func (s *Stream) encode(v any, prefix string) ([]byte, error) {
+	s.buf.Reset()
+	enc := newJSONEncoder(&s.buf)
+	if !s.lines {
+		enc.SetIndent(prefix, "  ")
+	}
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("export: json: %w", err)
+	}
+	return bytes.TrimRight(s.buf.Bytes(), "\n"), nil
+}
+
+// Node writes one node.
+func (s *Stream) Node(n graph.Node) error {
+	if s.inEdge {
+		return fmt.Errorf("export: stream: node %s after edges", n.ID)
+	}
+	if n.Aliases == nil {
+		n.Aliases = []string{}
+	}
+	if s.lines {
+		b, err := s.encode(jsonNode{Type: "node", Node: n}, "")
+		if err != nil {
+			return err
+		}
+		s.w.Write(b)
+		return s.w.WriteByte('\n')
+	}
+	b, err := s.encode(n, "    ")
+	if err != nil {
+		return err
+	}
+	if s.nodes == 0 {
+		s.w.WriteString("{\n  \"nodes\": [\n    ")
+	} else {
+		s.w.WriteString(",\n    ")
+	}
+	s.nodes++
+	_, err = s.w.Write(b)
+	return err
+}
+
+// Edge writes one edge.
+func (s *Stream) Edge(e graph.Edge) error {
+	if e.Evidence == nil {
+		e.Evidence = []graph.Evidence{}
+	}
+	if s.lines {
+		b, err := s.encode(jsonEdge{Type: "edge", Edge: e}, "")
+		if err != nil {
+			return err
+		}
+		s.w.Write(b)
+		return s.w.WriteByte('\n')
+	}
+	if !s.inEdge {
+		s.closeNodes()
+		s.inEdge = true
+	}
+	b, err := s.encode(e, "    ")
+	if err != nil {
+		return err
+	}
+	if s.edges == 0 {
+		s.w.WriteString("  \"edges\": [\n    ")
+	} else {
+		s.w.WriteString(",\n    ")
+	}
+	s.edges++
+	_, err = s.w.Write(b)
+	return err
+}
+
+func (s *Stream) closeNodes() {
+	if s.nodes == 0 {
+		s.w.WriteString("{\n  \"nodes\": [],\n")
+	} else {
+		s.w.WriteString("\n  ],\n")
+	}
+}
+
+// Close ends the document and flushes it.
+func (s *Stream) Close() error {
+	if !s.lines {
+		if !s.inEdge {
+			s.closeNodes()
+		}
+		if s.edges == 0 {
+			s.w.WriteString("  \"edges\": []\n}\n")
+		} else {
+			s.w.WriteString("\n  ]\n}\n")
+		}
+	}
+	return flush(s.w, "json")
+}
