@@ -48,7 +48,7 @@ var _ graph.Store = (*DB)(nil)
 func badgerOptions(dir string, o Options) badger.Options {
 	bo := badger.DefaultOptions(dir).
 		WithLogger(quietLogger(o.Log)).
-		WithMemTableSize(64 << 20).
+		WithMemTableSize(32 << 20).
 		WithNumMemtables(2).
 		WithNumLevelZeroTables(4).
 		WithNumLevelZeroTablesStall(10).

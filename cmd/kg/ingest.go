@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -68,6 +69,12 @@ func ingest(c *cli.Context) error {
 	}
 	if err != nil {
 		return err
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft limit makes the collector work harder as the heap nears
+		// it, instead of letting it double between collections; with
+		// Badger's memtables this keeps a large ingest's peak RSS bounded.
+		debug.SetMemoryLimit(256 << 20)
 	}
 	db, err := openWrite(c)
 	if err != nil {
