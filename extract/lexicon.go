@@ -55,8 +55,22 @@ func isWord(w string) bool {
 // ambiguousWord reports whether an imported name is an ordinary word, so
 // that it is matched only where the text uses it as a name.
 func ambiguousWord(name string) bool {
-	toks := strings.Fields(name)
-	return len(toks) == 1 && isWord(toks[0])
+	return allWords(name)
+}
+
+// allWords reports whether every word of s is an ordinary English word
+// ("Scale", "Cloud Native Landscape").
+func allWords(s string) bool {
+	toks := strings.Fields(s)
+	if len(toks) == 0 {
+		return false
+	}
+	for _, t := range toks {
+		if !isWord(strings.Trim(strings.ToLower(t), ".,:;()")) {
+			return false
+		}
+	}
+	return true
 }
 
 // notNames are capitalised words that start sentences or titles and are

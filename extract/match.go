@@ -172,8 +172,11 @@ func (t *trie) scan(s string, toks []token) []match {
 				best, bestEnd = n, j+1
 			}
 		}
-		if best == nil && i+1 < len(toks) {
-			best, bestEnd = t.joined(s, toks, i)
+		if i+1 < len(toks) {
+			// "Falco Sidekick" is Falcosidekick, not Falco then Sidekick
+			if jn, je := t.joined(s, toks, i); jn != nil && je > bestEnd {
+				best, bestEnd = jn, je
+			}
 		}
 		if best != nil {
 			out = append(out, match{start: toks[i].start, end: toks[bestEnd-1].end, node: best, tokStart: i, tokEnd: bestEnd})

@@ -37,7 +37,7 @@ func (x *extractor) mentions() {
 			spelling := spellingIn(b.Text, m)
 			for _, ei := range m.node.entries {
 				e := x.cat.entry(ei)
-				ambiguous := e.Ambiguous && (graph.Key(spelling) == graph.Key(e.Name) || isWord(strings.ToLower(spelling)))
+				ambiguous := e.Ambiguous && (graph.Key(spelling) == graph.Key(e.Name) || allWords(spelling))
 				if ambiguous || e.Origin == "landscape" {
 					// one word must be spelled as the catalog spells it
 					// ("Flux", not "flux"); "Hashicorp Vault" is a name anyway
@@ -105,13 +105,15 @@ func (x *extractor) ambiguousOK(bi int, f found, e *graph.CatalogEntry, mid map[
 	if titleCase(b) {
 		return mid[e.ID]
 	}
-	if !f.atStart || len(strings.Fields(f.spelling)) > 1 {
+	if !f.atStart || !allWords(f.spelling) {
 		return true
 	}
 	if mid[e.ID] || isNameUse.MatchString(b.Text[f.start+len(f.spelling):]) {
 		return true
 	}
-	return (b.Kind == Item || b.Kind == Heading) && len(strings.Fields(b.Text)) <= 6
+	// a short list item or heading naming it ("- Flux"), for curated
+	// names; an imported name that is an English word needs more
+	return e.Origin != "landscape" && (b.Kind == Item || b.Kind == Heading) && len(strings.Fields(b.Text)) <= 6
 }
 
 // parentInSpelling returns a child's parent when the text spells the parent
