@@ -56,7 +56,7 @@ fi
 measure "kg speakers --tech eBPF --format json" ":" "$KG" --db "$DB" speakers --tech eBPF --format json
 measure "kg export --format dot --focus Cilium --depth 1" ":" "$KG" --db "$DB" export --format dot --focus Cilium --depth 1
 measure "kg export --format json (whole graph)" ":" "$KG" --db "$DB" export --format json
-if "$KG" help rank >/dev/null 2>&1; then
+if "$KG" rank --help >/dev/null 2>&1; then
   measure "kg rank --by pagerank" ":" "$KG" --db "$DB" rank --by pagerank
 fi
 echo "database size: $(du -sm "$DB" | cut -f1) MB"
