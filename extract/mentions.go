@@ -383,8 +383,8 @@ func (x *extractor) discoverList(bi int) {
 	intro := &blocks[bi]
 	for j := bi + 1; j < len(blocks); j++ {
 		b := &blocks[j]
-		if b.Kind != Item {
-			break
+		if b.Kind != Item || b.Line-blocks[j-1].Line > 2 && j > bi+1 {
+			break // a gap of blank lines starts another list
 		}
 		if intro.Kind == Item && b.Level <= intro.Level {
 			break
