@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,10 +15,7 @@ import (
 // withDB opens the database read-only for a query and closes it after.
 func withDB(fn func(c *cli.Context, db *store.DB) error) cli.ActionFunc {
 	return func(c *cli.Context) error {
-		if c.Command.HasName("") {
-			return nil
-		}
-		if c.NArg() > 0 && !c.Command.HasName("show") && c.Command.ArgsUsage == "" {
+		if c.NArg() > 0 && c.Command.ArgsUsage == "" {
 			return usagef("%s takes no arguments (got %q); use flags", c.Command.Name, c.Args().First())
 		}
 		for _, f := range c.Command.Flags {
@@ -400,4 +396,3 @@ func statsCommand() *cli.Command {
 	}
 }
 
-var _ = fmt.Sprint
