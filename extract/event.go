@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kg-tool/kg/graph"
 )
@@ -170,7 +171,15 @@ func (x *extractor) findEvent() *eventInfo {
 		if i >= 12 {
 			break
 		}
-		places = append(places, place{b.Text, b.Line})
+		t := b.Text
+		if len(t) > 2000 {
+			cut := 2000
+			for cut > 0 && !utf8.RuneStart(t[cut]) {
+				cut--
+			}
+			t = t[:cut] // the event is named early, not deep in a huge block
+		}
+		places = append(places, place{t, b.Line})
 	}
 	var ev *eventInfo
 	for _, p := range places {

@@ -46,6 +46,8 @@ type extractor struct {
 	talks     []talk
 	mentioned map[string]bool // catalog ids named in this source
 	bounds    map[int][]int   // per block, sentence starts (evidence)
+	maxEnd    map[int]int     // per block, the longest excluded span
+	writers   map[string]bool // person ids that wrote the source
 }
 
 // Extract maps a parsed document to the facts it supports. info describes
@@ -64,7 +66,7 @@ func Extract(doc *Doc, cat *Catalog, info graph.SourceInfo) *graph.Facts {
 	x := &extractor{cat: cat, doc: doc, src: info.ID, nodes: map[string]*graph.Node{},
 		edges: map[[3]string]*graph.Edge{}, people: map[string]string{}, speakers: map[string]bool{},
 		consumed: map[int]bool{}, excluded: map[int][][2]int{}, orgSpans: map[int][][2]int{},
-		mentioned: map[string]bool{}}
+		mentioned: map[string]bool{}, writers: map[string]bool{}}
 	title := doc.Title
 	if title == "" {
 		title = strings.TrimSuffix(filepath.Base(doc.Name), filepath.Ext(doc.Name))
@@ -281,6 +283,15 @@ func abbrevBefore(text string, dot int) bool {
 func firstSentence(text string) string { return firstSentences(text, 1) }
 
 func firstSentences(text string, n int) string {
+	if len(text) > 2000 {
+		// a sentence is never this long; a huge unpunctuated block must
+		// not make every caller scan all of it
+		cut := 2000
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
 	count, pos := 0, 0
 	for pos < len(text) {
 		loc := sentenceEndRe.FindStringIndex(text[pos:])
@@ -376,6 +387,7 @@ func (x *extractor) authors() {
 		if name, ok := x.personName(a, strong); ok {
 			id := x.personNode(name, graph.QualityLine)
 			x.addEdge(id, graph.Authored, x.src, x.evidence(x.metaLine(a), "author: "+a))
+			x.writers[id] = true
 		}
 	}
 	n := len(x.doc.Blocks)
@@ -409,6 +421,7 @@ func (x *extractor) authors() {
 		for _, sp := range names {
 			id := x.personNode(sp.name, graph.QualityLine)
 			x.addEdge(id, graph.Authored, x.src, x.evidence(b.Line, text))
+			x.writers[id] = true
 			x.consumed[i] = true
 		}
 	}
@@ -605,13 +618,11 @@ func (x *extractor) talkByNames(bi, ti int) {
 
 var talkByRe = regexp.MustCompile(`(?i)\b(?:talk|session|presentation|keynote|demo|workshop)s?\s+(?:given\s+)?by\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)*)`)
 
+// inSpans reports whether off falls in one of spans, which are in text
+// order and do not overlap: a binary search.
 func inSpans(spans []span, off int) bool {
-	for _, s := range spans {
-		if off >= s.start && off < s.end {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].end > off })
+	return i < len(spans) && spans[i].start <= off
 }
 
 // mentionPerson records that a talk (or the source) names a person who is
@@ -626,13 +637,8 @@ func (x *extractor) mentionPerson(bi, ti int, id string, off int) {
 		x.addEdge(x.talkIDs[ti], graph.Mentions, id, x.blockEvidence(bi, off))
 		return
 	}
-	if x.speakers[id] {
+	if x.speakers[id] || x.writers[id] {
 		return
-	}
-	for _, e := range x.edges {
-		if e.Kind == graph.Authored && e.Source == id {
-			return
-		}
 	}
 	x.addEdge(x.src, graph.Mentions, id, x.blockEvidence(bi, off))
 }

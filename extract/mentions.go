@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,6 +24,7 @@ type found struct {
 // mentioned by the talk whose section holds the block, or by the source.
 func (x *extractor) mentions() {
 	x.excludeKnownNames()
+	x.sortExcluded()
 	perBlock := make([][]found, len(x.doc.Blocks))
 	// Spellings of ambiguous names that the text also uses mid-sentence:
 	// those make a sentence-initial use count too.
@@ -294,13 +296,45 @@ func orgContext(text string, start, end int) bool {
 	return false
 }
 
+// overlapsPerson reports whether [start, end) overlaps a person's name in
+// block bi. Spans are sorted once (sortExcluded), so this is a binary
+// search: a 10 MB one-line recap has hundreds of thousands of both.
 func (x *extractor) overlapsPerson(bi, start, end int) bool {
-	for _, s := range x.excluded[bi] {
-		if start < s[1] && end > s[0] {
+	spans := x.excluded[bi]
+	// spans are sorted by start; any overlapping span starts before end
+	i := sort.Search(len(spans), func(i int) bool { return spans[i][0] >= end })
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		if start < spans[j][1] && end > spans[j][0] {
+			return true
+		}
+	}
+	if i > 8 {
+		// a long earlier span could still reach this far
+		return x.maxEnd[bi] > start && x.longOverlap(bi, start, end, i-8)
+	}
+	return false
+}
+
+func (x *extractor) longOverlap(bi, start, end, upto int) bool {
+	for _, s := range x.excluded[bi][:upto] {
+		if s[1] > start && s[0] < end {
 			return true
 		}
 	}
 	return false
+}
+
+// sortExcluded sorts each block's name spans by start, for overlapsPerson.
+func (x *extractor) sortExcluded() {
+	x.maxEnd = map[int]int{}
+	for bi, spans := range x.excluded {
+		sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+		m := 0
+		for _, s := range spans {
+			m = max(m, s[1]-s[0])
+		}
+		x.maxEnd[bi] = m
+	}
 }
 
 func (x *extractor) inOrgSpan(bi, off int) bool {
