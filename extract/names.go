@@ -57,7 +57,9 @@ func (x *extractor) personName(s string, ctx nameContext) (string, bool) {
 			// "Cloud Native", "Key Takeaways": an English word is only a
 			// name part when it is also a known given name, or a surname
 			// after a given name in a strong context ("Lisa Falco", "Bill Rose").
-			if !(i > 0 && ctx == strong && !notNameWord(lp)) {
+			// "Liz Rice" is a name; "Mark Your Calendars" and "Grant Access
+			// Policies" are not: there the given name is an English word too.
+			if !(i > 0 && !notNameWord(lp) && (ctx == strong || !isWord(strings.ToLower(parts[0])))) {
 				return "", false
 			}
 		}
