@@ -616,7 +616,7 @@ func (x *extractor) talkByNames(bi, ti int) {
 	}
 }
 
-var talkByRe = regexp.MustCompile(`(?i)\b(?:talk|session|presentation|keynote|demo|workshop)s?\s+(?:given\s+)?by\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)*)`)
+var talkByRe = regexp.MustCompile(`\b(?i:talk|session|presentation|keynote|demo|workshop)s?\s+(?:given\s+)?by\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)*)`)
 
 // inSpans reports whether off falls in one of spans, which are in text
 // order and do not overlap: a binary search.
