@@ -79,6 +79,17 @@ func Open(dir string, o Options) (*DB, error) {
 		if err := checkDir(dir, o.ReadOnly); err != nil {
 			return nil, err
 		}
+		// Badger deletes the table files its MANIFEST does not list, so a
+		// damaged MANIFEST must be caught before Badger sees it.
+		if err := CheckFiles(dir); err != nil {
+			return nil, err
+		}
+	}
+	if !o.InMemory {
+		// A kill while Badger created a memtable log leaves an empty one,
+		// which holds nothing and which Badger refuses to open (and grows
+		// while trying): remove it first.
+		removeEmptyMemLogs(dir)
 	}
 	bdb, err := badger.Open(badgerOptions(dir, o))
 	if err != nil && o.ReadOnly && !isLockErr(err) {
@@ -135,6 +146,27 @@ func checkDir(dir string, readOnly bool) error {
 		}
 	}
 	return fmt.Errorf("%s is not a kg database (it has files but no Badger MANIFEST): %w", dir, graph.ErrSchema)
+}
+
+// removeEmptyMemLogs deletes zero-length memtable logs (*.mem) and reports
+// whether it deleted any.
+func removeEmptyMemLogs(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	removed := false
+	for _, e := range entries {
+		if filepath.Ext(e.Name()) != ".mem" {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && fi.Size() == 0 {
+			if os.Remove(filepath.Join(dir, e.Name())) == nil {
+				removed = true
+			}
+		}
+	}
+	return removed
 }
 
 func isLockErr(err error) bool {
