@@ -245,6 +245,9 @@ func listLabel(text, name string) bool {
 // titleCase reports whether a block is a title in which most words are
 // capitalised, so capitals say nothing about names.
 func titleCase(b *Block) bool {
+	if len(b.Text) > 700 {
+		return false // no title is this long
+	}
 	if b.Kind != Heading && !(b.Kind == Para && titleLike(b.Text)) {
 		return false
 	}
@@ -337,13 +340,12 @@ func (x *extractor) sortExcluded() {
 	}
 }
 
+// inOrgSpan reports whether off falls in a span read as an affiliation.
+// Spans are appended in text order, so this is a binary search.
 func (x *extractor) inOrgSpan(bi, off int) bool {
-	for _, s := range x.orgSpans[bi] {
-		if off >= s[0] && off < s[1] {
-			return true
-		}
-	}
-	return false
+	spans := x.orgSpans[bi]
+	i := sort.Search(len(spans), func(i int) bool { return spans[i][1] > off })
+	return i < len(spans) && spans[i][0] <= off
 }
 
 // mentionNode records a mention by the talk of block bi, or by the source.

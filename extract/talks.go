@@ -194,6 +194,9 @@ func isHeadingLike(b *Block) bool {
 }
 
 func titleLike(s string) bool {
+	if len(s) > 700 {
+		return false // 160 runes are at most 640 bytes
+	}
 	s = strings.TrimSpace(s)
 	n := utf8.RuneCountInString(s)
 	if n < 3 || n > 160 || len(strings.Fields(s)) > 22 {
