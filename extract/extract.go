@@ -118,6 +118,11 @@ func (x *extractor) facts(info graph.SourceInfo, warnings []string) *graph.Facts
 
 // addNode adds or merges a node and returns its id.
 func (x *extractor) addNode(n graph.Node) string {
+	// names come from text and file names, which may be any bytes
+	n.Name = strings.ToValidUTF8(n.Name, "\uFFFD")
+	for i, a := range n.Aliases {
+		n.Aliases[i] = strings.ToValidUTF8(a, "\uFFFD")
+	}
 	if n.Attrs == nil {
 		n.Attrs = map[string]any{}
 	}
