@@ -85,19 +85,13 @@ func Open(dir string, o Options) (*DB, error) {
 			return nil, err
 		}
 	}
-	if !o.InMemory {
-		// A kill while Badger created a memtable log leaves an empty one,
-		// which holds nothing and which Badger refuses to open (and grows
-		// while trying): remove it first.
-		removeEmptyMemLogs(dir)
-	}
-	bdb, err := badger.Open(badgerOptions(dir, o))
+	bdb, err := openBadger(badgerOptions(dir, o))
 	if err != nil && o.ReadOnly && !isLockErr(err) {
 		// A database left by a crash has a log to replay, which a read-only
 		// open cannot do: recover it with one read-write open.
-		if rw, rerr := badger.Open(badgerOptions(dir, Options{Log: o.Log})); rerr == nil {
+		if rw, rerr := openBadger(badgerOptions(dir, Options{Log: o.Log})); rerr == nil {
 			rw.Close()
-			bdb, err = badger.Open(badgerOptions(dir, o))
+			bdb, err = openBadger(badgerOptions(dir, o))
 		}
 	}
 	if err != nil {
@@ -148,25 +142,16 @@ func checkDir(dir string, readOnly bool) error {
 	return fmt.Errorf("%s is not a kg database (it has files but no Badger MANIFEST): %w", dir, graph.ErrSchema)
 }
 
-// removeEmptyMemLogs deletes zero-length memtable logs (*.mem) and reports
-// whether it deleted any.
-func removeEmptyMemLogs(dir string) bool {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return false
+// openBadger opens Badger, once more if the first attempt met an empty
+// memtable log left by a kill while Badger created it: the failed attempt
+// sizes the file, and the second one opens it. (Deleting the empty log
+// before opening would race with a live writer that is creating one.)
+func openBadger(bo badger.Options) (*badger.DB, error) {
+	bdb, err := badger.Open(bo)
+	if err != nil && strings.Contains(err.Error(), "Create a new file") {
+		bdb, err = badger.Open(bo)
 	}
-	removed := false
-	for _, e := range entries {
-		if filepath.Ext(e.Name()) != ".mem" {
-			continue
-		}
-		if fi, err := e.Info(); err == nil && fi.Size() == 0 {
-			if os.Remove(filepath.Join(dir, e.Name())) == nil {
-				removed = true
-			}
-		}
-	}
-	return removed
+	return bdb, err
 }
 
 func isLockErr(err error) bool {
@@ -274,7 +259,11 @@ func absPath(p string) string {
 		return p
 	}
 	if a, err := filepath.Abs(p); err == nil {
-		return a
+		p = a
+	} else {
+		p = filepath.Clean(p)
 	}
-	return filepath.Clean(p)
+	// The source record keeps the path in JSON, which cannot hold invalid
+	// UTF-8: key the path record by the same repaired string.
+	return strings.ToValidUTF8(p, "\uFFFD")
 }

@@ -151,7 +151,7 @@ func (w *Writer) Remove(ctx context.Context, id string) error {
 	if _, err := w.sourceRec(id); err != nil {
 		return err
 	}
-	if err := w.makeRoom(1000); err != nil {
+	if err := w.makeRoom(1000, 0); err != nil {
 		return err
 	}
 	if err := w.removeSource(id); err != nil {
@@ -191,7 +191,7 @@ func (w *Writer) Put(ctx context.Context, f *graph.Facts) (graph.PutResult, erro
 		return res, err
 	}
 	est := int64(8 + 4*len(f.Nodes) + 3*len(f.Edges))
-	if err := w.makeRoom(est); err != nil {
+	if err := w.makeRoom(est, factBytes(f)); err != nil {
 		return res, err
 	}
 	p, err := w.resolve(f, res.Source)
@@ -223,6 +223,13 @@ func (w *Writer) Put(ctx context.Context, f *graph.Facts) (graph.PutResult, erro
 	tf := translate(f, p.trans)
 	tf.Source.ID, tf.Source.Path = res.Source, path
 	if err := w.write(tf); err != nil {
+		if errors.Is(err, badger.ErrTxnTooBig) && w.pending == 0 {
+			// Alone in its transaction (makeRoom saw to that): drop it,
+			// nothing else is lost.
+			w.txn.Discard()
+			w.begin()
+			return res, fmt.Errorf("%w (%d nodes, %d edges)", ErrTooLarge, len(tf.Nodes), len(tf.Edges))
+		}
 		return res, err
 	}
 	w.pending++
@@ -230,14 +237,36 @@ func (w *Writer) Put(ctx context.Context, f *graph.Facts) (graph.PutResult, erro
 	return res, nil
 }
 
-// makeRoom commits first when est more entries might not fit.
-func (w *Writer) makeRoom(est int64) error {
+// ErrTooLarge is returned by Put for a source whose facts do not fit in one
+// Badger transaction. Nothing of it is stored, and nothing else is lost:
+// the sources applied before it were committed first.
+var ErrTooLarge = errors.New("too many facts to store as one source")
+
+// makeRoom commits first when est more entries, of about size bytes, might
+// not fit, or when they are so many that the source may not fit alone.
+func (w *Writer) makeRoom(est, size int64) error {
 	maxCount, maxSize := w.db.bdb.MaxBatchCount(), w.db.bdb.MaxBatchSize()
 	pendingCount := w.count + int64(len(w.dirty))
-	if w.pending > 0 && (pendingCount+est > maxCount/2 || w.size+est*200 > maxSize/2) {
+	big := est > maxCount/4 || size > maxSize/4
+	if w.pending > 0 && (big || pendingCount+est > maxCount/2 || w.size+max(est*200, size) > maxSize/2) {
 		return w.Commit()
 	}
 	return nil
+}
+
+// factBytes estimates the bytes that storing f writes.
+func factBytes(f *graph.Facts) int64 {
+	n := int64(0)
+	for _, nd := range f.Nodes {
+		n += int64(3*len(nd.ID)+4*len(nd.Name)) + 200
+	}
+	for _, e := range f.Edges {
+		n += int64(2*(len(e.Source)+len(e.Target)+len(f.Source.ID))) + 100
+		for _, ev := range e.Evidence {
+			n += int64(len(ev.Text)) + 8
+		}
+	}
+	return n
 }
 
 func (w *Writer) set(k, v []byte) error {

@@ -122,6 +122,16 @@ func ingest(c *cli.Context) error {
 			prog.println(c.App.ErrWriter, "kg: warning: "+wmsg)
 		}
 		res, err := w.Put(ctx, r.facts)
+		if errors.Is(err, store.ErrTooLarge) {
+			failed++
+			if r.in.explicit {
+				badExplicit++
+				prog.println(c.App.ErrWriter, "kg: "+r.in.path+": "+oneLine(err.Error()))
+			} else {
+				prog.println(c.App.ErrWriter, "kg: warning: skipped "+r.in.path+": "+oneLine(err.Error()))
+			}
+			continue
+		}
 		if err != nil {
 			if errors.Is(err, context.Canceled) {
 				break

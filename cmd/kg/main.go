@@ -32,6 +32,9 @@ var version = "dev"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first Ctrl-C lets an ingest finish its current source and commit;
+	// a second one stops kg at once.
+	go func() { <-ctx.Done(); stop() }()
 	stopProfile := startProfile()
 	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
 	stopProfile()

@@ -395,4 +395,3 @@ func statsCommand() *cli.Command {
 		}),
 	}
 }
-

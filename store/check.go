@@ -1,0 +1,567 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kg-tool/kg/graph"
+)
+
+// Kinds of Problem that Check reports. The primary records are the source
+// records (what each source contributed) and the forward edge keys (the
+// evidence of each edge and source); everything else is derived from them.
+const (
+	ProblemMissingRev      = "missing reverse key"      // f-key without its b-key
+	ProblemStaleRev        = "reverse key without edge" // b-key without its f-key
+	ProblemMissingKind     = "missing kind key"
+	ProblemStaleKind       = "stale kind key" // points at a missing node, or gives another kind
+	ProblemMissingAlias    = "missing alias key"
+	ProblemStaleAlias      = "stale alias key" // no such node, or not one of its spellings
+	ProblemMissingSeries   = "missing series key"
+	ProblemStaleSeries     = "stale series key"
+	ProblemMissingNode     = "missing node record" // a source contributes the node, no n-key
+	ProblemStaleNode       = "node without source" // n-key no source contributes
+	ProblemWrongNode       = "node record differs from its sources"
+	ProblemMissingPath     = "missing path key"
+	ProblemStalePath       = "stale path key"
+	ProblemDangling        = "dangling edge"       // an end is not a node
+	ProblemOrphanEdge      = "edge without source" // f-key of a source with no record
+	ProblemUnlistedEdge    = "edge not in its source record"
+	ProblemMissingEdge     = "missing edge key" // the source record lists it, no f-key
+	ProblemBadSource       = "unreadable source record"
+	ProblemBadEvidence     = "unreadable evidence"
+	ProblemBadValue        = "unreadable value"
+	ProblemMalformedKey    = "malformed key"
+	ProblemUnknownKeyspace = "unknown key"
+)
+
+// maxProblems bounds the problems a Report lists; Counts has them all.
+const maxProblems = 1000
+
+// Problem is one inconsistency found by Check.
+type Problem struct {
+	Kind string `json:"kind"`
+	// Key is the key concerned, its fields joined by '|'
+	// ("b|talk:x/y|presented|person:z|source:a").
+	Key string `json:"key"`
+}
+
+// Report is what Check read, found and, when repairing, changed.
+type Report struct {
+	Keys      int            `json:"keys"`      // keys read
+	Sources   int            `json:"sources"`   // source records
+	Nodes     int            `json:"nodes"`     // nodes the source records support
+	Edges     int            `json:"edges"`     // forward edge keys: one per edge and source
+	Redirects int            `json:"redirects"` // ids merged into another
+	Problems  []Problem      `json:"problems"`  // the first 1000 problems, in the order found
+	Counts    map[string]int `json:"counts"`    // problems by kind
+	Total     int            `json:"total"`     // problems found
+	Repaired  int            `json:"repaired"`  // keys written or deleted by the repair
+}
+
+// Clean reports whether Check found nothing wrong.
+func (r Report) Clean() bool { return r.Total == 0 }
+
+// Check verifies that the derived keys agree with the primary records:
+// every forward edge key has its reverse key and the reverse, every live
+// node its kind key, an alias key per spelling and its series key, no index
+// key names a missing node, both ends of every edge are nodes, every node
+// record is what its sources contribute, and every source record matches
+// the edge keys of that source.
+//
+// With repair, Check then rebuilds the derived keys (kind, alias, series,
+// reverse and path keys, and the merged node records) from the source
+// records and forward edge keys. Edge keys that no source record can
+// explain (their source is gone, their evidence is unreadable, or an end
+// is no node) are deleted, a source record is made to list exactly its
+// edge keys, and an unreadable source record is deleted with its edges, so
+// that the source can be ingested again. Repair writes in batches, not in
+// one transaction; if it is interrupted, running it again finishes it. It
+// fails with graph.ErrReadOnly on a read-only database.
+//
+// Check reads every key: its time and memory grow with the database.
+func (db *DB) Check(ctx context.Context, repair bool) (Report, error) {
+	if repair && db.readOnly {
+		return Report{}, graph.ErrReadOnly
+	}
+	c := &checker{ctx: ctx, rep: Report{Counts: map[string]int{}}, srcs: map[string]bool{},
+		nodes: map[string]*nodeRec{}, fwd: map[string]uint8{}, want: map[string][]byte{},
+		drop: map[string][]edgeRef{}, add: map[string][]edgeRef{}}
+	err := db.view(func(txn *badger.Txn) error {
+		if err := c.readSources(txn); err != nil {
+			return err
+		}
+		if err := c.readEdges(txn); err != nil {
+			return err
+		}
+		c.expect()
+		if err := c.compare(txn); err != nil {
+			return err
+		}
+		return c.rewriteSources(txn)
+	})
+	if err != nil {
+		return c.rep, fmt.Errorf("store: check: %w", err)
+	}
+	if !repair || len(c.fixes) == 0 {
+		return c.rep, nil
+	}
+	wb := db.bdb.NewWriteBatch()
+	defer wb.Cancel()
+	for _, f := range c.fixes {
+		if f.del {
+			err = wb.Delete(f.key)
+		} else {
+			err = wb.Set(f.key, f.val)
+		}
+		if err != nil {
+			return c.rep, fmt.Errorf("store: repair %s: %w", printable(f.key), err)
+		}
+	}
+	if err := wb.Flush(); err != nil {
+		return c.rep, fmt.Errorf("store: repair: %w", err)
+	}
+	c.rep.Repaired = len(c.fixes)
+	return c.rep, nil
+}
+
+type fix struct {
+	key, val []byte
+	del      bool
+}
+
+// What Check knows of one forward edge key.
+const (
+	fwdListed   = 1 << iota // its source record lists it
+	fwdPresent              // the key exists and its evidence reads
+	fwdBad                  // the key exists but its evidence does not read
+	fwdDangling             // an end is no node
+	fwdReversed             // its reverse key exists
+)
+
+// checker holds what one Check learns. It keeps no source record and no
+// reverse key in memory, only the forward keys with a few bits each, the
+// node records as the sources give them and the other derived keys.
+type checker struct {
+	ctx   context.Context
+	rep   Report
+	srcs  map[string]bool      // readable source records
+	nodes map[string]*nodeRec  // node records as the sources give them
+	fwd   map[string]uint8     // forward keys, listed or present
+	order []string             // present forward keys, in key order
+	want  map[string][]byte    // derived keys expected, but reverse keys
+	drop  map[string][]edgeRef // edges to take out of a source record
+	add   map[string][]edgeRef // edges to add to a source record
+	fixes []fix
+}
+
+func (c *checker) problem(kind string, k []byte) {
+	c.rep.Total++
+	c.rep.Counts[kind]++
+	if len(c.rep.Problems) < maxProblems {
+		c.rep.Problems = append(c.rep.Problems, Problem{kind, printable(k)})
+	}
+}
+
+func (c *checker) set(k, v []byte) { c.fixes = append(c.fixes, fix{key: k, val: v}) }
+func (c *checker) del(k []byte)    { c.fixes = append(c.fixes, fix{key: k, del: true}) }
+
+// scan calls fn for every key with prefix p (values are read on demand).
+func (c *checker) scan(txn *badger.Txn, p []byte, fn func(k []byte, item *badger.Item) error) error {
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false, Prefix: p})
+	defer it.Close()
+	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+		if c.rep.Keys%4096 == 0 {
+			if err := c.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		c.rep.Keys++
+		if err := fn(it.Item().KeyCopy(nil), it.Item()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readSourceRec decodes a source record; ok is false when it does not
+// decode, such as when Badger, which returns an empty value rather than an
+// error when the value log no longer holds it, gives nothing.
+func readSourceRec(item *badger.Item) (rec *sourceRec, ok bool, err error) {
+	v, err := item.ValueCopy(nil)
+	if err != nil {
+		return nil, false, err
+	}
+	rec = &sourceRec{}
+	return rec, json.Unmarshal(v, rec) == nil, nil
+}
+
+// readSources reads the source records and adds up what they contribute.
+func (c *checker) readSources(txn *badger.Txn) error {
+	return c.scan(txn, []byte{pSource, sep}, func(k []byte, item *badger.Item) error {
+		rec, ok, err := readSourceRec(item)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			c.problem(ProblemBadSource, k)
+			c.del(k)
+			return nil
+		}
+		id := string(k[2:])
+		c.srcs[id] = true
+		c.rep.Sources++
+		for _, n := range rec.Nodes {
+			r := c.nodes[n.ID]
+			if r == nil {
+				r = &nodeRec{Names: map[string]int{}, Attrs: map[string]int{}}
+				c.nodes[n.ID] = r
+			}
+			r.add(n, 1)
+		}
+		for _, e := range rec.Edges {
+			c.fwd[string(fwdKey(e.From, e.Kind, e.To, id))] |= fwdListed
+		}
+		c.want[string(key(pPath, rec.Info.Path))] = pathValue(id, rec.Info.Hash)
+		return nil
+	})
+}
+
+// readEdges reads the forward edge keys and matches them with the source
+// records.
+func (c *checker) readEdges(txn *badger.Txn) error {
+	err := c.scan(txn, []byte{pFwd, sep}, func(k []byte, item *badger.Item) error {
+		f := splitKey(k)
+		if len(f) != 4 || f[0] == "" || f[1] == "" || f[2] == "" || f[3] == "" {
+			c.problem(ProblemMalformedKey, k)
+			c.del(k)
+			return nil
+		}
+		e, src := edgeRef{f[0], graph.EdgeKind(f[1]), f[2]}, f[3]
+		if !c.srcs[src] {
+			c.problem(ProblemOrphanEdge, k)
+			c.del(k)
+			return nil
+		}
+		ks := string(k)
+		v, err := item.ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		if _, err := decodeEvidence(v, src); err != nil {
+			c.problem(ProblemBadEvidence, k)
+			c.del(k)
+			if c.fwd[ks]&fwdListed != 0 {
+				c.drop[src] = append(c.drop[src], e)
+			}
+			c.fwd[ks] |= fwdBad
+			return nil
+		}
+		if c.fwd[ks]&fwdListed == 0 {
+			c.problem(ProblemUnlistedEdge, k)
+			c.add[src] = append(c.add[src], e)
+		}
+		c.fwd[ks] |= fwdPresent
+		c.order = append(c.order, ks)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	var missing []string
+	for ks, fl := range c.fwd {
+		if fl&(fwdPresent|fwdBad) == 0 {
+			missing = append(missing, ks)
+		}
+	}
+	sort.Strings(missing)
+	for _, ks := range missing {
+		f := splitKey([]byte(ks))
+		c.problem(ProblemMissingEdge, []byte(ks))
+		c.drop[f[3]] = append(c.drop[f[3]], edgeRef{f[0], graph.EdgeKind(f[1]), f[2]})
+		delete(c.fwd, ks)
+	}
+	return nil
+}
+
+func (c *checker) alive(id string) bool {
+	r := c.nodes[id]
+	return r != nil && r.Support > 0
+}
+
+// expect drops dangling edges and computes the derived keys, other than
+// reverse keys, that the primary records call for.
+func (c *checker) expect() {
+	for _, ks := range c.order {
+		f := splitKey([]byte(ks))
+		if !c.alive(f[0]) || !c.alive(f[2]) {
+			c.problem(ProblemDangling, []byte(ks))
+			c.del([]byte(ks))
+			e := edgeRef{f[0], graph.EdgeKind(f[1]), f[2]}
+			if c.fwd[ks]&fwdListed != 0 {
+				c.drop[f[3]] = append(c.drop[f[3]], e)
+			} else {
+				c.add[f[3]] = slices.DeleteFunc(c.add[f[3]], func(x edgeRef) bool { return x == e })
+			}
+			c.fwd[ks] |= fwdDangling
+			continue
+		}
+		c.rep.Edges++
+	}
+	for id, r := range c.nodes {
+		if r.Support <= 0 {
+			continue
+		}
+		c.rep.Nodes++
+		c.want[string(nodeKey(id))] = encodeNode(r)
+		c.want[string(kindKey(r.Kind, id))] = nil
+		for s := range r.spellings() {
+			c.want[string(aliasKey(s, id))] = nil
+		}
+		if r.Kind == graph.Event {
+			if sk := graph.EventSeriesKey(r.node(id)); sk != "" {
+				c.want[string(key(pSeries, sk, id))] = nil
+			}
+		}
+	}
+}
+
+// rewriteSources makes each source record list exactly its edge keys.
+func (c *checker) rewriteSources(txn *badger.Txn) error {
+	ids := make([]string, 0, len(c.drop)+len(c.add))
+	for id := range c.drop {
+		ids = append(ids, id)
+	}
+	for id := range c.add {
+		if _, ok := c.drop[id]; !ok {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		k := key(pSource, id)
+		item, err := txn.Get(k)
+		if err != nil {
+			return err
+		}
+		rec, ok, err := readSourceRec(item)
+		if err != nil || !ok {
+			return fmt.Errorf("source %s changed during the check: %v", id, err)
+		}
+		drop := c.drop[id]
+		rec.Edges = slices.DeleteFunc(rec.Edges, func(e edgeRef) bool { return slices.Contains(drop, e) })
+		rec.Edges = append(rec.Edges, c.add[id]...)
+		b, err := json.Marshal(rec)
+		if err != nil {
+			return err
+		}
+		c.set(k, b)
+	}
+	return nil
+}
+
+// derived names the derived key spaces, with the problems of a key that
+// should not be there and of one that is missing.
+var derived = map[byte][2]string{
+	pAlias:  {ProblemStaleAlias, ProblemMissingAlias},
+	pRev:    {ProblemStaleRev, ProblemMissingRev},
+	pSeries: {ProblemStaleSeries, ProblemMissingSeries},
+	pKind:   {ProblemStaleKind, ProblemMissingKind},
+	pNode:   {ProblemStaleNode, ProblemMissingNode},
+	pPath:   {ProblemStalePath, ProblemMissingPath},
+}
+
+// compare reads every key other than the primary ones and compares the
+// derived keys with what is expected.
+func (c *checker) compare(txn *badger.Txn) error {
+	err := c.scan(txn, nil, func(k []byte, item *badger.Item) error {
+		if len(k) < 2 || k[1] != sep {
+			c.problem(ProblemUnknownKeyspace, k)
+			c.del(k)
+			return nil
+		}
+		switch k[0] {
+		case pSource, pFwd:
+			c.rep.Keys-- // counted by the first passes
+			return nil
+		case pMeta:
+			return nil
+		case pRedir:
+			c.rep.Redirects++
+			return c.checkValue(k, item, func(v []byte) bool { return len(v) > 0 })
+		case pCatalog:
+			return c.checkValue(k, item, func(v []byte) bool { return json.Valid(v) })
+		case pRev:
+			c.reverse(k)
+			return nil
+		}
+		probs, ok := derived[k[0]]
+		if !ok {
+			c.problem(ProblemUnknownKeyspace, k)
+			c.del(k)
+			return nil
+		}
+		want, ok := c.want[string(k)]
+		if !ok {
+			c.problem(probs[0], k)
+			c.del(k)
+			return nil
+		}
+		delete(c.want, string(k))
+		if k[0] != pNode && k[0] != pPath {
+			return nil
+		}
+		v, err := item.ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		if !sameValue(k[0], v, want) {
+			if k[0] == pNode {
+				c.problem(ProblemWrongNode, k)
+			} else {
+				c.problem(ProblemStalePath, k)
+			}
+			c.set(k, want)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, ks := range c.order {
+		if c.fwd[ks]&(fwdDangling|fwdReversed) == 0 {
+			f := splitKey([]byte(ks))
+			c.problem(ProblemMissingRev, revKey(f[0], graph.EdgeKind(f[1]), f[2], f[3]))
+			c.set(revKey(f[0], graph.EdgeKind(f[1]), f[2], f[3]), nil)
+		}
+	}
+	missing := make([]string, 0, len(c.want))
+	for k := range c.want {
+		missing = append(missing, k)
+	}
+	sort.Strings(missing)
+	for _, ks := range missing {
+		k := []byte(ks)
+		c.problem(derived[k[0]][1], k)
+		c.set(k, c.want[ks])
+	}
+	return nil
+}
+
+// reverse checks one reverse key against the forward keys.
+func (c *checker) reverse(k []byte) {
+	f := splitKey(k) // to, kind, from, source
+	if len(f) == 4 {
+		fk := string(fwdKey(f[2], graph.EdgeKind(f[1]), f[0], f[3]))
+		if fl, ok := c.fwd[fk]; ok && fl&fwdPresent != 0 && fl&fwdDangling == 0 {
+			c.fwd[fk] = fl | fwdReversed
+			return
+		}
+	}
+	c.problem(ProblemStaleRev, k)
+	c.del(k)
+}
+
+func (c *checker) checkValue(k []byte, item *badger.Item, ok func([]byte) bool) error {
+	v, err := item.ValueCopy(nil)
+	if err != nil {
+		return err
+	}
+	if !ok(v) {
+		c.problem(ProblemBadValue, k)
+		c.del(k)
+	}
+	return nil
+}
+
+// sameValue compares a stored value with the expected one: node records
+// by content, so that an equal record in another encoding passes.
+func sameValue(prefix byte, got, want []byte) bool {
+	if prefix != pNode {
+		return string(got) == string(want)
+	}
+	a, err := decodeNode(got)
+	if err != nil {
+		return false
+	}
+	b, _ := decodeNode(want)
+	return reflect.DeepEqual(a, b)
+}
+
+// printable renders a key for a report: the prefix and the fields joined by
+// '|', with invalid UTF-8 replaced.
+func printable(k []byte) string {
+	s := strings.ReplaceAll(string(k), "\x00", "|")
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+// CheckFiles looks at the Badger files in dir before the database is
+// opened, for damage that opening it would make worse: Badger deletes every
+// table file that its MANIFEST does not list, so a truncated MANIFEST costs
+// the tables it no longer names. CheckFiles returns an error wrapping
+// graph.ErrSchema if the MANIFEST cannot be read, or if it lists fewer
+// tables than the directory holds while its tail is cut off (or it lists
+// none) and no memtable log could explain the difference (tables written
+// by a flush that a crash interrupted, which Badger may delete safely). A
+// directory without a MANIFEST passes: Open tells a new database from
+// another program's directory, and so does a dir that is no directory.
+func CheckFiles(dir string) error {
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return nil // Open says what is wrong with it
+	}
+	mf, err := os.Open(filepath.Join(dir, "MANIFEST"))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("database %s: %w", dir, err)
+	}
+	defer mf.Close()
+	fi, err := mf.Stat()
+	if err != nil {
+		return fmt.Errorf("database %s: %w", dir, err)
+	}
+	m, end, err := badger.ReplayManifestFile(mf, 0, badger.DefaultOptions(dir).WithLogger(nil))
+	if err != nil {
+		return fmt.Errorf("database %s is damaged: MANIFEST: %s (restore it from a backup): %w", dir, firstLine(err.Error()), graph.ErrSchema)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("database %s: %w", dir, err)
+	}
+	var unlisted []string
+	memLog := false
+	for _, e := range entries {
+		name := e.Name()
+		switch filepath.Ext(name) {
+		case ".mem":
+			memLog = true
+		case ".sst":
+			id, err := strconv.ParseUint(strings.TrimSuffix(name, ".sst"), 10, 64)
+			if err != nil {
+				continue
+			}
+			if _, ok := m.Tables[id]; !ok {
+				unlisted = append(unlisted, name)
+			}
+		}
+	}
+	cut := end < fi.Size() || len(m.Tables) == 0
+	if len(unlisted) > 0 && cut && !memLog {
+		return fmt.Errorf("database %s is damaged: its MANIFEST (truncated?) does not list %d table file(s) (%s); "+
+			"not opened, because Badger would delete them (restore from a backup): %w",
+			dir, len(unlisted), strings.Join(unlisted, ", "), graph.ErrSchema)
+	}
+	return nil
+}

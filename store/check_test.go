@@ -1,0 +1,419 @@
+package store_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kg-tool/kg/graph"
+	"github.com/kg-tool/kg/store"
+)
+
+// The corruption tests write raw keys; the layout is documented in doc.go.
+const (
+	talkOne = "talk:kcd-zurich-2023/talk-one"
+	srcA    = "source:a"
+)
+
+func k(prefix byte, fields ...string) []byte {
+	return []byte(string(prefix) + "\x00" + strings.Join(fields, "\x00"))
+}
+
+// rawUpdate changes a closed kg database with Badger directly.
+func rawUpdate(t *testing.T, dir string, fn func(txn *badger.Txn) error) {
+	t.Helper()
+	bdb, err := badger.Open(badger.DefaultOptions(dir).WithLogger(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bdb.Close()
+	if err := bdb.Update(fn); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func rawGet(txn *badger.Txn, key []byte) ([]byte, error) {
+	item, err := txn.Get(key)
+	if err != nil {
+		return nil, err
+	}
+	return item.ValueCopy(nil)
+}
+
+// checkDB builds a database whose history covers every writer path:
+// shared facts, a replaced source, a removed source, a year-less event
+// joining its edition and a misspelt speaker joining the right one.
+func checkDB(t *testing.T, dir string) *store.DB {
+	t.Helper()
+	ctx := context.Background()
+	db := open(t, dir)
+	put(t, db, recap(srcA, "/r/a.txt", "h1", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium", "Hubble"))
+	put(t, db, recap("source:b", "/r/b.txt", "h2", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium"))
+	put(t, db, recap("source:c", "/r/c.txt", "h3", "KCD Zurich", 0, "Demystifying eBPF", "Filip Nicolic", "eBPF"))
+	put(t, db, recap("source:d", "/r/d.txt", "h4", "KCD Zurich", 2023, "Demystifying eBPF", "Filip Nikolic", "Falco"))
+	put(t, db, recap("source:e", "/r/e.txt", "h5", "KCD Zurich", 2023, "Gone Soon", "Ann Other", "Tetragon"))
+	put(t, db, recap("source:d", "/r/d.txt", "h6", "KCD Zurich", 2023, "Demystifying eBPF", "Filip Nikolic", "Falco", "Kyverno"))
+	if err := db.RemoveSource(ctx, "source:e"); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func mustCheck(t *testing.T, db *store.DB, repair bool) store.Report {
+	t.Helper()
+	rep, err := db.Check(context.Background(), repair)
+	if err != nil {
+		t.Fatalf("check: %v", err)
+	}
+	return rep
+}
+
+func TestCheckCleanAfterEveryWrite(t *testing.T) {
+	db := checkDB(t, t.TempDir())
+	defer db.Close()
+	rep := mustCheck(t, db, false)
+	if !rep.Clean() {
+		t.Fatalf("fresh database not clean: %+v", rep.Problems)
+	}
+	if rep.Sources != 4 || rep.Nodes == 0 || rep.Edges == 0 || rep.Redirects == 0 {
+		t.Errorf("report counts %+v: want 4 sources, nodes, edges and the redirects of the merges", rep)
+	}
+	if rep := mustCheck(t, db, true); rep.Repaired != 0 {
+		t.Errorf("repair of a clean database wrote %d keys", rep.Repaired)
+	}
+}
+
+func TestCheckEmptyAndReadOnly(t *testing.T) {
+	dir := t.TempDir()
+	db := open(t, dir)
+	if rep := mustCheck(t, db, false); !rep.Clean() || rep.Sources != 0 {
+		t.Errorf("empty database: %+v", rep)
+	}
+	db.Close()
+	ro, err := store.Open(dir, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if _, err := ro.Check(context.Background(), true); !errors.Is(err, graph.ErrReadOnly) {
+		t.Errorf("repair on a read-only database: err = %v, want ErrReadOnly", err)
+	}
+}
+
+// TestCheckFindsAndRepairs damages a database in one way per case, and
+// checks that Check names the damage, that repair mends it, and that
+// repairing a derived key gives back exactly the graph there was.
+func TestCheckFindsAndRepairs(t *testing.T) {
+	cilium := k('b', "project:cilium", "mentions", talkOne, srcA)
+	cases := []struct {
+		name    string
+		want    string
+		derived bool // only a derived key is damaged: repair restores the graph
+		damage  func(txn *badger.Txn) error
+	}{
+		{"reverse key deleted", store.ProblemMissingRev, true, func(txn *badger.Txn) error {
+			return txn.Delete(cilium)
+		}},
+		{"stray reverse key", store.ProblemStaleRev, true, func(txn *badger.Txn) error {
+			return txn.Set(k('b', "project:ghost", "mentions", talkOne, srcA), nil)
+		}},
+		{"kind key deleted", store.ProblemMissingKind, true, func(txn *badger.Txn) error {
+			return txn.Delete(k('k', "project", "project:cilium"))
+		}},
+		{"kind key of a missing node", store.ProblemStaleKind, true, func(txn *badger.Txn) error {
+			return txn.Set(k('k', "project", "project:ghost"), nil)
+		}},
+		{"kind key with the wrong kind", store.ProblemStaleKind, true, func(txn *badger.Txn) error {
+			return txn.Set(k('k', "topic", "project:cilium"), nil)
+		}},
+		{"alias key deleted", store.ProblemMissingAlias, true, func(txn *badger.Txn) error {
+			return txn.Delete(k('a', "cilium", "project:cilium"))
+		}},
+		{"alias key that is no spelling", store.ProblemStaleAlias, true, func(txn *badger.Txn) error {
+			return txn.Set(k('a', "ghost", "project:cilium"), nil)
+		}},
+		{"series key deleted", store.ProblemMissingSeries, true, func(txn *badger.Txn) error {
+			return txn.Delete(k('e', "kcd|zurich", "event:kcd-zurich-2023"))
+		}},
+		{"stray series key", store.ProblemStaleSeries, true, func(txn *badger.Txn) error {
+			return txn.Set(k('e', "kcd|bern", "event:kcd-zurich-2023"), nil)
+		}},
+		{"node record deleted", store.ProblemMissingNode, true, func(txn *badger.Txn) error {
+			return txn.Delete(k('n', "project:cilium"))
+		}},
+		{"node record with a wrong count", store.ProblemWrongNode, true, func(txn *badger.Txn) error {
+			v, err := rawGet(txn, k('n', "project:cilium"))
+			if err != nil {
+				return err
+			}
+			var rec map[string]any
+			if err := json.Unmarshal(v, &rec); err != nil {
+				return err
+			}
+			rec["s"] = 7
+			b, _ := json.Marshal(rec)
+			return txn.Set(k('n', "project:cilium"), b)
+		}},
+		{"node no source contributes", store.ProblemStaleNode, true, func(txn *badger.Txn) error {
+			return txn.Set(k('n', "project:ghost"), []byte(`{"k":"project","s":1,"n":{"2\u0000Ghost":1},"a":{}}`))
+		}},
+		{"path key deleted", store.ProblemMissingPath, true, func(txn *badger.Txn) error {
+			return txn.Delete(k('p', "/r/a.txt"))
+		}},
+		{"path key of no source", store.ProblemStalePath, true, func(txn *badger.Txn) error {
+			return txn.Set(k('p', "/r/zzz.txt"), []byte("source:zzz\x00h9"))
+		}},
+		{"edge key deleted", store.ProblemMissingEdge, false, func(txn *badger.Txn) error {
+			return txn.Delete(k('f', talkOne, "mentions", "project:hubble", srcA))
+		}},
+		{"edge key of no source", store.ProblemOrphanEdge, false, func(txn *badger.Txn) error {
+			return txn.Set(k('f', talkOne, "mentions", "project:cilium", "source:ghost"), []byte{1, 1, 1, 'x'})
+		}},
+		{"edge key its source does not list", store.ProblemUnlistedEdge, false, func(txn *badger.Txn) error {
+			return txn.Set(k('f', talkOne, "mentions", "project:falco", srcA), []byte{1, 9, 1, 'x'})
+		}},
+		{"unreadable evidence", store.ProblemBadEvidence, false, func(txn *badger.Txn) error {
+			return txn.Set(k('f', talkOne, "mentions", "project:cilium", srcA), []byte{0xff})
+		}},
+		{"unreadable source record", store.ProblemBadSource, false, func(txn *badger.Txn) error {
+			return txn.Set(k('s', "source:b"), nil)
+		}},
+		{"edge whose end is no node", store.ProblemDangling, false, func(txn *badger.Txn) error {
+			// source a no longer contributes Hubble, but keeps its edge
+			v, err := rawGet(txn, k('s', srcA))
+			if err != nil {
+				return err
+			}
+			var rec map[string]json.RawMessage
+			if err := json.Unmarshal(v, &rec); err != nil {
+				return err
+			}
+			var nodes []graph.Node
+			if err := json.Unmarshal(rec["nodes"], &nodes); err != nil {
+				return err
+			}
+			for i, n := range nodes {
+				if n.ID == "project:hubble" {
+					nodes = append(nodes[:i], nodes[i+1:]...)
+					break
+				}
+			}
+			rec["nodes"], _ = json.Marshal(nodes)
+			b, _ := json.Marshal(rec)
+			return txn.Set(k('s', srcA), b)
+		}},
+		{"unknown key", store.ProblemUnknownKeyspace, true, func(txn *badger.Txn) error {
+			return txn.Set([]byte("zzz"), []byte("?"))
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			db := checkDB(t, dir)
+			before := dump(t, db)
+			db.Close()
+			rawUpdate(t, dir, c.damage)
+
+			db = open(t, dir)
+			defer db.Close()
+			rep := mustCheck(t, db, false)
+			if rep.Counts[c.want] == 0 {
+				t.Fatalf("check did not report %q; found %v", c.want, rep.Counts)
+			}
+			for _, p := range rep.Problems {
+				if p.Key == "" || strings.ContainsRune(p.Key, 0) {
+					t.Errorf("problem key not printable: %+v", p)
+				}
+			}
+			if rep := mustCheck(t, db, true); rep.Repaired == 0 {
+				t.Errorf("repair changed nothing: %+v", rep)
+			}
+			if rep := mustCheck(t, db, false); !rep.Clean() {
+				t.Fatalf("still damaged after repair: %+v", rep.Problems)
+			}
+			if c.derived && !reflect.DeepEqual(dump(t, db), before) {
+				t.Error("repairing a derived key changed the graph")
+			}
+			if _, err := db.Sources(context.Background()); err != nil {
+				t.Errorf("sources after repair: %v", err)
+			}
+		})
+	}
+}
+
+// TestCheckRepairThenIngestAgain: after an unreadable source record is
+// dropped by repair, storing the source again gives the original graph.
+func TestCheckRepairThenIngestAgain(t *testing.T) {
+	dir := t.TempDir()
+	db := checkDB(t, dir)
+	before := dump(t, db)
+	db.Close()
+	rawUpdate(t, dir, func(txn *badger.Txn) error { return txn.Set(k('s', "source:b"), []byte("{")) })
+	db = open(t, dir)
+	defer db.Close()
+	mustCheck(t, db, true)
+	put(t, db, recap("source:b", "/r/b.txt", "h2", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium"))
+	if rep := mustCheck(t, db, false); !rep.Clean() {
+		t.Fatalf("not clean: %+v", rep.Problems)
+	}
+	if !reflect.DeepEqual(dump(t, db), before) {
+		t.Error("graph after repair and re-ingest differs from the original")
+	}
+}
+
+// bigRecap is a source whose record is larger than Badger's value
+// threshold, so that it lives in the value log.
+func bigRecap(i int) *graph.Facts {
+	var things []string
+	for j := 0; j < 120; j++ {
+		things = append(things, "Project Number "+itoa(j))
+	}
+	return recap("source:big"+itoa(i), "/r/big"+itoa(i)+".txt", "hb"+itoa(i), "KCD Zurich", 2023, "Talk "+itoa(i), "Liz Rice", things...)
+}
+
+func files(t *testing.T, dir, ext string) []string {
+	t.Helper()
+	m, err := filepath.Glob(filepath.Join(dir, "*"+ext))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestTruncatedValueLog: values cut off from the value log come back empty
+// from Badger; queries that need them fail with an error naming the
+// source, Check reports them and repair leaves a consistent graph without
+// them. Nothing panics.
+func TestTruncatedValueLog(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		size int64 // -1: half the file
+	}{{"empty", 0}, {"100 bytes", 100}, {"half", -1}} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			db := open(t, dir)
+			put(t, db, recap(srcA, "/r/a.txt", "h1", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium"))
+			for i := 0; i < 3; i++ {
+				put(t, db, bigRecap(i))
+			}
+			db.Close()
+			vlogs := files(t, dir, ".vlog")
+			if len(vlogs) == 0 {
+				t.Fatal("no value log")
+			}
+			for _, f := range vlogs {
+				fi, err := os.Stat(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				n := c.size
+				if n < 0 {
+					n = fi.Size() / 2
+				}
+				if err := os.Truncate(f, n); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db, err := store.Open(dir, store.Options{})
+			if err != nil {
+				// Badger may refuse; then the message must name the database.
+				t.Logf("open: %v", err)
+				if !strings.Contains(err.Error(), dir) {
+					t.Errorf("open error does not name the database: %v", err)
+				}
+				return
+			}
+			defer db.Close()
+			ctx := context.Background()
+			if _, err := db.Sources(ctx); err == nil {
+				t.Log("sources still readable")
+			} else if !strings.Contains(err.Error(), "source:big") {
+				t.Errorf("error does not name the source: %v", err)
+			}
+			rep := mustCheck(t, db, false)
+			if rep.Counts[store.ProblemBadSource] == 0 {
+				t.Fatalf("check did not report the unreadable source records: %v", rep.Counts)
+			}
+			mustCheck(t, db, true)
+			if rep := mustCheck(t, db, false); !rep.Clean() {
+				t.Fatalf("not clean after repair: %+v", rep.Problems)
+			}
+			srcs, err := db.Sources(ctx)
+			if err != nil || len(srcs) == 0 || len(srcs) == 4 || srcs[0].ID != srcA {
+				t.Fatalf("after repair: sources %v, %v; want %s and not all the big ones", srcs, err, srcA)
+			}
+			for _, s := range srcs {
+				if _, err := db.SourceFacts(ctx, s.ID); err != nil {
+					t.Errorf("source kept by repair is unreadable: %v", err)
+				}
+			}
+			for i := 0; i < 3; i++ {
+				put(t, db, bigRecap(i))
+			}
+			if rep := mustCheck(t, db, false); !rep.Clean() {
+				t.Errorf("not clean after storing the sources again: %+v", rep.Problems)
+			}
+		})
+	}
+}
+
+// TestDamagedManifest: a MANIFEST that cannot be read stops Open with
+// ErrSchema and a message naming it; one cut short must not cost the table
+// files it no longer lists (Badger deletes unlisted tables when it opens).
+func TestDamagedManifest(t *testing.T) {
+	setup := func(t *testing.T) string {
+		dir := t.TempDir()
+		db := checkDB(t, dir)
+		db.Close()
+		if len(files(t, dir, ".sst")) == 0 {
+			t.Fatal("no table files")
+		}
+		return dir
+	}
+	t.Run("empty", func(t *testing.T) {
+		dir := setup(t)
+		if err := os.Truncate(filepath.Join(dir, "MANIFEST"), 0); err != nil {
+			t.Fatal(err)
+		}
+		for _, ro := range []bool{true, false} {
+			_, err := store.Open(dir, store.Options{ReadOnly: ro})
+			if !errors.Is(err, graph.ErrSchema) || !strings.Contains(err.Error(), "manifest") {
+				t.Errorf("read-only %v: err = %v, want ErrSchema naming the manifest", ro, err)
+			}
+		}
+		if err := store.CheckFiles(dir); !errors.Is(err, graph.ErrSchema) {
+			t.Errorf("CheckFiles: %v", err)
+		}
+	})
+	t.Run("truncated", func(t *testing.T) {
+		dir := setup(t)
+		if err := store.CheckFiles(dir); err != nil {
+			t.Fatalf("CheckFiles of a sound database: %v", err)
+		}
+		if err := os.Truncate(filepath.Join(dir, "MANIFEST"), 10); err != nil {
+			t.Fatal(err)
+		}
+		tables := files(t, dir, ".sst")
+		err := store.CheckFiles(dir)
+		if !errors.Is(err, graph.ErrSchema) || !strings.Contains(err.Error(), "damaged") {
+			t.Fatalf("CheckFiles: err = %v, want ErrSchema saying the database is damaged", err)
+		}
+		for _, ro := range []bool{true, false} {
+			db, err := store.Open(dir, store.Options{ReadOnly: ro})
+			if err == nil {
+				db.Close()
+				t.Errorf("read-only %v: opened a database whose MANIFEST lost its tables (store.Open must call CheckFiles)", ro)
+			}
+		}
+		if got := files(t, dir, ".sst"); len(got) != len(tables) {
+			t.Errorf("opening deleted table files: %v, had %v", got, tables)
+		}
+	})
+}
