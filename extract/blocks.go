@@ -201,13 +201,7 @@ func emphasised(s string) bool {
 func parseMarkdown(lines []string, first int) []Block {
 	var blocks []Block
 	var cur *Block
-	flush := func() {
-		if cur != nil && strings.TrimSpace(cur.Text) != "" {
-			cur.Text = strings.TrimSpace(cur.Text)
-			blocks = append(blocks, *cur)
-		}
-		cur = nil
-	}
+	flush := func() { blocks = appendBlock(blocks, cur); cur = nil }
 	inFence := ""
 	for i, raw := range lines {
 		ln := first + i
@@ -311,6 +305,15 @@ func bullet(raw string) []string {
 	return bulletRe.FindStringSubmatch(raw)
 }
 
+// appendBlock adds a finished block, trimmed, unless it is empty.
+func appendBlock(blocks []Block, b *Block) []Block {
+	if b == nil || strings.TrimSpace(b.Text) == "" {
+		return blocks
+	}
+	b.Text = strings.TrimSpace(b.Text)
+	return append(blocks, *b)
+}
+
 func indentWidth(s string) int {
 	n := 0
 	for _, c := range s {
@@ -335,13 +338,7 @@ func endsSentence(s string) bool {
 func parseText(lines []string, first int) []Block {
 	var blocks []Block
 	var cur *Block
-	flush := func() {
-		if cur != nil && strings.TrimSpace(cur.Text) != "" {
-			cur.Text = strings.TrimSpace(cur.Text)
-			blocks = append(blocks, *cur)
-		}
-		cur = nil
-	}
+	flush := func() { blocks = appendBlock(blocks, cur); cur = nil }
 	for i, raw := range lines {
 		ln := first + i
 		t := strings.TrimSpace(raw)

@@ -249,27 +249,7 @@ var sentenceEndRe = regexp.MustCompile(`[.!?](?:["”’)]*)\s+`)
 
 // sentenceAt returns the sentence of text that holds offset off.
 func sentenceAt(text string, off int) string {
-	start, end := 0, len(text)
-	for _, loc := range sentenceEndRe.FindAllStringIndex(text, -1) {
-		if abbrevBefore(text, loc[0]) {
-			continue
-		}
-		if loc[1] <= off {
-			start = loc[1]
-		} else if loc[0] >= off {
-			end = loc[0] + 1
-			break
-		}
-	}
-	s := strings.TrimSpace(text[start:end])
-	if len(s) > 300 {
-		lo := max(0, off-start-140)
-		for lo > 0 && !utf8.RuneStart(s[lo]) {
-			lo--
-		}
-		s = "…" + clip(s[lo:], 280)
-	}
-	return s
+	return sentenceIn(text, sentenceBounds(text), off)
 }
 
 func abbrevBefore(text string, dot int) bool {
