@@ -378,13 +378,19 @@ func talkRow(ctx context.Context, c *nodeCache, id string) (TalkRow, error) {
 		return TalkRow{}, err
 	}
 	row := TalkRow{ID: id, Title: n.Name, Speakers: []string{}}
-	evs, err := s.Neighbors(ctx, id, Out, HeldAt)
-	if err != nil {
-		return row, err
-	}
-	if len(evs) > 0 {
-		if e, err := c.node(ctx, evs[0]); err == nil {
-			row.Event, row.EventID = e.Name, e.ID
+	// A talk's id is scoped by its event ("talk:kcd-zurich-2023/..."), so
+	// the event is usually known without reading the held_at edge.
+	if e, err := c.node(ctx, "event:"+TalkScope(id)); err == nil {
+		row.Event, row.EventID = e.Name, e.ID
+	} else {
+		evs, err := s.Neighbors(ctx, id, Out, HeldAt)
+		if err != nil {
+			return row, err
+		}
+		if len(evs) > 0 {
+			if e, err := c.node(ctx, evs[0]); err == nil {
+				row.Event, row.EventID = e.Name, e.ID
+			}
 		}
 	}
 	people, err := s.Neighbors(ctx, id, In, Presented)
