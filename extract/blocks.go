@@ -35,6 +35,9 @@ type Block struct {
 	Links []Link
 	Code  []string // inline code spans
 	Emph  bool     // the whole block was emphasised (*Speaker: A*)
+	// Footnote marks a Markdown footnote definition ("[^1]: ..."): a note
+	// on the whole document, never part of a talk's section.
+	Footnote bool
 
 	starts []lineStart // where each joined source line begins in Text
 }
@@ -278,9 +281,10 @@ func parseMarkdown(lines []string, first int) []Block {
 			continue
 		}
 		label := wrapLabelRe.MatchString(stripEmphasis(t))
-		if cur == nil || cur.Kind == Quote || label || (cur.Kind == Para && wrapLabelRe.MatchString(stripEmphasis(cur.Text))) {
+		note := strings.HasPrefix(t, "[^")
+		if cur == nil || cur.Kind == Quote || label || note || (cur.Kind == Para && wrapLabelRe.MatchString(stripEmphasis(cur.Text))) {
 			flush()
-			cur = &Block{Kind: Para, Emph: emphasised(t)}
+			cur = &Block{Kind: Para, Emph: emphasised(t), Footnote: note}
 		} else if cur.Kind == Item && !startsIndented(raw) && endsSentence(cur.Text) {
 			flush()
 			cur = &Block{Kind: Para, Emph: emphasised(t)}
