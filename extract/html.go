@@ -46,7 +46,6 @@ func parseHTML(src string, d *Doc) []Block {
 	inLink := false
 	inCode := false
 	var codeText strings.Builder
-	depth := 0
 	flush := func() {
 		t := strings.Join(strings.Fields(cur.Text), " ")
 		if t != "" {
@@ -115,13 +114,12 @@ func parseHTML(src string, d *Doc) []Block {
 				}
 				continue
 			}
-			depth++
 			stack = append(stack, a)
 			if skipDepth > 0 {
 				skipDepth++
 				continue
 			}
-			if skipped[a] || isChrome(class) || isChrome(id) || a == atom.Head && false {
+			if skipped[a] || isChrome(class) || isChrome(id) {
 				skipDepth = 1
 				continue
 			}
@@ -131,7 +129,7 @@ func parseHTML(src string, d *Doc) []Block {
 			case a == atom.Ul || a == atom.Ol:
 				flush()
 				listDepth++
-			case a >= 0 && headingLevel(a) > 0:
+			case headingLevel(a) > 0:
 				flush()
 				cur.Kind, cur.Level = Heading, headingLevel(a)
 			case a == atom.Li:
@@ -162,7 +160,6 @@ func parseHTML(src string, d *Doc) []Block {
 				if stack[i] == a {
 					popped := len(stack) - i
 					stack = stack[:i]
-					depth -= popped
 					if skipDepth > 0 {
 						skipDepth -= popped
 						if skipDepth < 0 {

@@ -177,23 +177,16 @@ func capRuns(text string) [][]capWord {
 			if unicode.IsLetter(r) || (r == '.' && e-s == 2) {
 				break
 			}
-			if r == '’' || r == '\'' {
-				// "Annie’s": the possessive ends the name
-				if e-s > 2 && (f[s:e-w] == "" || true) {
-					e -= w
-					stop = true
-					continue
-				}
-			}
 			e -= w
 			stop = true
 		}
-		if strings.HasSuffix(f[s:e], "’s") || strings.HasSuffix(f[s:e], "'s") {
-			e -= len("’s")
-			if strings.HasSuffix(f[s:e+len("’s")], "'s") {
-				e = e + len("’s") - 2
+		// "Annie’s talk": the possessive ends the name
+		for _, suf := range []string{"’s", "'s"} {
+			if strings.HasSuffix(f[s:e], suf) {
+				e -= len(suf)
+				stop = true
+				break
 			}
-			stop = true
 		}
 		core := f[s:e]
 		if s > 0 {

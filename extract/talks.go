@@ -208,7 +208,7 @@ func titleLike(s string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“'‘«*", r) || unicode.IsLower(r) && strings.ContainsAny(s[:min(len(s), 12)], "A-Z") && false) {
+	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“'‘«*", r)) {
 		// "eBPF for Security", "k8sgpt in practice": a lower-case first
 		// letter followed by a capital in the same word.
 		w := strings.Fields(s)[0]

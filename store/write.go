@@ -110,14 +110,6 @@ func (w *Writer) Discard() {
 // Committed returns how many sources this writer has committed.
 func (w *Writer) Committed() int { return w.committed }
 
-// Unchanged reports whether the source at path is stored with this content
-// hash, so that the caller can skip extracting it.
-func (w *Writer) Unchanged(path, hash string) bool {
-	v, err := w.get(key(pPath, absPath(path)))
-	_, h := splitPathValue(v)
-	return err == nil && h == hash
-}
-
 // PutSource stores one source in its own commit. See Writer.Put.
 func (db *DB) PutSource(ctx context.Context, f *graph.Facts) (graph.PutResult, error) {
 	w, err := db.NewWriter()
