@@ -234,7 +234,7 @@ func FindTalks(ctx context.Context, s Store, f TalkFilter) ([]TalkRow, error) {
 		return nil, err
 	}
 	rows := make([]TalkRow, 0, len(ids))
-	names := &nodeCache{s: s, m: map[string]Node{}}
+	names := newNodeCache(s)
 	for id, ev := range ids {
 		row, err := talkRow(ctx, names, id)
 		if err != nil {
@@ -357,47 +357,48 @@ func idSet(ctx context.Context, s Store, id string, dir Direction, k EdgeKind) (
 // event and many speakers give several talks.
 type nodeCache struct {
 	s Store
-	m map[string]Node
+	m map[string]linked
 }
 
+type linked struct {
+	n  Node
+	ls Links
+}
+
+func newNodeCache(s Store) *nodeCache { return &nodeCache{s: s, m: map[string]linked{}} }
+
 func (c *nodeCache) node(ctx context.Context, id string) (Node, error) {
-	if n, ok := c.m[id]; ok {
-		return n, nil
-	}
-	n, err := c.s.Node(ctx, id)
-	if err == nil {
-		c.m[id] = n
-	}
+	n, _, err := c.links(ctx, id)
 	return n, err
 }
 
+func (c *nodeCache) links(ctx context.Context, id string) (Node, Links, error) {
+	if l, ok := c.m[id]; ok {
+		return l.n, l.ls, nil
+	}
+	n, ls, err := NodeLinks(ctx, c.s, id)
+	if err == nil {
+		c.m[id] = linked{n, ls}
+	}
+	return n, ls, err
+}
+
 func talkRow(ctx context.Context, c *nodeCache, id string) (TalkRow, error) {
-	s := c.s
-	n, err := c.node(ctx, id)
+	n, ls, err := NodeLinks(ctx, c.s, id)
 	if err != nil {
 		return TalkRow{}, err
 	}
 	row := TalkRow{ID: id, Title: n.Name, Speakers: []string{}}
 	// A talk's id is scoped by its event ("talk:kcd-zurich-2023/..."), so
-	// the event is usually known without reading the held_at edge.
+	// the event is usually the scope's; otherwise the held_at edge says.
 	if e, err := c.node(ctx, "event:"+TalkScope(id)); err == nil {
 		row.Event, row.EventID = e.Name, e.ID
-	} else {
-		evs, err := s.Neighbors(ctx, id, Out, HeldAt)
-		if err != nil {
-			return row, err
-		}
-		if len(evs) > 0 {
-			if e, err := c.node(ctx, evs[0]); err == nil {
-				row.Event, row.EventID = e.Name, e.ID
-			}
+	} else if len(ls.Events) > 0 {
+		if e, err := c.node(ctx, ls.Events[0]); err == nil {
+			row.Event, row.EventID = e.Name, e.ID
 		}
 	}
-	people, err := s.Neighbors(ctx, id, In, Presented)
-	if err != nil {
-		return row, err
-	}
-	for _, p := range people {
+	for _, p := range ls.Speakers {
 		if pn, err := c.node(ctx, p); err == nil {
 			row.Speakers = append(row.Speakers, pn.Name)
 		}
@@ -427,14 +428,6 @@ func FindSpeakers(ctx context.Context, s Store, f SpeakerFilter) ([]SpeakerRow, 
 	if err != nil {
 		return nil, err
 	}
-	talks := make([]TalkRow, 0, len(ids))
-	for id := range ids {
-		n, err := s.Node(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		talks = append(talks, TalkRow{ID: id, Title: n.Name})
-	}
 	var orgPeople map[string]bool
 	if f.Org != "" {
 		ids, err := s.Neighbors(ctx, f.Org, In, WorksFor)
@@ -447,28 +440,24 @@ func FindSpeakers(ctx context.Context, s Store, f SpeakerFilter) ([]SpeakerRow, 
 		}
 	}
 	byID := map[string]*SpeakerRow{}
-	names := &nodeCache{s: s, m: map[string]Node{}}
-	for _, t := range talks {
-		people, err := s.Neighbors(ctx, t.ID, In, Presented)
+	names := newNodeCache(s)
+	for id := range ids {
+		t, tl, err := NodeLinks(ctx, s, id)
 		if err != nil {
 			return nil, err
 		}
-		for _, p := range people {
+		for _, p := range tl.Speakers {
 			if orgPeople != nil && !orgPeople[p] {
 				continue
 			}
 			r := byID[p]
 			if r == nil {
-				n, err := names.node(ctx, p)
+				n, pl, err := names.links(ctx, p)
 				if err != nil {
 					return nil, err
 				}
 				r = &SpeakerRow{ID: p, Name: n.Name, Orgs: []string{}}
-				orgs, err := s.Neighbors(ctx, p, Out, WorksFor)
-				if err != nil {
-					return nil, err
-				}
-				for _, o := range orgs {
+				for _, o := range pl.Orgs {
 					if on, err := names.node(ctx, o); err == nil {
 						r.Orgs = append(r.Orgs, on.Name)
 					}
@@ -476,7 +465,7 @@ func FindSpeakers(ctx context.Context, s Store, f SpeakerFilter) ([]SpeakerRow, 
 				sort.Strings(r.Orgs)
 				byID[p] = r
 			}
-			r.Talks = append(r.Talks, t.Title)
+			r.Talks = append(r.Talks, t.Name)
 		}
 	}
 	rows := make([]SpeakerRow, 0, len(byID))

@@ -82,6 +82,46 @@ type Store interface {
 	Close() error
 }
 
+// Linker is implemented by stores that keep the edges queries need most
+// with the node itself, so that a talk row or a speaker row is one read.
+type Linker interface {
+	// NodeLinks returns node id, or ErrNotFound, with the ids at the other
+	// end of its presented edges (a talk's speakers), its held_at edges (a
+	// talk's events) and its works_for edges (a person's organisations),
+	// each sorted: the same ids Neighbors returns for those edge kinds.
+	NodeLinks(ctx context.Context, id string) (Node, Links, error)
+}
+
+// Links are the ids a node's most-queried edges lead to.
+type Links struct {
+	Speakers []string // people who presented the talk
+	Events   []string // events the talk was held at
+	Orgs     []string // organisations the person works for
+}
+
+// NodeLinks returns node id and its Links, from the store's node records
+// when it is a Linker and from Neighbors otherwise.
+func NodeLinks(ctx context.Context, s Store, id string) (Node, Links, error) {
+	if l, ok := s.(Linker); ok {
+		return l.NodeLinks(ctx, id)
+	}
+	n, err := s.Node(ctx, id)
+	if err != nil {
+		return n, Links{}, err
+	}
+	var ls Links
+	switch n.Kind {
+	case Talk:
+		if ls.Speakers, err = s.Neighbors(ctx, id, In, Presented); err != nil {
+			return n, ls, err
+		}
+		ls.Events, err = s.Neighbors(ctx, id, Out, HeldAt)
+	case Person:
+		ls.Orgs, err = s.Neighbors(ctx, id, Out, WorksFor)
+	}
+	return n, ls, err
+}
+
 // CatalogEntry is a known name: a project, topic, org, event series or
 // person, with the spellings that mean it.
 type CatalogEntry struct {

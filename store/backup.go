@@ -114,7 +114,7 @@ func ReadBackup(r io.Reader) (BackupInfo, error) {
 		return info, fmt.Errorf("%w: it has no kg schema key (a backup of another Badger database?)", ErrBadBackup)
 	}
 	info.Schema = string(schemaVal)
-	if info.Schema != schemaVersion {
+	if info.Schema != schemaVersion && !upgradable[info.Schema] {
 		return info, fmt.Errorf("%w: it has schema %q; this kg understands %q: %w",
 			ErrBadBackup, info.Schema, schemaVersion, graph.ErrSchema)
 	}

@@ -318,6 +318,9 @@ func (c *checker) expect() {
 			continue
 		}
 		c.rep.Edges++
+		if owner, other := linkOwner(f[0], graph.EdgeKind(f[1]), f[2]); owner != "" {
+			c.nodes[owner].link(graph.EdgeKind(f[1]), other, 1)
+		}
 	}
 	for id, r := range c.nodes {
 		if r.Support <= 0 {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -416,4 +417,85 @@ func TestDamagedManifest(t *testing.T) {
 			t.Errorf("opening deleted table files: %v, had %v", got, tables)
 		}
 	})
+}
+
+// linksMatch checks that every node's record links it to exactly the ids
+// its edge keys do.
+func linksMatch(t *testing.T, db *store.DB) {
+	t.Helper()
+	ctx := context.Background()
+	n := 0
+	err := db.Nodes(ctx, "", func(nd graph.Node) error {
+		_, ls, err := db.NodeLinks(ctx, nd.ID)
+		if err != nil {
+			return err
+		}
+		for _, c := range []struct {
+			got  []string
+			dir  graph.Direction
+			kind graph.EdgeKind
+		}{{ls.Speakers, graph.In, graph.Presented}, {ls.Events, graph.Out, graph.HeldAt}, {ls.Orgs, graph.Out, graph.WorksFor}} {
+			want, err := db.Neighbors(ctx, nd.ID, c.dir, c.kind)
+			if err != nil {
+				return err
+			}
+			if !slices.Equal(c.got, want) {
+				t.Errorf("%s %s: links %v, edges %v", nd.ID, c.kind, c.got, want)
+			}
+			n += len(want)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatal("no linked edges at all")
+	}
+}
+
+func TestNodeLinksFollowWrites(t *testing.T) {
+	db := checkDB(t, t.TempDir()) // merges, a replace and a removal
+	defer db.Close()
+	withOrg := func(hash, org string) *graph.Facts {
+		f := recap("source:w", "/r/w.txt", hash, "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium")
+		oid := graph.NodeID(graph.Org, org)
+		f.Nodes = append(f.Nodes, graph.Node{ID: oid, Kind: graph.Org, Name: org})
+		f.Edges = append(f.Edges, graph.Edge{Source: "person:liz-rice", Kind: graph.WorksFor, Target: oid,
+			Evidence: ev("source:w", 9, "Liz Rice ("+org+")")})
+		return f
+	}
+	put(t, db, withOrg("w1", "Isovalent"))
+	put(t, db, withOrg("w2", "Cisco")) // replaces: Isovalent goes
+	linksMatch(t, db)
+	_, ls, err := db.NodeLinks(context.Background(), "person:liz-rice")
+	if err != nil || !slices.Equal(ls.Orgs, []string{"org:cisco"}) {
+		t.Errorf("Liz Rice's orgs = %v, %v; want [org:cisco]", ls.Orgs, err)
+	}
+	if rep := mustCheck(t, db, false); !rep.Clean() {
+		t.Errorf("not clean: %+v", rep.Problems)
+	}
+}
+
+func TestUpgradeFromSchema1(t *testing.T) {
+	dir := t.TempDir()
+	db := checkDB(t, dir)
+	want := dump(t, db)
+	if err := store.DowngradeForTest(db); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	// A read-only open (any query) upgrades the database first.
+	ro, err := store.Open(dir, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("open kg/1 database: %v", err)
+	}
+	linksMatch(t, ro)
+	if got := dump(t, ro); !reflect.DeepEqual(got, want) {
+		t.Error("graph changed by the upgrade")
+	}
+	if rep := mustCheck(t, ro, false); !rep.Clean() {
+		t.Errorf("upgraded database not clean: %+v", rep.Problems)
+	}
+	ro.Close()
 }

@@ -22,6 +22,42 @@ type nodeRec struct {
 	Support int            `json:"s"`
 	Names   map[string]int `json:"n"` // "<quality>\x00<spelling>" -> count
 	Attrs   map[string]int `json:"a"` // "<name>\x00<json value>" -> count
+	// Links counts the edges queries need with the node itself, so that a
+	// talk row or a speaker row is one read instead of a scan per edge
+	// kind: a talk's presented (from people) and held_at (to events)
+	// edges, and a person's works_for edges, as "<kind>\x00<other id>".
+	Links map[string]int `json:"l,omitempty"`
+}
+
+// linkOwner returns the node whose record counts edge e, or "".
+func linkOwner(from string, k graph.EdgeKind, to string) (owner, other string) {
+	switch k {
+	case graph.Presented:
+		return to, from
+	case graph.HeldAt, graph.WorksFor:
+		return from, to
+	}
+	return "", ""
+}
+
+// link adds delta to the count of edge (from, k, to) in its owner's record.
+func (r *nodeRec) link(k graph.EdgeKind, other string, delta int) {
+	if r.Links == nil {
+		r.Links = map[string]int{}
+	}
+	bump(r.Links, string(k)+"\x00"+other, delta)
+}
+
+// links returns the ids linked to the node by edges of kind k, sorted.
+func (r *nodeRec) links(k graph.EdgeKind) []string {
+	var out []string
+	for l := range r.Links {
+		if len(l) > len(k) && l[len(k)] == 0 && l[:len(k)] == string(k) {
+			out = append(out, l[len(k)+1:])
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 func (r *nodeRec) add(n graph.Node, delta int) {
@@ -142,6 +178,9 @@ func decodeNode(b []byte) (*nodeRec, error) {
 	}
 	if r.Attrs == nil {
 		r.Attrs = map[string]int{}
+	}
+	if len(r.Links) == 0 {
+		r.Links = nil
 	}
 	return r, nil
 }

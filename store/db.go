@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -31,6 +32,7 @@ type DB struct {
 	bdb      *badger.DB
 	dir      string
 	readOnly bool
+	log      io.Writer
 	// snap is the one read transaction of a read-only database: nothing
 	// can write while it is open, so every query reads the same snapshot
 	// without paying for a transaction per lookup.
@@ -97,8 +99,23 @@ func Open(dir string, o Options) (*DB, error) {
 	if err != nil {
 		return nil, openError(dir, err)
 	}
-	db := &DB{bdb: bdb, dir: dir, readOnly: o.ReadOnly}
-	if err := db.checkSchema(); err != nil {
+	db := &DB{bdb: bdb, dir: dir, readOnly: o.ReadOnly, log: o.Log}
+	if err := db.checkSchema(); errors.Is(err, errUpgrade) {
+		// An older schema: upgrade it with one read-write open, then
+		// open again as asked.
+		bdb.Close()
+		if !o.ReadOnly {
+			return nil, fmt.Errorf("database %s: upgrade failed: %w", dir, err)
+		}
+		rw, err := Open(dir, Options{Log: o.Log})
+		if err != nil {
+			return nil, err
+		}
+		if err := rw.Close(); err != nil {
+			return nil, err
+		}
+		return Open(dir, o)
+	} else if err != nil {
 		bdb.Close()
 		return nil, err
 	}
@@ -202,6 +219,10 @@ func (db *DB) checkSchema() error {
 	switch {
 	case version == schemaVersion:
 		return nil
+	case upgradable[version] && db.readOnly:
+		return errUpgrade
+	case upgradable[version]:
+		return db.upgrade(version)
 	case version != "":
 		return fmt.Errorf("database %s has schema %q; this kg understands %q (upgrade kg): %w",
 			db.dir, version, schemaVersion, graph.ErrSchema)
@@ -209,6 +230,26 @@ func (db *DB) checkSchema() error {
 		return fmt.Errorf("%s is a Badger database but not a kg database (no schema key): %w", db.dir, graph.ErrSchema)
 	case db.readOnly:
 		return nil
+	}
+	return db.bdb.Update(func(txn *badger.Txn) error {
+		return txn.Set(schemaKey, []byte(schemaVersion))
+	})
+}
+
+// errUpgrade tells Open that a read-only open met an older schema.
+var errUpgrade = errors.New("database needs an upgrade")
+
+// upgrade brings a database of an older schema to schemaVersion: Check
+// rebuilds every derived record from the source records, then the new
+// version is written. An interrupted upgrade leaves the old version, so
+// the next open runs it again.
+func (db *DB) upgrade(from string) error {
+	rep, err := db.Check(context.Background(), true)
+	if err != nil {
+		return fmt.Errorf("upgrade %s from %s: %w", db.dir, from, err)
+	}
+	if db.log != nil {
+		fmt.Fprintf(db.log, "kg: upgraded %s from schema %s to %s (%d records rewritten)\n", db.dir, from, schemaVersion, rep.Repaired)
 	}
 	return db.bdb.Update(func(txn *badger.Txn) error {
 		return txn.Set(schemaKey, []byte(schemaVersion))

@@ -1,4 +1,39 @@
 package store
 
+import "github.com/dgraph-io/badger/v4"
+
 // SetMetaForTest writes a meta key, for tests of schema checks.
 func SetMetaForTest(db *DB, k, v string) error { return db.setMeta(k, v) }
+
+// DowngradeForTest rewrites db as schema kg/1 wrote it: node records
+// without edge counts.
+func DowngradeForTest(db *DB) error {
+	txn := db.bdb.NewTransaction(true)
+	defer txn.Discard()
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pNode, sep}})
+	var fixes [][2][]byte
+	for it.Rewind(); it.Valid(); it.Next() {
+		v, err := it.Item().ValueCopy(nil)
+		if err != nil {
+			it.Close()
+			return err
+		}
+		r, err := decodeNode(v)
+		if err != nil {
+			it.Close()
+			return err
+		}
+		r.Links = nil
+		fixes = append(fixes, [2][]byte{it.Item().KeyCopy(nil), encodeNode(r)})
+	}
+	it.Close()
+	for _, f := range fixes {
+		if err := txn.Set(f[0], f[1]); err != nil {
+			return err
+		}
+	}
+	if err := txn.Set(schemaKey, []byte("kg/1")); err != nil {
+		return err
+	}
+	return txn.Commit()
+}

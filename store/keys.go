@@ -25,8 +25,15 @@ const (
 
 var schemaKey = []byte{pMeta, sep, 's', 'c', 'h', 'e', 'm', 'a'}
 
-// schemaVersion is written into new databases; any other value is refused.
-const schemaVersion = "kg/1"
+// schemaVersion is written into new databases. A database of an older
+// version this kg can upgrade (upgradable) is upgraded when it is opened;
+// any other value is refused.
+const schemaVersion = "kg/2"
+
+// upgradable lists the older schema versions Open upgrades in place: kg/1
+// node records lack the edge counts of kg/2 (nodeRec.Links), which Check
+// rebuilds from the source records.
+var upgradable = map[string]bool{"kg/1": true}
 
 // key joins a prefix byte and fields with the separator.
 func key(prefix byte, fields ...string) []byte {

@@ -23,12 +23,20 @@ func (db *DB) view(fn func(txn *badger.Txn) error) error {
 }
 
 func getNode(txn *badger.Txn, id string) (graph.Node, error) {
+	r, err := getRec(txn, id)
+	if err != nil {
+		return graph.Node{}, err
+	}
+	return r.node(id), nil
+}
+
+func getRec(txn *badger.Txn, id string) (*nodeRec, error) {
 	item, err := txn.Get(nodeKey(id))
 	if errors.Is(err, badger.ErrKeyNotFound) {
-		return graph.Node{}, fmt.Errorf("node %s: %w", id, graph.ErrNotFound)
+		return nil, fmt.Errorf("node %s: %w", id, graph.ErrNotFound)
 	}
 	if err != nil {
-		return graph.Node{}, fmt.Errorf("store: get node %s: %w", id, err)
+		return nil, fmt.Errorf("store: get node %s: %w", id, err)
 	}
 	var r *nodeRec
 	err = item.Value(func(v []byte) error {
@@ -36,9 +44,26 @@ func getNode(txn *badger.Txn, id string) (graph.Node, error) {
 		return err
 	})
 	if err != nil {
-		return graph.Node{}, fmt.Errorf("store: node %s: %w", id, err)
+		return nil, fmt.Errorf("store: node %s: %w", id, err)
 	}
-	return r.node(id), nil
+	return r, nil
+}
+
+// NodeLinks returns one node and the ids its record links it to (see
+// graph.Linker): one point read.
+func (db *DB) NodeLinks(ctx context.Context, id string) (graph.Node, graph.Links, error) {
+	var n graph.Node
+	var ls graph.Links
+	err := db.view(func(txn *badger.Txn) error {
+		r, err := getRec(txn, id)
+		if err != nil {
+			return err
+		}
+		n = r.node(id)
+		ls = graph.Links{Speakers: r.links(graph.Presented), Events: r.links(graph.HeldAt), Orgs: r.links(graph.WorksFor)}
+		return nil
+	})
+	return n, ls, err
 }
 
 // Node returns one node, or an error wrapping graph.ErrNotFound.

@@ -31,14 +31,13 @@ func (p *plan) final(id string) string {
 // talk's event.
 func (w *Writer) redirect(id string) (string, error) {
 	for i := 0; i < 8; i++ {
-		v, err := w.get(key(pRedir, id))
-		if errors.Is(err, graph.ErrNotFound) {
-			break
+		to, ok := w.newRedirs[id]
+		if !ok {
+			if to, ok = w.redirects[id]; !ok {
+				break
+			}
 		}
-		if err != nil {
-			return "", err
-		}
-		id = string(v)
+		id = to
 	}
 	if scope := graph.TalkScope(id); scope != "" {
 		ev := "event:" + scope
@@ -204,14 +203,14 @@ func (w *Writer) seriesEvents(sk string) ([]string, error) {
 	return dedupe(ids), err
 }
 
-// talkSpeakers lists the people who presented a talk.
+// talkSpeakers lists the people who presented a talk, committed or
+// written in this transaction: the talk's record counts them.
 func (w *Writer) talkSpeakers(talk string) ([]string, error) {
-	ids := append([]string(nil), w.speakers[talk]...)
-	err := scanKeys(w.snap, prefixKey(pRev, talk, string(graph.Presented)), func(k []byte) {
-		f := splitKey(k)
-		ids = append(ids, f[2])
-	})
-	return dedupe(ids), err
+	r, err := w.node(talk)
+	if err != nil {
+		return nil, err
+	}
+	return r.links(graph.Presented), nil
 }
 
 // reput re-stores every committed source that contributed one of the nodes,

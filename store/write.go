@@ -28,7 +28,8 @@ type Writer struct {
 	count, size int64               // entries and bytes pending in txn
 	nodes       map[string]*nodeRec // merged records read or changed in txn
 	dirty       map[string]bool     // merged records to write at commit
-	speakers    map[string][]string // talk -> persons written in txn
+	redirects   map[string]string   // every committed redirect
+	newRedirs   map[string]string   // redirects written in txn
 	series      map[string][]string // series key -> events created in txn
 	pending     int                 // sources applied since the last commit
 	committed   int                 // sources committed by this writer
@@ -40,7 +41,24 @@ func (db *DB) NewWriter() (*Writer, error) {
 	if db.readOnly {
 		return nil, graph.ErrReadOnly
 	}
-	w := &Writer{db: db}
+	w := &Writer{db: db, redirects: map[string]string{}}
+	// Redirects are few (one per merge) and every node of every source
+	// is looked up in them, so they are read once instead of probed.
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pRedir, sep}})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			w.redirects[string(it.Item().Key()[2:])] = string(v)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: read redirects: %w", err)
+	}
 	w.begin()
 	return w, nil
 }
@@ -54,8 +72,8 @@ func (w *Writer) begin() {
 	w.count, w.size, w.pending = 0, 0, 0
 	w.nodes = map[string]*nodeRec{}
 	w.dirty = map[string]bool{}
-	w.speakers = map[string][]string{}
 	w.series = map[string][]string{}
+	w.newRedirs = map[string]string{}
 }
 
 // Commit writes every source applied so far in one Badger commit.
@@ -84,6 +102,9 @@ func (w *Writer) Commit() error {
 		return fmt.Errorf("store: commit: %w", err)
 	}
 	w.committed += w.pending
+	for from, to := range w.newRedirs {
+		w.redirects[from] = to
+	}
 	w.begin()
 	return nil
 }
@@ -208,6 +229,7 @@ func (w *Writer) Put(ctx context.Context, f *graph.Facts) (graph.PutResult, erro
 		if err := w.set(key(pRedir, from), []byte(to)); err != nil {
 			return res, err
 		}
+		w.newRedirs[from] = to
 	}
 	if err := w.reput(p.reput); err != nil {
 		return res, err
@@ -376,8 +398,8 @@ func (w *Writer) write(f *graph.Facts) error {
 		if err := w.set(revKey(e.Source, e.Kind, e.Target, src), nil); err != nil {
 			return err
 		}
-		if e.Kind == graph.Presented {
-			w.speakers[e.Target] = append(w.speakers[e.Target], e.Source)
+		if err := w.link(e.Source, e.Kind, e.Target, 1); err != nil {
+			return err
 		}
 		rec.Edges = append(rec.Edges, edgeRef{e.Source, e.Kind, e.Target})
 	}
@@ -459,6 +481,21 @@ func (w *Writer) addNode(n graph.Node, delta int) error {
 	return nil
 }
 
+// link keeps the edge counts of node records (nodeRec.Links) in step.
+func (w *Writer) link(from string, k graph.EdgeKind, to string, delta int) error {
+	owner, other := linkOwner(from, k, to)
+	if owner == "" {
+		return nil
+	}
+	r, err := w.node(owner)
+	if err != nil {
+		return err
+	}
+	r.link(k, other, delta)
+	w.dirty[owner] = true
+	return nil
+}
+
 // sameKey reports whether another remaining spelling shares s's alias key.
 func sameKey(spellings map[string]bool, s string) bool {
 	k := graph.Key(s)
@@ -486,6 +523,9 @@ func (w *Writer) removeSource(id string) error {
 			return err
 		}
 		if err := w.del(revKey(e.From, e.Kind, e.To, id)); err != nil {
+			return err
+		}
+		if err := w.link(e.From, e.Kind, e.To, -1); err != nil {
 			return err
 		}
 	}

@@ -641,9 +641,9 @@ func TestBadDatabase(t *testing.T) {
 		}, `^kg: .* is a Badger database but not a kg database`},
 		{"newer schema", func(t *testing.T) string {
 			dir := fresh(t)
-			rawDamage(t, dir, func(txn *badger.Txn) error { return txn.Set([]byte("m\x00schema"), []byte("kg/2")) })
+			rawDamage(t, dir, func(txn *badger.Txn) error { return txn.Set([]byte("m\x00schema"), []byte("kg/3")) })
 			return dir
-		}, `^kg: database .* has schema "kg/2"; this kg understands "kg/1" \(upgrade kg\)`},
+		}, `^kg: database .* has schema "kg/3"; this kg understands "kg/2" \(upgrade kg\)`},
 		{"empty MANIFEST", func(t *testing.T) string {
 			dir := fresh(t)
 			if err := os.Truncate(filepath.Join(dir, "MANIFEST"), 0); err != nil {
