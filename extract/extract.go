@@ -208,9 +208,12 @@ func (x *extractor) blockEvidence(bi, off int) graph.Evidence {
 // sentenceBounds returns the offsets where sentences of text start.
 func sentenceBounds(text string) []int {
 	out := []int{0}
-	for _, loc := range sentenceEndRe.FindAllStringIndex(text, -1) {
-		if !abbrevBefore(text, loc[0]) {
-			out = append(out, loc[1])
+	for i := 0; i < len(text); i++ {
+		if end := sentenceEnd(text, i); end > 0 {
+			if !abbrevBefore(text, i) {
+				out = append(out, end)
+			}
+			i = end - 1
 		}
 	}
 	return out
@@ -245,7 +248,37 @@ func clip(s string, n int) string {
 	return s[:n] + "…"
 }
 
-var sentenceEndRe = regexp.MustCompile(`[.!?](?:["”’)]*)\s+`)
+// sentenceEnd returns where the next sentence starts if a sentence ends at
+// offset i of text: a '.', '!' or '?', any closing quotes or parentheses,
+// then white space. Otherwise it returns 0.
+func sentenceEnd(text string, i int) int {
+	if c := text[i]; c != '.' && c != '!' && c != '?' {
+		return 0
+	}
+	j := i + 1
+	for j < len(text) {
+		switch {
+		case text[j] == '"' || text[j] == ')':
+			j++
+			continue
+		case strings.HasPrefix(text[j:], "”") || strings.HasPrefix(text[j:], "’"):
+			j += len("”")
+			continue
+		}
+		break
+	}
+	k := j
+	for k < len(text) && isSpace(text[k]) {
+		k++
+	}
+	if k == j {
+		return 0
+	}
+	return k
+}
+
+// isSpace is the regexp \s: ASCII white space other than vertical tab.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // sentenceAt returns the sentence of text that holds offset off.
 func sentenceAt(text string, off int) string {
@@ -277,14 +310,14 @@ func firstSentences(text string, n int) string {
 		}
 		text = text[:cut]
 	}
-	count, pos := 0, 0
-	for pos < len(text) {
-		loc := sentenceEndRe.FindStringIndex(text[pos:])
-		if loc == nil {
-			break
+	count := 0
+	for i := 0; i < len(text); i++ {
+		next := sentenceEnd(text, i)
+		if next == 0 {
+			continue
 		}
-		end := pos + loc[0]
-		pos += loc[1]
+		end := i
+		i = next - 1
 		if abbrevBefore(text, end) {
 			continue
 		}

@@ -169,13 +169,39 @@ func (x *extractor) excludeKnownNames() {
 // inCity reports whether an ambiguous name is part of a city's name
 // ("Salt" in "Salt Lake City").
 func inCity(text string, f found) bool {
-	lo, hi := max(0, f.start-20), min(len(text), f.start+len(f.spelling)+20)
-	for _, loc := range cityRe.FindAllStringIndex(text[lo:hi], -1) {
-		if lo+loc[0] <= f.start && lo+loc[1] >= f.start+len(f.spelling) {
-			return true
+	end := f.start + len(f.spelling)
+	for _, c := range cityList {
+		if c == "Rejekts" {
+			continue
+		}
+		// A city that covers the mention holds its spelling at the
+		// mention's offset within the city name.
+		for off := strings.Index(c, f.spelling); off >= 0; {
+			p := f.start - off
+			if p >= 0 && p+len(c) <= len(text) && p+len(c) >= end && text[p:p+len(c)] == c &&
+				wordBoundary(text, p) && wordBoundary(text, p+len(c)) {
+				return true
+			}
+			next := strings.Index(c[off+1:], f.spelling)
+			if next < 0 {
+				break
+			}
+			off += 1 + next
 		}
 	}
 	return false
+}
+
+// wordBoundary reports whether offset i of s is a word boundary as the
+// regexp \b sees it (ASCII word characters).
+func wordBoundary(s string, i int) bool {
+	before := i > 0 && isWordByte(s[i-1])
+	after := i < len(s) && isWordByte(s[i])
+	return before != after
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // sectionRepeats reports whether a talk's section names s (in any case)

@@ -118,9 +118,20 @@ func nameWord(p string) bool {
 	return letters >= 2 && !(upper == letters && letters > 1)
 }
 
-var initialRe = regexp.MustCompile(`^\p{Lu}\.(\p{Lu}\.)*$`)
-
-func isInitial(p string) bool { return initialRe.MatchString(p) }
+// isInitial reports whether p is one or more initials: "J." or "J.R.".
+func isInitial(p string) bool {
+	if p == "" {
+		return false
+	}
+	for p != "" {
+		r, n := utf8.DecodeRuneInString(p)
+		if !unicode.Is(unicode.Lu, r) || n >= len(p) || p[n] != '.' {
+			return false
+		}
+		p = p[n+1:]
+	}
+	return true
+}
 
 // isCatalogName reports whether s is (by key) a catalog spelling of a
 // project, topic or org.

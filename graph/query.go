@@ -233,16 +233,53 @@ func FindTalks(ctx context.Context, s Store, f TalkFilter) ([]TalkRow, error) {
 	if err != nil {
 		return nil, err
 	}
+	list := make([]string, 0, len(ids))
+	for id := range ids {
+		list = append(list, id)
+	}
+	// Read the talks together, then their speakers together: two passes
+	// over the node records instead of a lookup per row and per speaker.
 	rows := make([]TalkRow, 0, len(ids))
+	var speakers [][]string
+	var people []string
 	names := newNodeCache(s)
-	for id, ev := range ids {
-		row, err := talkRow(ctx, names, id)
-		if err != nil {
-			return nil, err
+	err = EachNodeLinks(ctx, s, list, func(n Node, ls Links) error {
+		row := TalkRow{ID: n.ID, Title: n.Name, Speakers: []string{}}
+		// A talk's id is scoped by its event ("talk:kcd-zurich-2023/..."),
+		// so the event is usually the scope's; otherwise held_at says.
+		if e, err := names.node(ctx, "event:"+TalkScope(n.ID)); err == nil {
+			row.Event, row.EventID = e.Name, e.ID
+		} else if len(ls.Events) > 0 {
+			if e, err := names.node(ctx, ls.Events[0]); err == nil {
+				row.Event, row.EventID = e.Name, e.ID
+			}
 		}
+		ev := ids[n.ID]
 		SortEvidence(ev)
 		row.Evidence = ev
 		rows = append(rows, row)
+		speakers = append(speakers, ls.Speakers)
+		people = append(people, ls.Speakers...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	personName := map[string]string{}
+	err = EachNodeLinks(ctx, s, people, func(n Node, _ Links) error {
+		personName[n.ID] = n.Name
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range rows {
+		for _, p := range speakers[i] {
+			if name, ok := personName[p]; ok {
+				rows[i].Speakers = append(rows[i].Speakers, name)
+			}
+		}
+		sort.Strings(rows[i].Speakers)
 	}
 	sort.Slice(rows, func(i, j int) bool {
 		if rows[i].Event != rows[j].Event {
@@ -439,34 +476,43 @@ func FindSpeakers(ctx context.Context, s Store, f SpeakerFilter) ([]SpeakerRow, 
 			orgPeople[id] = true
 		}
 	}
-	byID := map[string]*SpeakerRow{}
-	names := newNodeCache(s)
+	list := make([]string, 0, len(ids))
 	for id := range ids {
-		t, tl, err := NodeLinks(ctx, s, id)
-		if err != nil {
-			return nil, err
-		}
+		list = append(list, id)
+	}
+	// The talks together, then their speakers together (see FindTalks).
+	titles := map[string][]string{} // person -> titles of their talks
+	var people []string
+	err = EachNodeLinks(ctx, s, list, func(t Node, tl Links) error {
 		for _, p := range tl.Speakers {
 			if orgPeople != nil && !orgPeople[p] {
 				continue
 			}
-			r := byID[p]
-			if r == nil {
-				n, pl, err := names.links(ctx, p)
-				if err != nil {
-					return nil, err
-				}
-				r = &SpeakerRow{ID: p, Name: n.Name, Orgs: []string{}}
-				for _, o := range pl.Orgs {
-					if on, err := names.node(ctx, o); err == nil {
-						r.Orgs = append(r.Orgs, on.Name)
-					}
-				}
-				sort.Strings(r.Orgs)
-				byID[p] = r
+			if _, ok := titles[p]; !ok {
+				people = append(people, p)
 			}
-			r.Talks = append(r.Talks, t.Name)
+			titles[p] = append(titles[p], t.Name)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]*SpeakerRow{}
+	names := newNodeCache(s)
+	err = EachNodeLinks(ctx, s, people, func(n Node, pl Links) error {
+		r := &SpeakerRow{ID: n.ID, Name: n.Name, Orgs: []string{}, Talks: titles[n.ID]}
+		for _, o := range pl.Orgs {
+			if on, err := names.node(ctx, o); err == nil {
+				r.Orgs = append(r.Orgs, on.Name)
+			}
+		}
+		sort.Strings(r.Orgs)
+		byID[n.ID] = r
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	rows := make([]SpeakerRow, 0, len(byID))
 	for _, r := range byID {

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"slices"
 )
 
 // Sentinel errors. Adapters wrap them; callers test with errors.Is.
@@ -90,6 +91,37 @@ type Linker interface {
 	// talk's events) and its works_for edges (a person's organisations),
 	// each sorted: the same ids Neighbors returns for those edge kinds.
 	NodeLinks(ctx context.Context, id string) (Node, Links, error)
+}
+
+// BatchLinker is implemented by stores that read many nodes' links faster
+// together than one by one.
+type BatchLinker interface {
+	// EachNodeLinks calls fn for each of ids that is a node, in id order.
+	EachNodeLinks(ctx context.Context, ids []string, fn func(Node, Links) error) error
+}
+
+// EachNodeLinks calls fn with the node and links of each of ids that is a
+// node, in id order, reading them together when the store can.
+func EachNodeLinks(ctx context.Context, s Store, ids []string, fn func(Node, Links) error) error {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	if b, ok := s.(BatchLinker); ok {
+		return b.EachNodeLinks(ctx, ids, fn)
+	}
+	for _, id := range ids {
+		n, ls, err := NodeLinks(ctx, s, id)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := fn(n, ls); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Links are the ids a node's most-queried edges lead to.

@@ -150,17 +150,11 @@ func TestCheckFindsAndRepairs(t *testing.T) {
 			return txn.Delete(k('n', "project:cilium"))
 		}},
 		{"node record with a wrong count", store.ProblemWrongNode, true, func(txn *badger.Txn) error {
-			v, err := rawGet(txn, k('n', "project:cilium"))
-			if err != nil {
-				return err
-			}
-			var rec map[string]any
-			if err := json.Unmarshal(v, &rec); err != nil {
-				return err
-			}
-			rec["s"] = 7
-			b, _ := json.Marshal(rec)
-			return txn.Set(k('n', "project:cilium"), b)
+			// in the JSON form kg/1 wrote, which still decodes
+			return txn.Set(k('n', "project:cilium"), []byte(`{"k":"project","s":7,"n":{"2\u0000Cilium":1},"a":{}}`))
+		}},
+		{"node record that does not decode", store.ProblemWrongNode, true, func(txn *badger.Txn) error {
+			return txn.Set(k('n', "project:cilium"), []byte{1, 7, 'p', 'r', 'o'})
 		}},
 		{"node no source contributes", store.ProblemStaleNode, true, func(txn *badger.Txn) error {
 			return txn.Set(k('n', "project:ghost"), []byte(`{"k":"project","s":1,"n":{"2\u0000Ghost":1},"a":{}}`))

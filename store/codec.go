@@ -163,15 +163,47 @@ func (r *nodeRec) node(id string) graph.Node {
 	return n
 }
 
+// Node records are binary: a version byte, the kind, the support, then the
+// Names, Attrs and Links counts, each as a count of (key, count) pairs in
+// key order. Records written by kg/1 are JSON and still decode.
+const nodeRecBinary = 1
+
 func encodeNode(r *nodeRec) []byte {
-	b, _ := json.Marshal(r)
+	n := 16 + len(r.Kind)
+	for _, m := range []map[string]int{r.Names, r.Attrs, r.Links} {
+		for k := range m {
+			n += len(k) + 2*binary.MaxVarintLen32
+		}
+	}
+	b := make([]byte, 0, n)
+	b = append(b, nodeRecBinary)
+	b = binary.AppendUvarint(b, uint64(len(r.Kind)))
+	b = append(b, r.Kind...)
+	b = binary.AppendVarint(b, int64(r.Support))
+	for _, m := range []map[string]int{r.Names, r.Attrs, r.Links} {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		b = binary.AppendUvarint(b, uint64(len(keys)))
+		for _, k := range keys {
+			b = binary.AppendUvarint(b, uint64(len(k)))
+			b = append(b, k...)
+			b = binary.AppendVarint(b, int64(m[k]))
+		}
+	}
 	return b
 }
 
 func decodeNode(b []byte) (*nodeRec, error) {
 	r := &nodeRec{}
-	if err := json.Unmarshal(b, r); err != nil {
-		return nil, fmt.Errorf("decode node: %w", err)
+	if len(b) > 0 && b[0] == '{' {
+		if err := json.Unmarshal(b, r); err != nil {
+			return nil, fmt.Errorf("decode node: %w", err)
+		}
+	} else if err := r.decodeBinary(b); err != nil {
+		return nil, err
 	}
 	if r.Names == nil {
 		r.Names = map[string]int{}
@@ -183,6 +215,67 @@ func decodeNode(b []byte) (*nodeRec, error) {
 		r.Links = nil
 	}
 	return r, nil
+}
+
+var errBadNode = errors.New("decode node: corrupt record")
+
+func (r *nodeRec) decodeBinary(b []byte) error {
+	if len(b) == 0 || b[0] != nodeRecBinary {
+		return errBadNode
+	}
+	b = b[1:]
+	str := func() (string, bool) {
+		l, k := binary.Uvarint(b)
+		if k <= 0 || l > uint64(len(b)-k) {
+			return "", false
+		}
+		s := string(b[k : k+int(l)])
+		b = b[k+int(l):]
+		return s, true
+	}
+	num := func() (int, bool) {
+		v, k := binary.Varint(b)
+		if k <= 0 {
+			return 0, false
+		}
+		b = b[k:]
+		return int(v), true
+	}
+	kind, ok := str()
+	if !ok {
+		return errBadNode
+	}
+	r.Kind = graph.NodeKind(kind)
+	if r.Support, ok = num(); !ok {
+		return errBadNode
+	}
+	for i, dst := range []*map[string]int{&r.Names, &r.Attrs, &r.Links} {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || n > uint64(len(b)) {
+			return errBadNode
+		}
+		b = b[k:]
+		if n == 0 && i == 2 {
+			continue
+		}
+		m := make(map[string]int, n)
+		for j := uint64(0); j < n; j++ {
+			key, ok := str()
+			if !ok {
+				return errBadNode
+			}
+			c, ok := num()
+			if !ok {
+				return errBadNode
+			}
+			m[key] = c
+		}
+		*dst = m
+	}
+	if len(b) != 0 {
+		return errBadNode
+	}
+	return nil
 }
 
 // sourceRec is what one source contributed, as written: enough to remove it

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -64,6 +65,57 @@ func (db *DB) NodeLinks(ctx context.Context, id string) (graph.Node, graph.Links
 		return nil
 	})
 	return n, ls, err
+}
+
+// EachNodeLinks calls fn for each of ids (sorted, unique) that is a node,
+// in order. It walks one iterator over the node records: a few Next steps
+// reach a target that is close, a Seek one that is far, so many ids cost
+// one pass over their part of the key range instead of a lookup each.
+func (db *DB) EachNodeLinks(ctx context.Context, ids []string, fn func(graph.Node, graph.Links) error) error {
+	const steps = 8 // Next calls to try before a Seek
+	return db.view(func(txn *badger.Txn) error {
+		prefix := []byte{pNode, sep}
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+		defer it.Close()
+		started := false
+		for i, id := range ids {
+			if i%256 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			want := nodeKey(id)
+			found := false
+			for n := 0; started && n < steps && it.Valid(); n++ {
+				c := bytes.Compare(it.Item().Key(), want)
+				if c >= 0 {
+					found = c == 0
+					break
+				}
+				it.Next()
+			}
+			if !found && (!started || !it.Valid() || bytes.Compare(it.Item().Key(), want) < 0) {
+				it.Seek(want)
+				started = true
+			}
+			if !it.Valid() || !bytes.Equal(it.Item().Key(), want) {
+				continue
+			}
+			var r *nodeRec
+			err := it.Item().Value(func(v []byte) error {
+				var err error
+				r, err = decodeNode(v)
+				return err
+			})
+			if err != nil {
+				return fmt.Errorf("store: node %s: %w", id, err)
+			}
+			if err := fn(r.node(id), graph.Links{Speakers: r.links(graph.Presented), Events: r.links(graph.HeldAt), Orgs: r.links(graph.WorksFor)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // Node returns one node, or an error wrapping graph.ErrNotFound.

@@ -74,7 +74,7 @@ func ingest(c *cli.Context) error {
 		// A soft limit makes the collector work harder as the heap nears
 		// it, instead of letting it double between collections; with
 		// Badger's memtables this keeps a large ingest's peak RSS bounded.
-		debug.SetMemoryLimit(256 << 20)
+		debug.SetMemoryLimit(512 << 20)
 	}
 	db, err := openWrite(c)
 	if err != nil {

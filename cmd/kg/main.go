@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"syscall"
@@ -281,8 +282,19 @@ func storeOptions(c *cli.Context, readOnly bool) store.Options {
 
 // openRead opens the database for a query.
 func openRead(c *cli.Context) (*store.DB, error) {
+	if quickQueries[c.Command.Name] && os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		// A listing query runs for milliseconds and its garbage dies with
+		// the process: collect only if the heap ever reaches 256 MB.
+		debug.SetGCPercent(-1)
+		debug.SetMemoryLimit(256 << 20)
+	}
 	return store.Open(dbDir(c), storeOptions(c, true))
 }
+
+// quickQueries are the commands whose heap stays small: they read the rows
+// they print, not the whole graph.
+var quickQueries = map[string]bool{"talks": true, "speakers": true, "projects": true,
+	"events": true, "orgs": true, "show": true, "neighbors": true, "search": true}
 
 // openWrite opens the database for writing; a second writer gets ErrLocked.
 func openWrite(c *cli.Context) (*store.DB, error) {

@@ -75,6 +75,9 @@ func talksCommand() *cli.Command {
 				return err
 			}
 			f.Exact = c.Bool("exact")
+			// Only JSON rows carry the mentions' evidence: the table and
+			// CSV show none, so they do not read it.
+			f.NoEvidence = c.String("format") != "json"
 			rows, err := graph.FindTalks(c.Context, db, f)
 			if err != nil {
 				return err
