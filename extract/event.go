@@ -116,22 +116,41 @@ var cityList = []string{"Amsterdam", "Zurich", "Zürich", "Munich", "München", 
 	"Yerevan", "Almaty", "Chisinau", "Sarajevo", "Skopje", "Tirana", "Podgorica", "Rejekts"}
 
 var (
-	cityRe  *regexp.Regexp
 	yearRe  = regexp.MustCompile(`\b(20[0-3]\d|199\d)\b`)
 	cityNrm = map[string]string{"zürich": "Zurich", "münchen": "Munich", "wien": "Vienna",
 		"kraków": "Krakow", "bangalore": "Bengaluru", "bogotá": "Bogota", "são paulo": "Sao Paulo",
 		"türkiye": "Turkey", "czechia": "Czech & Slovak", "lucerne": "Luzern"}
 )
 
-func init() {
-	var alts []string
+// citiesByFirst holds the city names (Rejekts aside: it is a conference
+// that is named like a place) by first byte, in cityList order.
+var citiesByFirst = func() map[byte][]string {
+	m := map[byte][]string{}
 	for _, c := range cityList {
-		if c == "Rejekts" {
+		if c != "Rejekts" {
+			m[c[0]] = append(m[c[0]], c)
+		}
+	}
+	return m
+}()
+
+// findCity returns the leftmost city name in s that stands as whole words
+// (the first in cityList order where several start at the same place), or
+// "". It is the regexp \b(city|...)\b without the regexp: this runs on
+// every title and first paragraph.
+func findCity(s string) string {
+	for i := 0; i < len(s); i++ {
+		cands := citiesByFirst[s[i]]
+		if cands == nil || !wordBoundary(s, i) {
 			continue
 		}
-		alts = append(alts, regexp.QuoteMeta(c))
+		for _, c := range cands {
+			if strings.HasPrefix(s[i:], c) && wordBoundary(s, i+len(c)) {
+				return c
+			}
+		}
 	}
-	cityRe = regexp.MustCompile(`\b(` + strings.Join(alts, "|") + `)\b`)
+	return ""
 }
 
 func canonicalCity(c string) string {
@@ -225,7 +244,7 @@ func (x *extractor) findEvent() *eventInfo {
 			} else if m := yearRe.FindAllString(before, -1); len(m) > 0 && ev.year == 0 {
 				ev.year, _ = strconv.Atoi(m[len(m)-1])
 			}
-			if c := cityRe.FindString(near); c != "" && ev.city == "" {
+			if c := findCity(near); c != "" && ev.city == "" {
 				ev.city = canonicalCity(c)
 			}
 			break
@@ -237,7 +256,7 @@ func (x *extractor) findEvent() *eventInfo {
 	// city and year from the rest of the title, URL and first paragraphs
 	for _, p := range places {
 		if ev.city == "" {
-			if c := cityRe.FindString(p.text); c != "" {
+			if c := findCity(p.text); c != "" {
 				ev.city = canonicalCity(c)
 			}
 		}

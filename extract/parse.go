@@ -126,7 +126,7 @@ var (
 	breadcrumbRe = regexp.MustCompile(`^(?:[^>»›/|]{1,40}\s*(?:>>|»|›|>|/|\|)\s*){2,}`)
 	chromeRe     = regexp.MustCompile(`(?i)^(edit this page|edit on github|share this:?|share on \w+|tweet|like this:?|loading\.\.\.|skip to (main )?content|posted in\b.*|filed under\b.*|categories:.*|tags?:.*|previous post\b.*|next post\b.*|subscribe\b.*|read more|print|email|facebook|twitter|linkedin|reddit|x|mastodon|copy link|back to top|table of contents|toc|related posts?|you may also like.*|click to share.*|©.*|copyright\b.*|all rights reserved.*)$`)
 	crumbSepRe   = regexp.MustCompile(`\s*(?:>>|»|›|>|\|)\s*`)
-	endRe        = regexp.MustCompile(`(?i)^(leave a reply|leave a comment|\d+ (comments?|responses?|replies)|comments|responses|post a comment|about the author|written by\b.*|related articles?)$`)
+	endRe        = prefiltered(`(?i)^(leave a reply|leave a comment|\d+ (comments?|responses?|replies)|comments|responses|post a comment|about the author|written by\b.*|related articles?)$`, "leave a", "comment", "respons", "replies", "about the author", "written by", "related article")
 )
 
 // stripChrome drops navigation, sharing and editing lines and everything
@@ -136,7 +136,7 @@ func stripChrome(blocks []Block) []Block {
 	for i, b := range blocks {
 		t := strings.TrimSpace(b.Text)
 		if len(t) < 60 {
-			if endRe.MatchString(t) && i > len(blocks)/3 {
+			if i > len(blocks)/3 && endRe.MatchString(t) {
 				break
 			}
 			if chromeRe.MatchString(t) {

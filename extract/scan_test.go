@@ -2,8 +2,11 @@ package extract
 
 import (
 	"math/rand"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -55,6 +58,71 @@ func TestInCity(t *testing.T) {
 	} {
 		if got := inCity(c.text, found{start: c.start, spelling: c.spelling}); got != c.want {
 			t.Errorf("inCity(%q, %q) = %v, want %v", c.text, c.spelling, got, c.want)
+		}
+	}
+}
+
+// A prefiltered regexp must answer exactly as its regexp does: its needles
+// are a necessary condition, never a change of meaning.
+func TestPrefiltersAreExact(t *testing.T) {
+	var lines []string
+	for _, dir := range []string{"testdata/recaps", "testdata/styles", "../examples", "../../shared/corpus/recaps"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*"))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				continue
+			}
+			for _, l := range strings.Split(string(b), "\n") {
+				l = strings.TrimSpace(strings.TrimLeft(l, "#*-> "))
+				lines = append(lines, l, firstSentence(l), trimTitle(l))
+			}
+		}
+	}
+	if len(lines) < 1000 {
+		t.Fatalf("only %d lines to test with", len(lines))
+	}
+	lines = append(lines, "That's all, folks", "THANKS!", "See you in Paris", "The whole event was great",
+		"this year's KubeCon conference was", "Key  Points", "Wrap-up", "Day 2 keynotes", "12 comments",
+		"Written by Jane", "Q&A", "Open Spaces", "Looking forward to 2025", "We hope to return", "Overall, good")
+	for _, re := range []filteredRe{notTalkRe, outroRe, endRe} {
+		n := 0
+		for _, l := range lines {
+			got, want := re.MatchString(l), re.re.MatchString(l)
+			if got != want {
+				t.Errorf("%.40s…: prefiltered %v, regexp %v on %q", re.re.String(), got, want, l)
+			}
+			if want {
+				n++
+			}
+		}
+		if n == 0 {
+			t.Errorf("%.40s… matched no line: the test proves nothing", re.re.String())
+		}
+	}
+}
+
+func TestFindCityAgreesWithRegexp(t *testing.T) {
+	var alts []string
+	for _, c := range cityList {
+		if c != "Rejekts" {
+			alts = append(alts, regexp.QuoteMeta(c))
+		}
+	}
+	cityRe := regexp.MustCompile(`\b(` + strings.Join(alts, "|") + `)\b`)
+	parts := []string{"Paris", "Amsterdam", "Zürich", "Zurich", "São Paulo", "Sao", "New York", "York", " ", " ", ",", "in ", "x", "_", "2024", "KubeCon ", "Berliner", "Munich."}
+	rng := rand.New(rand.NewSource(2))
+	inputs := []string{"", "KubeCon Europe 2024 in Paris", "KCD Zürich 2023", "Amsterdamned", "xParis", "Paris_"}
+	for i := 0; i < 20000; i++ {
+		s := ""
+		for n := rng.Intn(6); n > 0; n-- {
+			s += parts[rng.Intn(len(parts))]
+		}
+		inputs = append(inputs, s)
+	}
+	for _, s := range inputs {
+		if got, want := findCity(s), cityRe.FindString(s); got != want {
+			t.Fatalf("findCity(%q) = %q, regexp gives %q", s, got, want)
 		}
 	}
 }
