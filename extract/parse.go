@@ -124,9 +124,10 @@ var nameSplitRe = regexp.MustCompile(`\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\+)\s*`
 
 var (
 	breadcrumbRe = regexp.MustCompile(`^(?:[^>»›/|]{1,40}\s*(?:>>|»|›|>|/|\|)\s*){2,}`)
-	chromeRe     = regexp.MustCompile(`(?i)^(edit this page|edit on github|share this:?|share on \w+|tweet|like this:?|loading\.\.\.|skip to (main )?content|posted in\b.*|filed under\b.*|categories:.*|tags?:.*|previous post\b.*|next post\b.*|subscribe\b.*|read more|print|email|facebook|twitter|linkedin|reddit|x|mastodon|copy link|back to top|table of contents|toc|related posts?|you may also like.*|click to share.*|©.*|copyright\b.*|all rights reserved.*)$`)
-	crumbSepRe   = regexp.MustCompile(`\s*(?:>>|»|›|>|\|)\s*`)
-	endRe        = prefiltered(`(?i)^(leave a reply|leave a comment|\d+ (comments?|responses?|replies)|comments|responses|post a comment|about the author|written by\b.*|related articles?)$`, "leave a", "comment", "respons", "replies", "about the author", "written by", "related article")
+	chromeRe     = prefixFiltered(`(?i)^(edit this page|edit on github|share this:?|share on \w+|tweet|like this:?|loading\.\.\.|skip to (main )?content|posted in\b.*|filed under\b.*|categories:.*|tags?:.*|previous post\b.*|next post\b.*|subscribe\b.*|read more|print|email|facebook|twitter|linkedin|reddit|x|mastodon|copy link|back to top|table of contents|toc|related posts?|you may also like.*|click to share.*|©.*|copyright\b.*|all rights reserved.*)$`,
+		"edit", "share", "tweet", "like", "loading", "skip", "posted", "filed", "categories", "tag", "previous", "next", "subscribe", "read more", "print", "email", "facebook", "twitter", "linkedin", "reddit", "x", "mastodon", "copy", "back to top", "table of contents", "toc", "related", "you may", "click", "©", "all rights")
+	crumbSepRe = regexp.MustCompile(`\s*(?:>>|»|›|>|\|)\s*`)
+	endRe      = prefiltered(`(?i)^(leave a reply|leave a comment|\d+ (comments?|responses?|replies)|comments|responses|post a comment|about the author|written by\b.*|related articles?)$`, "leave a", "comment", "respons", "replies", "about the author", "written by", "related article")
 )
 
 // stripChrome drops navigation, sharing and editing lines and everything

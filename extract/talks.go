@@ -540,16 +540,23 @@ func trimOrgTail(s string) string {
 type filteredRe struct {
 	re      *regexp.Regexp
 	needles []string
+	prefix  bool // every match starts with a needle
 }
 
 func prefiltered(expr string, needles ...string) filteredRe {
 	return filteredRe{re: regexp.MustCompile(expr), needles: needles}
 }
 
+// prefixFiltered is prefiltered for an anchored expression whose every
+// match starts with one of prefixes.
+func prefixFiltered(expr string, prefixes ...string) filteredRe {
+	return filteredRe{re: regexp.MustCompile(expr), needles: prefixes, prefix: true}
+}
+
 func (f filteredRe) MatchString(s string) bool {
 	l := strings.ToLower(s)
 	for _, n := range f.needles {
-		if strings.Contains(l, n) {
+		if f.prefix && strings.HasPrefix(l, n) || !f.prefix && strings.Contains(l, n) {
 			return f.re.MatchString(s)
 		}
 	}
