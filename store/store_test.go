@@ -3,9 +3,11 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/kg-tool/kg/graph"
@@ -253,5 +255,50 @@ func TestResolutionOrderIndependent(t *testing.T) {
 		} else if !reflect.DeepEqual(first, g) {
 			t.Errorf("order %d gives a different graph", i)
 		}
+	}
+}
+
+// A source too large for one transaction is refused whole, and nothing of
+// it survives in the writer's caches: the records it touched (an event and
+// a project every source shares) are written later exactly as if it had
+// never come.
+func TestTooLargeLeavesNoTrace(t *testing.T) {
+	ctx := context.Background()
+	huge := recap("source:big", "/r/big.txt", "hb", "KCD Zurich", 2023, "Big Talk", "Liz Rice", "Cilium")
+	for i := 0; i < 60000; i++ {
+		tid := graph.TalkID("event:kcd-zurich-2023", fmt.Sprintf("Talk %d", i))
+		huge.Nodes = append(huge.Nodes, graph.Node{ID: tid, Kind: graph.Talk, Name: fmt.Sprintf("Talk %d", i)})
+		huge.Edges = append(huge.Edges,
+			graph.Edge{Source: tid, Kind: graph.HeldAt, Target: "event:kcd-zurich-2023", Evidence: ev("source:big", i+10, strings.Repeat("long evidence ", 12))},
+			graph.Edge{Source: tid, Kind: graph.Mentions, Target: "project:cilium", Evidence: ev("source:big", i+10, strings.Repeat("long evidence ", 12))})
+	}
+	a := recap("source:a", "/r/a.txt", "h1", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium")
+	c := recap("source:c", "/r/c.txt", "h3", "KCD Zurich", 2023, "Talk Three", "Ann Other", "Cilium")
+
+	db := open(t, t.TempDir())
+	defer db.Close()
+	w, err := db.NewWriter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []*graph.Facts{a, huge, c} {
+		if _, err := w.Put(ctx, f); err != nil && !(f == huge && errors.Is(err, store.ErrTooLarge)) {
+			t.Fatalf("put %s: %v", f.Source.ID, err)
+		} else if f == huge && err == nil {
+			t.Fatal("the huge source fit in one transaction; make it bigger")
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	want := open(t, t.TempDir())
+	defer want.Close()
+	put(t, want, a)
+	put(t, want, c)
+	if got, exp := dump(t, db), dump(t, want); !reflect.DeepEqual(got, exp) {
+		t.Errorf("graph after a refused source differs from the graph without it")
+	}
+	if rep, err := db.Check(ctx, false); err != nil || !rep.Clean() {
+		t.Errorf("check: %+v, %v", rep.Problems, err)
 	}
 }

@@ -27,6 +27,11 @@ type Writer struct {
 
 	count, size int64               // entries and bytes pending in txn
 	nodes       map[string]*nodeRec // merged records read or changed in txn
+	// hubs keeps the records of events, projects, topics and orgs across
+	// commits: every source touches a few of them, and kg has one writer
+	// per database, so a record kept here stays what is stored. Records
+	// changed by a discarded transaction are dropped.
+	hubs map[string]*nodeRec
 	dirty       map[string]bool     // merged records to write at commit
 	redirects   map[string]string   // every committed redirect
 	newRedirs   map[string]string   // redirects written in txn
@@ -41,7 +46,7 @@ func (db *DB) NewWriter() (*Writer, error) {
 	if db.readOnly {
 		return nil, graph.ErrReadOnly
 	}
-	w := &Writer{db: db, redirects: map[string]string{}}
+	w := &Writer{db: db, redirects: map[string]string{}, hubs: map[string]*nodeRec{}}
 	// Redirects are few (one per merge) and every node of every source
 	// is looked up in them, so they are read once instead of probed.
 	err := db.bdb.View(func(txn *badger.Txn) error {
@@ -76,6 +81,13 @@ func (w *Writer) begin() {
 	w.newRedirs = map[string]string{}
 }
 
+// maxHubs bounds the writer's cache of hub records.
+const maxHubs = 20_000
+
+func hubKind(k graph.NodeKind) bool {
+	return k == graph.Event || k == graph.Project || k == graph.Topic || k == graph.Org
+}
+
 // Commit writes every source applied so far in one Badger commit.
 func (w *Writer) Commit() error {
 	if w.pending == 0 && len(w.dirty) == 0 && w.count == 0 {
@@ -95,15 +107,25 @@ func (w *Writer) Commit() error {
 			err = w.txn.Delete(nodeKey(id))
 		}
 		if err != nil {
+			w.hubs = map[string]*nodeRec{}
 			return fmt.Errorf("store: write node %s: %w", id, err)
 		}
 	}
 	if err := w.txn.Commit(); err != nil {
+		w.hubs = map[string]*nodeRec{} // they may hold what did not commit
 		return fmt.Errorf("store: commit: %w", err)
 	}
 	w.committed += w.pending
 	for from, to := range w.newRedirs {
 		w.redirects[from] = to
+	}
+	for id, r := range w.nodes {
+		if hubKind(r.Kind) {
+			w.hubs[id] = r
+		}
+	}
+	if len(w.hubs) > maxHubs {
+		w.hubs = map[string]*nodeRec{}
 	}
 	w.begin()
 	return nil
@@ -118,6 +140,7 @@ func (w *Writer) Close() error {
 
 // Discard drops what was applied since the last commit.
 func (w *Writer) Discard() {
+	w.hubs = map[string]*nodeRec{}
 	if w.txn != nil {
 		w.txn.Discard()
 		w.txn = nil
@@ -240,6 +263,9 @@ func (w *Writer) Put(ctx context.Context, f *graph.Facts) (graph.PutResult, erro
 		if errors.Is(err, badger.ErrTxnTooBig) && w.pending == 0 {
 			// Alone in its transaction (makeRoom saw to that): drop it,
 			// nothing else is lost.
+			for id := range w.dirty {
+				delete(w.hubs, id)
+			}
 			w.txn.Discard()
 			w.begin()
 			return res, fmt.Errorf("%w (%d nodes, %d edges)", ErrTooLarge, len(tf.Nodes), len(tf.Edges))
@@ -318,6 +344,10 @@ func (w *Writer) get(k []byte) ([]byte, error) {
 
 func (w *Writer) node(id string) (*nodeRec, error) {
 	if r, ok := w.nodes[id]; ok {
+		return r, nil
+	}
+	if r, ok := w.hubs[id]; ok {
+		w.nodes[id] = r
 		return r, nil
 	}
 	v, err := w.get(nodeKey(id))
