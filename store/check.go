@@ -204,7 +204,7 @@ func readSourceRec(item *badger.Item) (rec *sourceRec, ok bool, err error) {
 		return nil, false, err
 	}
 	rec = &sourceRec{}
-	return rec, json.Unmarshal(v, rec) == nil, nil
+	return rec, decodeSource(v, rec) == nil, nil
 }
 
 // readSources reads the source records and adds up what they contribute.
@@ -365,7 +365,7 @@ func (c *checker) rewriteSources(txn *badger.Txn) error {
 		drop := c.drop[id]
 		rec.Edges = slices.DeleteFunc(rec.Edges, func(e edgeRef) bool { return slices.Contains(drop, e) })
 		rec.Edges = append(rec.Edges, c.add[id]...)
-		b, err := json.Marshal(rec)
+		b, err := encodeSource(rec)
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"os"
@@ -182,7 +184,11 @@ func TestCheckFindsAndRepairs(t *testing.T) {
 		}},
 		{"edge whose end is no node", store.ProblemDangling, false, func(txn *badger.Txn) error {
 			// source a no longer contributes Hubble, but keeps its edge
-			v, err := rawGet(txn, k('s', srcA))
+			raw, err := rawGet(txn, k('s', srcA))
+			if err != nil {
+				return err
+			}
+			v, err := store.SourceJSONForTest(raw)
 			if err != nil {
 				return err
 			}
@@ -202,6 +208,9 @@ func TestCheckFindsAndRepairs(t *testing.T) {
 			}
 			rec["nodes"], _ = json.Marshal(nodes)
 			b, _ := json.Marshal(rec)
+			if b, err = store.SourceValueForTest(b); err != nil {
+				return err
+			}
 			return txn.Set(k('s', srcA), b)
 		}},
 		{"unknown key", store.ProblemUnknownKeyspace, true, func(txn *badger.Txn) error {
@@ -267,8 +276,10 @@ func TestCheckRepairThenIngestAgain(t *testing.T) {
 // threshold, so that it lives in the value log.
 func bigRecap(i int) *graph.Facts {
 	var things []string
+	// names that do not compress, so that the record goes to the value log
 	for j := 0; j < 120; j++ {
-		things = append(things, "Project Number "+itoa(j))
+		h := sha256.Sum256([]byte(itoa(i) + "/" + itoa(j)))
+		things = append(things, "Project "+hex.EncodeToString(h[:10]))
 	}
 	return recap("source:big"+itoa(i), "/r/big"+itoa(i)+".txt", "hb"+itoa(i), "KCD Zurich", 2023, "Talk "+itoa(i), "Liz Rice", things...)
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
+
+	"github.com/kg-tool/kg/graph"
 )
 
 func TestNodeRecordCodec(t *testing.T) {
@@ -28,6 +30,30 @@ func TestNodeRecordCodec(t *testing.T) {
 	b := encodeNode(r)
 	for i := 0; i < len(b); i++ {
 		if _, err := decodeNode(b[:i]); err == nil {
+			t.Errorf("truncated to %d bytes: no error", i)
+		}
+	}
+}
+
+func TestSourceRecordCodec(t *testing.T) {
+	rec := &sourceRec{Info: graph.SourceInfo{ID: "source:a", Path: "/r/a.txt", Hash: "h"},
+		Nodes: []graph.Node{{ID: "project:cilium", Kind: "project", Name: "Cilium", Attrs: map[string]any{"url": "https://cilium.io"}}},
+		Edges: []edgeRef{{From: "talk:x/y", Kind: "mentions", To: "project:cilium"}}}
+	b, err := encodeSource(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got sourceRec
+	if err := decodeSource(b, &got); err != nil || !reflect.DeepEqual(&got, rec) {
+		t.Fatalf("round trip: %+v, %v", got, err)
+	}
+	old, _ := json.Marshal(rec) // as kg/1 wrote it
+	got = sourceRec{}
+	if err := decodeSource(old, &got); err != nil || !reflect.DeepEqual(&got, rec) {
+		t.Fatalf("JSON record: %+v, %v", got, err)
+	}
+	for i := 0; i < len(b); i++ {
+		if err := decodeSource(b[:i], &sourceRec{}); err == nil {
 			t.Errorf("truncated to %d bytes: no error", i)
 		}
 	}

@@ -1,6 +1,10 @@
 package store
 
-import "github.com/dgraph-io/badger/v4"
+import (
+	"encoding/json"
+
+	"github.com/dgraph-io/badger/v4"
+)
 
 // SetMetaForTest writes a meta key, for tests of schema checks.
 func SetMetaForTest(db *DB, k, v string) error { return db.setMeta(k, v) }
@@ -36,4 +40,22 @@ func DowngradeForTest(db *DB) error {
 		return err
 	}
 	return txn.Commit()
+}
+
+// SourceJSONForTest returns a stored source record as JSON.
+func SourceJSONForTest(v []byte) ([]byte, error) {
+	var rec sourceRec
+	if err := decodeSource(v, &rec); err != nil {
+		return nil, err
+	}
+	return json.Marshal(rec)
+}
+
+// SourceValueForTest encodes a source record given as JSON for storing.
+func SourceValueForTest(j []byte) ([]byte, error) {
+	var rec sourceRec
+	if err := json.Unmarshal(j, &rec); err != nil {
+		return nil, err
+	}
+	return encodeSource(&rec)
 }

@@ -361,7 +361,7 @@ func (db *DB) Sources(ctx context.Context) ([]graph.SourceInfo, error) {
 			var rec struct {
 				Info graph.SourceInfo `json:"info"`
 			}
-			err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &rec) })
+			err := it.Item().Value(func(v []byte) error { return decodeSource(v, &rec) })
 			if err != nil {
 				return fmt.Errorf("store: source %s: %w", it.Item().Key()[2:], err)
 			}
@@ -387,7 +387,7 @@ func (db *DB) SourceByPath(ctx context.Context, path string) (graph.SourceInfo, 
 		var rec struct {
 			Info graph.SourceInfo `json:"info"`
 		}
-		if err := item.Value(func(v []byte) error { return json.Unmarshal(v, &rec) }); err != nil {
+		if err := item.Value(func(v []byte) error { return decodeSource(v, &rec) }); err != nil {
 			return fmt.Errorf("store: source %s: %w", id, err)
 		}
 		info = rec.Info
@@ -444,7 +444,7 @@ func sourceFacts(txn *badger.Txn, id string) (*graph.Facts, error) {
 		return nil, err
 	}
 	rec := &sourceRec{}
-	if err := item.Value(func(v []byte) error { return json.Unmarshal(v, rec) }); err != nil {
+	if err := item.Value(func(v []byte) error { return decodeSource(v, rec) }); err != nil {
 		return nil, fmt.Errorf("store: source %s: %w", id, err)
 	}
 	f := &graph.Facts{Source: rec.Info, Nodes: rec.Nodes, Warnings: rec.Warnings}

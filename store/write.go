@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -31,13 +30,13 @@ type Writer struct {
 	// commits: every source touches a few of them, and kg has one writer
 	// per database, so a record kept here stays what is stored. Records
 	// changed by a discarded transaction are dropped.
-	hubs map[string]*nodeRec
-	dirty       map[string]bool     // merged records to write at commit
-	redirects   map[string]string   // every committed redirect
-	newRedirs   map[string]string   // redirects written in txn
-	series      map[string][]string // series key -> events created in txn
-	pending     int                 // sources applied since the last commit
-	committed   int                 // sources committed by this writer
+	hubs      map[string]*nodeRec
+	dirty     map[string]bool     // merged records to write at commit
+	redirects map[string]string   // every committed redirect
+	newRedirs map[string]string   // redirects written in txn
+	series    map[string][]string // series key -> events created in txn
+	pending   int                 // sources applied since the last commit
+	committed int                 // sources committed by this writer
 }
 
 // NewWriter starts a writer. It fails with graph.ErrReadOnly on a read-only
@@ -377,7 +376,7 @@ func (w *Writer) sourceRec(id string) (*sourceRec, error) {
 		return nil, err
 	}
 	rec := &sourceRec{}
-	if err := json.Unmarshal(v, rec); err != nil {
+	if err := decodeSource(v, rec); err != nil {
 		return nil, fmt.Errorf("store: source %s: %w", id, err)
 	}
 	return rec, nil
@@ -433,7 +432,7 @@ func (w *Writer) write(f *graph.Facts) error {
 		}
 		rec.Edges = append(rec.Edges, edgeRef{e.Source, e.Kind, e.Target})
 	}
-	b, err := json.Marshal(rec)
+	b, err := encodeSource(&rec)
 	if err != nil {
 		return fmt.Errorf("store: encode source %s: %w", src, err)
 	}

@@ -669,7 +669,7 @@ func TestBadDatabase(t *testing.T) {
 					t.Errorf("kg %s: exit %d, stderr %q; want 2 and %s", args[0], code, errs, c.stderr)
 				}
 				if f := changedFile(before, dirState(t, dir)); f != "" {
-					t.Fatalf("kg %s changed or removed %s", args[0], f)
+					t.Fatalf("kg %s changed or removed %s: %v -> %v", args[0], f, before, dirState(t, dir))
 				}
 			}
 		})
@@ -702,9 +702,13 @@ func dirState(t *testing.T, dir string) map[string]int64 {
 }
 
 // changedFile names a file of before that is gone or has another size.
-// Badger may add files (an empty value log) when it opens a database.
+// Badger may add files (an empty value log) when it opens a database, and
+// replace a value log that holds no value (its 20-byte header alone).
 func changedFile(before, after map[string]int64) string {
 	for name, size := range before {
+		if strings.HasSuffix(name, ".vlog") && size <= 20 {
+			continue
+		}
 		if s, ok := after[name]; !ok || s != size {
 			return name
 		}
