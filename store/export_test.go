@@ -59,3 +59,11 @@ func SourceValueForTest(j []byte) ([]byte, error) {
 	}
 	return encodeSource(&rec)
 }
+
+// SetBloomAfterForTest sets how many sources a writer stores before it
+// builds its filter of known ids, and returns a function restoring it.
+func SetBloomAfterForTest(n int) func() {
+	old := bloomAfter
+	bloomAfter = n
+	return func() { bloomAfter = old }
+}

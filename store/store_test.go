@@ -302,3 +302,49 @@ func TestTooLargeLeavesNoTrace(t *testing.T) {
 		t.Errorf("check: %+v, %v", rep.Problems, err)
 	}
 }
+
+// The writer's filter of known ids only skips reads of records that do not
+// exist: the graph is the same whether it is built early or never.
+func TestKnownIDFilterChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	facts := []*graph.Facts{
+		recap(srcA, "/r/a.txt", "h1", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium", "Hubble"),
+		recap("source:b", "/r/b.txt", "h2", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium"),
+		recap("source:c", "/r/c.txt", "h3", "KCD Zurich", 0, "Demystifying eBPF", "Filip Nicolic", "eBPF"),
+		recap("source:d", "/r/d.txt", "h4", "KCD Zurich", 2023, "Demystifying eBPF", "Filip Nikolic", "Falco"),
+		recap("source:d", "/r/d.txt", "h6", "KCD Zurich", 2023, "Demystifying eBPF", "Filip Nikolic", "Falco", "Kyverno"),
+	}
+	for i := 0; i < 30; i++ {
+		facts = append(facts, recap("source:x"+itoa(i), "/r/x"+itoa(i)+".txt", "hx"+itoa(i), "KCD Zurich", 2023,
+			"Talk "+itoa(i%7), "Speaker "+itoa(i%5), "Project "+itoa(i%3)))
+	}
+	build := func(after int) *graph.Graph {
+		defer store.SetBloomAfterForTest(after)()
+		db := open(t, t.TempDir())
+		defer db.Close()
+		w, err := db.NewWriter()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, f := range facts {
+			if _, err := w.Put(ctx, f); err != nil {
+				t.Fatal(err)
+			}
+			if i%4 == 3 {
+				if err := w.Commit(); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if rep, err := db.Check(ctx, false); err != nil || !rep.Clean() {
+			t.Errorf("after=%d: check %+v, %v", after, rep.Problems, err)
+		}
+		return dump(t, db)
+	}
+	if a, b := build(1), build(1<<30); !reflect.DeepEqual(a, b) {
+		t.Error("the graph depends on when the writer built its filter")
+	}
+}

@@ -37,6 +37,10 @@ type Writer struct {
 	series    map[string][]string // series key -> events created in txn
 	pending   int                 // sources applied since the last commit
 	committed int                 // sources committed by this writer
+	// known holds every id that may have a stored node record, once the
+	// writer has stored enough sources for it to pay (see buildKnown).
+	known *bloom
+	puts  int // sources stored by this writer
 }
 
 // NewWriter starts a writer. It fails with graph.ErrReadOnly on a read-only
@@ -80,6 +84,33 @@ func (w *Writer) begin() {
 	w.newRedirs = map[string]string{}
 }
 
+// bloomAfter is how many sources a writer stores before it builds its
+// filter of known node ids: reading every node key once costs about what
+// a few hundred recaps' lookups of new nodes save, so an ingest of a few
+// files into a large database does without.
+var bloomAfter = 200
+
+// buildKnown fills the filter with the ids of the stored node records and
+// of those pending in this transaction.
+func (w *Writer) buildKnown() error {
+	prefix := []byte{pNode, sep}
+	var ids []string
+	it := w.snap.NewIterator(badger.IteratorOptions{Prefix: prefix})
+	for it.Rewind(); it.Valid(); it.Next() {
+		ids = append(ids, string(it.Item().Key()[2:]))
+	}
+	it.Close()
+	b := newBloom(4 * len(ids))
+	for _, id := range ids {
+		b.add(id)
+	}
+	for id := range w.nodes {
+		b.add(id)
+	}
+	w.known = b
+	return nil
+}
+
 // maxHubs bounds the writer's cache of hub records.
 const maxHubs = 20_000
 
@@ -101,6 +132,9 @@ func (w *Writer) Commit() error {
 		r := w.nodes[id]
 		var err error
 		if r.Support > 0 {
+			if w.known != nil {
+				w.known.add(id)
+			}
 			err = w.txn.Set(nodeKey(id), encodeNode(r))
 		} else {
 			err = w.txn.Delete(nodeKey(id))
@@ -272,6 +306,11 @@ func (w *Writer) Put(ctx context.Context, f *graph.Facts) (graph.PutResult, erro
 		return res, err
 	}
 	w.pending++
+	if w.puts++; w.puts == bloomAfter {
+		if err := w.buildKnown(); err != nil {
+			return res, err
+		}
+	}
 	res.Nodes, res.Edges = len(tf.Nodes), len(tf.Edges)
 	return res, nil
 }
@@ -349,8 +388,12 @@ func (w *Writer) node(id string) (*nodeRec, error) {
 		w.nodes[id] = r
 		return r, nil
 	}
-	v, err := w.get(nodeKey(id))
 	r := &nodeRec{Names: map[string]int{}, Attrs: map[string]int{}}
+	if w.known != nil && !w.known.has(id) {
+		w.nodes[id] = r // certainly new: no read
+		return r, nil
+	}
+	v, err := w.get(nodeKey(id))
 	if err == nil {
 		if r, err = decodeNode(v); err != nil {
 			return nil, fmt.Errorf("store: node %s: %w", id, err)
