@@ -41,19 +41,26 @@ type DB struct {
 
 var _ graph.Store = (*DB)(nil)
 
-// badgerOptions are chosen for a command-line tool: bounded memory (two 64 MB
+// badgerOptions are chosen for a command-line tool: bounded memory (two 32 MB
 // memtables, small caches), no conflict detection (kg has one writer),
 // values up to 4 KB kept in the LSM tree so lookups need no value-log read,
 // and no block compression: blocks are then read straight from the memory
 // map, which made a cold "kg talks --mentions" several times faster than
-// Snappy at the cost of a larger directory.
+// Snappy at the cost of a larger directory. A bulk ingest is mostly new
+// keys, so compaction is what it waits for: eight level-0 tables before
+// compacting (stall at 20), 8 MB tables and a 64 MB base level rewrite
+// each key fewer times than Badger's defaults (10k recaps: 37 s -> 27-31 s,
+// system time halved, for about 200 MB more peak RSS), and leave fewer,
+// larger tables for queries to open.
 func badgerOptions(dir string, o Options) badger.Options {
 	bo := badger.DefaultOptions(dir).
 		WithLogger(quietLogger(o.Log)).
 		WithMemTableSize(32 << 20).
 		WithNumMemtables(2).
-		WithNumLevelZeroTables(4).
-		WithNumLevelZeroTablesStall(10).
+		WithNumLevelZeroTables(8).
+		WithBaseTableSize(8 << 20).
+		WithBaseLevelSize(64 << 20).
+		WithNumLevelZeroTablesStall(20).
 		WithBlockCacheSize(32 << 20).
 		WithIndexCacheSize(16 << 20).
 		WithValueThreshold(4 << 10).
