@@ -68,6 +68,23 @@ type Report struct {
 	Counts    map[string]int `json:"counts"`    // problems by kind
 	Total     int            `json:"total"`     // problems found
 	Repaired  int            `json:"repaired"`  // keys written or deleted by the repair
+	Space     []KeySpace     `json:"space"`     // keys and bytes by kind of record
+}
+
+// KeySpace is what one kind of record takes: how many keys, and the bytes
+// of their keys and values (as stored, before Badger's own overhead).
+type KeySpace struct {
+	Name       string `json:"name"`
+	Keys       int    `json:"keys"`
+	KeyBytes   int64  `json:"key_bytes"`
+	ValueBytes int64  `json:"value_bytes"`
+}
+
+// keySpaceNames names the key prefixes for Report.Space.
+var keySpaceNames = map[byte]string{
+	pMeta: "meta", pSource: "source records", pPath: "paths", pNode: "node records",
+	pKind: "kind index", pAlias: "alias index", pSeries: "series index",
+	pFwd: "edges (forward, with evidence)", pRev: "edges (reverse)", pRedir: "redirects", pCatalog: "catalog",
 }
 
 // Clean reports whether Check found nothing wrong.
@@ -388,7 +405,29 @@ var derived = map[byte][2]string{
 // compare reads every key other than the primary ones and compares the
 // derived keys with what is expected.
 func (c *checker) compare(txn *badger.Txn) error {
+	space := map[byte]*KeySpace{}
+	defer func() {
+		for p, ks := range space {
+			if ks.Name = keySpaceNames[p]; ks.Name == "" {
+				ks.Name = "unknown"
+			}
+			c.rep.Space = append(c.rep.Space, *ks)
+		}
+		sort.Slice(c.rep.Space, func(i, j int) bool {
+			return c.rep.Space[i].KeyBytes+c.rep.Space[i].ValueBytes > c.rep.Space[j].KeyBytes+c.rep.Space[j].ValueBytes
+		})
+	}()
 	err := c.scan(txn, nil, func(k []byte, item *badger.Item) error {
+		if len(k) > 0 {
+			ks := space[k[0]]
+			if ks == nil {
+				ks = &KeySpace{}
+				space[k[0]] = ks
+			}
+			ks.Keys++
+			ks.KeyBytes += int64(len(k))
+			ks.ValueBytes += item.ValueSize()
+		}
 		if len(k) < 2 || k[1] != sep {
 			c.problem(ProblemUnknownKeyspace, k)
 			c.del(k)

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -114,6 +115,7 @@ func checkCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "repair", Usage: "rebuild the indexes and node records from the source records and edge keys"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output `FORMAT`: table or json"},
+			&cli.BoolFlag{Name: "space", Usage: "also list keys and bytes by kind of record (always in JSON)"},
 		},
 		Action: checkAction,
 	}
@@ -159,6 +161,15 @@ func checkAction(c *cli.Context) error {
 		}
 	} else {
 		printReport(c.App.Writer, rep)
+		if c.Bool("space") {
+			rows := make([][]string, 0, len(rep.Space))
+			for _, ks := range rep.Space {
+				rows = append(rows, []string{ks.Name, strconv.Itoa(ks.Keys), mb(ks.KeyBytes), mb(ks.ValueBytes)})
+			}
+			if err := writeTable(c.App.Writer, []string{"records", "keys", "key MB", "value MB"}, rows); err != nil {
+				return err
+			}
+		}
 		if repair && !rep.Clean() {
 			fmt.Fprintf(c.App.Writer, "repaired: %d keys written or deleted; %s\n", rep.Repaired, problemSummary(after))
 		}
@@ -171,6 +182,8 @@ func checkAction(c *cli.Context) error {
 	}
 	return nil
 }
+
+func mb(n int64) string { return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) }
 
 func printReport(w io.Writer, rep store.Report) {
 	fmt.Fprintf(w, "checked %d keys: %d sources, %d nodes, %d edge keys, %d redirects\n",

@@ -333,6 +333,22 @@ func TestCheckCommand(t *testing.T) {
 	if !strings.Contains(out, "no problems") {
 		t.Fatalf("check of a fresh database: %s", out)
 	}
+	// --space lists keys and bytes by kind of record; the forward and
+	// reverse edge keys are one per edge and source each.
+	if out := mustRun(t, "--db", db, "check", "--space"); !strings.Contains(out, "edges (reverse)") || !strings.Contains(out, "KEY MB") {
+		t.Errorf("check --space: %s", out)
+	}
+	var fresh store.Report
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "check", "--format", "json")), &fresh); err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]int{}
+	for _, ks := range fresh.Space {
+		keys[ks.Name] = ks.Keys
+	}
+	if keys["edges (forward, with evidence)"] != fresh.Edges || keys["edges (reverse)"] != fresh.Edges || keys["node records"] != fresh.Nodes {
+		t.Errorf("space %v does not match %d edges and %d nodes", keys, fresh.Edges, fresh.Nodes)
+	}
 
 	rev := rawFirstKey(t, db, "b\x00")
 	alias := rawFirstKey(t, db, "a\x00")
