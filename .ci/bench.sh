@@ -60,6 +60,15 @@ if "$KG" rank --help >/dev/null 2>&1; then
   measure "kg rank --by pagerank" ":" "$KG" --db "$DB" rank --by pagerank
 fi
 echo "database size: $(du -sm "$DB" | cut -f1) MB"
+# The key layout: keys and bytes by kind of record, and per talk.
+"$KG" --db "$DB" check --space | tail -n +3
+"$KG" --db "$DB" check --format json | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+talks = int(sys.argv[1])
+keys = sum(s["keys"] for s in r["space"]); kb = sum(s["key_bytes"] for s in r["space"]); vb = sum(s["value_bytes"] for s in r["space"])
+print("per talk (%d talks): %.1f keys, %.0f key bytes, %.0f value bytes" % (talks, keys / talks, kb / talks, vb / talks))' \
+  "$("$KG" --db "$DB" talks --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
 
 # Answers must match the truth: talks that mention a project (exactly, not
 # through part_of) equal the truth file's count.

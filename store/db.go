@@ -70,7 +70,9 @@ func badgerOptions(dir string, o Options) badger.Options {
 		WithCompression(options.None).
 		WithMetricsEnabled(false)
 	if o.ReadOnly {
-		bo = bo.WithReadOnly(true)
+		// A query lives for milliseconds: tables' indexes are used
+		// straight from the memory map instead of copied into a cache.
+		bo = bo.WithReadOnly(true).WithIndexCacheSize(0).WithBlockCacheSize(0)
 	}
 	if o.InMemory {
 		bo = bo.WithInMemory(true).WithDir("").WithValueDir("")
