@@ -43,6 +43,10 @@ type ProjectionOptions struct {
 	// source mentions) even when Kinds does not name source. Sources join
 	// every talk and name of a document, so paths through them say little.
 	ViaSources bool
+	// NoEvidence leaves the edges without evidence (ranking and
+	// communities need none); a store that can walk its edges without
+	// reading their values then does.
+	NoEvidence bool
 }
 
 func (o ProjectionOptions) keeps(k NodeKind) bool {
@@ -97,13 +101,22 @@ func LoadProjection(ctx context.Context, s Store, opt ProjectionOptions) (*Proje
 		return nil, err
 	}
 	b.index()
-	err = s.Walk(ctx, nil, func(e Edge) error {
-		if ev, ok := FirstEvidence(e.Evidence); ok {
-			e.Evidence = []Evidence{ev}
-		}
-		b.edge(e)
-		return nil
-	})
+	if lw, ok := s.(LinkWalker); ok && opt.NoEvidence {
+		err = lw.WalkLinks(ctx, func(from string, k EdgeKind, to string) error {
+			b.edge(Edge{Source: from, Kind: k, Target: to})
+			return nil
+		})
+	} else {
+		err = s.Walk(ctx, nil, func(e Edge) error {
+			if ev, ok := FirstEvidence(e.Evidence); ok && !opt.NoEvidence {
+				e.Evidence = []Evidence{ev}
+			} else {
+				e.Evidence = nil
+			}
+			b.edge(e)
+			return nil
+		})
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -252,13 +265,6 @@ func (p *Projection) EdgeBetween(x, y int64) gg.Edge {
 	return simple.Edge{F: simple.Node(x), T: simple.Node(y)}
 }
 
-// symmetric is a Projection seen as a directed graph with an arc each way
-// for every edge, for PageRank.
-type symmetric struct{ *Projection }
-
-func (s symmetric) HasEdgeFromTo(u, v int64) bool { return s.HasEdgeBetween(u, v) }
-func (s symmetric) To(id int64) gg.Nodes          { return s.From(id) }
-
 // Measure is a centrality measure for Rank.
 type Measure string
 
@@ -295,11 +301,7 @@ func Rank(p *Projection, m Measure, kinds ...NodeKind) ([]Score, error) {
 	case ByDegree:
 		score = func(v int64) float64 { return float64(p.Degree(v)) }
 	case ByPageRank:
-		pr := map[int64]float64{}
-		if p.Len() > 0 {
-			pr = network.PageRankSparse(symmetric{p}, 0.85, 1e-10)
-		}
-		// The start vector is random: round so that runs agree.
+		pr := pageRank(p, 0.85, 1e-12)
 		score = func(v int64) float64 { return math.Round(pr[v]*1e9) / 1e9 }
 	case ByBetweenness:
 		if p.Len() > MaxBetweenness {
@@ -328,6 +330,53 @@ func Rank(p *Projection, m Measure, kinds ...NodeKind) ([]Score, error) {
 		out[i].Rank = i + 1
 	}
 	return out, nil
+}
+
+// pageRank is PageRank with damping d of p taken as a symmetric graph (each
+// link both ways), by power iteration from the uniform vector until the
+// scores move by less than tol in sum. gonum's network.PageRankSparse
+// computes the same but starts from a random vector, so two runs could
+// round a score differently and order tied nodes differently; this is
+// deterministic, and a plain loop over adjacency lists.
+func pageRank(p *Projection, d, tol float64) []float64 {
+	n := len(p.adj)
+	if n == 0 {
+		return nil
+	}
+	r, next := make([]float64, n), make([]float64, n)
+	for i := range r {
+		r[i] = 1 / float64(n)
+	}
+	for iter := 0; iter < 1000; iter++ {
+		dangling := 0.0
+		for u, a := range p.adj {
+			if len(a) == 0 {
+				dangling += r[u]
+			}
+		}
+		base := (1-d)/float64(n) + d*dangling/float64(n)
+		for v := range next {
+			next[v] = base
+		}
+		for u, a := range p.adj {
+			if len(a) == 0 {
+				continue
+			}
+			share := d * r[u] / float64(len(a))
+			for _, v := range a {
+				next[v] += share
+			}
+		}
+		diff := 0.0
+		for i := range r {
+			diff += math.Abs(next[i] - r[i])
+		}
+		r, next = next, r
+		if diff < tol {
+			break
+		}
+	}
+	return r
 }
 
 // Community is one group of densely connected nodes found by Communities.

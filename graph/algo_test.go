@@ -382,3 +382,44 @@ func TestRelated(t *testing.T) {
 		})
 	}
 }
+
+// PageRank does not depend on chance: two runs give the same scores to the
+// last bit, so tied nodes keep their order.
+func TestRankPageRankDeterministic(t *testing.T) {
+	p := graph.NewProjection(conference(), graph.ProjectionOptions{})
+	a, err := graph.Rank(p, graph.ByPageRank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		b, _ := graph.Rank(p, graph.ByPageRank)
+		if !reflect.DeepEqual(a, b) {
+			t.Fatal("two PageRank runs differ")
+		}
+	}
+}
+
+// On a star of one hub and four leaves, PageRank (damping 0.85, links both
+// ways) has a closed form: leaf = 0.036375/0.2775, hub = 0.03 + 3.4 leaf.
+func TestRankPageRankStar(t *testing.T) {
+	g := &graph.Graph{Nodes: []graph.Node{{ID: "project:hub", Kind: graph.Project, Name: "Hub"}}}
+	for _, l := range []string{"a", "b", "c", "d"} {
+		id := "talk:e/" + l
+		g.Nodes = append(g.Nodes, graph.Node{ID: id, Kind: graph.Talk, Name: l})
+		g.Edges = append(g.Edges, graph.Edge{Source: id, Kind: graph.Mentions, Target: "project:hub"})
+	}
+	got, err := graph.Rank(graph.NewProjection(g, graph.ProjectionOptions{}), graph.ByPageRank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaf := 0.036375 / 0.2775
+	want := map[string]float64{"project:hub": 0.03 + 3.4*leaf, "talk:e/a": leaf}
+	for _, s := range got {
+		if w, ok := want[s.ID]; ok && math.Abs(s.Score-w) > 1e-8 {
+			t.Errorf("%s: %v, want %v", s.ID, s.Score, w)
+		}
+	}
+	if got[0].ID != "project:hub" {
+		t.Errorf("first is %s", got[0].ID)
+	}
+}

@@ -93,6 +93,14 @@ type Linker interface {
 	NodeLinks(ctx context.Context, id string) (Node, Links, error)
 }
 
+// LinkWalker is implemented by stores that can list their edges without
+// reading evidence.
+type LinkWalker interface {
+	// WalkLinks calls fn once for every edge, in (source, kind, target)
+	// order.
+	WalkLinks(ctx context.Context, fn func(from string, k EdgeKind, to string) error) error
+}
+
 // BatchLinker is implemented by stores that read many nodes' links faster
 // together than one by one.
 type BatchLinker interface {

@@ -504,3 +504,26 @@ func TestUpgradeFromSchema1(t *testing.T) {
 	}
 	ro.Close()
 }
+
+// WalkLinks lists exactly the edges Walk does, without their evidence.
+func TestWalkLinksMatchesWalk(t *testing.T) {
+	db := checkDB(t, t.TempDir())
+	defer db.Close()
+	ctx := context.Background()
+	var want, got []string
+	if err := db.Walk(ctx, nil, func(e graph.Edge) error {
+		want = append(want, e.Source+" "+string(e.Kind)+" "+e.Target)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.WalkLinks(ctx, func(from string, k graph.EdgeKind, to string) error {
+		got = append(got, from+" "+string(k)+" "+to)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(want) < 5 || !slices.Equal(got, want) {
+		t.Errorf("WalkLinks = %v\nWalk = %v", got, want)
+	}
+}

@@ -350,6 +350,37 @@ func (db *DB) Walk(ctx context.Context, fn func(graph.Node) error, fe func(graph
 	})
 }
 
+// WalkLinks calls fn once for every edge in (source, kind, target) order,
+// reading keys only (see graph.LinkWalker).
+func (db *DB) WalkLinks(ctx context.Context, fn func(from string, k graph.EdgeKind, to string) error) error {
+	return db.view(func(txn *badger.Txn) error {
+		prefix := []byte{pFwd, sep}
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+		defer it.Close()
+		var last []byte // the key up to its source field
+		n := 0
+		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+			if n++; n%4096 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			k := it.Item().Key()
+			i := bytes.LastIndexByte(k, sep)
+			if i <= 0 || bytes.Equal(k[:i], last) {
+				continue // the same edge from another source
+			}
+			last = append(last[:0], k[:i]...)
+			if f := splitKey(k); len(f) == 4 {
+				if err := fn(f[0], graph.EdgeKind(f[1]), f[2]); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
 // Sources lists the stored sources ordered by id.
 func (db *DB) Sources(ctx context.Context) ([]graph.SourceInfo, error) {
 	var out []graph.SourceInfo

@@ -391,6 +391,7 @@ func rankCommand() *cli.Command {
 					opt.Kinds = append(opt.Kinds, k)
 				}
 			}
+			opt.NoEvidence = true
 			p, err := graph.LoadProjection(c.Context, db, opt)
 			if err != nil {
 				return err
@@ -437,7 +438,7 @@ func communitiesCommand() *cli.Command {
 			if len(kinds) == 0 {
 				kinds = graph.Things
 			}
-			p, err := graph.LoadProjection(c.Context, db, graph.ProjectionOptions{Kinds: graph.RankKinds})
+			p, err := graph.LoadProjection(c.Context, db, graph.ProjectionOptions{Kinds: graph.RankKinds, NoEvidence: true})
 			if err != nil {
 				return err
 			}
