@@ -47,3 +47,42 @@ func BenchmarkCatalog(b *testing.B) {
 		extract.NewCatalog(entries)
 	}
 }
+
+// BenchmarkExtractCorpus measures one core's extraction throughput over
+// the first 2,000 recaps of a generated corpus: KG_BENCH_CORPUS names its
+// directory (see BENCHMARKS.md); without it the benchmark is skipped.
+func BenchmarkExtractCorpus(b *testing.B) {
+	dir := os.Getenv("KG_BENCH_CORPUS")
+	if dir == "" {
+		b.Skip("KG_BENCH_CORPUS is not set")
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "recap-*"))
+	if len(files) > 2000 {
+		files = files[:2000]
+	}
+	if len(files) == 0 {
+		b.Skipf("no recaps in %s", dir)
+	}
+	var data [][]byte
+	size := 0
+	for _, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data = append(data, d)
+		size += len(d)
+	}
+	cat := extract.NewCatalog(extract.Embedded())
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j, d := range data {
+			dec, err := extract.DecodeBytes(d, files[j])
+			if err != nil {
+				b.Fatal(err)
+			}
+			extract.Extract(extract.Parse(dec, files[j]), cat, graph.SourceInfo{})
+		}
+	}
+}
