@@ -280,6 +280,10 @@ const (
 // about 20 s at 3,000 vertices and 30,000 edges.
 const MaxBetweenness = 5000
 
+// MaxCommunities is the largest projection, in vertices, that kg
+// communities runs Louvain on by default (see Communities).
+const MaxCommunities = 70000
+
 // Score is a node with its centrality.
 type Score struct {
 	Rank   int      `json:"rank"`
@@ -407,9 +411,11 @@ type Partition struct {
 // is given). The random source is seeded with seed and p iterates in id
 // order, so the same graph and seed give the same partition.
 //
-// Louvain costs about O(E log V) per level in theory; gonum's took 3 s on
-// 14,000 vertices and 26 s on 61,000 (talks and things of 1,000 and 5,000
-// synthetic recaps), so project only what matters.
+// Louvain costs about O(E log V) per level in theory; gonum's took 2-3 s on
+// 14,000-16,000 vertices, 8 s on 43,000 and 26 s on 61,000, but more than
+// 4 minutes on 134,000 (talks and things of 1,000, 3,000, 5,000 and 10,000
+// synthetic recaps), so project only what matters; kg communities refuses
+// projections above MaxCommunities unless asked.
 func Communities(p *Projection, seed uint64, minSize, top int, kinds ...NodeKind) Partition {
 	if p.Len() == 0 || p.EdgeCount() == 0 {
 		return Partition{Communities: []Community{}}

@@ -428,6 +428,7 @@ func communitiesCommand() *cli.Command {
 			kindFlag("list members of `KIND` (repeatable; default project, topic, person, org)"),
 			&cli.IntFlag{Name: "top", Value: 5, Usage: "members listed per community (`N`)"},
 			&cli.IntFlag{Name: "min-size", Value: 2, Usage: "leave out communities of fewer than `N` nodes"},
+			&cli.IntFlag{Name: "max-nodes", Value: graph.MaxCommunities, Usage: "refuse graphs of more than `N` nodes (Louvain's time grows steeply)"},
 			formatFlag, limitFlag,
 		},
 		Action: withDB(func(c *cli.Context, db *store.DB) error {
@@ -441,6 +442,9 @@ func communitiesCommand() *cli.Command {
 			p, err := graph.LoadProjection(c.Context, db, graph.ProjectionOptions{Kinds: graph.RankKinds, NoEvidence: true})
 			if err != nil {
 				return err
+			}
+			if max := c.Int("max-nodes"); p.Len() > max {
+				return usagef("communities on %d nodes (at most %d): Louvain would take many minutes; raise --max-nodes to wait for it", p.Len(), max)
 			}
 			part := graph.Communities(p, 1, c.Int("min-size"), c.Int("top"), kinds...)
 			part.Communities = limit(c, part.Communities)

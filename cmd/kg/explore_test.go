@@ -300,6 +300,12 @@ func TestExploreCommands(t *testing.T) {
 				}
 			}
 		}
+		// A graph over --max-nodes is refused with one line and exit 2,
+		// instead of Louvain running for minutes.
+		if _, errs, code := exploreRun(t, "--db", db, "communities", "--max-nodes", "10"); code != 2 ||
+			!strings.HasPrefix(errs, "kg: communities on ") || !strings.Contains(errs, "(at most 10)") || strings.Count(errs, "\n") != 1 {
+			t.Errorf("over --max-nodes: exit %d, %q", code, errs)
+		}
 		first, _, _ := exploreRun(t, "--db", db, "communities", "--format", "json")
 		for range 5 {
 			if again, _, _ := exploreRun(t, "--db", db, "communities", "--format", "json"); again != first {
