@@ -394,54 +394,20 @@ func idSet(ctx context.Context, s Store, id string, dir Direction, k EdgeKind) (
 // event and many speakers give several talks.
 type nodeCache struct {
 	s Store
-	m map[string]linked
+	m map[string]Node
 }
 
-type linked struct {
-	n  Node
-	ls Links
-}
-
-func newNodeCache(s Store) *nodeCache { return &nodeCache{s: s, m: map[string]linked{}} }
+func newNodeCache(s Store) *nodeCache { return &nodeCache{s: s, m: map[string]Node{}} }
 
 func (c *nodeCache) node(ctx context.Context, id string) (Node, error) {
-	n, _, err := c.links(ctx, id)
-	return n, err
-}
-
-func (c *nodeCache) links(ctx context.Context, id string) (Node, Links, error) {
-	if l, ok := c.m[id]; ok {
-		return l.n, l.ls, nil
+	if n, ok := c.m[id]; ok {
+		return n, nil
 	}
-	n, ls, err := NodeLinks(ctx, c.s, id)
+	n, err := c.s.Node(ctx, id)
 	if err == nil {
-		c.m[id] = linked{n, ls}
+		c.m[id] = n
 	}
-	return n, ls, err
-}
-
-func talkRow(ctx context.Context, c *nodeCache, id string) (TalkRow, error) {
-	n, ls, err := NodeLinks(ctx, c.s, id)
-	if err != nil {
-		return TalkRow{}, err
-	}
-	row := TalkRow{ID: id, Title: n.Name, Speakers: []string{}}
-	// A talk's id is scoped by its event ("talk:kcd-zurich-2023/..."), so
-	// the event is usually the scope's; otherwise the held_at edge says.
-	if e, err := c.node(ctx, "event:"+TalkScope(id)); err == nil {
-		row.Event, row.EventID = e.Name, e.ID
-	} else if len(ls.Events) > 0 {
-		if e, err := c.node(ctx, ls.Events[0]); err == nil {
-			row.Event, row.EventID = e.Name, e.ID
-		}
-	}
-	for _, p := range ls.Speakers {
-		if pn, err := c.node(ctx, p); err == nil {
-			row.Speakers = append(row.Speakers, pn.Name)
-		}
-	}
-	sort.Strings(row.Speakers)
-	return row, nil
+	return n, err
 }
 
 // SpeakerFilter selects people who presented talks. Tech selects speakers

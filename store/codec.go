@@ -50,6 +50,11 @@ func (r *nodeRec) link(k graph.EdgeKind, other string, delta int) {
 	bump(r.Links, string(k)+"\x00"+other, delta)
 }
 
+// graphLinks returns the record's links as queries see them.
+func (r *nodeRec) graphLinks() graph.Links {
+	return graph.Links{Speakers: r.links(graph.Presented), Events: r.links(graph.HeldAt), Orgs: r.links(graph.WorksFor)}
+}
+
 // links returns the ids linked to the node by edges of kind k, sorted.
 func (r *nodeRec) links(k graph.EdgeKind) []string {
 	var out []string

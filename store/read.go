@@ -39,8 +39,14 @@ func getRec(txn *badger.Txn, id string) (*nodeRec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: get node %s: %w", id, err)
 	}
+	return itemRec(item, id)
+}
+
+// itemRec decodes the node record in item.
+func itemRec(item *badger.Item, id string) (*nodeRec, error) {
 	var r *nodeRec
-	err = item.Value(func(v []byte) error {
+	err := item.Value(func(v []byte) error {
+		var err error
 		r, err = decodeNode(v)
 		return err
 	})
@@ -60,8 +66,7 @@ func (db *DB) NodeLinks(ctx context.Context, id string) (graph.Node, graph.Links
 		if err != nil {
 			return err
 		}
-		n = r.node(id)
-		ls = graph.Links{Speakers: r.links(graph.Presented), Events: r.links(graph.HeldAt), Orgs: r.links(graph.WorksFor)}
+		n, ls = r.node(id), r.graphLinks()
 		return nil
 	})
 	return n, ls, err
@@ -101,16 +106,11 @@ func (db *DB) EachNodeLinks(ctx context.Context, ids []string, fn func(graph.Nod
 			if !it.Valid() || !bytes.Equal(it.Item().Key(), want) {
 				continue
 			}
-			var r *nodeRec
-			err := it.Item().Value(func(v []byte) error {
-				var err error
-				r, err = decodeNode(v)
-				return err
-			})
+			r, err := itemRec(it.Item(), id)
 			if err != nil {
-				return fmt.Errorf("store: node %s: %w", id, err)
+				return err
 			}
-			if err := fn(r.node(id), graph.Links{Speakers: r.links(graph.Presented), Events: r.links(graph.HeldAt), Orgs: r.links(graph.WorksFor)}); err != nil {
+			if err := fn(r.node(id), r.graphLinks()); err != nil {
 				return err
 			}
 		}
@@ -197,14 +197,9 @@ func scanNodes(ctx context.Context, txn *badger.Txn, fn func(graph.Node) error) 
 			return err
 		}
 		id := string(it.Item().Key()[2:])
-		var r *nodeRec
-		err := it.Item().Value(func(v []byte) error {
-			var err error
-			r, err = decodeNode(v)
-			return err
-		})
+		r, err := itemRec(it.Item(), id)
 		if err != nil {
-			return fmt.Errorf("store: node %s: %w", id, err)
+			return err
 		}
 		if err := fn(r.node(id)); err != nil {
 			return err
