@@ -44,8 +44,8 @@ type ProjectionOptions struct {
 	// every talk and name of a document, so paths through them say little.
 	ViaSources bool
 	// NoEvidence leaves the edges without evidence (ranking and
-	// communities need none); a store that can walk its edges without
-	// reading their values then does.
+	// communities need none), so that the edges are read from their keys
+	// alone.
 	NoEvidence bool
 }
 
@@ -101,17 +101,15 @@ func LoadProjection(ctx context.Context, s Store, opt ProjectionOptions) (*Proje
 		return nil, err
 	}
 	b.index()
-	if lw, ok := s.(LinkWalker); ok && opt.NoEvidence {
-		err = lw.WalkLinks(ctx, func(from string, k EdgeKind, to string) error {
+	if opt.NoEvidence {
+		err = s.WalkLinks(ctx, func(from string, k EdgeKind, to string) error {
 			b.edge(Edge{Source: from, Kind: k, Target: to})
 			return nil
 		})
 	} else {
 		err = s.Walk(ctx, nil, func(e Edge) error {
-			if ev, ok := FirstEvidence(e.Evidence); ok && !opt.NoEvidence {
+			if ev, ok := FirstEvidence(e.Evidence); ok {
 				e.Evidence = []Evidence{ev}
-			} else {
-				e.Evidence = nil
 			}
 			b.edge(e)
 			return nil

@@ -72,6 +72,19 @@ type Store interface {
 	// Walk calls fn for every node in id order, then fe for every edge in
 	// (source, kind, target) order. Either may be nil.
 	Walk(ctx context.Context, fn func(Node) error, fe func(Edge) error) error
+	// WalkLinks calls fn once for every edge, in (source, kind, target)
+	// order, without reading evidence.
+	WalkLinks(ctx context.Context, fn func(from string, k EdgeKind, to string) error) error
+
+	// NodeLinks returns node id, or ErrNotFound, with the ids at the other
+	// end of its presented edges (a talk's speakers), its held_at edges (a
+	// talk's events) and its works_for edges (a person's organisations),
+	// each sorted: the ids Neighbors returns for those edge kinds, kept
+	// with the node so that a talk or speaker row is one read.
+	NodeLinks(ctx context.Context, id string) (Node, Links, error)
+	// EachNodeLinks calls fn for each of ids (sorted, unique) that is a
+	// node, in order; reading many together is cheaper than one by one.
+	EachNodeLinks(ctx context.Context, ids []string, fn func(Node, Links) error) error
 
 	// Catalog returns the catalog entries stored in this database (imported
 	// or added by the user), ordered by id.
@@ -83,53 +96,12 @@ type Store interface {
 	Close() error
 }
 
-// Linker is implemented by stores that keep the edges queries need most
-// with the node itself, so that a talk row or a speaker row is one read.
-type Linker interface {
-	// NodeLinks returns node id, or ErrNotFound, with the ids at the other
-	// end of its presented edges (a talk's speakers), its held_at edges (a
-	// talk's events) and its works_for edges (a person's organisations),
-	// each sorted: the same ids Neighbors returns for those edge kinds.
-	NodeLinks(ctx context.Context, id string) (Node, Links, error)
-}
-
-// LinkWalker is implemented by stores that can list their edges without
-// reading evidence.
-type LinkWalker interface {
-	// WalkLinks calls fn once for every edge, in (source, kind, target)
-	// order.
-	WalkLinks(ctx context.Context, fn func(from string, k EdgeKind, to string) error) error
-}
-
-// BatchLinker is implemented by stores that read many nodes' links faster
-// together than one by one.
-type BatchLinker interface {
-	// EachNodeLinks calls fn for each of ids that is a node, in id order.
-	EachNodeLinks(ctx context.Context, ids []string, fn func(Node, Links) error) error
-}
-
 // EachNodeLinks calls fn with the node and links of each of ids that is a
-// node, in id order, reading them together when the store can.
+// node, in id order (ids need not be sorted or unique).
 func EachNodeLinks(ctx context.Context, s Store, ids []string, fn func(Node, Links) error) error {
 	ids = slices.Clone(ids)
 	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	if b, ok := s.(BatchLinker); ok {
-		return b.EachNodeLinks(ctx, ids, fn)
-	}
-	for _, id := range ids {
-		n, ls, err := NodeLinks(ctx, s, id)
-		if errors.Is(err, ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		if err := fn(n, ls); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.EachNodeLinks(ctx, slices.Compact(ids), fn)
 }
 
 // Links are the ids a node's most-queried edges lead to.
@@ -137,29 +109,6 @@ type Links struct {
 	Speakers []string // people who presented the talk
 	Events   []string // events the talk was held at
 	Orgs     []string // organisations the person works for
-}
-
-// NodeLinks returns node id and its Links, from the store's node records
-// when it is a Linker and from Neighbors otherwise.
-func NodeLinks(ctx context.Context, s Store, id string) (Node, Links, error) {
-	if l, ok := s.(Linker); ok {
-		return l.NodeLinks(ctx, id)
-	}
-	n, err := s.Node(ctx, id)
-	if err != nil {
-		return n, Links{}, err
-	}
-	var ls Links
-	switch n.Kind {
-	case Talk:
-		if ls.Speakers, err = s.Neighbors(ctx, id, In, Presented); err != nil {
-			return n, ls, err
-		}
-		ls.Events, err = s.Neighbors(ctx, id, Out, HeldAt)
-	case Person:
-		ls.Orgs, err = s.Neighbors(ctx, id, Out, WorksFor)
-	}
-	return n, ls, err
 }
 
 // CatalogEntry is a known name: a project, topic, org, event series or
