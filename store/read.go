@@ -57,7 +57,7 @@ func itemRec(item *badger.Item, id string) (*nodeRec, error) {
 }
 
 // NodeLinks returns one node and the ids its record links it to (see
-// graph.Linker): one point read.
+// graph.Store): one point read.
 func (db *DB) NodeLinks(ctx context.Context, id string) (graph.Node, graph.Links, error) {
 	var n graph.Node
 	var ls graph.Links
@@ -346,7 +346,7 @@ func (db *DB) Walk(ctx context.Context, fn func(graph.Node) error, fe func(graph
 }
 
 // WalkLinks calls fn once for every edge in (source, kind, target) order,
-// reading keys only (see graph.LinkWalker).
+// reading keys only.
 func (db *DB) WalkLinks(ctx context.Context, fn func(from string, k graph.EdgeKind, to string) error) error {
 	return db.view(func(txn *badger.Txn) error {
 		prefix := []byte{pFwd, sep}
