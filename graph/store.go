@@ -76,14 +76,13 @@ type Store interface {
 	// order, without reading evidence.
 	WalkLinks(ctx context.Context, fn func(from string, k EdgeKind, to string) error) error
 
-	// NodeLinks returns node id, or ErrNotFound, with the ids at the other
-	// end of its presented edges (a talk's speakers), its held_at edges (a
-	// talk's events) and its works_for edges (a person's organisations),
-	// each sorted: the ids Neighbors returns for those edge kinds, kept
-	// with the node so that a talk or speaker row is one read.
-	NodeLinks(ctx context.Context, id string) (Node, Links, error)
 	// EachNodeLinks calls fn for each of ids (sorted, unique) that is a
-	// node, in order; reading many together is cheaper than one by one.
+	// node, in order, with the ids at the other end of its presented
+	// edges (a talk's speakers), held_at edges (a talk's events) and
+	// works_for edges (a person's organisations), each sorted: the ids
+	// Neighbors returns for those kinds, kept with the node so that a talk
+	// or speaker row is one read. Reading many together is cheaper than
+	// one by one.
 	EachNodeLinks(ctx context.Context, ids []string, fn func(Node, Links) error) error
 
 	// Catalog returns the catalog entries stored in this database (imported

@@ -20,28 +20,29 @@ func newBloom(n int) *bloom {
 	return &bloom{bits: make([]uint64, words), seed: maphash.MakeSeed()}
 }
 
-// positions derives bloomHashes bit positions from one 64-bit hash
-// (Kirsch and Mitzenmacher: h1 + i*h2).
-func (b *bloom) positions(s string, fn func(word int, bit uint64)) {
-	h := maphash.String(b.seed, s)
-	h1, h2 := h, h>>32|h<<32|1
+// Bit positions come from one 64-bit hash h as h1 + i*h2 (Kirsch and
+// Mitzenmacher).
+func (b *bloom) set(h uint64) {
 	m := uint64(len(b.bits) * 64)
+	h2 := h>>32 | h<<32 | 1
 	for i := uint64(0); i < bloomHashes; i++ {
-		p := (h1 + i*h2) % m
-		fn(int(p/64), 1<<(p%64))
+		p := (h + i*h2) % m
+		b.bits[p/64] |= 1 << (p % 64)
 	}
 }
 
-func (b *bloom) add(s string) {
-	b.positions(s, func(w int, bit uint64) { b.bits[w] |= bit })
+func (b *bloom) test(h uint64) bool {
+	m := uint64(len(b.bits) * 64)
+	h2 := h>>32 | h<<32 | 1
+	for i := uint64(0); i < bloomHashes; i++ {
+		p := (h + i*h2) % m
+		if b.bits[p/64]&(1<<(p%64)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
-func (b *bloom) has(s string) bool {
-	all := true
-	b.positions(s, func(w int, bit uint64) {
-		if b.bits[w]&bit == 0 {
-			all = false
-		}
-	})
-	return all
-}
+func (b *bloom) add(s string)      { b.set(maphash.String(b.seed, s)) }
+func (b *bloom) addBytes(s []byte) { b.set(maphash.Bytes(b.seed, s)) }
+func (b *bloom) has(s string) bool { return b.test(maphash.String(b.seed, s)) }

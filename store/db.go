@@ -113,9 +113,6 @@ func Open(dir string, o Options) (*DB, error) {
 		// An older schema: upgrade it with one read-write open, then
 		// open again as asked.
 		bdb.Close()
-		if !o.ReadOnly {
-			return nil, fmt.Errorf("database %s: upgrade failed: %w", dir, err)
-		}
 		rw, err := Open(dir, Options{Log: o.Log})
 		if err != nil {
 			return nil, err
@@ -245,7 +242,8 @@ func (db *DB) checkSchema() error {
 	})
 }
 
-// errUpgrade tells Open that a read-only open met an older schema.
+// errUpgrade tells Open that a read-only open met an older schema (a
+// read-write open upgrades it at once).
 var errUpgrade = errors.New("database needs an upgrade")
 
 // upgrade brings a database of an older schema to schemaVersion: Check

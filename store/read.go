@@ -56,22 +56,6 @@ func itemRec(item *badger.Item, id string) (*nodeRec, error) {
 	return r, nil
 }
 
-// NodeLinks returns one node and the ids its record links it to (see
-// graph.Store): one point read.
-func (db *DB) NodeLinks(ctx context.Context, id string) (graph.Node, graph.Links, error) {
-	var n graph.Node
-	var ls graph.Links
-	err := db.view(func(txn *badger.Txn) error {
-		r, err := getRec(txn, id)
-		if err != nil {
-			return err
-		}
-		n, ls = r.node(id), r.graphLinks()
-		return nil
-	})
-	return n, ls, err
-}
-
 // EachNodeLinks calls fn for each of ids (sorted, unique) that is a node,
 // in order. It walks one iterator over the node records: a few Next steps
 // reach a target that is close, a Seek one that is far, so many ids cost

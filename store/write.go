@@ -92,23 +92,24 @@ var bloomAfter = 200
 
 // buildKnown fills the filter with the ids of the stored node records and
 // of those pending in this transaction.
-func (w *Writer) buildKnown() error {
-	prefix := []byte{pNode, sep}
-	var ids []string
-	it := w.snap.NewIterator(badger.IteratorOptions{Prefix: prefix})
+func (w *Writer) buildKnown() {
+	opt := badger.IteratorOptions{Prefix: []byte{pNode, sep}}
+	n := 0
+	it := w.snap.NewIterator(opt)
 	for it.Rewind(); it.Valid(); it.Next() {
-		ids = append(ids, string(it.Item().Key()[2:]))
+		n++
 	}
 	it.Close()
-	b := newBloom(4 * len(ids))
-	for _, id := range ids {
-		b.add(id)
+	b := newBloom(4 * n)
+	it = w.snap.NewIterator(opt)
+	for it.Rewind(); it.Valid(); it.Next() {
+		b.addBytes(it.Item().Key()[2:])
 	}
+	it.Close()
 	for id := range w.nodes {
 		b.add(id)
 	}
 	w.known = b
-	return nil
 }
 
 // maxHubs bounds the writer's cache of hub records.
@@ -307,9 +308,7 @@ func (w *Writer) Put(ctx context.Context, f *graph.Facts) (graph.PutResult, erro
 	}
 	w.pending++
 	if w.puts++; w.puts == bloomAfter {
-		if err := w.buildKnown(); err != nil {
-			return res, err
-		}
+		w.buildKnown()
 	}
 	res.Nodes, res.Edges = len(tf.Nodes), len(tf.Edges)
 	return res, nil
