@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -83,18 +82,18 @@ func (b *Block) appendText(s string, line int) {
 }
 
 var (
-	bulletRe   = regexp.MustCompile(`^(\s*)([-*+•·▪◦‣–]|\d{1,3}[.)])\s+(.*)$`)
-	atxRe      = regexp.MustCompile(`^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
-	setextRe   = regexp.MustCompile(`^\s{0,3}(=+|-+)\s*$`)
-	fenceRe    = regexp.MustCompile("^\\s*(```|~~~)")
-	linkRe     = regexp.MustCompile(`(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)`)
-	refLinkRe  = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
-	autoLinkRe = regexp.MustCompile(`<(https?://[^>\s]+)>`)
-	bareURLRe  = regexp.MustCompile(`https?://[^\s)<>"']+`)
-	codeRe     = regexp.MustCompile("`+([^`]+)`+")
-	tagRe      = regexp.MustCompile(`</?[a-zA-Z][^>]*>|<!--.*?-->`)
-	footRefRe  = regexp.MustCompile(`\[\^[^\]]+\]:?`)
-	tableSepRe = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
+	bulletRe   = lazyRe(`^(\s*)([-*+•·▪◦‣–]|\d{1,3}[.)])\s+(.*)$`)
+	atxRe      = lazyRe(`^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
+	setextRe   = lazyRe(`^\s{0,3}(=+|-+)\s*$`)
+	fenceRe    = lazyRe("^\\s*(```|~~~)")
+	linkRe     = lazyRe(`(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)`)
+	refLinkRe  = lazyRe(`\[([^\]]+)\]\[[^\]]*\]`)
+	autoLinkRe = lazyRe(`<(https?://[^>\s]+)>`)
+	bareURLRe  = lazyRe(`https?://[^\s)<>"']+`)
+	codeRe     = lazyRe("`+([^`]+)`+")
+	tagRe      = lazyRe(`</?[a-zA-Z][^>]*>|<!--.*?-->`)
+	footRefRe  = lazyRe(`\[\^[^\]]+\]:?`)
+	tableSepRe = lazyRe(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
 )
 
 // inline turns one line of Markdown inline syntax into plain text,
@@ -391,4 +390,4 @@ func wrapped(prev, next string) bool {
 	return !endsSentence(prev) && (unicode.IsLower(lr) || strings.HasSuffix(prev, ","))
 }
 
-var wrapLabelRe = regexp.MustCompile(`(?i)^(\*\*|__)?(speakers?|speaker\(s\)|presented by|presenters?|talk( \d+)?\s*:|keynote\s*:|lightning talk\s*:|session\s*:)`)
+var wrapLabelRe = lazyRe(`(?i)^(\*\*|__)?(speakers?|speaker\(s\)|presented by|presenters?|talk( \d+)?\s*:|keynote\s*:|lightning talk\s*:|session\s*:)`)

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,7 +14,7 @@ type eventSeries struct {
 	slug     string // id prefix: "kcd", "kubecon-eu"
 	name     string // canonical name without city and year
 	short    string // short name: "KCD", "KubeCon EU"
-	re       *regexp.Regexp
+	re       *lazyRegexp
 	hint     string // a lower-case substring every match contains, checked first
 	cityName bool   // the city is part of the name (KCD Zurich)
 	host     bool   // a KubeCon, which co-located events attach to
@@ -25,44 +24,44 @@ var kubeconRe = `kube\s*con(?:\s*(?:\+|&|and|/)?\s*cloud\s*native\s*con)?(?:\s*\
 
 var seriesList = []eventSeries{
 	{slug: "kubecon-eu", hint: "kube", name: "KubeCon + CloudNativeCon Europe", short: "KubeCon EU", host: true,
-		re: regexp.MustCompile(`(?i)(?:virtual\s+)?` + kubeconRe + `\s*(?:\+\s*cloudnativecon\s*)?(?:europe|eu)\b`)},
+		re: lazyRe(`(?i)(?:virtual\s+)?` + kubeconRe + `\s*(?:\+\s*cloudnativecon\s*)?(?:europe|eu)\b`)},
 	{slug: "kubecon-na", hint: "kube", name: "KubeCon + CloudNativeCon North America", short: "KubeCon NA", host: true,
-		re: regexp.MustCompile(`(?i)` + kubeconRe + `\s*(?:north\s*america|na)\b`)},
+		re: lazyRe(`(?i)` + kubeconRe + `\s*(?:north\s*america|na)\b`)},
 	{slug: "kubecon-china", hint: "kube", name: "KubeCon + CloudNativeCon China", short: "KubeCon China", host: true,
-		re: regexp.MustCompile(`(?i)` + kubeconRe + `\s*china\b`)},
+		re: lazyRe(`(?i)` + kubeconRe + `\s*china\b`)},
 	{slug: "kubecon-india", hint: "kube", name: "KubeCon + CloudNativeCon India", short: "KubeCon India", host: true,
-		re: regexp.MustCompile(`(?i)` + kubeconRe + `\s*india\b`)},
+		re: lazyRe(`(?i)` + kubeconRe + `\s*india\b`)},
 	{slug: "kubecon-japan", hint: "kube", name: "KubeCon + CloudNativeCon Japan", short: "KubeCon Japan", host: true,
-		re: regexp.MustCompile(`(?i)` + kubeconRe + `\s*japan\b`)},
+		re: lazyRe(`(?i)` + kubeconRe + `\s*japan\b`)},
 	{slug: "kcd", hint: "kcd|community day", name: "Kubernetes Community Days", short: "KCD", cityName: true,
-		re: regexp.MustCompile(`(?i)\b(?:kubernetes\s+community\s+days?|kcd)\b`)},
+		re: lazyRe(`(?i)\b(?:kubernetes\s+community\s+days?|kcd)\b`)},
 	{slug: "ebpf-summit", hint: "summit", name: "eBPF Summit", short: "eBPF Summit",
-		re: regexp.MustCompile(`(?i)\bebpf\s+summit\b`)},
+		re: lazyRe(`(?i)\bebpf\s+summit\b`)},
 	{slug: "rejekts", hint: "rejekts", name: "Cloud Native Rejekts", short: "Rejekts",
-		re: regexp.MustCompile(`(?i)\b(?:cloud\s+native\s+)?rejekts\b`)},
-	{slug: "fosdem", hint: "fosdem", name: "FOSDEM", short: "FOSDEM", re: regexp.MustCompile(`(?i)\bFOSDEM\b`)},
+		re: lazyRe(`(?i)\b(?:cloud\s+native\s+)?rejekts\b`)},
+	{slug: "fosdem", hint: "fosdem", name: "FOSDEM", short: "FOSDEM", re: lazyRe(`(?i)\bFOSDEM\b`)},
 	{slug: "devopsdays", hint: "devops", name: "DevOpsDays", short: "DevOpsDays", cityName: true,
-		re: regexp.MustCompile(`(?i)\bdevops\s*days\b`)},
-	{slug: "argocon", hint: "argo", name: "ArgoCon", short: "ArgoCon", re: regexp.MustCompile(`(?i)\bargo\s*con\b`)},
-	{slug: "gitopscon", hint: "gitops", name: "GitOpsCon", short: "GitOpsCon", re: regexp.MustCompile(`(?i)\bgitops\s*con\b`)},
-	{slug: "backstagecon", hint: "backstage", name: "BackstageCon", short: "BackstageCon", re: regexp.MustCompile(`(?i)\bbackstage\s*con\b`)},
-	{slug: "ciliumcon", hint: "cilium", name: "CiliumCon", short: "CiliumCon", re: regexp.MustCompile(`(?i)\bcilium\s*con\b`)},
-	{slug: "wasmcon", hint: "wasm", name: "WasmCon", short: "WasmCon", re: regexp.MustCompile(`(?i)\bwasm\s*con\b`)},
+		re: lazyRe(`(?i)\bdevops\s*days\b`)},
+	{slug: "argocon", hint: "argo", name: "ArgoCon", short: "ArgoCon", re: lazyRe(`(?i)\bargo\s*con\b`)},
+	{slug: "gitopscon", hint: "gitops", name: "GitOpsCon", short: "GitOpsCon", re: lazyRe(`(?i)\bgitops\s*con\b`)},
+	{slug: "backstagecon", hint: "backstage", name: "BackstageCon", short: "BackstageCon", re: lazyRe(`(?i)\bbackstage\s*con\b`)},
+	{slug: "ciliumcon", hint: "cilium", name: "CiliumCon", short: "CiliumCon", re: lazyRe(`(?i)\bcilium\s*con\b`)},
+	{slug: "wasmcon", hint: "wasm", name: "WasmCon", short: "WasmCon", re: lazyRe(`(?i)\bwasm\s*con\b`)},
 	{slug: "securitycon", hint: "securitycon", name: "Cloud Native SecurityCon", short: "SecurityCon",
-		re: regexp.MustCompile(`(?i)\b(?:cloud\s+native\s+)?securitycon\b`)},
-	{slug: "kubeday", hint: "kubeday|kube day", name: "KubeDay", short: "KubeDay", cityName: true, re: regexp.MustCompile(`(?i)\bkube\s*day\b`)},
-	{slug: "containerdays", hint: "container", name: "ContainerDays", short: "ContainerDays", re: regexp.MustCompile(`(?i)\bcontainer\s*days\b`)},
-	{slug: "open-source-summit", hint: "open source", name: "Open Source Summit", short: "OSS", re: regexp.MustCompile(`(?i)\bopen\s+source\s+summit\b`)},
-	{slug: "srecon", hint: "srecon", name: "SREcon", short: "SREcon", re: regexp.MustCompile(`(?i)\bsrecon\b`)},
+		re: lazyRe(`(?i)\b(?:cloud\s+native\s+)?securitycon\b`)},
+	{slug: "kubeday", hint: "kubeday|kube day", name: "KubeDay", short: "KubeDay", cityName: true, re: lazyRe(`(?i)\bkube\s*day\b`)},
+	{slug: "containerdays", hint: "container", name: "ContainerDays", short: "ContainerDays", re: lazyRe(`(?i)\bcontainer\s*days\b`)},
+	{slug: "open-source-summit", hint: "open source", name: "Open Source Summit", short: "OSS", re: lazyRe(`(?i)\bopen\s+source\s+summit\b`)},
+	{slug: "srecon", hint: "srecon", name: "SREcon", short: "SREcon", re: lazyRe(`(?i)\bsrecon\b`)},
 	{slug: "cloud-native-days", hint: "native day", name: "Cloud Native Days", short: "CND", cityName: true,
-		re: regexp.MustCompile(`(?i)\bcloud\s+native\s+days?\b`)},
+		re: lazyRe(`(?i)\bcloud\s+native\s+days?\b`)},
 }
 
 // colocated are the events held on day zero of a KubeCon.
 var colocated = map[string]bool{"argocon": true, "gitopscon": true, "backstagecon": true,
 	"ciliumcon": true, "wasmcon": true}
 
-var regionRe = regexp.MustCompile(`(?i)^\s*(europe|eu|north america|na|china|india|japan)\b`)
+var regionRe = lazyRe(`(?i)^\s*(europe|eu|north america|na|china|india|japan)\b`)
 
 // hostFor returns the KubeCon series of a region word.
 func hostFor(region string) *eventSeries {
@@ -116,7 +115,7 @@ var cityList = []string{"Amsterdam", "Zurich", "Zürich", "Munich", "München", 
 	"Yerevan", "Almaty", "Chisinau", "Sarajevo", "Skopje", "Tirana", "Podgorica", "Rejekts"}
 
 var (
-	yearRe  = regexp.MustCompile(`\b(20[0-3]\d|199\d)\b`)
+	yearRe  = lazyRe(`\b(20[0-3]\d|199\d)\b`)
 	cityNrm = map[string]string{"zürich": "Zurich", "münchen": "Munich", "wien": "Vienna",
 		"kraków": "Krakow", "bangalore": "Bengaluru", "bogotá": "Bogota", "são paulo": "Sao Paulo",
 		"türkiye": "Turkey", "czechia": "Czech & Slovak", "lucerne": "Luzern"}

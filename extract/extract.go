@@ -2,7 +2,6 @@ package extract
 
 import (
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -396,7 +395,7 @@ func (x *extractor) catalogNode(e graph.CatalogEntry, spelling string) string {
 	return x.addNode(n)
 }
 
-var bylineRe = regexp.MustCompile(`(?i)^(?:(?:notes|written|posted|published|filed|words|text|recap|article|photos|a recap)\s+)?(?:by|author|authors|auteur|autor)\s*[:：]?\s+(.+)$`)
+var bylineRe = lazyRe(`(?i)^(?:(?:notes|written|posted|published|filed|words|text|recap|article|photos|a recap)\s+)?(?:by|author|authors|auteur|autor)\s*[:：]?\s+(.+)$`)
 
 // authors reads front-matter authors and bylines near the top ("By A and
 // B.", "Author: A", a lone emphasised name) or a signature at the end.
@@ -445,7 +444,7 @@ func (x *extractor) authors() {
 	}
 }
 
-var signatureRe = regexp.MustCompile(`(?:^|[.!]\s+)[–—-]+\s*([\p{Lu}][\p{L}'’-]+(?:\s+[\p{L}'’.-]+){1,3})\s*$`)
+var signatureRe = lazyRe(`(?:^|[.!]\s+)[–—-]+\s*([\p{Lu}][\p{L}'’-]+(?:\s+[\p{L}'’.-]+){1,3})\s*$`)
 
 // addTalk adds a talk node, its event, its speakers and their employers.
 func (x *extractor) addTalk(ti int) {
@@ -528,7 +527,7 @@ func (x *extractor) personFor(name string, ti int) (string, bool) {
 	return "", len(hit) > 1
 }
 
-var singleCueRe = regexp.MustCompile(`^\s*(?:\(([^()]{2,40})\)\s*)?(?:from\s+(\p{Lu}[\w.&-]*(?:\s+\p{Lu}[\w.&-]*)*)\s+)?(?:shows?|showed|starts?|started|gave|gives|presented|presents|explained|explains|talked|talks|demonstrated|demos?|demoed|walked|opened|introduced|discussed|shared|told|tells|revisited|revisits|highlighted|highlights|explores?|explored|came up|did|used|uses|built|builds|wrote|writes|asked|answered)\b`)
+var singleCueRe = lazyRe(`^\s*(?:\(([^()]{2,40})\)\s*)?(?:from\s+(\p{Lu}[\w.&-]*(?:\s+\p{Lu}[\w.&-]*)*)\s+)?(?:shows?|showed|starts?|started|gave|gives|presented|presents|explained|explains|talked|talks|demonstrated|demos?|demoed|walked|opened|introduced|discussed|shared|told|tells|revisited|revisits|highlighted|highlights|explores?|explored|came up|did|used|uses|built|builds|wrote|writes|asked|answered)\b`)
 
 // prosePeople finds people named in running text and their employers
 // ("Justin Cormack from Docker gave ...", "Lorenzo from Sysdig shows ...").
@@ -634,7 +633,7 @@ func (x *extractor) talkByNames(bi, ti int) {
 	}
 }
 
-var talkByRe = regexp.MustCompile(`\b(?i:talk|session|presentation|keynote|demo|workshop)s?\s+(?:given\s+)?by\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)*)`)
+var talkByRe = lazyRe(`\b(?i:talk|session|presentation|keynote|demo|workshop)s?\s+(?:given\s+)?by\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)*)`)
 
 // inSpans reports whether off falls in one of spans, which are in text
 // order and do not overlap: a binary search.

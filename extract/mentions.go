@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -304,7 +303,7 @@ func sentenceStart(b *Block, off int) bool {
 
 // isNameUse follows a name used as a name: "Gatekeeper is an extensible
 // admission controller", "Flux, the GitOps tool".
-var isNameUse = regexp.MustCompile(`(?i)^\s*(?:is|was|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}(?:project|tool|controller|operator|framework|platform|runtime|database|engine|library|cli|plugin|proxy|scheduler|system|solution|agent|mesh|server|service|implementation|toolkit|dashboard)\b|^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}(?:project|tool|controller|operator|framework|platform|runtime|library|cli|plugin|proxy|mesh)\b`)
+var isNameUse = lazyRe(`(?i)^\s*(?:is|was|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}(?:project|tool|controller|operator|framework|platform|runtime|database|engine|library|cli|plugin|proxy|scheduler|system|solution|agent|mesh|server|service|implementation|toolkit|dashboard)\b|^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}(?:project|tool|controller|operator|framework|platform|runtime|library|cli|plugin|proxy|mesh)\b`)
 
 // orgCues are the words before a name that make it a company.
 var orgCues = []string{"acquired by", "bought by", "owned by", "company", "companies", "employer",
@@ -384,11 +383,11 @@ func (x *extractor) mentionNode(bi int, id string, off int) {
 }
 
 var (
-	toolIntroRe = regexp.MustCompile(`(?i)\b(tools?|projects?|technologies|solutions?|alternatives|options|frameworks?|libraries|utilities|plugins?|operators|clis?|products|stack|toolbox|toolkit|ecosystem)\b[^.]*:\s*$`)
-	itemNameRe  = regexp.MustCompile(`^([\p{L}][\p{L}\p{N}.+_-]*(?:\s[\p{L}\p{N}][\p{L}\p{N}.+_-]*){0,2})\s*(?:$|[:(,]|\s[-–—]\s)`)
-	isToolRe    = regexp.MustCompile(`(?i)^(.{2,40}?)\s+(?:is|was|are)\s+(?:an?\s+)?(?:(?:small|new|neat|nice|great|simple|lightweight|little|handy|cool|popular|powerful|cli|command[- ]line|kubernetes|go|rust|python)\s+)*(?:open[- ]source|oss|free)\s+(?:tool|project|cli|utility|library|framework|plugin|operator|solution|platform)\b`)
-	ghRe        = regexp.MustCompile(`(?i)(?:https?://)?(?:www\.)?github\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)`)
-	codeToolRe  = regexp.MustCompile(`^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$`)
+	toolIntroRe = lazyRe(`(?i)\b(tools?|projects?|technologies|solutions?|alternatives|options|frameworks?|libraries|utilities|plugins?|operators|clis?|products|stack|toolbox|toolkit|ecosystem)\b[^.]*:\s*$`)
+	itemNameRe  = lazyRe(`^([\p{L}][\p{L}\p{N}.+_-]*(?:\s[\p{L}\p{N}][\p{L}\p{N}.+_-]*){0,2})\s*(?:$|[:(,]|\s[-–—]\s)`)
+	isToolRe    = lazyRe(`(?i)^(.{2,40}?)\s+(?:is|was|are)\s+(?:an?\s+)?(?:(?:small|new|neat|nice|great|simple|lightweight|little|handy|cool|popular|powerful|cli|command[- ]line|kubernetes|go|rust|python)\s+)*(?:open[- ]source|oss|free)\s+(?:tool|project|cli|utility|library|framework|plugin|operator|solution|platform)\b`)
+	ghRe        = lazyRe(`(?i)(?:https?://)?(?:www\.)?github\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)`)
+	codeToolRe  = lazyRe(`^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$`)
 )
 
 // discover finds projects that are in no catalog where the text clearly

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -333,15 +332,15 @@ type speaker struct {
 }
 
 var (
-	timeRe     = regexp.MustCompile(`\(\s*\d{1,2}[:.h]\d{2}\s*[-–]\s*\d{1,2}[:.h]\d{2}\s*\)`)
-	parenOrgRe = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)\s*$`)
-	fromOrgRe  = regexp.MustCompile(`^(.+?)\s+(?:from|of|at|@)\s+(.+)$`)
-	roleAtRe   = regexp.MustCompile(`(?i)^.*?\b(?:at|of|@|for|from)\s+(.+)$`)
+	timeRe     = lazyRe(`\(\s*\d{1,2}[:.h]\d{2}\s*[-–]\s*\d{1,2}[:.h]\d{2}\s*\)`)
+	parenOrgRe = lazyRe(`^(.+?)\s*\(([^()]+)\)\s*$`)
+	fromOrgRe  = lazyRe(`^(.+?)\s+(?:from|of|at|@)\s+(.+)$`)
+	roleAtRe   = lazyRe(`(?i)^.*?\b(?:at|of|@|for|from)\s+(.+)$`)
 )
 
 var (
-	andSplitRe   = regexp.MustCompile(`\s+(?:&|and|und|et|\+)\s+`)
-	parenCommaRe = regexp.MustCompile(`\)\s*,\s*`)
+	andSplitRe   = lazyRe(`\s+(?:&|and|und|et|\+)\s+`)
+	parenCommaRe = lazyRe(`\)\s*,\s*`)
 )
 
 // splitChunks splits a speaker list on ";", " & ", " and ", and on commas

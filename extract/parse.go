@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
@@ -120,13 +119,13 @@ func splitNames(s string) []string {
 	return out
 }
 
-var nameSplitRe = regexp.MustCompile(`\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\+)\s*`)
+var nameSplitRe = lazyRe(`\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\+)\s*`)
 
 var (
-	breadcrumbRe = regexp.MustCompile(`^(?:[^>»›/|]{1,40}\s*(?:>>|»|›|>|/|\|)\s*){2,}`)
+	breadcrumbRe = lazyRe(`^(?:[^>»›/|]{1,40}\s*(?:>>|»|›|>|/|\|)\s*){2,}`)
 	chromeRe     = prefixFiltered(`(?i)^(edit this page|edit on github|share this:?|share on \w+|tweet|like this:?|loading\.\.\.|skip to (main )?content|posted in\b.*|filed under\b.*|categories:.*|tags?:.*|previous post\b.*|next post\b.*|subscribe\b.*|read more|print|email|facebook|twitter|linkedin|reddit|x|mastodon|copy link|back to top|table of contents|toc|related posts?|you may also like.*|click to share.*|©.*|copyright\b.*|all rights reserved.*)$`,
 		"edit", "share", "tweet", "like", "loading", "skip", "posted", "filed", "categories", "tag", "previous", "next", "subscribe", "read more", "print", "email", "facebook", "twitter", "linkedin", "reddit", "x", "mastodon", "copy", "back to top", "table of contents", "toc", "related", "you may", "click", "©", "all rights")
-	crumbSepRe = regexp.MustCompile(`\s*(?:>>|»|›|>|\|)\s*`)
+	crumbSepRe = lazyRe(`\s*(?:>>|»|›|>|\|)\s*`)
 	endRe      = prefiltered(`(?i)^(leave a reply|leave a comment|\d+ (comments?|responses?|replies)|comments|responses|post a comment|about the author|written by\b.*|related articles?)$`, "leave a", "comment", "respons", "replies", "about the author", "written by", "related article")
 )
 

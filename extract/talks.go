@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -21,14 +20,14 @@ type talk struct {
 }
 
 var (
-	labelRe       = regexp.MustCompile(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
-	speakerLineRe = regexp.MustCompile(`(?i)^(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panelists?|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)\s*(.+)$`)
-	quotedTitleRe = regexp.MustCompile(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+)(.+)$`)
-	parenTailRe   = regexp.MustCompile(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`)
+	labelRe       = lazyRe(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
+	speakerLineRe = lazyRe(`(?i)^(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panelists?|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)\s*(.+)$`)
+	quotedTitleRe = lazyRe(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+)(.+)$`)
+	parenTailRe   = lazyRe(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`)
 	notTalkRe     = prefiltered(`(?i)^(key\s*take-?aways?|take-?aways?|main\s+take-?aways?|summary|tl;?dr|key\s+points|highlights?|introduction|intro|conclusions?|final\s+thoughts|closing\s+thoughts|wrap[- ]?up|coffee(\s+break)?|lunch(\s+break)?|break|networking|dinner|party|breakfast|registration|sponsors?.*|booths?.*|expo.*|exhibitors?|agenda|schedule|day\s*\d+.*|about.*|thanks.*|acknowledg.*|resources|links|references|further reading|related.*|comments?|leave a reply|share.*|presentation notes|talks?|sessions?|notes|my notes|overview|table of contents|contents|what'?s next|next steps|see you.*|other links|useful links|demo|q&a|questions|open spaces?)$`, "take", "summary", "tl", "points", "highlight", "intro", "conclusion", "thoughts", "wrap", "coffee", "lunch", "break", "networking", "dinner", "party", "registration", "sponsor", "booth", "expo", "exhibitor", "agenda", "schedule", "day", "about", "thanks", "acknowledg", "resources", "links", "references", "further reading", "related", "comment", "leave a reply", "share", "notes", "talk", "session", "overview", "contents", "next", "see you", "demo", "q&a", "questions", "open space")
 	outroRe       = prefiltered(`(?i)(^(overall|all in all|in conclusion|to conclude|to sum up|to wrap up|wrapping up|in summary|final thoughts|that'?s (all|it)|thanks|thank you)\b)|\b(the|this)\s+(\w+\s+){0,3}(event|conference|summit|edition)\s+(was|were|has been|is|got|had|felt|turned out)\b|\bsee you (at|in|next)\b|\bwe hope\b|\blooking forward to\b|\bnext year\b`, "overall", "all in all", "in conclusion", "to conclude", "to sum up", "to wrap up", "wrapping up", "in summary", "final thoughts", "that's ", "thats ", "thanks", "thank you", "event", "conference", "summit", "edition", "see you ", "we hope", "looking forward to", "next year")
-	talkCueRe     = regexp.MustCompile(`(?i)\b(session|talk|presentation|keynote|workshop|lightning talk|panel|demo|one|it)\s+(?:was\s+|is\s+)?(?:(?:performed|presented|given|delivered|held|led|hosted|run|done|brought)\s+)?(?:by|of|from)\s+$|\b(?:performed|presented|given|delivered|led|hosted)\s+by\s+$|\bwas\s+from\s+$`)
-	verbCueRe     = regexp.MustCompile(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,(?:[^,.]|\.\S){2,90},\s*)?(?:(?:from|of|at)\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*)?,?\s+)?(?:(?:also|then|first|briefly)\s+)?(?:closed|closes|ran|runs|gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|was|is|from\s+(?-i:\p{Lu}))\b`)
+	talkCueRe     = lazyRe(`(?i)\b(session|talk|presentation|keynote|workshop|lightning talk|panel|demo|one|it)\s+(?:was\s+|is\s+)?(?:(?:performed|presented|given|delivered|held|led|hosted|run|done|brought)\s+)?(?:by|of|from)\s+$|\b(?:performed|presented|given|delivered|led|hosted)\s+by\s+$|\bwas\s+from\s+$`)
+	verbCueRe     = lazyRe(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,(?:[^,.]|\.\S){2,90},\s*)?(?:(?:from|of|at)\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*)?,?\s+)?(?:(?:also|then|first|briefly)\s+)?(?:closed|closes|ran|runs|gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|was|is|from\s+(?-i:\p{Lu}))\b`)
 )
 
 // segment finds the talks of a document and the blocks each covers.
@@ -79,10 +78,10 @@ func subsection(s string) bool {
 }
 
 var (
-	subsectionRe = regexp.MustCompile(`(?i)^(key\s*take-?aways?|take-?aways?|summary|key\s+points|highlights?|notes|demo|q&a|questions|tl;?dr)$`)
-	parenTitleRe = regexp.MustCompile(`^(.{6,}?)\s*\(([^()]+)\)\s*$`)
-	listGlueRe   = regexp.MustCompile(`^\s*(?:\([^()]*\))?\s*(,|and|&)\s*$`)
-	restWordsRe  = regexp.MustCompile(`(?i)\b(and|und|et|from|of|at|the)\b|[\s,;&()@|+–—-]+`)
+	subsectionRe = lazyRe(`(?i)^(key\s*take-?aways?|take-?aways?|summary|key\s+points|highlights?|notes|demo|q&a|questions|tl;?dr)$`)
+	parenTitleRe = lazyRe(`^(.{6,}?)\s*\(([^()]+)\)\s*$`)
+	listGlueRe   = lazyRe(`^\s*(?:\([^()]*\))?\s*(,|and|&)\s*$`)
+	restWordsRe  = lazyRe(`(?i)\b(and|und|et|from|of|at|the)\b|[\s,;&()@|+–—-]+`)
 )
 
 // talkAt decides whether block i starts a talk.
@@ -223,9 +222,9 @@ func titleLike(s string) bool {
 	return true
 }
 
-var dateRe = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b`)
+var dateRe = lazyRe(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b`)
 
-var sentenceRe = regexp.MustCompile(`(?i)^(i|we|you|he|she|they|it|this|that|there|then|so|but|and|also|after|before|while|when|if|as|here|today|yesterday)\s+(am|was|were|is|are|had|have|has|went|did|do|will|would|could|can|got|learned|saw|attended|think|thought|moved|visited|watched|liked|enjoyed|met|started|decided|wrote|want|need|hope)\b`)
+var sentenceRe = lazyRe(`(?i)^(i|we|you|he|she|they|it|this|that|there|then|so|but|and|also|after|before|while|when|if|as|here|today|yesterday)\s+(am|was|were|is|are|had|have|has|went|did|do|will|would|could|can|got|learned|saw|attended|think|thought|moved|visited|watched|liked|enjoyed|met|started|decided|wrote|want|need|hope)\b`)
 
 // restTitleCase: a title that opens with a lower-case word ("observability
 // Without Tears: A Harbor Story") but capitalises most of the others.
@@ -486,7 +485,7 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 // an organisation, or "from Org", and a speaking verb: the structure marks
 // the name even when the given name is unknown ("Xenia Weber, engineer at
 // Solo.io, gave this talk").
-var cuedSpeakerRe = regexp.MustCompile(`^((?:\p{Lu}[\p{L}'’-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)(,\s*[^,]{2,80}?\s+(?:at|of|@|from)\s+[^,]{2,50},|\s+(?:from|of)\s+\p{Lu}[^\s,]*(?:\s+\p{Lu}[^\s,]*)?)\s+(?:gave|presented|talked|spoke|explained|showed|opened|closed|walked|shared|introduced|discussed|delivered|led|ran|covered|described|demonstrated|kicked)\b`)
+var cuedSpeakerRe = lazyRe(`^((?:\p{Lu}[\p{L}'’-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)(,\s*[^,]{2,80}?\s+(?:at|of|@|from)\s+[^,]{2,50},|\s+(?:from|of)\s+\p{Lu}[^\s,]*(?:\s+\p{Lu}[^\s,]*)?)\s+(?:gave|presented|talked|spoke|explained|showed|opened|closed|walked|shared|introduced|discussed|delivered|led|ran|covered|described|demonstrated|kicked)\b`)
 
 func (x *extractor) cuedSpeaker(b *Block, head string) []speaker {
 	m := cuedSpeakerRe.FindStringSubmatchIndex(head)
@@ -502,9 +501,9 @@ func (x *extractor) cuedSpeaker(b *Block, head string) []speaker {
 }
 
 // duoRe: words that introduce the speakers of a talk at a sentence start.
-var duoRe = regexp.MustCompile(`(?i)(?:^|[.!]\s+)(?:the\s+)?(?:duo|pair|trio|speakers?|presenters?|our\s+colleagues?|my\s+colleagues?)$`)
+var duoRe = lazyRe(`(?i)(?:^|[.!]\s+)(?:the\s+)?(?:duo|pair|trio|speakers?|presenters?|our\s+colleagues?|my\s+colleagues?)$`)
 
-var leadRe = regexp.MustCompile(`(?i)^\s*(?:(?:then|next|first|finally|afterwards|later|after that|after lunch|to close|to start)\s*,?\s*)+`)
+var leadRe = lazyRe(`(?i)^\s*(?:(?:then|next|first|finally|afterwards|later|after that|after lunch|to close|to start)\s*,?\s*)+`)
 
 // orgAfter reads ", Role of Org," / " from Org" / " (Org)" right after a name.
 func (x *extractor) orgAfter(after string) string {
@@ -518,7 +517,7 @@ func (x *extractor) orgAfter(after string) string {
 	return ""
 }
 
-var orgAfterRe = regexp.MustCompile(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at)\s+([^,.;()]{2,50})|\s+(?:from|of|at)\s+((?:the\s+)?\p{Lu}[^,.;()]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for)\s+([^,.;()]{2,50}))`)
+var orgAfterRe = lazyRe(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at)\s+([^,.;()]{2,50})|\s+(?:from|of|at)\s+((?:the\s+)?\p{Lu}[^,.;()]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for)\s+([^,.;()]{2,50}))`)
 
 // trimOrgTail cuts an organisation name before a following verb or clause:
 // "RedHat. The main topic" -> "RedHat"; "Isovalent offered" -> "Isovalent".
@@ -538,19 +537,19 @@ func trimOrgTail(s string) string {
 // without any of them is not run through the regular expression. Most
 // blocks of a recap hold none of a closing phrase's words.
 type filteredRe struct {
-	re      *regexp.Regexp
+	re      *lazyRegexp
 	needles []string
 	prefix  bool // every match starts with a needle
 }
 
 func prefiltered(expr string, needles ...string) filteredRe {
-	return filteredRe{re: regexp.MustCompile(expr), needles: needles}
+	return filteredRe{re: lazyRe(expr), needles: needles}
 }
 
 // prefixFiltered is prefiltered for an anchored expression whose every
 // match starts with one of prefixes.
 func prefixFiltered(expr string, prefixes ...string) filteredRe {
-	return filteredRe{re: regexp.MustCompile(expr), needles: prefixes, prefix: true}
+	return filteredRe{re: lazyRe(expr), needles: prefixes, prefix: true}
 }
 
 func (f filteredRe) MatchString(s string) bool {
