@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -57,7 +58,10 @@ func (t table) print(c *cli.Context) error {
 }
 
 func writeTable(w io.Writer, header []string, rows [][]string) error {
-	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	// tabwriter writes cell by cell: without a buffer a thousand-row
+	// table was thousands of write calls.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	tw := tabwriter.NewWriter(bw, 2, 4, 2, ' ', 0)
 	up := make([]string, len(header))
 	for i, h := range header {
 		up[i] = strings.ToUpper(h)
@@ -70,16 +74,34 @@ func writeTable(w io.Writer, header []string, rows [][]string) error {
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // cell makes a value safe for one table cell: one line, at most 70 runes.
 func cell(s string) string {
+	if len(s) <= 70 && plainCell(s) {
+		return s
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	if r := []rune(s); len(r) > 70 {
 		s = string(r[:69]) + "…"
 	}
 	return s
+}
+
+// plainCell reports whether s has no control characters, no space at
+// either end and no two spaces in a row: a cell that needs no cleaning.
+func plainCell(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c == 0x7f || c >= 0x80 || (c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ')) {
+			return false
+		}
+	}
+	return true
 }
 
 // limit cuts a slice to --limit.
