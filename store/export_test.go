@@ -67,3 +67,20 @@ func SetBloomAfterForTest(n int) func() {
 	bloomAfter = n
 	return func() { bloomAfter = old }
 }
+
+// SetMemTableSizeForTest sets the memtable size of later opens and returns
+// a function that restores it.
+func SetMemTableSizeForTest(n int64) func() {
+	old := memTableSize
+	memTableSize = n
+	return func() { memTableSize = old }
+}
+
+// TablesPerLevelForTest returns the number of tables in each LSM level.
+func TablesPerLevelForTest(db *DB) []int {
+	n := make([]int, 7)
+	for _, t := range db.bdb.Tables() {
+		n[t.Level]++
+	}
+	return n
+}

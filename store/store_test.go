@@ -348,3 +348,79 @@ func TestKnownIDFilterChangesNothing(t *testing.T) {
 		t.Error("the graph depends on when the writer built its filter")
 	}
 }
+
+// A bulk load defers compaction to Compact, which leaves one level; the
+// graph is the one a normal load builds, and a bulk database closed
+// without Compact loses nothing.
+func TestBulkLoadAndCompact(t *testing.T) {
+	ctx := context.Background()
+	defer store.SetMemTableSizeForTest(1 << 20)()
+	var facts []*graph.Facts
+	for i := 0; i < 1500; i++ {
+		talk := fmt.Sprintf("A rather long talk title about observability number %d", i)
+		facts = append(facts, recap(fmt.Sprintf("source:bulk-%d", i), fmt.Sprintf("/r/bulk-%d.txt", i), fmt.Sprintf("h%d", i),
+			"KubeCon Europe", 2024, talk, fmt.Sprintf("Speaker Number %d", i%400), "Cilium", fmt.Sprintf("Project %d", i%50)))
+	}
+	load := func(dir string, bulk bool) *store.DB {
+		db, err := store.Open(dir, store.Options{Bulk: bulk})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := db.NewWriter()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, f := range facts {
+			if _, err := w.Put(ctx, f); err != nil {
+				t.Fatal(err)
+			}
+			if i%50 == 49 {
+				if err := w.Commit(); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return db
+	}
+	normal := load(t.TempDir(), false)
+	want := dump(t, normal)
+	normal.Close()
+
+	dir := t.TempDir()
+	db := load(dir, true)
+	if lv := store.TablesPerLevelForTest(db); lv[0] < 3 {
+		t.Fatalf("a bulk load should leave level-0 tables to Compact, got %v", lv)
+	}
+	if err := db.Compact(); err != nil {
+		t.Fatal(err)
+	}
+	used := 0
+	lv := store.TablesPerLevelForTest(db)
+	for _, n := range lv {
+		if n > 0 {
+			used++
+		}
+	}
+	if used != 1 || lv[0] != 0 {
+		t.Errorf("after Compact the tables are on %d levels: %v", used, store.TablesPerLevelForTest(db))
+	}
+	if got := dump(t, db); !reflect.DeepEqual(got, want) {
+		t.Error("bulk load and Compact changed the graph")
+	}
+	if rep, err := db.Check(ctx, false); err != nil || !rep.Clean() {
+		t.Errorf("check: %+v, %v", rep.Problems, err)
+	}
+	db.Close()
+
+	// Closed mid-way (no Compact): a normal open reads everything.
+	dir2 := t.TempDir()
+	load(dir2, true).Close()
+	db2 := open(t, dir2)
+	defer db2.Close()
+	if got := dump(t, db2); !reflect.DeepEqual(got, want) {
+		t.Error("a bulk database closed without Compact lost facts")
+	}
+}

@@ -78,7 +78,9 @@ func ingest(c *cli.Context) error {
 		// bounds the heap without that.
 		debug.SetMemoryLimit(512 << 20)
 	}
-	db, err := openWrite(c)
+	o := storeOptions(c, false)
+	o.Bulk = isBulk(inputs, dbDir(c))
+	db, err := store.Open(dbDir(c), o)
 	if err != nil {
 		return err
 	}
@@ -162,6 +164,12 @@ func ingest(c *cli.Context) error {
 	if err := w.Commit(); err != nil {
 		return err
 	}
+	w.Discard() // its transactions end before Compact reopens Badger
+	if o.Bulk && stored > 0 && ctx.Err() == nil {
+		if err := db.Compact(); err != nil {
+			return err
+		}
+	}
 	if ctx.Err() != nil {
 		fmt.Fprintf(c.App.ErrWriter, "kg: interrupted: %d sources stored, the rest not touched\n", w.Committed())
 		return &exitError{1}
@@ -172,6 +180,27 @@ func ingest(c *cli.Context) error {
 		return &exitError{2}
 	}
 	return nil
+}
+
+// bulkMinInput is the least input for a bulk load: below it the memtable
+// holds most of the load and compaction hardly runs anyway.
+var bulkMinInput int64 = 16 << 20
+
+// isBulk reports whether the inputs are large against the database in dir:
+// at least a quarter of its table bytes (stored facts take about six times
+// the text), so that merging everything once at the end (store.Compact)
+// costs less than compacting level by level while loading.
+func isBulk(inputs []input, dir string) bool {
+	var n int64
+	for _, in := range inputs {
+		if in.path == "-" {
+			continue
+		}
+		if fi, err := os.Stat(in.path); err == nil {
+			n += fi.Size()
+		}
+	}
+	return n >= bulkMinInput && 4*n >= store.DiskSize(dir)
 }
 
 func countKind(f *graph.Facts, k graph.NodeKind) int {
