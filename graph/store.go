@@ -81,8 +81,9 @@ type Store interface {
 	// edges (a talk's speakers), held_at edges (a talk's events) and
 	// works_for edges (a person's organisations), each sorted: the ids
 	// Neighbors returns for those kinds, kept with the node so that a talk
-	// or speaker row is one read. Reading many together is cheaper than
-	// one by one.
+	// or speaker row is one read. The node has its ID, Kind and Name only
+	// (no aliases or attributes): what a row shows. Reading many together
+	// is cheaper than one by one.
 	EachNodeLinks(ctx context.Context, ids []string, fn func(Node, Links) error) error
 
 	// Catalog returns the catalog entries stored in this database (imported

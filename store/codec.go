@@ -373,3 +373,126 @@ func decodeEvidence(b []byte, src string) ([]graph.Evidence, error) {
 	}
 	return out, nil
 }
+
+// decodeRow reads what a row needs from a node record: the node's kind and
+// display name (chosen as nodeRec.node chooses it) and its links, without
+// building the record's maps or decoding its attributes. Query rows read
+// thousands of records, and the full decode was most of their cost.
+func decodeRow(b []byte, id string) (graph.Node, graph.Links, error) {
+	if len(b) == 0 || b[0] != nodeRecBinary {
+		r, err := decodeNode(b)
+		if err != nil {
+			return graph.Node{}, graph.Links{}, err
+		}
+		n := r.node(id)
+		return graph.Node{ID: id, Kind: n.Kind, Name: n.Name}, r.graphLinks(), nil
+	}
+	d := rowDecoder{b: b[1:], ok: true}
+	kind := d.str()
+	d.num() // support
+	n := graph.Node{ID: id, Kind: graph.NodeKind(kind)}
+	// Names: "<quality>\x00<spelling>" -> count. The best spelling has the
+	// highest quality, then the highest count over all its qualities, then
+	// sorts first.
+	type spelling struct {
+		s    string
+		q, c int
+	}
+	var names []spelling
+	for i, cnt := 0, d.count(); i < cnt && d.ok; i++ {
+		k, c := d.str(), d.num()
+		z := strings.IndexByte(k, 0)
+		if z < 0 {
+			d.ok = false
+			break
+		}
+		q, _ := strconv.Atoi(k[:z])
+		names = append(names, spelling{k[z+1:], q, c})
+	}
+	bestQ, bestC := -1, -1
+	for _, x := range names {
+		c := 0
+		for _, y := range names {
+			if y.s == x.s {
+				c += y.c
+			}
+		}
+		if x.q > bestQ || (x.q == bestQ && (c > bestC || (c == bestC && x.s < n.Name))) {
+			bestQ, bestC, n.Name = x.q, c, x.s
+		}
+	}
+	for i, cnt := 0, d.count(); i < cnt && d.ok; i++ { // attributes: skipped
+		d.skipStr()
+		d.num()
+	}
+	var ls graph.Links
+	for i, cnt := 0, d.count(); i < cnt && d.ok; i++ {
+		k := d.str()
+		d.num()
+		kind, other, ok := strings.Cut(k, "\x00")
+		if !ok {
+			continue
+		}
+		switch graph.EdgeKind(kind) {
+		case graph.Presented:
+			ls.Speakers = append(ls.Speakers, other)
+		case graph.HeldAt:
+			ls.Events = append(ls.Events, other)
+		case graph.WorksFor:
+			ls.Orgs = append(ls.Orgs, other)
+		}
+	}
+	if !d.ok || len(d.b) != 0 {
+		return graph.Node{}, graph.Links{}, errBadNode
+	}
+	// Link keys are written sorted and share their kind prefix, so each
+	// list is already in id order.
+	return n, ls, nil
+}
+
+// rowDecoder reads the varint-framed fields of a binary node record; a
+// malformed field clears ok and yields zero values from then on.
+type rowDecoder struct {
+	b  []byte
+	ok bool
+}
+
+func (d *rowDecoder) count() int {
+	if !d.ok {
+		return 0
+	}
+	v, k := binary.Uvarint(d.b)
+	if k <= 0 || v > uint64(len(d.b)) {
+		d.ok = false
+		return 0
+	}
+	d.b = d.b[k:]
+	return int(v)
+}
+
+func (d *rowDecoder) field() []byte {
+	l := d.count()
+	if !d.ok || l > len(d.b) {
+		d.ok = false
+		return nil
+	}
+	f := d.b[:l]
+	d.b = d.b[l:]
+	return f
+}
+
+func (d *rowDecoder) str() string { return string(d.field()) }
+func (d *rowDecoder) skipStr()    { d.field() }
+
+func (d *rowDecoder) num() int {
+	if !d.ok {
+		return 0
+	}
+	v, k := binary.Varint(d.b)
+	if k <= 0 {
+		d.ok = false
+		return 0
+	}
+	d.b = d.b[k:]
+	return int(v)
+}

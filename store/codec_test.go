@@ -2,6 +2,9 @@ package store
 
 import (
 	"encoding/json"
+	"fmt"
+	"math/rand"
+	"slices"
 	"reflect"
 	"testing"
 
@@ -55,6 +58,46 @@ func TestSourceRecordCodec(t *testing.T) {
 	for i := 0; i < len(b); i++ {
 		if err := decodeSource(b[:i], &sourceRec{}); err == nil {
 			t.Errorf("truncated to %d bytes: no error", i)
+		}
+	}
+}
+
+// decodeRow agrees with the full decode on names and links, for records
+// with ties between spellings and qualities, and refuses what it refuses.
+func TestDecodeRowMatchesFullDecode(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	spellings := []string{"Cilium", "cilium", "CILIUM", "Cilium Mesh", "Liz Rice", "liz rice", "Émile", "a"}
+	kinds := []graph.EdgeKind{graph.Presented, graph.HeldAt, graph.WorksFor, graph.Mentions}
+	for i := 0; i < 2000; i++ {
+		r := &nodeRec{Kind: "person", Support: rng.Intn(5) + 1, Names: map[string]int{}, Attrs: map[string]int{}, Links: map[string]int{}}
+		for j := rng.Intn(5) + 1; j > 0; j-- {
+			r.Names[fmt.Sprintf("%d\x00%s", rng.Intn(3), spellings[rng.Intn(len(spellings))])] += rng.Intn(3) + 1
+		}
+		for j := rng.Intn(3); j > 0; j-- {
+			r.Attrs[fmt.Sprintf("k%d\x00%d", j, rng.Intn(9))] = rng.Intn(3) + 1
+		}
+		for j := rng.Intn(6); j > 0; j-- {
+			r.Links[string(kinds[rng.Intn(len(kinds))])+"\x00person:p"+fmt.Sprint(rng.Intn(20))] = rng.Intn(3) + 1
+		}
+		b := encodeNode(r)
+		n, ls, err := decodeRow(b, "person:x")
+		want := r.node("person:x")
+		wl := r.graphLinks()
+		if err != nil || n.Name != want.Name || n.Kind != want.Kind || n.ID != "person:x" ||
+			!slices.Equal(ls.Speakers, wl.Speakers) || !slices.Equal(ls.Events, wl.Events) || !slices.Equal(ls.Orgs, wl.Orgs) {
+			t.Fatalf("record %+v: row %+v %+v %v; want %q %+v", r, n, ls, err, want.Name, wl)
+		}
+		if i%100 == 0 {
+			for k := 0; k < len(b); k++ {
+				if _, _, err := decodeRow(b[:k], "person:x"); err == nil {
+					t.Fatalf("truncated to %d bytes: no error", k)
+				}
+			}
+			// A JSON record (kg/1) reads through the full decode.
+			old, _ := json.Marshal(r)
+			if n, _, err := decodeRow(old, "person:x"); err != nil || n.Name != want.Name {
+				t.Fatalf("JSON record: %q, %v", n.Name, err)
+			}
 		}
 	}
 }

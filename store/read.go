@@ -90,11 +90,17 @@ func (db *DB) EachNodeLinks(ctx context.Context, ids []string, fn func(graph.Nod
 			if !it.Valid() || !bytes.Equal(it.Item().Key(), want) {
 				continue
 			}
-			r, err := itemRec(it.Item(), id)
-			if err != nil {
+			var n graph.Node
+			var ls graph.Links
+			err := it.Item().Value(func(v []byte) error {
+				var err error
+				n, ls, err = decodeRow(v, id)
 				return err
+			})
+			if err != nil {
+				return fmt.Errorf("store: node %s: %w", id, err)
 			}
-			if err := fn(r.node(id), r.graphLinks()); err != nil {
+			if err := fn(n, ls); err != nil {
 				return err
 			}
 		}
