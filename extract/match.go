@@ -28,6 +28,12 @@ func isJoiner(r rune) bool {
 // tokenize splits s into tokens.
 func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/5)
+	// An ASCII text folds by lowering case: fold it once and slice the
+	// tokens out of it instead of allocating a string per token.
+	lower := ""
+	if isASCII(s) {
+		lower = strings.ToLower(s)
+	}
 	space := true
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
@@ -45,7 +51,13 @@ func tokenize(s string) []token {
 				}
 				j += w2
 			}
-			toks = append(toks, token{start: i, end: j, fold: graph.Fold(s[i:j]), space: space})
+			f := lower
+			if f != "" {
+				f = f[i:j]
+			} else {
+				f = graph.Fold(s[i:j])
+			}
+			toks = append(toks, token{start: i, end: j, fold: f, space: space})
 			space = false
 			i = j
 		case isJoiner(r):
@@ -308,4 +320,13 @@ func squash(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

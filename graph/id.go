@@ -17,8 +17,6 @@ var foldMap = map[rune]string{
 // Fold returns s in lower case with diacritics removed ("Raphaël" ->
 // "raphael", "Łukasz" -> "lukasz"). Everything else is kept.
 func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -29,6 +27,8 @@ func Fold(s string) string {
 	if ascii {
 		return strings.ToLower(s)
 	}
+	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range norm.NFKD.String(s) {
 		if unicode.Is(unicode.Mn, r) {
 			continue
