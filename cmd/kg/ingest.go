@@ -166,7 +166,10 @@ func ingest(c *cli.Context) error {
 	}
 	w.Discard() // its transactions end before Compact reopens Badger
 	if o.Bulk && stored > 0 && ctx.Err() == nil {
-		if err := db.Compact(); err != nil {
+		prog.status("merging the database's tables (once, after a large load)")
+		err := db.Compact()
+		prog.done()
+		if err != nil {
 			return err
 		}
 	}
@@ -507,8 +510,17 @@ func (p *progress) println(w io.Writer, s string) {
 	fmt.Fprintln(w, s)
 }
 
+// status shows msg in place of the bar while a long last step runs.
+func (p *progress) status(msg string) {
+	if p.on {
+		fmt.Fprint(p.w, "\r\033[K"+msg)
+		p.visible = true
+	}
+}
+
 func (p *progress) done() {
 	if p.visible {
 		fmt.Fprint(p.w, "\r\033[K")
+		p.visible = false
 	}
 }
