@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand"
-	"slices"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/kg-tool/kg/graph"
