@@ -237,37 +237,37 @@ func FindTalks(ctx context.Context, s Store, f TalkFilter) ([]TalkRow, error) {
 	for id := range ids {
 		list = append(list, id)
 	}
-	// Read the talks together, then their speakers together: two passes
-	// over the node records instead of a lookup per row and per speaker.
+	// Read the talks together, then their speakers and events together:
+	// two passes over the node records instead of a lookup per row, per
+	// speaker and per event.
 	rows := make([]TalkRow, 0, len(ids))
 	var speakers [][]string
-	var people []string
-	names := newNodeCache(s)
+	var events [][]string // a row's candidate events, in order of preference
+	var others []string
 	err = EachNodeLinks(ctx, s, list, func(n Node, ls Links) error {
 		row := TalkRow{ID: n.ID, Title: n.Name, Speakers: []string{}}
 		// A talk's id is scoped by its event ("talk:kcd-zurich-2023/..."),
 		// so the event is usually the scope's; otherwise held_at says.
-		if e, err := names.node(ctx, "event:"+TalkScope(n.ID)); err == nil {
-			row.Event, row.EventID = e.Name, e.ID
-		} else if len(ls.Events) > 0 {
-			if e, err := names.node(ctx, ls.Events[0]); err == nil {
-				row.Event, row.EventID = e.Name, e.ID
-			}
+		cand := []string{"event:" + TalkScope(n.ID)}
+		if len(ls.Events) > 0 {
+			cand = append(cand, ls.Events[0])
 		}
 		ev := ids[n.ID]
 		SortEvidence(ev)
 		row.Evidence = ev
 		rows = append(rows, row)
 		speakers = append(speakers, ls.Speakers)
-		people = append(people, ls.Speakers...)
+		events = append(events, cand)
+		others = append(others, ls.Speakers...)
+		others = append(others, cand...)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	personName := map[string]string{}
-	err = EachNodeLinks(ctx, s, people, func(n Node, _ Links) error {
-		personName[n.ID] = n.Name
+	name := map[string]string{}
+	err = EachNodeLinks(ctx, s, others, func(n Node, _ Links) error {
+		name[n.ID] = n.Name
 		return nil
 	})
 	if err != nil {
@@ -275,11 +275,17 @@ func FindTalks(ctx context.Context, s Store, f TalkFilter) ([]TalkRow, error) {
 	}
 	for i := range rows {
 		for _, p := range speakers[i] {
-			if name, ok := personName[p]; ok {
-				rows[i].Speakers = append(rows[i].Speakers, name)
+			if nm, ok := name[p]; ok {
+				rows[i].Speakers = append(rows[i].Speakers, nm)
 			}
 		}
 		sort.Strings(rows[i].Speakers)
+		for _, e := range events[i] {
+			if nm, ok := name[e]; ok {
+				rows[i].Event, rows[i].EventID = nm, e
+				break
+			}
+		}
 	}
 	sort.Slice(rows, func(i, j int) bool {
 		if rows[i].Event != rows[j].Event {
@@ -390,26 +396,6 @@ func idSet(ctx context.Context, s Store, id string, dir Direction, k EdgeKind) (
 	return m, err
 }
 
-// nodeCache remembers nodes read during one query: many talks share an
-// event and many speakers give several talks.
-type nodeCache struct {
-	s Store
-	m map[string]Node
-}
-
-func newNodeCache(s Store) *nodeCache { return &nodeCache{s: s, m: map[string]Node{}} }
-
-func (c *nodeCache) node(ctx context.Context, id string) (Node, error) {
-	if n, ok := c.m[id]; ok {
-		return n, nil
-	}
-	n, err := c.s.Node(ctx, id)
-	if err == nil {
-		c.m[id] = n
-	}
-	return n, err
-}
-
 // SpeakerFilter selects people who presented talks. Tech selects speakers
 // of talks that mention a project or topic (and, unless Exact, its parts).
 type SpeakerFilter struct {
@@ -464,26 +450,35 @@ func FindSpeakers(ctx context.Context, s Store, f SpeakerFilter) ([]SpeakerRow, 
 	if err != nil {
 		return nil, err
 	}
-	byID := map[string]*SpeakerRow{}
-	names := newNodeCache(s)
+	// Then the people together, then their organisations together.
+	rows := []SpeakerRow{}
+	var orgs [][]string
+	var allOrgs []string
 	err = EachNodeLinks(ctx, s, people, func(n Node, pl Links) error {
-		r := &SpeakerRow{ID: n.ID, Name: n.Name, Orgs: []string{}, Talks: titles[n.ID]}
-		for _, o := range pl.Orgs {
-			if on, err := names.node(ctx, o); err == nil {
-				r.Orgs = append(r.Orgs, on.Name)
-			}
-		}
-		sort.Strings(r.Orgs)
-		byID[n.ID] = r
+		rows = append(rows, SpeakerRow{ID: n.ID, Name: n.Name, Orgs: []string{}, Talks: titles[n.ID]})
+		orgs = append(orgs, pl.Orgs)
+		allOrgs = append(allOrgs, pl.Orgs...)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	rows := make([]SpeakerRow, 0, len(byID))
-	for _, r := range byID {
-		sort.Strings(r.Talks)
-		rows = append(rows, *r)
+	orgName := map[string]string{}
+	err = EachNodeLinks(ctx, s, allOrgs, func(n Node, _ Links) error {
+		orgName[n.ID] = n.Name
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range rows {
+		for _, o := range orgs[i] {
+			if nm, ok := orgName[o]; ok {
+				rows[i].Orgs = append(rows[i].Orgs, nm)
+			}
+		}
+		sort.Strings(rows[i].Orgs)
+		sort.Strings(rows[i].Talks)
 	}
 	sort.Slice(rows, func(i, j int) bool {
 		if rows[i].Name != rows[j].Name {
