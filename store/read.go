@@ -59,9 +59,13 @@ func itemRec(item *badger.Item, id string) (*nodeRec, error) {
 // EachNodeLinks calls fn for each of ids (sorted, unique) that is a node,
 // in order. It walks one iterator over the node records: a few Next steps
 // reach a target that is close, a Seek one that is far, so many ids cost
-// one pass over their part of the key range instead of a lookup each.
+// one pass over their part of the key range instead of a lookup each. The
+// number of Next steps adapts: sparse ids (a project's talks among all
+// talks) soon try one step before seeking, dense ones (their speakers)
+// up to eight.
 func (db *DB) EachNodeLinks(ctx context.Context, ids []string, fn func(graph.Node, graph.Links) error) error {
-	const steps = 8 // Next calls to try before a Seek
+	const maxSteps = 8
+	steps := maxSteps // Next calls to try before a Seek
 	return db.view(func(txn *badger.Txn) error {
 		prefix := []byte{pNode, sep}
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
@@ -84,8 +88,13 @@ func (db *DB) EachNodeLinks(ctx context.Context, ids []string, fn func(graph.Nod
 				it.Next()
 			}
 			if !found && (!started || !it.Valid() || bytes.Compare(it.Item().Key(), want) < 0) {
+				if started {
+					steps = max(1, steps/2)
+				}
 				it.Seek(want)
 				started = true
+			} else {
+				steps = min(maxSteps, steps*2)
 			}
 			if !it.Valid() || !bytes.Equal(it.Item().Key(), want) {
 				continue
