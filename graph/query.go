@@ -245,7 +245,7 @@ func FindTalks(ctx context.Context, s Store, f TalkFilter) ([]TalkRow, error) {
 	var events [][]string // a row's candidate events, in order of preference
 	var others []string
 	err = EachNodeLinks(ctx, s, list, func(n Node, ls Links) error {
-		row := TalkRow{ID: n.ID, Title: n.Name, Speakers: []string{}}
+		row := TalkRow{ID: n.ID, Title: n.Name}
 		// A talk's id is scoped by its event ("talk:kcd-zurich-2023/..."),
 		// so the event is usually the scope's; otherwise held_at says.
 		cand := []string{"event:" + TalkScope(n.ID)}
@@ -265,21 +265,12 @@ func FindTalks(ctx context.Context, s Store, f TalkFilter) ([]TalkRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	name := map[string]string{}
-	err = EachNodeLinks(ctx, s, others, func(n Node, _ Links) error {
-		name[n.ID] = n.Name
-		return nil
-	})
+	name, err := names(ctx, s, others)
 	if err != nil {
 		return nil, err
 	}
 	for i := range rows {
-		for _, p := range speakers[i] {
-			if nm, ok := name[p]; ok {
-				rows[i].Speakers = append(rows[i].Speakers, nm)
-			}
-		}
-		sort.Strings(rows[i].Speakers)
+		rows[i].Speakers = namesOf(speakers[i], name)
 		for _, e := range events[i] {
 			if nm, ok := name[e]; ok {
 				rows[i].Event, rows[i].EventID = nm, e
@@ -396,6 +387,30 @@ func idSet(ctx context.Context, s Store, id string, dir Direction, k EdgeKind) (
 	return m, err
 }
 
+// names returns the display names of those of ids that are nodes, read in
+// one pass.
+func names(ctx context.Context, s Store, ids []string) (map[string]string, error) {
+	m := make(map[string]string, len(ids))
+	err := EachNodeLinks(ctx, s, ids, func(n Node, _ Links) error {
+		m[n.ID] = n.Name
+		return nil
+	})
+	return m, err
+}
+
+// namesOf returns the names m has for ids, sorted; never nil, so that an
+// empty list prints as [] in JSON.
+func namesOf(ids []string, m map[string]string) []string {
+	out := []string{}
+	for _, id := range ids {
+		if nm, ok := m[id]; ok {
+			out = append(out, nm)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // SpeakerFilter selects people who presented talks. Tech selects speakers
 // of talks that mention a project or topic (and, unless Exact, its parts).
 type SpeakerFilter struct {
@@ -455,7 +470,7 @@ func FindSpeakers(ctx context.Context, s Store, f SpeakerFilter) ([]SpeakerRow, 
 	var orgs [][]string
 	var allOrgs []string
 	err = EachNodeLinks(ctx, s, people, func(n Node, pl Links) error {
-		rows = append(rows, SpeakerRow{ID: n.ID, Name: n.Name, Orgs: []string{}, Talks: titles[n.ID]})
+		rows = append(rows, SpeakerRow{ID: n.ID, Name: n.Name, Talks: titles[n.ID]})
 		orgs = append(orgs, pl.Orgs)
 		allOrgs = append(allOrgs, pl.Orgs...)
 		return nil
@@ -463,21 +478,12 @@ func FindSpeakers(ctx context.Context, s Store, f SpeakerFilter) ([]SpeakerRow, 
 	if err != nil {
 		return nil, err
 	}
-	orgName := map[string]string{}
-	err = EachNodeLinks(ctx, s, allOrgs, func(n Node, _ Links) error {
-		orgName[n.ID] = n.Name
-		return nil
-	})
+	orgName, err := names(ctx, s, allOrgs)
 	if err != nil {
 		return nil, err
 	}
 	for i := range rows {
-		for _, o := range orgs[i] {
-			if nm, ok := orgName[o]; ok {
-				rows[i].Orgs = append(rows[i].Orgs, nm)
-			}
-		}
-		sort.Strings(rows[i].Orgs)
+		rows[i].Orgs = namesOf(orgs[i], orgName)
 		sort.Strings(rows[i].Talks)
 	}
 	sort.Slice(rows, func(i, j int) bool {

@@ -71,6 +71,28 @@ func put(t *testing.T, db *store.DB, f *graph.Facts) graph.PutResult {
 	return res
 }
 
+// putAll puts facts through one Writer, committing after every n.
+func putAll(t *testing.T, db *store.DB, facts []*graph.Facts, n int) {
+	t.Helper()
+	w, err := db.NewWriter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range facts {
+		if _, err := w.Put(context.Background(), f); err != nil {
+			t.Fatal(err)
+		}
+		if i%n == n-1 {
+			if err := w.Commit(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func dump(t *testing.T, db *store.DB) *graph.Graph {
 	t.Helper()
 	g, err := graph.Load(context.Background(), db)
@@ -322,23 +344,7 @@ func TestKnownIDFilterChangesNothing(t *testing.T) {
 		defer store.SetBloomAfterForTest(after)()
 		db := open(t, t.TempDir())
 		defer db.Close()
-		w, err := db.NewWriter()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, f := range facts {
-			if _, err := w.Put(ctx, f); err != nil {
-				t.Fatal(err)
-			}
-			if i%4 == 3 {
-				if err := w.Commit(); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		if err := w.Close(); err != nil {
-			t.Fatal(err)
-		}
+		putAll(t, db, facts, 4)
 		if rep, err := db.Check(ctx, false); err != nil || !rep.Clean() {
 			t.Errorf("after=%d: check %+v, %v", after, rep.Problems, err)
 		}
@@ -366,23 +372,7 @@ func TestBulkLoadAndCompact(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		w, err := db.NewWriter()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, f := range facts {
-			if _, err := w.Put(ctx, f); err != nil {
-				t.Fatal(err)
-			}
-			if i%50 == 49 {
-				if err := w.Commit(); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		if err := w.Close(); err != nil {
-			t.Fatal(err)
-		}
+		putAll(t, db, facts, 50)
 		return db
 	}
 	normal := load(t.TempDir(), false)
