@@ -414,3 +414,45 @@ func TestBulkLoadAndCompact(t *testing.T) {
 		t.Error("a bulk database closed without Compact lost facts")
 	}
 }
+
+// Hashes answers from the snapshot it was taken at, for many goroutines at
+// once, and without waiting for the writer's commits.
+func TestHashesSnapshot(t *testing.T) {
+	db := open(t, t.TempDir())
+	defer db.Close()
+	put(t, db, recap(srcA, "/r/a.txt", "h1", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium"))
+	h, err := db.Hashes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, db, recap("source:b", "/r/b.txt", "h2", "KCD Zurich", 2023, "Talk Two", "Liz Rice", "Cilium"))
+	done := make(chan error, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			if got, err := h.Of("/r/a.txt"); err != nil || got != "h1" {
+				done <- fmt.Errorf("a: %q, %v", got, err)
+				return
+			}
+			if _, err := h.Of("/r/b.txt"); !errors.Is(err, graph.ErrNotFound) {
+				done <- fmt.Errorf("b was stored after the snapshot, got %v", err)
+				return
+			}
+			done <- nil
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+	h.Close()
+	h.Close()
+	if _, err := h.Of("/r/a.txt"); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("after Close: %v", err)
+	}
+	h2, _ := db.Hashes()
+	defer h2.Close()
+	if got, err := h2.Of("/r/b.txt"); err != nil || got != "h2" {
+		t.Errorf("a new snapshot sees b: %q, %v", got, err)
+	}
+}

@@ -96,7 +96,12 @@ func ingest(c *cli.Context) error {
 	defer w.Discard()
 
 	ctx := c.Context
-	results := extractAll(ctx, db, cat, inputs, maxSize, c.Int("jobs"), c.App.Reader)
+	hashes, err := db.Hashes()
+	if err != nil {
+		return err
+	}
+	defer hashes.Close()
+	results := extractAll(ctx, hashes, cat, inputs, maxSize, c.Int("jobs"), c.App.Reader)
 	prog := newProgress(c.App.ErrWriter, len(inputs), c.Bool("quiet"))
 	var stored, unchanged, failed, badExplicit int
 	var talks, nodes, edges int
@@ -164,7 +169,9 @@ func ingest(c *cli.Context) error {
 	if err := w.Commit(); err != nil {
 		return err
 	}
-	w.Discard() // its transactions end before Compact reopens Badger
+	// Their transactions end before Compact reopens Badger.
+	w.Discard()
+	hashes.Close()
 	if o.Bulk && stored > 0 && ctx.Err() == nil {
 		prog.status("merging the database's tables (once, after a large load)")
 		err := db.Compact()
@@ -319,7 +326,7 @@ func pathError(p string, err error) string {
 
 // extractAll reads and extracts inputs with a bounded pool of workers and
 // delivers results in input order, so output is deterministic.
-func extractAll(ctx context.Context, db *store.DB, cat *extract.Catalog, inputs []input, maxSize int64, jobs int, stdin io.Reader) <-chan result {
+func extractAll(ctx context.Context, hashes *store.Hashes, cat *extract.Catalog, inputs []input, maxSize int64, jobs int, stdin io.Reader) <-chan result {
 	if jobs < 1 {
 		jobs = 1
 	}
@@ -338,7 +345,7 @@ func extractAll(ctx context.Context, db *store.DB, cat *extract.Catalog, inputs 
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				slots[i] <- readOne(ctx, db, cat, inputs[i], maxSize, stdin)
+				slots[i] <- readOne(ctx, hashes, cat, inputs[i], maxSize, stdin)
 			}
 		}()
 	}
@@ -375,7 +382,7 @@ func extractAll(ctx context.Context, db *store.DB, cat *extract.Catalog, inputs 
 }
 
 // readOne reads, checks and extracts one input.
-func readOne(ctx context.Context, db *store.DB, cat *extract.Catalog, in input, maxSize int64, stdin io.Reader) result {
+func readOne(ctx context.Context, hashes *store.Hashes, cat *extract.Catalog, in input, maxSize int64, stdin io.Reader) result {
 	r := result{in: in}
 	var data []byte
 	name := in.path
@@ -406,7 +413,7 @@ func readOne(ctx context.Context, db *store.DB, cat *extract.Catalog, in input, 
 		if a, err := filepath.Abs(path); err == nil {
 			path = a
 		}
-		if h, err := db.SourceHash(ctx, path); err == nil && h == hash {
+		if h, err := hashes.Of(path); err == nil && h == hash {
 			r.unchanged = true
 			return r
 		}
