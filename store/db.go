@@ -25,10 +25,12 @@ type Options struct {
 	Log io.Writer
 	// InMemory keeps everything in memory (tests); dir is ignored.
 	InMemory bool
-	// Bulk defers compaction until Compact, for a load that writes much
-	// more than the database holds. Lookups meanwhile check the Bloom
-	// filter of every level-0 table; a bulk database that is closed
-	// without Compact is compacted by the next read-write open instead.
+	// Bulk is for a load that writes much more than the database holds:
+	// larger memtables, and compaction only once many level-0 tables
+	// have piled up (bulkL0), for Compact to merge at the end. Lookups
+	// meanwhile check the Bloom filter of every level-0 table; a bulk
+	// database closed without Compact is compacted by the next
+	// read-write open instead.
 	Bulk bool
 }
 
@@ -47,17 +49,6 @@ type DB struct {
 
 var _ graph.Store = (*DB)(nil)
 
-// badgerOptions are chosen for a command-line tool: bounded memory (two 32 MB
-// memtables, small caches), no conflict detection (kg has one writer),
-// values up to 4 KB kept in the LSM tree so lookups need no value-log read,
-// and no block compression: blocks are then read straight from the memory
-// map, which made a cold "kg talks --mentions" several times faster than
-// Snappy at the cost of a larger directory. A bulk ingest is mostly new
-// keys, so compaction is what it waits for: eight level-0 tables before
-// compacting (stall at 20), 8 MB tables and a 64 MB base level rewrite
-// each key fewer times than Badger's defaults (10k recaps: 37 s -> 27-31 s,
-// system time halved, for about 200 MB more peak RSS), and leave fewer,
-// larger tables for queries to open.
 // bulkL0 is the number of level-0 tables a bulk load lets pile up before
 // compacting them into the levels below, and a bulk load's memtables are
 // twice the usual size: a 30k-recap load (23 tables) never compacts before
@@ -73,6 +64,17 @@ var bulkL0 = 48
 // level-0 tables out of little data.
 var memTableSize int64 = 32 << 20
 
+// badgerOptions are chosen for a command-line tool: bounded memory (two 32 MB
+// memtables, small caches), no conflict detection (kg has one writer),
+// values up to 4 KB kept in the LSM tree so lookups need no value-log read,
+// and no block compression: blocks are then read straight from the memory
+// map, which made a cold "kg talks --mentions" several times faster than
+// Snappy at the cost of a larger directory. A bulk ingest is mostly new
+// keys, so compaction is what it waits for: eight level-0 tables before
+// compacting (stall at 20), 8 MB tables and a 64 MB base level rewrite
+// each key fewer times than Badger's defaults (10k recaps: 37 s -> 27-31 s,
+// system time halved, for about 200 MB more peak RSS), and leave fewer,
+// larger tables for queries to open.
 func badgerOptions(dir string, o Options) badger.Options {
 	bo := badger.DefaultOptions(dir).
 		WithLogger(quietLogger(o.Log)).
@@ -94,8 +96,8 @@ func badgerOptions(dir string, o Options) badger.Options {
 		WithBlockSize(16 << 10).
 		WithMetricsEnabled(false)
 	if o.Bulk && !o.ReadOnly {
-		// No compaction while loading: level-0 tables pile up and Compact
-		// merges them once, instead of rewriting each level as it fills.
+		// Level-0 tables pile up (see bulkL0) and Compact merges them
+		// once, instead of rewriting the lower levels as each few arrive.
 		bo = bo.WithNumLevelZeroTables(bulkL0).WithNumLevelZeroTablesStall(2 * bulkL0).
 			WithMemTableSize(2 * memTableSize)
 	}
