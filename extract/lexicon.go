@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/kg-tool/kg/graph"
 )
@@ -43,13 +44,41 @@ func loadLexicons() {
 // isFirstName reports whether w is a known given name.
 func isFirstName(w string) bool {
 	loadLexicons()
+	var buf [32]byte
+	if l, ok := lowerASCII(buf[:], w); ok {
+		return firstNames[string(l)]
+	}
 	return firstNames[graph.Fold(w)]
 }
 
 // isWord reports whether w is a common English word.
 func isWord(w string) bool {
 	loadLexicons()
+	var buf [32]byte
+	if l, ok := lowerASCII(buf[:], w); ok {
+		return commonWords[string(l)]
+	}
 	return commonWords[strings.ToLower(w)]
+}
+
+// lowerASCII writes w in lower case into buf, if w is ASCII and fits: a
+// map lookup with string(buf) then allocates nothing, where ToLower (and
+// Fold) allocated for every capitalised word.
+func lowerASCII(buf []byte, w string) ([]byte, bool) {
+	if len(w) > len(buf) {
+		return nil, false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(w)], true
 }
 
 // ambiguousWord reports whether an imported name is an ordinary word, so

@@ -205,7 +205,7 @@ func capRuns(text string) [][]capWord {
 		switch {
 		case core == "":
 			end()
-		case particles[core] && len(cur) > 0:
+		case len(cur) > 0 && particles[core]:
 			cur = append(cur, capWord{start: i + s, end: i + e, particle: true, stop: stop})
 		case isInitial(core) || capName(core):
 			cur = append(cur, capWord{start: i + s, end: i + e, stop: stop})

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/kg-tool/kg/graph"
 )
 
 // The hand-written scanners replaced regular expressions on the hot path;
@@ -124,5 +126,23 @@ func TestFindCityAgreesWithRegexp(t *testing.T) {
 		if got, want := findCity(s), cityRe.FindString(s); got != want {
 			t.Fatalf("findCity(%q) = %q, regexp gives %q", s, got, want)
 		}
+	}
+}
+
+// isFirstName and isWord answer as through Fold and ToLower, for ASCII
+// words (which take the allocation-free path) and others alike.
+func TestLexiconLookupsFold(t *testing.T) {
+	for _, w := range []string{"Liz", "LIZ", "liz", "Thomas", "Raphaël", "RAPHAËL", "Łukasz", "Project",
+		"the", "The", "THE", "", "a-b", strings.Repeat("Ab", 20), "Zoë"} {
+		loadLexicons()
+		if got, want := isFirstName(w), firstNames[graph.Fold(w)]; got != want {
+			t.Errorf("isFirstName(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := isWord(w), commonWords[strings.ToLower(w)]; got != want {
+			t.Errorf("isWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+	if !isFirstName("LIZ") || !isWord("The") {
+		t.Error("the lexicons should know Liz and the")
 	}
 }
