@@ -27,15 +27,8 @@ func TestScannersAgreeWithRegexps(t *testing.T) {
 		return out
 	}
 	alphabet := []string{"a", "B", "J", "É", ".", ".", "!", "?", " ", " ", "\n", "\t", "\"", "”", "’", ")", "e.g", "Dr", "x", "\v"}
-	rng := rand.New(rand.NewSource(1))
-	inputs := []string{"", "J.", "J.R.", "É.", "j.", "J", "JR.", "Hello. World", "Hi!\" Next", "e.g. this. That", "End.)  Next", "a?”\tb"}
-	for i := 0; i < 20000; i++ {
-		s := ""
-		for n := rng.Intn(12); n > 0; n-- {
-			s += alphabet[rng.Intn(len(alphabet))]
-		}
-		inputs = append(inputs, s)
-	}
+	inputs := append([]string{"", "J.", "J.R.", "É.", "j.", "J", "JR.", "Hello. World", "Hi!\" Next", "e.g. this. That", "End.)  Next", "a?”\tb"},
+		randomTexts(1, alphabet, 12)...)
 	for _, s := range inputs {
 		if got, want := sentenceBounds(s), boundsRe(s); !slices.Equal(got, want) {
 			t.Fatalf("sentenceBounds(%q) = %v, regexp gives %v", s, got, want)
@@ -113,15 +106,8 @@ func TestFindCityAgreesWithRegexp(t *testing.T) {
 	}
 	cityRe := regexp.MustCompile(`\b(` + strings.Join(alts, "|") + `)\b`)
 	parts := []string{"Paris", "Amsterdam", "Zürich", "Zurich", "São Paulo", "Sao", "New York", "York", " ", " ", ",", "in ", "x", "_", "2024", "KubeCon ", "Berliner", "Munich."}
-	rng := rand.New(rand.NewSource(2))
-	inputs := []string{"", "KubeCon Europe 2024 in Paris", "KCD Zürich 2023", "Amsterdamned", "xParis", "Paris_"}
-	for i := 0; i < 20000; i++ {
-		s := ""
-		for n := rng.Intn(6); n > 0; n-- {
-			s += parts[rng.Intn(len(parts))]
-		}
-		inputs = append(inputs, s)
-	}
+	inputs := append([]string{"", "KubeCon Europe 2024 in Paris", "KCD Zürich 2023", "Amsterdamned", "xParis", "Paris_"},
+		randomTexts(2, parts, 6)...)
 	for _, s := range inputs {
 		if got, want := findCity(s), cityRe.FindString(s); got != want {
 			t.Fatalf("findCity(%q) = %q, regexp gives %q", s, got, want)
@@ -145,4 +131,19 @@ func TestLexiconLookupsFold(t *testing.T) {
 	if !isFirstName("LIZ") || !isWord("The") {
 		t.Error("the lexicons should know Liz and the")
 	}
+}
+
+// randomTexts returns 20,000 strings of fewer than maxParts pieces drawn
+// from parts, the same for the same seed.
+func randomTexts(seed int64, parts []string, maxParts int) []string {
+	rng := rand.New(rand.NewSource(seed))
+	out := make([]string, 0, 20000)
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(maxParts); n > 0; n-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		out = append(out, b.String())
+	}
+	return out
 }
