@@ -230,56 +230,25 @@ func (r *nodeRec) decodeBinary(b []byte) error {
 	if len(b) == 0 || b[0] != nodeRecBinary {
 		return errBadNode
 	}
-	b = b[1:]
-	str := func() (string, bool) {
-		l, k := binary.Uvarint(b)
-		if k <= 0 || l > uint64(len(b)-k) {
-			return "", false
-		}
-		s := string(b[k : k+int(l)])
-		b = b[k+int(l):]
-		return s, true
-	}
-	num := func() (int, bool) {
-		v, k := binary.Varint(b)
-		if k <= 0 {
-			return 0, false
-		}
-		b = b[k:]
-		return int(v), true
-	}
-	kind, ok := str()
-	if !ok {
-		return errBadNode
-	}
-	r.Kind = graph.NodeKind(kind)
-	if r.Support, ok = num(); !ok {
-		return errBadNode
-	}
+	d := recDecoder{b: b[1:], ok: true}
+	r.Kind = graph.NodeKind(d.str())
+	r.Support = d.num()
 	for i, dst := range []*map[string]int{&r.Names, &r.Attrs, &r.Links} {
-		n, k := binary.Uvarint(b)
-		if k <= 0 || n > uint64(len(b)) {
+		n := d.count()
+		if !d.ok {
 			return errBadNode
 		}
-		b = b[k:]
 		if n == 0 && i == 2 {
 			continue
 		}
 		m := make(map[string]int, n)
-		for j := uint64(0); j < n; j++ {
-			key, ok := str()
-			if !ok {
-				return errBadNode
-			}
-			c, ok := num()
-			if !ok {
-				return errBadNode
-			}
-			m[key] = c
+		for j := 0; j < n && d.ok; j++ {
+			k := d.str()
+			m[k] = d.num()
 		}
 		*dst = m
 	}
-	if len(b) != 0 {
+	if !d.ok || len(d.b) != 0 {
 		return errBadNode
 	}
 	return nil
@@ -387,7 +356,7 @@ func decodeRow(b []byte, id string) (graph.Node, graph.Links, error) {
 		n := r.node(id)
 		return graph.Node{ID: id, Kind: n.Kind, Name: n.Name}, r.graphLinks(), nil
 	}
-	d := rowDecoder{b: b[1:], ok: true}
+	d := recDecoder{b: b[1:], ok: true}
 	kind := d.str()
 	d.num() // support
 	n := graph.Node{ID: id, Kind: graph.NodeKind(kind)}
@@ -450,14 +419,15 @@ func decodeRow(b []byte, id string) (graph.Node, graph.Links, error) {
 	return n, ls, nil
 }
 
-// rowDecoder reads the varint-framed fields of a binary node record; a
-// malformed field clears ok and yields zero values from then on.
-type rowDecoder struct {
+// recDecoder reads the varint-framed fields of a binary node record, for
+// the full decode and for decodeRow; a malformed field clears ok and
+// yields zero values from then on.
+type recDecoder struct {
 	b  []byte
 	ok bool
 }
 
-func (d *rowDecoder) count() int {
+func (d *recDecoder) count() int {
 	if !d.ok {
 		return 0
 	}
@@ -470,7 +440,7 @@ func (d *rowDecoder) count() int {
 	return int(v)
 }
 
-func (d *rowDecoder) field() []byte {
+func (d *recDecoder) field() []byte {
 	l := d.count()
 	if !d.ok || l > len(d.b) {
 		d.ok = false
@@ -481,10 +451,10 @@ func (d *rowDecoder) field() []byte {
 	return f
 }
 
-func (d *rowDecoder) str() string { return string(d.field()) }
-func (d *rowDecoder) skipStr()    { d.field() }
+func (d *recDecoder) str() string { return string(d.field()) }
+func (d *recDecoder) skipStr()    { d.field() }
 
-func (d *rowDecoder) num() int {
+func (d *recDecoder) num() int {
 	if !d.ok {
 		return 0
 	}
