@@ -391,7 +391,7 @@ func idSet(ctx context.Context, s Store, id string, dir Direction, k EdgeKind) (
 // one pass.
 func names(ctx context.Context, s Store, ids []string) (map[string]string, error) {
 	m := make(map[string]string, len(ids))
-	err := EachNodeLinks(ctx, s, ids, func(n Node, _ Links) error {
+	err := EachNodeName(ctx, s, ids, func(n Node) error {
 		m[n.ID] = n.Name
 		return nil
 	})

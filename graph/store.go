@@ -85,6 +85,9 @@ type Store interface {
 	// (no aliases or attributes): what a row shows. Reading many together
 	// is cheaper than one by one.
 	EachNodeLinks(ctx context.Context, ids []string, fn func(Node, Links) error) error
+	// EachNodeName is EachNodeLinks for rows that show a node's name and
+	// nothing else (a talk's speakers and event): it does not read links.
+	EachNodeName(ctx context.Context, ids []string, fn func(Node) error) error
 
 	// Catalog returns the catalog entries stored in this database (imported
 	// or added by the user), ordered by id.
@@ -102,6 +105,14 @@ func EachNodeLinks(ctx context.Context, s Store, ids []string, fn func(Node, Lin
 	ids = slices.Clone(ids)
 	slices.Sort(ids)
 	return s.EachNodeLinks(ctx, slices.Compact(ids), fn)
+}
+
+// EachNodeName calls fn with each of ids that is a node (ID, Kind and Name),
+// in id order (ids need not be sorted or unique).
+func EachNodeName(ctx context.Context, s Store, ids []string, fn func(Node) error) error {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	return s.EachNodeName(ctx, slices.Compact(ids), fn)
 }
 
 // Links are the ids a node's most-queried edges lead to.

@@ -474,6 +474,22 @@ func linksMatch(t *testing.T, db *store.DB) {
 	if len(seen) != (len(ids)+2)/3 {
 		t.Errorf("EachNodeLinks found %d of %d nodes: %v", len(seen), (len(ids)+2)/3, seen)
 	}
+	// EachNodeName finds the same nodes, with the same names.
+	var named []graph.Node
+	if err := db.EachNodeName(ctx, some, func(nd graph.Node) error {
+		named = append(named, nd)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var linked []graph.Node
+	db.EachNodeLinks(ctx, some, func(nd graph.Node, _ graph.Links) error {
+		linked = append(linked, nd)
+		return nil
+	})
+	if !reflect.DeepEqual(named, linked) {
+		t.Errorf("EachNodeName %v, EachNodeLinks %v", named, linked)
+	}
 }
 
 func TestNodeLinksFollowWrites(t *testing.T) {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -347,68 +348,76 @@ func decodeEvidence(b []byte, src string) ([]graph.Evidence, error) {
 // display name (chosen as nodeRec.node chooses it) and its links, without
 // building the record's maps or decoding its attributes. Query rows read
 // thousands of records, and the full decode was most of their cost.
-func decodeRow(b []byte, id string) (graph.Node, graph.Links, error) {
+//
+// Without links, the links are checked but not returned.
+func decodeRow(b []byte, id string, links bool) (graph.Node, graph.Links, error) {
 	if len(b) == 0 || b[0] != nodeRecBinary {
 		r, err := decodeNode(b)
 		if err != nil {
 			return graph.Node{}, graph.Links{}, err
 		}
 		n := r.node(id)
-		return graph.Node{ID: id, Kind: n.Kind, Name: n.Name}, r.graphLinks(), nil
+		var ls graph.Links
+		if links {
+			ls = r.graphLinks()
+		}
+		return graph.Node{ID: id, Kind: n.Kind, Name: n.Name}, ls, nil
 	}
 	d := recDecoder{b: b[1:], ok: true}
-	kind := d.str()
+	n := graph.Node{ID: id, Kind: internKind(d.field())}
 	d.num() // support
-	n := graph.Node{ID: id, Kind: graph.NodeKind(kind)}
 	// Names: "<quality>\x00<spelling>" -> count. The best spelling has the
 	// highest quality, then the highest count over all its qualities, then
-	// sorts first.
+	// sorts first. Only the winner becomes a string: a row read allocates
+	// its name and link ids and nothing else.
 	type spelling struct {
-		s    string
+		s    []byte
 		q, c int
 	}
-	var names []spelling
+	var buf [8]spelling
+	names := buf[:0]
 	for i, cnt := 0, d.count(); i < cnt && d.ok; i++ {
-		k, c := d.str(), d.num()
-		z := strings.IndexByte(k, 0)
+		k, c := d.field(), d.num()
+		z := bytes.IndexByte(k, 0)
 		if z < 0 {
 			d.ok = false
 			break
 		}
-		q, _ := strconv.Atoi(k[:z])
-		names = append(names, spelling{k[z+1:], q, c})
+		names = append(names, spelling{k[z+1:], atoiBytes(k[:z]), c})
 	}
 	bestQ, bestC := -1, -1
+	var best []byte
 	for _, x := range names {
 		c := 0
 		for _, y := range names {
-			if y.s == x.s {
+			if bytes.Equal(y.s, x.s) {
 				c += y.c
 			}
 		}
-		if x.q > bestQ || (x.q == bestQ && (c > bestC || (c == bestC && x.s < n.Name))) {
-			bestQ, bestC, n.Name = x.q, c, x.s
+		if x.q > bestQ || (x.q == bestQ && (c > bestC || (c == bestC && bytes.Compare(x.s, best) < 0))) {
+			bestQ, bestC, best = x.q, c, x.s
 		}
 	}
+	n.Name = string(best)
 	for i, cnt := 0, d.count(); i < cnt && d.ok; i++ { // attributes: skipped
 		d.skipStr()
 		d.num()
 	}
 	var ls graph.Links
 	for i, cnt := 0, d.count(); i < cnt && d.ok; i++ {
-		k := d.str()
+		k := d.field()
 		d.num()
-		kind, other, ok := strings.Cut(k, "\x00")
-		if !ok {
+		z := bytes.IndexByte(k, 0)
+		if z < 0 || !links {
 			continue
 		}
-		switch graph.EdgeKind(kind) {
+		switch graph.EdgeKind(k[:z]) {
 		case graph.Presented:
-			ls.Speakers = append(ls.Speakers, other)
+			ls.Speakers = append(ls.Speakers, string(k[z+1:]))
 		case graph.HeldAt:
-			ls.Events = append(ls.Events, other)
+			ls.Events = append(ls.Events, string(k[z+1:]))
 		case graph.WorksFor:
-			ls.Orgs = append(ls.Orgs, other)
+			ls.Orgs = append(ls.Orgs, string(k[z+1:]))
 		}
 	}
 	if !d.ok || len(d.b) != 0 {
@@ -417,6 +426,45 @@ func decodeRow(b []byte, id string) (graph.Node, graph.Links, error) {
 	// Link keys are written sorted and share their kind prefix, so each
 	// list is already in id order.
 	return n, ls, nil
+}
+
+// internKind returns the node kind spelt by b, without allocating for the
+// kinds kg knows.
+func internKind(b []byte) graph.NodeKind {
+	for _, k := range graph.NodeKinds {
+		if string(k) == string(b) {
+			return k
+		}
+	}
+	return graph.NodeKind(b)
+}
+
+// atoiBytes parses a decimal integer as strconv.Atoi does, without
+// allocating; anything that is not one reads as 0, as Atoi's error value.
+func atoiBytes(b []byte) int {
+	neg := len(b) > 0 && (b[0] == '-' || b[0] == '+')
+	digits := b
+	if neg {
+		digits = b[1:]
+	}
+	if len(digits) == 0 || len(digits) > 18 {
+		if len(digits) > 18 {
+			q, _ := strconv.Atoi(string(b))
+			return q
+		}
+		return 0
+	}
+	v := 0
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		v = v*10 + int(c-'0')
+	}
+	if b[0] == '-' {
+		return -v
+	}
+	return v
 }
 
 // recDecoder reads the varint-framed fields of a binary node record, for

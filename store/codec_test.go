@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/kg-tool/kg/graph"
@@ -62,16 +63,30 @@ func TestSourceRecordCodec(t *testing.T) {
 	}
 }
 
+// atoiBytes reads what strconv.Atoi reads, and 0 where Atoi fails.
+func TestAtoiBytes(t *testing.T) {
+	for _, s := range []string{"", "0", "7", "-1", "+3", "12", "-", "+", "1x", "x1", " 1", "007",
+		"123456789012345678", "1234567890123456789", "99999999999999999999", "-9223372036854775808"} {
+		want, _ := strconv.Atoi(s)
+		if got := atoiBytes([]byte(s)); got != want {
+			t.Errorf("atoiBytes(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
 // decodeRow agrees with the full decode on names and links, for records
 // with ties between spellings and qualities, and refuses what it refuses.
 func TestDecodeRowMatchesFullDecode(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
 	spellings := []string{"Cilium", "cilium", "CILIUM", "Cilium Mesh", "Liz Rice", "liz rice", "Émile", "a"}
 	kinds := []graph.EdgeKind{graph.Presented, graph.HeldAt, graph.WorksFor, graph.Mentions}
+	nodeKinds := append(slices.Clone(graph.NodeKinds), "widget")
+	qualities := []int{-1, 0, 1, 2, 12}
 	for i := 0; i < 2000; i++ {
-		r := &nodeRec{Kind: "person", Support: rng.Intn(5) + 1, Names: map[string]int{}, Attrs: map[string]int{}, Links: map[string]int{}}
-		for j := rng.Intn(5) + 1; j > 0; j-- {
-			r.Names[fmt.Sprintf("%d\x00%s", rng.Intn(3), spellings[rng.Intn(len(spellings))])] += rng.Intn(3) + 1
+		r := &nodeRec{Kind: nodeKinds[rng.Intn(len(nodeKinds))], Support: rng.Intn(5) + 1, Names: map[string]int{}, Attrs: map[string]int{}, Links: map[string]int{}}
+		// Up to 16 spellings: more than decodeRow keeps on its stack.
+		for j := rng.Intn(16) + 1; j > 0; j-- {
+			r.Names[fmt.Sprintf("%d\x00%s", qualities[rng.Intn(len(qualities))], spellings[rng.Intn(len(spellings))])] += rng.Intn(3) + 1
 		}
 		for j := rng.Intn(3); j > 0; j-- {
 			r.Attrs[fmt.Sprintf("k%d\x00%d", j, rng.Intn(9))] = rng.Intn(3) + 1
@@ -80,22 +95,25 @@ func TestDecodeRowMatchesFullDecode(t *testing.T) {
 			r.Links[string(kinds[rng.Intn(len(kinds))])+"\x00person:p"+fmt.Sprint(rng.Intn(20))] = rng.Intn(3) + 1
 		}
 		b := encodeNode(r)
-		n, ls, err := decodeRow(b, "person:x")
+		n, ls, err := decodeRow(b, "person:x", true)
 		want := r.node("person:x")
 		wl := r.graphLinks()
 		if err != nil || n.Name != want.Name || n.Kind != want.Kind || n.ID != "person:x" ||
 			!slices.Equal(ls.Speakers, wl.Speakers) || !slices.Equal(ls.Events, wl.Events) || !slices.Equal(ls.Orgs, wl.Orgs) {
 			t.Fatalf("record %+v: row %+v %+v %v; want %q %+v", r, n, ls, err, want.Name, wl)
 		}
+		if n2, ls2, err := decodeRow(b, "person:x", false); err != nil || n2.Name != n.Name || n2.Kind != n.Kind || ls2.Speakers != nil || ls2.Events != nil || ls2.Orgs != nil {
+			t.Fatalf("record %+v without links: %+v %+v %v", r, n2, ls2, err)
+		}
 		if i%100 == 0 {
 			for k := 0; k < len(b); k++ {
-				if _, _, err := decodeRow(b[:k], "person:x"); err == nil {
+				if _, _, err := decodeRow(b[:k], "person:x", k%2 == 0); err == nil {
 					t.Fatalf("truncated to %d bytes: no error", k)
 				}
 			}
 			// A JSON record (kg/1) reads through the full decode.
 			old, _ := json.Marshal(r)
-			if n, _, err := decodeRow(old, "person:x"); err != nil || n.Name != want.Name {
+			if n, _, err := decodeRow(old, "person:x", true); err != nil || n.Name != want.Name {
 				t.Fatalf("JSON record: %q, %v", n.Name, err)
 			}
 		}

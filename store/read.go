@@ -65,6 +65,15 @@ func itemRec(item *badger.Item, id string) (*nodeRec, error) {
 // talks) soon try one step before seeking, dense ones (their speakers)
 // up to eight.
 func (db *DB) EachNodeLinks(ctx context.Context, ids []string, fn func(graph.Node, graph.Links) error) error {
+	return db.eachRow(ctx, ids, true, fn)
+}
+
+// EachNodeName is EachNodeLinks without the links.
+func (db *DB) EachNodeName(ctx context.Context, ids []string, fn func(graph.Node) error) error {
+	return db.eachRow(ctx, ids, false, func(n graph.Node, _ graph.Links) error { return fn(n) })
+}
+
+func (db *DB) eachRow(ctx context.Context, ids []string, links bool, fn func(graph.Node, graph.Links) error) error {
 	const maxSteps = 8
 	steps := maxSteps // Next calls to try before a Seek
 	return db.view(func(txn *badger.Txn) error {
@@ -104,7 +113,7 @@ func (db *DB) EachNodeLinks(ctx context.Context, ids []string, fn func(graph.Nod
 			var ls graph.Links
 			err := it.Item().Value(func(v []byte) error {
 				var err error
-				n, ls, err = decodeRow(v, id)
+				n, ls, err = decodeRow(v, id, links)
 				return err
 			})
 			if err != nil {
@@ -238,6 +247,35 @@ func (db *DB) Neighbors(ctx context.Context, id string, dir graph.Direction, kin
 	return out, err
 }
 
+// edgeKeyRest splits what follows an edge key's prefix: the edge kind
+// (unless the prefix held it: kind is then that kind), the other end and
+// the source. Kinds kg knows are returned without allocating.
+func edgeKeyRest(rest []byte, kind graph.EdgeKind) (graph.EdgeKind, []byte, []byte, bool) {
+	if kind == "" {
+		i := bytes.IndexByte(rest, sep)
+		if i < 0 {
+			return "", nil, nil, false
+		}
+		kind = internEdgeKind(rest[:i])
+		rest = rest[i+1:]
+	}
+	i := bytes.IndexByte(rest, sep)
+	if i < 0 || bytes.IndexByte(rest[i+1:], sep) >= 0 {
+		return "", nil, nil, false
+	}
+	return kind, rest[:i], rest[i+1:], true
+}
+
+// internEdgeKind returns the edge kind spelt by b.
+func internEdgeKind(b []byte) graph.EdgeKind {
+	for _, k := range graph.EdgeKinds {
+		if string(k) == string(b) {
+			return k
+		}
+	}
+	return graph.EdgeKind(b)
+}
+
 func edgesOf(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKind, evidence bool) ([]graph.Edge, error) {
 	p := byte(pFwd)
 	if dir == graph.In {
@@ -251,39 +289,48 @@ func edgesOf(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKin
 	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false, Prefix: prefix})
 	defer it.Close()
 	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-		f := splitKey(it.Item().Key()) // id, kind, other, source
-		if len(f) != 4 {
+		// The key after the prefix: [kind, ] other, source. Consecutive
+		// keys differ only by source for one edge, so the other end
+		// becomes a string once per edge, not once per key.
+		ek, other, src, ok := edgeKeyRest(it.Item().Key()[len(prefix):], kind)
+		if !ok {
 			continue
 		}
-		e := graph.Edge{Source: id, Kind: graph.EdgeKind(f[1]), Target: f[2]}
-		if dir == graph.In {
-			e.Source, e.Target = f[2], id
-		}
 		n := len(out)
-		if n == 0 || out[n-1].Kind != e.Kind || out[n-1].Source != e.Source || out[n-1].Target != e.Target {
+		last := ""
+		if n > 0 {
+			last = out[n-1].Target
+			if dir == graph.In {
+				last = out[n-1].Source
+			}
+		}
+		if n == 0 || out[n-1].Kind != ek || last != string(other) {
+			e := graph.Edge{Source: id, Kind: ek, Target: string(other)}
+			if dir == graph.In {
+				e.Source, e.Target = e.Target, id
+			}
 			out = append(out, e)
 			n++
 		}
 		if !evidence {
 			continue
 		}
-		var v []byte
-		var err error
-		if dir == graph.Out {
-			v, err = it.Item().ValueCopy(nil)
-		} else {
-			var item *badger.Item
-			item, err = txn.Get(fwdKey(e.Source, e.Kind, e.Target, f[3]))
-			if err == nil {
-				v, err = item.ValueCopy(nil)
+		e, source := out[n-1], string(src)
+		item := it.Item()
+		if dir == graph.In {
+			var err error
+			if item, err = txn.Get(fwdKey(e.Source, e.Kind, e.Target, source)); err != nil {
+				return nil, fmt.Errorf("store: evidence of %s %s %s: %w", e.Source, e.Kind, e.Target, err)
 			}
 		}
+		var ev []graph.Evidence
+		err := item.Value(func(v []byte) error {
+			var err error
+			ev, err = decodeEvidence(v, source) // copies what it keeps
+			return err
+		})
 		if err != nil {
 			return nil, fmt.Errorf("store: evidence of %s %s %s: %w", e.Source, e.Kind, e.Target, err)
-		}
-		ev, err := decodeEvidence(v, f[3])
-		if err != nil {
-			return nil, err
 		}
 		out[n-1].Evidence = append(out[n-1].Evidence, ev...)
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -132,6 +133,60 @@ func TestPutGetAndReverse(t *testing.T) {
 		if !reflect.DeepEqual(ids, []string{"project:cilium"}) {
 			t.Errorf("Lookup(%q) = %v", name, ids)
 		}
+	}
+}
+
+// Edges, in both directions, with and without a kind, returns what the
+// full walk has at that end, one edge per (source, kind, target) with the
+// evidence of every recap that stated it.
+func TestEdgesMatchWalk(t *testing.T) {
+	ctx := context.Background()
+	db := open(t, t.TempDir())
+	defer db.Close()
+	put(t, db, recap("source:a", "/r/a.txt", "h1", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium", "Hubble"))
+	put(t, db, recap("source:b", "/r/b.txt", "h2", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium"))
+	put(t, db, recap("source:c", "/r/c.txt", "h3", "KCD Zurich", 2023, "Talk Two", "Liz Rice", "Cilium", "Falco"))
+	g := dump(t, db)
+	shared := 0
+	for _, nd := range g.Nodes {
+		for _, dir := range []graph.Direction{graph.Out, graph.In} {
+			var want []graph.Edge
+			for _, e := range g.Edges {
+				if (dir == graph.Out && e.Source == nd.ID) || (dir == graph.In && e.Target == nd.ID) {
+					want = append(want, e)
+					if len(e.Evidence) > 1 {
+						shared++
+					}
+				}
+			}
+			got, err := db.Edges(ctx, nd.ID, dir, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			sort.Slice(got, func(i, j int) bool { return graph.EdgeLess(got[i], got[j]) })
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s %v: %+v\nwant %+v", nd.ID, dir, got, want)
+			}
+			for _, k := range graph.EdgeKinds {
+				got, err := db.Edges(ctx, nd.ID, dir, k)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var wk []graph.Edge
+				for _, e := range want {
+					if e.Kind == k {
+						wk = append(wk, e)
+					}
+				}
+				sort.Slice(got, func(i, j int) bool { return graph.EdgeLess(got[i], got[j]) })
+				if !reflect.DeepEqual(got, wk) {
+					t.Errorf("%s %v %s: %+v\nwant %+v", nd.ID, dir, k, got, wk)
+				}
+			}
+		}
+	}
+	if shared == 0 {
+		t.Fatal("no edge with evidence from two sources")
 	}
 }
 
