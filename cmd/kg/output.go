@@ -2,12 +2,15 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 )
@@ -37,10 +40,7 @@ func (t table) print(c *cli.Context) error {
 	w := c.App.Writer
 	switch c.String("format") {
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(t.json)
+		return writeJSON(w, t.json)
 	case "csv":
 		cw := csv.NewWriter(w)
 		if err := cw.Write(t.header); err != nil {
@@ -57,22 +57,97 @@ func (t table) print(c *cli.Context) error {
 	return usagef("unknown --format %q (use table, json or csv)", c.String("format"))
 }
 
-func writeTable(w io.Writer, header []string, rows [][]string) error {
-	// tabwriter writes cell by cell: without a buffer a thousand-row
-	// table was thousands of write calls.
+// writeJSON writes v as indented JSON, as json.Encoder with two-space
+// indent and no HTML escaping writes it. A list is written one element at
+// a time through one encoder, whose buffers are reused: encoding the whole
+// list at once built it twice in memory (compact, then indented), and a
+// query process collects no garbage.
+func writeJSON(w io.Writer, v any) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	tw := tabwriter.NewWriter(bw, 2, 4, 2, ' ', 0)
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Slice || rv.Len() == 0 {
+		enc := json.NewEncoder(bw)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("  ", "  ")
+	enc.SetEscapeHTML(false)
+	bw.WriteString("[\n")
+	for i, n := 0, rv.Len(); i < n; i++ {
+		buf.Reset()
+		if err := enc.Encode(rv.Index(i).Interface()); err != nil {
+			return err
+		}
+		bw.WriteString("  ")
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		if i < n-1 {
+			bw.WriteByte(',')
+		}
+		bw.WriteByte('\n')
+	}
+	bw.WriteString("]\n")
+	return bw.Flush()
+}
+
+// writeTable writes rows under an upper-cased header, in columns padded
+// as text/tabwriter pads them (minimum width 2, padding 2, the last column
+// unpadded). It measures the columns itself and writes each line once:
+// tabwriter copied every cell into its own buffers first.
+func writeTable(w io.Writer, header []string, rows [][]string) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	lines := make([][]string, 0, len(rows)+1)
 	up := make([]string, len(header))
 	for i, h := range header {
 		up[i] = strings.ToUpper(h)
 	}
-	fmt.Fprintln(tw, strings.Join(up, "\t"))
+	lines = append(lines, up)
 	for _, r := range rows {
 		cells := make([]string, len(r))
 		for i, c := range r {
 			cells[i] = cell(c)
 		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+		lines = append(lines, cells)
+	}
+	width := make([]int, len(header))
+	for _, l := range lines {
+		if len(l) != len(header) {
+			return writeTabwriter(bw, lines)
+		}
+		for i, c := range l {
+			if strings.IndexByte(c, '\t') >= 0 || strings.IndexByte(c, tabwriter.Escape) >= 0 {
+				return writeTabwriter(bw, lines)
+			}
+			if i < len(l)-1 {
+				width[i] = max(width[i], utf8.RuneCountInString(c)+2)
+			}
+		}
+	}
+	for _, l := range lines {
+		for i, c := range l {
+			bw.WriteString(c)
+			if i < len(l)-1 {
+				for pad := width[i] - utf8.RuneCountInString(c); pad > 0; pad-- {
+					bw.WriteByte(' ')
+				}
+			}
+		}
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
+// writeTabwriter writes lines through text/tabwriter, for rows of
+// different lengths and cells holding a tab or its escape byte.
+func writeTabwriter(bw *bufio.Writer, lines [][]string) error {
+	tw := tabwriter.NewWriter(bw, 2, 4, 2, ' ', 0)
+	for _, l := range lines {
+		fmt.Fprintln(tw, strings.Join(l, "\t"))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
