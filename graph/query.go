@@ -469,10 +469,16 @@ func FindSpeakers(ctx context.Context, s Store, f SpeakerFilter) ([]SpeakerRow, 
 	rows := []SpeakerRow{}
 	var orgs [][]string
 	var allOrgs []string
+	seenOrg := map[string]bool{}
 	err = EachNodeLinks(ctx, s, people, func(n Node, pl Links) error {
 		rows = append(rows, SpeakerRow{ID: n.ID, Name: n.Name, Talks: titles[n.ID]})
 		orgs = append(orgs, pl.Orgs)
-		allOrgs = append(allOrgs, pl.Orgs...)
+		for _, o := range pl.Orgs {
+			if !seenOrg[o] {
+				seenOrg[o] = true
+				allOrgs = append(allOrgs, o)
+			}
+		}
 		return nil
 	})
 	if err != nil {

@@ -234,17 +234,38 @@ func (db *DB) Edges(ctx context.Context, id string, dir graph.Direction, kind gr
 func (db *DB) Neighbors(ctx context.Context, id string, dir graph.Direction, kind graph.EdgeKind) ([]string, error) {
 	var out []string
 	err := db.view(func(txn *badger.Txn) error {
-		edges, err := edgesOf(txn, id, dir, kind, false)
-		for _, e := range edges {
-			if dir == graph.Out {
-				out = append(out, e.Target)
-			} else {
-				out = append(out, e.Source)
+		prefix := edgePrefix(id, dir, kind)
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+		defer it.Close()
+		var lastKind graph.EdgeKind
+		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+			ek, other, _, ok := edgeKeyRest(it.Item().Key()[len(prefix):], kind)
+			if !ok {
+				continue
 			}
+			// One edge has a key per source, one after the other.
+			if n := len(out); n > 0 && ek == lastKind && out[n-1] == string(other) {
+				continue
+			}
+			out = append(out, string(other))
+			lastKind = ek
 		}
-		return err
+		return nil
 	})
 	return out, err
+}
+
+// edgePrefix is the key prefix of id's edges in direction dir, of kind
+// kind or (kind "") of every kind.
+func edgePrefix(id string, dir graph.Direction, kind graph.EdgeKind) []byte {
+	p := byte(pFwd)
+	if dir == graph.In {
+		p = pRev
+	}
+	if kind != "" {
+		return prefixKey(p, id, string(kind))
+	}
+	return prefixKey(p, id)
 }
 
 // edgeKeyRest splits what follows an edge key's prefix: the edge kind
@@ -277,14 +298,7 @@ func internEdgeKind(b []byte) graph.EdgeKind {
 }
 
 func edgesOf(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKind, evidence bool) ([]graph.Edge, error) {
-	p := byte(pFwd)
-	if dir == graph.In {
-		p = pRev
-	}
-	prefix := prefixKey(p, id)
-	if kind != "" {
-		prefix = prefixKey(p, id, string(kind))
-	}
+	prefix := edgePrefix(id, dir, kind)
 	var out []graph.Edge
 	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false, Prefix: prefix})
 	defer it.Close()

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -181,6 +182,20 @@ func TestEdgesMatchWalk(t *testing.T) {
 				sort.Slice(got, func(i, j int) bool { return graph.EdgeLess(got[i], got[j]) })
 				if !reflect.DeepEqual(got, wk) {
 					t.Errorf("%s %v %s: %+v\nwant %+v", nd.ID, dir, k, got, wk)
+				}
+				// Neighbors: the other ends of those edges, in key order.
+				var ends []string
+				for _, e := range wk {
+					if dir == graph.Out {
+						ends = append(ends, e.Target)
+					} else {
+						ends = append(ends, e.Source)
+					}
+				}
+				slices.Sort(ends)
+				nb, err := db.Neighbors(ctx, nd.ID, dir, k)
+				if err != nil || !slices.Equal(nb, ends) {
+					t.Errorf("Neighbors %s %v %s = %v, %v; want %v", nd.ID, dir, k, nb, err, ends)
 				}
 			}
 		}
