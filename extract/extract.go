@@ -44,9 +44,14 @@ type extractor struct {
 	talkIDs   []string
 	talks     []talk
 	mentioned map[string]bool // catalog ids named in this source
-	bounds    map[int][]int   // per block, sentence starts (evidence)
-	maxEnd    map[int]int     // per block, the longest excluded span
-	writers   map[string]bool // person ids that wrote the source
+	// catAdded holds the id and spelling of every catalog node added: a
+	// catalog node has the highest quality, so adding it again with the
+	// same spelling changes nothing, and a recap names the same project
+	// many times.
+	catAdded map[[2]string]bool
+	bounds   map[int][]int   // per block, sentence starts (evidence)
+	maxEnd   map[int]int     // per block, the longest excluded span
+	writers  map[string]bool // person ids that wrote the source
 }
 
 // Extract maps a parsed document to the facts it supports. info describes
@@ -65,7 +70,7 @@ func Extract(doc *Doc, cat *Catalog, info graph.SourceInfo) *graph.Facts {
 	x := &extractor{cat: cat, doc: doc, src: info.ID, nodes: map[string]*graph.Node{},
 		edges: map[[3]string]*graph.Edge{}, people: map[string]string{}, speakers: map[string]bool{},
 		consumed: map[int]bool{}, excluded: map[int][][2]int{}, orgSpans: map[int][][2]int{},
-		mentioned: map[string]bool{}, writers: map[string]bool{}}
+		mentioned: map[string]bool{}, writers: map[string]bool{}, catAdded: map[[2]string]bool{}}
 	title := doc.Title
 	if title == "" {
 		title = strings.TrimSuffix(filepath.Base(doc.Name), filepath.Ext(doc.Name))
@@ -374,6 +379,12 @@ func sharesName(product, company string) bool {
 
 // catalogNode adds the node of a catalog entry as spelled in the text.
 func (x *extractor) catalogNode(e graph.CatalogEntry, spelling string) string {
+	x.mentioned[e.ID] = true
+	k := [2]string{e.ID, spelling}
+	if x.catAdded[k] {
+		return e.ID
+	}
+	x.catAdded[k] = true
 	n := graph.Node{ID: e.ID, Kind: e.Kind, Name: e.Name,
 		Attrs: map[string]any{"quality": graph.QualityCatalog}}
 	if spelling != "" && spelling != e.Name {
@@ -391,7 +402,6 @@ func (x *extractor) catalogNode(e graph.CatalogEntry, spelling string) string {
 	if e.Maturity != "" {
 		n.Attrs["maturity"] = e.Maturity
 	}
-	x.mentioned[e.ID] = true
 	return x.addNode(n)
 }
 
