@@ -1,6 +1,13 @@
 package extract
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
 
 // TestLazyRegexpsCompile compiles every expression the package declares,
 // which regexp.MustCompile used to do at start-up: a bad pattern fails
@@ -19,4 +26,110 @@ func TestLazyRegexpsCompile(t *testing.T) {
 			l.get()
 		}()
 	}
+}
+
+func TestFirstBytes(t *testing.T) {
+	set := func(bs ...byte) []byte { return bs }
+	high := func(bs ...byte) []byte {
+		for b := 0x80; b < 256; b++ {
+			bs = append(bs, byte(b))
+		}
+		return bs
+	}
+	for _, tc := range []struct {
+		expr string
+		want []byte // nil: no filter
+	}{
+		{`^\s{0,3}(#{1,6})\s+`, set('\t', '\n', '\f', '\r', ' ', '#')},
+		{`(?i)^ab`, set('A', 'a')},
+		{`^a?b`, set('a', 'b')},
+		{`^(?:x|y+)z`, set('x', 'y')},
+		{`(?i)^k`, high('K', 'k')}, // the Kelvin sign folds to k
+		{`^é`, high()},
+		{`^[^a-z]`, nil}, // checked below: everything but a-z
+		{`^a*`, nil},     // matches the empty text
+		{`^(?:a|)`, nil},
+		{`^\b`, nil},
+		{`a`, nil}, // not anchored
+		{`(?m)^a`, nil},
+		{`^a|b`, nil},
+		{`(?:^|x)a`, nil},
+	} {
+		got := firstBytes(tc.expr)
+		if tc.expr == `^[^a-z]` {
+			if got == nil || got['a'] || got['z'] || !got['A'] || !got[0] || !got[0xff] {
+				t.Errorf("%s: %v", tc.expr, got)
+			}
+			continue
+		}
+		if (got == nil) != (tc.want == nil) {
+			t.Errorf("%s: filter %v, want %v", tc.expr, got != nil, tc.want != nil)
+			continue
+		}
+		if got == nil {
+			continue
+		}
+		var want [256]bool
+		for _, b := range tc.want {
+			want[b] = true
+		}
+		if *got != want {
+			for b := range want {
+				if got[b] != want[b] {
+					t.Errorf("%s: byte %q: %v, want %v", tc.expr, byte(b), got[b], want[b])
+				}
+			}
+		}
+	}
+}
+
+// Every lazy regexp answers as its plain regexp does, on every line of the
+// test recaps and the examples and on variants of each that change how it
+// begins; and the first-byte filter turns many of them away.
+func TestLazyRegexpsMatchPlain(t *testing.T) {
+	var lines []string
+	for _, g := range []string{"testdata/recaps/*", "../examples/*", "testdata/*.md", "testdata/*.txt", "testdata/*.html"} {
+		files, _ := filepath.Glob(g)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				continue
+			}
+			for _, l := range strings.Split(string(b), "\n") {
+				lines = append(lines, l)
+			}
+		}
+	}
+	if len(lines) < 1000 {
+		t.Fatalf("only %d lines of test text", len(lines))
+	}
+	var texts []string
+	for _, l := range lines {
+		texts = append(texts, l, strings.TrimSpace(l), "  "+l, strings.ToUpper(l), strings.ToLower(l), "é"+l, "\t"+l)
+		if len(l) > 1 {
+			texts = append(texts, l[1:])
+		}
+	}
+	texts = append(texts, "", " ", "#", "- x", "1. x", "K", "\u212a", "ſ")
+	filtered, kept := 0, 0
+	for _, l := range allLazy {
+		plain := regexp.MustCompile(l.expr)
+		for _, s := range texts {
+			if !l.mayMatch(s) {
+				filtered++
+			} else {
+				kept++
+			}
+			if got, want := l.MatchString(s), plain.MatchString(s); got != want {
+				t.Fatalf("%s on %q: %v, want %v", l.expr, s, got, want)
+			}
+			if got, want := l.FindStringSubmatchIndex(s), plain.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+				t.Fatalf("%s on %q: %v, want %v", l.expr, s, got, want)
+			}
+		}
+	}
+	if filtered < kept/4 {
+		t.Errorf("the first-byte filter turned away only %d of %d texts", filtered, filtered+kept)
+	}
+	t.Logf("%d texts turned away, %d passed to the matcher", filtered, kept)
 }

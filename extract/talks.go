@@ -553,6 +553,9 @@ func prefixFiltered(expr string, prefixes ...string) filteredRe {
 }
 
 func (f filteredRe) MatchString(s string) bool {
+	if !f.re.mayMatch(s) {
+		return false
+	}
 	l := strings.ToLower(s)
 	for _, n := range f.needles {
 		if f.prefix && strings.HasPrefix(l, n) || !f.prefix && strings.Contains(l, n) {
