@@ -454,7 +454,7 @@ func (x *extractor) authors() {
 	}
 }
 
-var signatureRe = lazyRe(`(?:^|[.!]\s+)[–—-]+\s*([\p{Lu}][\p{L}'’-]+(?:\s+[\p{L}'’.-]+){1,3})\s*$`)
+var signatureRe = lazyRe(`(?:^|[.!]\s+)[–—-]+\s*([\p{Lu}][\p{L}'’-]+(?:\s+[\p{L}'’.-]+){1,3})\s*$`).needing("-", "–", "—")
 
 // addTalk adds a talk node, its event, its speakers and their employers.
 func (x *extractor) addTalk(ti int) {
@@ -643,7 +643,7 @@ func (x *extractor) talkByNames(bi, ti int) {
 	}
 }
 
-var talkByRe = lazyRe(`\b(?i:talk|session|presentation|keynote|demo|workshop)s?\s+(?:given\s+)?by\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)*)`)
+var talkByRe = lazyRe(`\b(?i:talk|session|presentation|keynote|demo|workshop)s?\s+(?:given\s+)?by\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)*)`).needing("by")
 
 // inSpans reports whether off falls in one of spans, which are in text
 // order and do not overlap: a binary search.

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"regexp/syntax"
+	"strings"
 	"sync"
 	"unicode"
 )
@@ -16,11 +17,15 @@ import (
 // methods answer "no match" at once for a text that begins with another
 // byte: most lines a line rule sees cannot start its match, and running
 // the matcher to find that out was a fifth of extraction.
+//
+// An expression can also name substrings one of which every match holds
+// (needing): a text with none of them is turned away the same way.
 type lazyRegexp struct {
-	once  sync.Once
-	expr  string
-	re    *regexp.Regexp
-	first *[256]bool // bytes a match can begin with; nil: any
+	once    sync.Once
+	expr    string
+	re      *regexp.Regexp
+	first   *[256]bool // bytes a match can begin with; nil: any
+	needles []string   // a match holds one of them; nil: no such rule
 }
 
 // allLazy lists every lazyRegexp, so that a test can compile them all.
@@ -34,6 +39,14 @@ func lazyRe(expr string) *lazyRegexp {
 	return l
 }
 
+// needing declares that every match of l holds one of needles (compared
+// byte for byte) and returns l. A test checks the claim against the plain
+// expression on the test recaps.
+func (l *lazyRegexp) needing(needles ...string) *lazyRegexp {
+	l.needles = needles
+	return l
+}
+
 func (l *lazyRegexp) get() *regexp.Regexp {
 	l.once.Do(func() {
 		l.re = regexp.MustCompile(l.expr)
@@ -44,10 +57,21 @@ func (l *lazyRegexp) get() *regexp.Regexp {
 
 // mayMatch is false when s cannot hold a match: the expression is
 // anchored at the start and s does not begin with a byte a match can
-// begin with.
+// begin with, or s holds none of the expression's needles.
 func (l *lazyRegexp) mayMatch(s string) bool {
 	l.get()
-	return l.first == nil || (len(s) > 0 && l.first[s[0]])
+	if l.first != nil && (len(s) == 0 || !l.first[s[0]]) {
+		return false
+	}
+	if l.needles == nil {
+		return true
+	}
+	for _, n := range l.needles {
+		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstBytes returns the bytes a match of expr can begin with, when expr
@@ -197,9 +221,15 @@ func (l *lazyRegexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	return l.re.FindAllStringSubmatchIndex(s, n)
 }
 func (l *lazyRegexp) ReplaceAllString(s, repl string) string {
-	return l.get().ReplaceAllString(s, repl)
+	if !l.mayMatch(s) {
+		return s
+	}
+	return l.re.ReplaceAllString(s, repl)
 }
 func (l *lazyRegexp) ReplaceAllStringFunc(s string, repl func(string) string) string {
-	return l.get().ReplaceAllStringFunc(s, repl)
+	if !l.mayMatch(s) {
+		return s
+	}
+	return l.re.ReplaceAllStringFunc(s, repl)
 }
 func (l *lazyRegexp) Split(s string, n int) []string { return l.get().Split(s, n) }

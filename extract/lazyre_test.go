@@ -85,7 +85,7 @@ func TestFirstBytes(t *testing.T) {
 
 // Every lazy regexp answers as its plain regexp does, on every line of the
 // test recaps and the examples and on variants of each that change how it
-// begins; and the first-byte filter turns many of them away.
+// begins; and the first-byte and needle filters turn many of them away.
 func TestLazyRegexpsMatchPlain(t *testing.T) {
 	var lines []string
 	for _, g := range []string{"testdata/recaps/*", "../examples/*", "testdata/*.md", "testdata/*.txt", "testdata/*.html"} {
@@ -110,11 +110,20 @@ func TestLazyRegexpsMatchPlain(t *testing.T) {
 			texts = append(texts, l[1:])
 		}
 	}
-	texts = append(texts, "", " ", "#", "- x", "1. x", "K", "\u212a", "ſ")
+	texts = append(texts, "", " ", "#", "- x", "1. x", "K", "\u212a", "ſ",
+		// what the expressions with needles look for, in case the recaps
+		// lack it
+		"The talk given by Liz Rice and Thomas Graf", "a session by Jane Doe, Bob Roe & Ann Lee",
+		"Opening keynote (09:30 - 10:00)", "eBPF deep dive (lightning talk)", "Home » Posts » KubeCon",
+		"Jane Doe (Isovalent)", "Thanks for reading. — Hugo Moreau", "– Ana María López")
 	filtered, kept := 0, 0
 	for _, l := range allLazy {
 		plain := regexp.MustCompile(l.expr)
+		matched := 0
 		for _, s := range texts {
+			if plain.MatchString(s) {
+				matched++
+			}
 			if !l.mayMatch(s) {
 				filtered++
 			} else {
@@ -126,6 +135,12 @@ func TestLazyRegexpsMatchPlain(t *testing.T) {
 			if got, want := l.FindStringSubmatchIndex(s), plain.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
 				t.Fatalf("%s on %q: %v, want %v", l.expr, s, got, want)
 			}
+			if got, want := l.ReplaceAllString(s, "<$0>"), plain.ReplaceAllString(s, "<$0>"); got != want {
+				t.Fatalf("%s replacing in %q: %q, want %q", l.expr, s, got, want)
+			}
+		}
+		if l.needles != nil && matched == 0 {
+			t.Errorf("%s has needles but no test text matches it: add one", l.expr)
 		}
 	}
 	if filtered < kept/4 {

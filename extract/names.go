@@ -332,8 +332,8 @@ type speaker struct {
 }
 
 var (
-	timeRe     = lazyRe(`\(\s*\d{1,2}[:.h]\d{2}\s*[-–]\s*\d{1,2}[:.h]\d{2}\s*\)`)
-	parenOrgRe = lazyRe(`^(.+?)\s*\(([^()]+)\)\s*$`)
+	timeRe     = lazyRe(`\(\s*\d{1,2}[:.h]\d{2}\s*[-–]\s*\d{1,2}[:.h]\d{2}\s*\)`).needing("(")
+	parenOrgRe = lazyRe(`^(.+?)\s*\(([^()]+)\)\s*$`).needing(")")
 	fromOrgRe  = lazyRe(`^(.+?)\s+(?:from|of|at|@)\s+(.+)$`)
 	roleAtRe   = lazyRe(`(?i)^.*?\b(?:at|of|@|for|from)\s+(.+)$`)
 )

@@ -122,7 +122,7 @@ func splitNames(s string) []string {
 var nameSplitRe = lazyRe(`\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\+)\s*`)
 
 var (
-	breadcrumbRe = lazyRe(`^(?:[^>»›/|]{1,40}\s*(?:>>|»|›|>|/|\|)\s*){2,}`)
+	breadcrumbRe = lazyRe(`^(?:[^>»›/|]{1,40}\s*(?:>>|»|›|>|/|\|)\s*){2,}`).needing(">", "»", "›", "/", "|")
 	chromeRe     = prefixFiltered(`(?i)^(edit this page|edit on github|share this:?|share on \w+|tweet|like this:?|loading\.\.\.|skip to (main )?content|posted in\b.*|filed under\b.*|categories:.*|tags?:.*|previous post\b.*|next post\b.*|subscribe\b.*|read more|print|email|facebook|twitter|linkedin|reddit|x|mastodon|copy link|back to top|table of contents|toc|related posts?|you may also like.*|click to share.*|©.*|copyright\b.*|all rights reserved.*)$`,
 		"edit", "share", "tweet", "like", "loading", "skip", "posted", "filed", "categories", "tag", "previous", "next", "subscribe", "read more", "print", "email", "facebook", "twitter", "linkedin", "reddit", "x", "mastodon", "copy", "back to top", "table of contents", "toc", "related", "you may", "click", "©", "all rights")
 	crumbSepRe = lazyRe(`\s*(?:>>|»|›|>|\|)\s*`)
