@@ -86,12 +86,42 @@ func (r *nodeRec) add(n graph.Node, delta int) {
 		if k == "quality" {
 			continue
 		}
-		b, err := json.Marshal(v)
-		if err != nil {
+		js, ok := attrJSON(v)
+		if !ok {
 			continue
 		}
-		bump(r.Attrs, k+"\x00"+string(b), delta)
+		bump(r.Attrs, k+"\x00"+js, delta)
 	}
+}
+
+// attrJSON returns v as json.Marshal writes it. Plain ASCII strings and
+// ints, most attribute values, are written directly: reflection was a
+// tenth of merging a recap's nodes.
+func attrJSON(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		if plainJSONString(x) {
+			return `"` + x + `"`, true
+		}
+	case int:
+		return strconv.Itoa(x), true
+	case bool:
+		return strconv.FormatBool(x), true
+	}
+	b, err := json.Marshal(v)
+	return string(b), err == nil
+}
+
+// plainJSONString reports whether json.Marshal writes s as s in quotes:
+// printable ASCII with nothing it escapes.
+func plainJSONString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
 }
 
 func bump(m map[string]int, k string, delta int) {
@@ -118,6 +148,16 @@ func (r *nodeRec) spellings() map[string]bool {
 		out[k[strings.IndexByte(k, 0)+1:]] = true
 	}
 	return out
+}
+
+// hasSpelling reports whether s is one of r's spellings.
+func (r *nodeRec) hasSpelling(s string) bool {
+	for k := range r.Names {
+		if k[strings.IndexByte(k, 0)+1:] == s {
+			return true
+		}
+	}
+	return false
 }
 
 // node turns a merged record into a graph node: the name is the spelling of

@@ -119,3 +119,25 @@ func TestDecodeRowMatchesFullDecode(t *testing.T) {
 		}
 	}
 }
+
+// attrJSON writes what json.Marshal writes.
+func TestAttrJSONMatchesMarshal(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	vals := []any{"", "Zurich", "https://cilium.io/", "a<b>&c", `quote"d`, `back\slash`, "tab\there",
+		"ünïcode", "\u2028", "\x7f", "~", 0, 7, -3, 1 << 40, true, false, 2.5, 1e21, nil,
+		[]any{"x", 1}, map[string]any{"b": 1, "a": "y"}}
+	for i := 0; i < 500; i++ {
+		b := make([]byte, rng.Intn(12))
+		for j := range b {
+			b[j] = byte(rng.Intn(130))
+		}
+		vals = append(vals, string(b))
+	}
+	for _, v := range vals {
+		want, err := json.Marshal(v)
+		got, ok := attrJSON(v)
+		if ok != (err == nil) || got != string(want) {
+			t.Errorf("attrJSON(%#v) = %q, %v; json.Marshal: %q, %v", v, got, ok, want, err)
+		}
+	}
+}

@@ -491,32 +491,38 @@ func (w *Writer) addNode(n graph.Node, delta int) error {
 	if err != nil {
 		return err
 	}
-	before := r.spellings()
 	wasAlive := r.Support > 0
 	seriesBefore := ""
 	if r.Kind == graph.Event && wasAlive {
 		seriesBefore = graph.EventSeriesKey(r.node(n.ID))
 	}
-	r.add(n, delta)
-	w.dirty[n.ID] = true
-	after := r.spellings()
-	if r.Support <= 0 {
-		r.Support = 0
-		after = nil
-	}
-	for s := range after {
-		if !before[s] {
-			if err := w.set(aliasKey(s, n.ID), nil); err != nil {
-				return err
+	if delta > 0 && r.Support+delta > 0 {
+		// A contribution that leaves the node alive can only add its own
+		// spellings: index those that were not there, without listing
+		// every spelling of the record twice.
+		var buf [8]string
+		cand := appendUnique(buf[:0], n.Name)
+		for _, a := range n.Aliases {
+			if a != n.Name && a != "" {
+				cand = appendUnique(cand, a)
 			}
 		}
-	}
-	for s := range before {
-		if !after[s] && !sameKey(after, s) {
-			if err := w.del(aliasKey(s, n.ID)); err != nil {
-				return err
+		var had [8]bool
+		was := had[:0]
+		for _, sp := range cand {
+			was = append(was, r.hasSpelling(sp))
+		}
+		r.add(n, delta)
+		w.dirty[n.ID] = true
+		for i, sp := range cand {
+			if !was[i] && r.hasSpelling(sp) {
+				if err := w.set(aliasKey(sp, n.ID), nil); err != nil {
+					return err
+				}
 			}
 		}
+	} else if err := w.changeSpellings(r, n, delta); err != nil {
+		return err
 	}
 	alive := r.Support > 0
 	if alive != wasAlive {
@@ -550,6 +556,43 @@ func (w *Writer) addNode(n graph.Node, delta int) error {
 		}
 	}
 	return nil
+}
+
+// changeSpellings applies a contribution to r and brings the alias index
+// in step with every spelling that appeared or went.
+func (w *Writer) changeSpellings(r *nodeRec, n graph.Node, delta int) error {
+	before := r.spellings()
+	r.add(n, delta)
+	w.dirty[n.ID] = true
+	after := r.spellings()
+	if r.Support <= 0 {
+		r.Support = 0
+		after = nil
+	}
+	for s := range after {
+		if !before[s] {
+			if err := w.set(aliasKey(s, n.ID), nil); err != nil {
+				return err
+			}
+		}
+	}
+	for s := range before {
+		if !after[s] && !sameKey(after, s) {
+			if err := w.del(aliasKey(s, n.ID)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
 }
 
 // link keeps the edge counts of node records (nodeRec.Links) in step.
