@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
@@ -160,11 +161,33 @@ func cell(s string) string {
 	if len(s) <= 70 && plainCell(s) {
 		return s
 	}
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 70 {
-		s = string(r[:69]) + "…"
+	// What strings.Join(strings.Fields(s), " ") cut to 69 runes and "…"
+	// when longer than 70 gives, reading only as much of s as the cell
+	// shows: evidence lines can be long, and a table has thousands.
+	var buf [71 * utf8.UTFMax]byte
+	t := buf[:0]    // the cell's bytes, as s has them
+	var rs [71]rune // and as runes (an invalid byte is U+FFFD)
+	n, space := 0, false
+	for i := 0; i < len(s) && n < 71; {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = n > 0
+			i += w
+			continue
+		}
+		if space {
+			t, rs[n], n, space = append(t, ' '), ' ', n+1, false
+			if n == 71 {
+				break
+			}
+		}
+		t, rs[n], n = append(t, s[i:i+w]...), r, n+1
+		i += w
 	}
-	return s
+	if n > 70 {
+		return string(rs[:69]) + "…"
+	}
+	return string(t)
 }
 
 // plainCell reports whether s has no control characters, no space at

@@ -133,3 +133,30 @@ func TestWriteJSONMatchesEncoder(t *testing.T) {
 		}
 	}
 }
+
+// cell cleans and cuts as joining the fields and cutting the runes does,
+// on random texts with Unicode spaces, invalid bytes and long runs.
+func TestCellMatchesFieldsJoin(t *testing.T) {
+	ref := func(s string) string {
+		if len(s) <= 70 && plainCell(s) {
+			return s
+		}
+		s = strings.Join(strings.Fields(s), " ")
+		if r := []rune(s); len(r) > 70 {
+			s = string(r[:69]) + "…"
+		}
+		return s
+	}
+	rng := rand.New(rand.NewSource(5))
+	parts := []string{"a", "Cilium", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u0085", "é", "東京", "\xff", "\xe2\x82", "…", "x"}
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for j := rng.Intn(90); j > 0; j-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		if got, want := cell(s), ref(s); got != want {
+			t.Fatalf("cell(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
