@@ -84,3 +84,6 @@ func TablesPerLevelForTest(db *DB) []int {
 	}
 	return n
 }
+
+// HashesRenewForTest returns how many checks a Hashes snapshot serves.
+func HashesRenewForTest() int { return hashesRenew }

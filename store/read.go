@@ -483,23 +483,33 @@ func (db *DB) SourceByPath(ctx context.Context, path string) (graph.SourceInfo, 
 	return info, err
 }
 
-// Hashes is a snapshot of the stored sources' content hashes, as of when
-// it was taken. Ingest's extraction workers check files against it: Badger
-// makes every new transaction wait for the commits in flight, so asking
-// the database directly stalled the workers at each of the writer's
-// commits (2.3 s of waiting in a 4 s ingest). It is safe for concurrent
-// use; Close releases it, after which every path reads as not stored.
+// Hashes is a snapshot of the stored sources' content hashes. Ingest's
+// extraction workers check files against it: Badger makes every new
+// transaction wait for the commits in flight, so asking the database
+// directly stalled the workers at each of the writer's commits (2.3 s of
+// waiting in a 4 s ingest). It is safe for concurrent use; Close releases
+// it, after which every path reads as not stored.
+//
+// The snapshot is renewed every hashesRenew checks: a read transaction
+// keeps every version written after it from being dropped by compaction,
+// and one held for a whole load left a tenth of the merged database as
+// dead versions of rewritten node records.
 type Hashes struct {
-	mu  sync.Mutex
-	txn *badger.Txn
+	mu     sync.Mutex
+	db     *badger.DB
+	txn    *badger.Txn
+	checks int // since the snapshot was taken
 }
+
+// hashesRenew is how many checks a Hashes snapshot serves.
+var hashesRenew = 256
 
 // Hashes takes a snapshot of the stored sources' content hashes.
 func (db *DB) Hashes() (*Hashes, error) {
 	if db.bdb == nil {
 		return nil, errors.New("store: database is closed")
 	}
-	return &Hashes{txn: db.bdb.NewTransaction(false)}, nil
+	return &Hashes{db: db.bdb, txn: db.bdb.NewTransaction(false)}, nil
 }
 
 // Of returns the content hash stored for the source ingested from path, or
@@ -509,6 +519,10 @@ func (h *Hashes) Of(path string) (string, error) {
 	defer h.mu.Unlock()
 	if h.txn == nil {
 		return "", fmt.Errorf("no source ingested from %s: %w", path, graph.ErrNotFound)
+	}
+	if h.checks++; h.checks > hashesRenew {
+		h.txn.Discard()
+		h.txn, h.checks = h.db.NewTransaction(false), 1
 	}
 	_, hash, err := pathRecord(h.txn, path)
 	return hash, err

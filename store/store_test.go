@@ -525,4 +525,18 @@ func TestHashesSnapshot(t *testing.T) {
 	if got, err := h2.Of("/r/b.txt"); err != nil || got != "h2" {
 		t.Errorf("a new snapshot sees b: %q, %v", got, err)
 	}
+	// A snapshot is renewed after a number of checks, so that it never
+	// keeps compaction from dropping what a long load overwrote: then it
+	// sees what was stored since.
+	put(t, db, recap("source:c", "/r/c.txt", "h3", "KCD Zurich", 2023, "Talk Three", "Liz Rice", "Cilium"))
+	seen := false
+	for i := 0; i <= store.HashesRenewForTest(); i++ {
+		if got, err := h2.Of("/r/c.txt"); err == nil && got == "h3" {
+			seen = true
+			break
+		}
+	}
+	if !seen {
+		t.Errorf("after %d checks the snapshot still does not see c", store.HashesRenewForTest()+1)
+	}
 }
