@@ -326,7 +326,13 @@ func (db *DB) Compact() error {
 		}
 		db.bdb = nil
 		// A level-0 limit of one table makes Flatten merge level 0 too.
-		bdb, err := openBadger(badgerOptions(db.dir, Options{Log: db.log}).WithNumLevelZeroTables(1))
+		// The merged tables carry no Bloom filters: a filter only spares
+		// a lookup of an absent key the tables that cannot hold it, and in
+		// one level that is all but one anyway, while every query process
+		// reads and checksums every table's filter when it opens the
+		// database (a third of the index bytes at 100k recaps).
+		bdb, err := openBadger(badgerOptions(db.dir, Options{Log: db.log}).WithNumLevelZeroTables(1).
+			WithBloomFalsePositive(0))
 		if err != nil {
 			return openError(db.dir, err)
 		}
