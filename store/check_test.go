@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -489,6 +490,53 @@ func linksMatch(t *testing.T, db *store.DB) {
 	})
 	if !reflect.DeepEqual(named, linked) {
 		t.Errorf("EachNodeName %v, EachNodeLinks %v", named, linked)
+	}
+}
+
+// Rows read in parts, by several goroutines, arrive as one reader gives
+// them: in id order, missing ids skipped, and an error from fn stops them.
+func TestNodeLinksInParts(t *testing.T) {
+	db := checkDB(t, t.TempDir())
+	defer db.Close()
+	ctx := context.Background()
+	var ids []string
+	if err := db.Nodes(ctx, "", func(nd graph.Node) error { ids = append(ids, nd.ID, nd.ID+"~missing"); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(ids)
+	type row struct {
+		n  graph.Node
+		ls graph.Links
+	}
+	read := func(stopAt int) ([]row, error) {
+		var out []row
+		err := db.EachNodeLinks(ctx, ids, func(n graph.Node, ls graph.Links) error {
+			if len(out) == stopAt {
+				return errors.New("stop")
+			}
+			out = append(out, row{n, ls})
+			return nil
+		})
+		return out, err
+	}
+	want, err := read(-1)
+	if err != nil || len(want) < 8 {
+		t.Fatalf("one reader: %d rows, %v", len(want), err)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	for _, per := range []int{1, 2, 3, len(ids) / 3} {
+		restore := store.SetRowsPerPartForTest(per)
+		got, err := read(-1)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("parts of %d ids: %d rows, %v; want %d", per, len(got), err, len(want))
+		}
+		for _, stop := range []int{0, 1, len(want) / 2, len(want) - 1} {
+			got, err := read(stop)
+			if err == nil || err.Error() != "stop" || len(got) != stop || (stop > 0 && !reflect.DeepEqual(got, want[:stop])) {
+				t.Errorf("parts of %d ids, fn failing at row %d: %d rows, %v", per, stop, len(got), err)
+			}
+		}
+		restore()
 	}
 }
 

@@ -87,3 +87,11 @@ func TablesPerLevelForTest(db *DB) []int {
 
 // HashesRenewForTest returns how many checks a Hashes snapshot serves.
 func HashesRenewForTest() int { return hashesRenew }
+
+// SetRowsPerPartForTest sets the fewest ids a row-reading goroutine gets
+// and returns a function restoring it.
+func SetRowsPerPartForTest(n int) func() {
+	old := rowsPerPart
+	rowsPerPart = n
+	return func() { rowsPerPart = old }
+}
