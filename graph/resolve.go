@@ -9,6 +9,37 @@ import "strings"
 // ("Filip Nicolic" and "Filip Nikolic"). Two people who only share a first
 // name are never the same.
 func SamePerson(a, b string) bool {
+	// Names whose first letters differ are never the same person; most
+	// pairs a writer checks (the other speakers of a talk) are told apart
+	// here, before folding and splitting both names.
+	if fa, ok := firstASCII(a); ok {
+		if fb, ok := firstASCII(b); ok && fa != fb {
+			return false
+		}
+	}
+	return samePerson(a, b)
+}
+
+// firstASCII returns the first letter of a name's first part, lower-cased,
+// when it is ASCII and nothing before it is not: then it is what folding
+// the name starts that part with.
+func firstASCII(s string) (byte, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '.' || c == '\t':
+			continue
+		case c >= 0x80:
+			return 0, false
+		case 'A' <= c && c <= 'Z':
+			return c + 'a' - 'A', true
+		}
+		return c, true
+	}
+	return 0, false
+}
+
+func samePerson(a, b string) bool {
 	pa, pb := nameParts(a), nameParts(b)
 	if len(pa) != len(pb) || len(pa) < 2 {
 		return false

@@ -1,6 +1,8 @@
 package graph_test
 
 import (
+	"math/rand"
+	"strings"
 	"testing"
 
 	"github.com/kg-tool/kg/graph"
@@ -50,6 +52,37 @@ func TestIDs(t *testing.T) {
 	for _, c := range cases {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+// The first-letter shortcut answers as the full comparison does.
+func TestSamePersonShortcut(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	parts := []string{"Liz", "liz", "Rice", "Rise", "L.", "J", "Julius", "Volz", "Émile", "émile", "emile",
+		"Ødegaard", "\u00a0", " ", ".", "\t", "Anna", "anna", "Hanna", "Schmidt", "Schmitt", "de", "Jong", "\u0301e", "x"}
+	for i := 0; i < 20000; i++ {
+		name := func() string {
+			var b strings.Builder
+			for j := rng.Intn(4) + 1; j > 0; j-- {
+				b.WriteString(parts[rng.Intn(len(parts))])
+				if rng.Intn(3) > 0 {
+					b.WriteByte(' ')
+				}
+			}
+			return b.String()
+		}
+		a, b := name(), name()
+		switch rng.Intn(4) { // often a spelling of the same name
+		case 0:
+			b = strings.ToLower(a)
+		case 1:
+			b = strings.ToUpper(a)
+		case 2:
+			b = strings.NewReplacer("é", "e", "É", "E", "z", "s", "Ø", "O").Replace(a)
+		}
+		if got, want := graph.SamePerson(a, b), graph.SamePersonSlowForTest(a, b); got != want {
+			t.Fatalf("SamePerson(%q, %q) = %v, the full comparison %v", a, b, got, want)
 		}
 	}
 }
