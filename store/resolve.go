@@ -168,14 +168,14 @@ func (w *Writer) resolvePeople(f *graph.Facts, p *plan) error {
 			}
 		}
 		for _, q := range others {
-			if q == person || !w.alive(q) {
+			if q == person {
 				continue
 			}
-			r, err := w.node(q)
+			name, alive, err := w.personName(q)
 			if err != nil {
 				return err
 			}
-			if !graph.SamePerson(names[person], r.node(q).Name) {
+			if !alive || !graph.SamePerson(names[person], name) {
 				continue
 			}
 			if q < person {
@@ -192,15 +192,45 @@ func (w *Writer) resolvePeople(f *graph.Facts, p *plan) error {
 	return nil
 }
 
+// personName returns the display name of a person record and whether it
+// is alive, from the record this transaction changed, else the names of
+// committed records the writer keeps, else the database.
+func (w *Writer) personName(id string) (string, bool, error) {
+	if !w.dirty[id] {
+		if name, ok := w.people[id]; ok {
+			return name, true, nil
+		}
+	}
+	r, err := w.node(id)
+	if err != nil {
+		return "", false, err
+	}
+	if r.Support <= 0 {
+		return "", false, nil
+	}
+	name := r.node(id).Name
+	if !w.dirty[id] {
+		w.people[id] = name
+	}
+	return name, true, nil
+}
+
 // seriesEvents lists the events of one series and city, committed or
 // written in this transaction.
 func (w *Writer) seriesEvents(sk string) ([]string, error) {
-	ids := append([]string(nil), w.series[sk]...)
-	err := scanKeys(w.snap, prefixKey(pSeries, sk), func(k []byte) {
-		f := splitKey(k)
-		ids = append(ids, f[len(f)-1])
-	})
-	return dedupe(ids), err
+	committed, ok := w.seriesDone[sk]
+	if !ok {
+		err := scanKeys(w.snap, prefixKey(pSeries, sk), func(k []byte) {
+			f := splitKey(k)
+			committed = append(committed, f[len(f)-1])
+		})
+		if err != nil {
+			return nil, err
+		}
+		w.seriesDone[sk] = committed
+	}
+	ids := append(append([]string(nil), w.series[sk]...), committed...)
+	return dedupe(ids), nil
 }
 
 // talkSpeakers lists the people who presented a talk, committed or

@@ -425,6 +425,58 @@ func TestKnownIDFilterChangesNothing(t *testing.T) {
 	}
 }
 
+// What one writer keeps across commits (hub records, the names of people)
+// changes nothing: a load through one writer builds the graph that storing
+// each source with its own writer builds, through fuzzy speaker merges,
+// replaced sources and events without a year.
+func TestWriterCachesChangeNothing(t *testing.T) {
+	ctx := context.Background()
+	spellings := []string{"Filip Nikolic", "Filip Nicolic", "Filip Nikolić", "Anna Schmidt", "Anna Schmitt", "Liz Rice"}
+	var facts []*graph.Facts
+	for i := 0; i < 60; i++ {
+		talk := "Talk " + itoa(i%4)
+		year := 2023
+		if i%7 == 3 { // a recap that does not say the year joins the one that does
+			year = 0
+		}
+		f := recap("source:s"+itoa(i%25), "/r/s"+itoa(i%25)+".txt", "h"+itoa(i), "KCD Zurich", year,
+			talk, spellings[(i*7)%len(spellings)], "Cilium")
+		if i%5 == 0 { // a second speaker on the same talk
+			p := graph.NodeID(graph.Person, spellings[(i+1)%len(spellings)])
+			f.Nodes = append(f.Nodes, graph.Node{ID: p, Kind: graph.Person, Name: spellings[(i+1)%len(spellings)]})
+			f.Edges = append(f.Edges, graph.Edge{Source: p, Kind: graph.Presented, Target: f.Nodes[2].ID,
+				Evidence: ev(f.Source.ID, 9, "with "+spellings[(i+1)%len(spellings)])})
+		}
+		facts = append(facts, f) // i >= 25 replaces the source of i-25
+	}
+	one := open(t, t.TempDir())
+	defer one.Close()
+	putAll(t, one, facts, 3)
+	each := open(t, t.TempDir())
+	defer each.Close()
+	for _, f := range facts {
+		put(t, each, f)
+	}
+	for _, db := range []*store.DB{one, each} {
+		if rep, err := db.Check(ctx, false); err != nil || !rep.Clean() {
+			t.Errorf("check %+v, %v", rep.Problems, err)
+		}
+	}
+	a, b := dump(t, one), dump(t, each)
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("one writer: %d nodes %d edges; a writer each: %d nodes %d edges", len(a.Nodes), len(a.Edges), len(b.Nodes), len(b.Edges))
+	}
+	people := 0
+	for _, n := range a.Nodes {
+		if n.Kind == graph.Person {
+			people++
+		}
+	}
+	if people >= 5 { // five ids among the spellings; merges leave three
+		t.Errorf("%d people: the near spellings were not merged", people)
+	}
+}
+
 // A bulk load defers compaction to Compact, which leaves one level; the
 // graph is the one a normal load builds, and a bulk database closed
 // without Compact loses nothing.
