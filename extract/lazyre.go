@@ -15,8 +15,9 @@ import (
 // An expression anchored at the start of the text (`^...`, no (?m)) also
 // gets the set of bytes its matches can begin with, and the Match and Find
 // methods answer "no match" at once for a text that begins with another
-// byte: most lines a line rule sees cannot start its match, and running
-// the matcher to find that out was a fifth of extraction.
+// byte: most lines a line rule sees cannot start its match, and the
+// matcher (regular expressions were a fifth of extraction) is slow to find
+// that out.
 //
 // An expression can also name substrings one of which every match holds
 // (needing): a text with none of them is turned away the same way.
@@ -40,8 +41,9 @@ func lazyRe(expr string) *lazyRegexp {
 }
 
 // needing declares that every match of l holds one of needles (compared
-// byte for byte) and returns l. A test checks the claim against the plain
-// expression on the test recaps.
+// byte for byte; filteredRe is for needles in any case, at the price of
+// lower-casing the text) and returns l. A test checks the claim against
+// the plain expression on the test recaps.
 func (l *lazyRegexp) needing(needles ...string) *lazyRegexp {
 	l.needles = needles
 	return l
