@@ -280,7 +280,7 @@ func (db *DB) Edges(ctx context.Context, id string, dir graph.Direction, kind gr
 	var out []graph.Edge
 	err := db.view(func(txn *badger.Txn) error {
 		var err error
-		out, err = edgesOf(txn, id, dir, kind, true)
+		out, err = edgesOf(txn, id, dir, kind)
 		return err
 	})
 	return out, err
@@ -291,25 +291,42 @@ func (db *DB) Edges(ctx context.Context, id string, dir graph.Direction, kind gr
 func (db *DB) Neighbors(ctx context.Context, id string, dir graph.Direction, kind graph.EdgeKind) ([]string, error) {
 	var out []string
 	err := db.view(func(txn *badger.Txn) error {
-		prefix := edgePrefix(id, dir, kind)
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
-		defer it.Close()
-		var lastKind graph.EdgeKind
-		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-			ek, other, _, ok := edgeKeyRest(it.Item().Key()[len(prefix):], kind)
-			if !ok {
-				continue
+		return eachEdgeKey(txn, id, dir, kind, func(_ graph.EdgeKind, other, _ []byte, newEdge bool, _ *badger.Item) error {
+			if newEdge {
+				out = append(out, string(other))
 			}
-			// One edge has a key per source, one after the other.
-			if n := len(out); n > 0 && ek == lastKind && out[n-1] == string(other) {
-				continue
-			}
-			out = append(out, string(other))
-			lastKind = ek
-		}
-		return nil
+			return nil
+		})
 	})
 	return out, err
+}
+
+// eachEdgeKey calls fn for each of id's edge keys in direction dir, of
+// kind kind or (kind "") of every kind, in key order, with the kind, the
+// other end and the source read from the key. An edge has a key per
+// source, one after the other; newEdge is true for the first, so that
+// callers make strings once per edge rather than once per key. The item
+// is valid only during the call.
+func eachEdgeKey(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKind,
+	fn func(ek graph.EdgeKind, other, src []byte, newEdge bool, item *badger.Item) error) error {
+	prefix := edgePrefix(id, dir, kind)
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+	defer it.Close()
+	started := false
+	var lastKind graph.EdgeKind
+	var lastOther []byte
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		ek, other, src, ok := edgeKeyRest(it.Item().Key()[len(prefix):], kind)
+		if !ok {
+			continue
+		}
+		newEdge := !started || ek != lastKind || !bytes.Equal(other, lastOther)
+		started, lastKind, lastOther = true, ek, append(lastOther[:0], other...)
+		if err := fn(ek, other, src, newEdge, it.Item()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // edgePrefix is the key prefix of id's edges in direction dir, of kind
@@ -354,56 +371,37 @@ func internEdgeKind(b []byte) graph.EdgeKind {
 	return graph.EdgeKind(b)
 }
 
-func edgesOf(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKind, evidence bool) ([]graph.Edge, error) {
-	prefix := edgePrefix(id, dir, kind)
+// edgesOf returns id's edges in direction dir (of kind kind, or all), each
+// with the evidence of every source that stated it.
+func edgesOf(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKind) ([]graph.Edge, error) {
 	var out []graph.Edge
-	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false, Prefix: prefix})
-	defer it.Close()
-	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-		// The key after the prefix: [kind, ] other, source. Consecutive
-		// keys differ only by source for one edge, so the other end
-		// becomes a string once per edge, not once per key.
-		ek, other, src, ok := edgeKeyRest(it.Item().Key()[len(prefix):], kind)
-		if !ok {
-			continue
-		}
-		n := len(out)
-		last := ""
-		if n > 0 {
-			last = out[n-1].Target
-			if dir == graph.In {
-				last = out[n-1].Source
-			}
-		}
-		if n == 0 || out[n-1].Kind != ek || last != string(other) {
+	err := eachEdgeKey(txn, id, dir, kind, func(ek graph.EdgeKind, other, src []byte, newEdge bool, item *badger.Item) error {
+		if newEdge {
 			e := graph.Edge{Source: id, Kind: ek, Target: string(other)}
 			if dir == graph.In {
 				e.Source, e.Target = e.Target, id
 			}
 			out = append(out, e)
-			n++
 		}
-		if !evidence {
-			continue
-		}
-		e, source := out[n-1], string(src)
-		item := it.Item()
-		if dir == graph.In {
+		e, source := &out[len(out)-1], string(src)
+		if dir == graph.In { // the evidence is in the forward key's value
 			var err error
 			if item, err = txn.Get(fwdKey(e.Source, e.Kind, e.Target, source)); err != nil {
-				return nil, fmt.Errorf("store: evidence of %s %s %s: %w", e.Source, e.Kind, e.Target, err)
+				return fmt.Errorf("store: evidence of %s %s %s: %w", e.Source, e.Kind, e.Target, err)
 			}
 		}
-		var ev []graph.Evidence
 		err := item.Value(func(v []byte) error {
-			var err error
-			ev, err = decodeEvidence(v, source) // copies what it keeps
+			ev, err := decodeEvidence(v, source) // copies what it keeps
+			e.Evidence = append(e.Evidence, ev...)
 			return err
 		})
 		if err != nil {
-			return nil, fmt.Errorf("store: evidence of %s %s %s: %w", e.Source, e.Kind, e.Target, err)
+			return fmt.Errorf("store: evidence of %s %s %s: %w", e.Source, e.Kind, e.Target, err)
 		}
-		out[n-1].Evidence = append(out[n-1].Evidence, ev...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for i := range out {
 		graph.SortEvidence(out[i].Evidence)
