@@ -19,11 +19,13 @@ import (
 )
 
 // Kinds of Problem that Check reports. The primary records are the source
-// records (what each source contributed) and the forward edge keys (the
-// evidence of each edge and source); everything else is derived from them.
+// records (what each source contributed) and the forward edge groups (the
+// edges from one node stated by one source, with their evidence);
+// everything else is derived from them. Problems with one edge name it by
+// the key kg/2 stored per edge and source: f|from|kind|to|source.
 const (
-	ProblemMissingRev      = "missing reverse key"      // f-key without its b-key
-	ProblemStaleRev        = "reverse key without edge" // b-key without its f-key
+	ProblemMissingRev      = "missing reverse key"      // an edge its reverse group lacks
+	ProblemStaleRev        = "reverse key without edge" // a reverse group, or an edge in one, without its forward edge
 	ProblemMissingKind     = "missing kind key"
 	ProblemStaleKind       = "stale kind key" // points at a missing node, or gives another kind
 	ProblemMissingAlias    = "missing alias key"
@@ -36,11 +38,11 @@ const (
 	ProblemMissingPath     = "missing path key"
 	ProblemStalePath       = "stale path key"
 	ProblemDangling        = "dangling edge"       // an end is not a node
-	ProblemOrphanEdge      = "edge without source" // f-key of a source with no record
+	ProblemOrphanEdge      = "edge without source" // forward group of a source with no record
 	ProblemUnlistedEdge    = "edge not in its source record"
-	ProblemMissingEdge     = "missing edge key" // the source record lists it, no f-key
+	ProblemMissingEdge     = "missing edge key" // the source record lists it, no forward group has it
 	ProblemBadSource       = "unreadable source record"
-	ProblemBadEvidence     = "unreadable evidence"
+	ProblemBadEvidence     = "unreadable evidence" // a forward group that does not decode
 	ProblemBadValue        = "unreadable value"
 	ProblemMalformedKey    = "malformed key"
 	ProblemUnknownKeyspace = "unknown key"
@@ -53,7 +55,8 @@ const maxProblems = 1000
 type Problem struct {
 	Kind string `json:"kind"`
 	// Key is the key concerned, its fields joined by '|'
-	// ("b|talk:x/y|presented|person:z|source:a").
+	// ("b|project:cilium|mentions|source:a"), or for one edge the key kg/2 stored
+	// for it ("f|talk:x/y|mentions|project:cilium|source:a").
 	Key string `json:"key"`
 }
 
@@ -62,7 +65,7 @@ type Report struct {
 	Keys      int            `json:"keys"`      // keys read
 	Sources   int            `json:"sources"`   // source records
 	Nodes     int            `json:"nodes"`     // nodes the source records support
-	Edges     int            `json:"edges"`     // forward edge keys: one per edge and source
+	Edges     int            `json:"edges"`     // edges, counted once per edge and source
 	Redirects int            `json:"redirects"` // ids merged into another
 	Problems  []Problem      `json:"problems"`  // the first 1000 problems, in the order found
 	Counts    map[string]int `json:"counts"`    // problems by kind
@@ -84,28 +87,29 @@ type KeySpace struct {
 var keySpaceNames = map[byte]string{
 	pMeta: "meta", pSource: "source records", pPath: "paths", pNode: "node records",
 	pKind: "kind index", pAlias: "alias index", pSeries: "series index",
-	pFwd: "edges (forward, with evidence)", pRev: "edges (reverse)", pRedir: "redirects", pCatalog: "catalog",
+	pFwd: "edge groups (forward, with evidence)", pRev: "edge groups (reverse)", pRedir: "redirects", pCatalog: "catalog",
 }
 
 // Clean reports whether Check found nothing wrong.
 func (r Report) Clean() bool { return r.Total == 0 }
 
 // Check verifies that the derived keys agree with the primary records:
-// every forward edge key has its reverse key and the reverse, every live
+// every forward edge is in its reverse group and the reverse, every live
 // node its kind key, an alias key per spelling and its series key, no index
 // key names a missing node, both ends of every edge are nodes, every node
 // record is what its sources contribute, and every source record matches
-// the edge keys of that source.
+// the forward edge groups of that source.
 //
 // With repair, Check then rebuilds the derived keys (kind, alias, series,
 // reverse and path keys, and the merged node records) from the source
-// records and forward edge keys. Edge keys that no source record can
-// explain (their source is gone, their evidence is unreadable, or an end
-// is no node) are deleted, a source record is made to list exactly its
-// edge keys, and an unreadable source record is deleted with its edges, so
-// that the source can be ingested again. Repair writes in batches, not in
-// one transaction; if it is interrupted, running it again finishes it. It
-// fails with graph.ErrReadOnly on a read-only database.
+// records and forward edge groups. Edges that no source record can explain
+// (their source is gone, their group is unreadable, or an end is no node)
+// are deleted, a source record is made to list exactly the edges of its
+// groups and loses its file's hash, and an unreadable source record is
+// deleted with its edges, so that ingesting the files again restores
+// what was lost. Repair writes in batches, not in one transaction; if it
+// is interrupted, running it again finishes it. It fails with
+// graph.ErrReadOnly on a read-only database.
 //
 // Check reads every key: its time and memory grow with the database.
 func (db *DB) Check(ctx context.Context, repair bool) (Report, error) {
@@ -114,7 +118,8 @@ func (db *DB) Check(ctx context.Context, repair bool) (Report, error) {
 	}
 	c := &checker{ctx: ctx, rep: Report{Counts: map[string]int{}}, srcs: map[string]bool{},
 		nodes: map[string]*nodeRec{}, fwd: map[string]uint8{}, want: map[string][]byte{},
-		drop: map[string][]edgeRef{}, add: map[string][]edgeRef{}}
+		drop: map[string][]edgeRef{}, add: map[string][]edgeRef{},
+		badGroups: map[string]bool{}, regroup: map[string]bool{}, revWant: map[string][]groupEdge{}}
 	err := db.view(func(txn *badger.Txn) error {
 		if err := c.readSources(txn); err != nil {
 			return err
@@ -124,6 +129,9 @@ func (db *DB) Check(ctx context.Context, repair bool) (Report, error) {
 		}
 		c.expect()
 		if err := c.compare(txn); err != nil {
+			return err
+		}
+		if err := c.rewriteGroups(txn); err != nil {
 			return err
 		}
 		return c.rewriteSources(txn)
@@ -158,29 +166,31 @@ type fix struct {
 	del      bool
 }
 
-// What Check knows of one forward edge key.
+// What Check knows of one edge of one source.
 const (
 	fwdListed   = 1 << iota // its source record lists it
-	fwdPresent              // the key exists and its evidence reads
-	fwdBad                  // the key exists but its evidence does not read
+	fwdPresent              // its forward group has it
 	fwdDangling             // an end is no node
-	fwdReversed             // its reverse key exists
 )
 
 // checker holds what one Check learns. It keeps no source record and no
-// reverse key in memory, only the forward keys with a few bits each, the
-// node records as the sources give them and the other derived keys.
+// evidence in memory: the edges by their kg/2 key with a few bits each,
+// the reverse groups they call for, the node records as the sources give
+// them and the other derived keys.
 type checker struct {
-	ctx   context.Context
-	rep   Report
-	srcs  map[string]bool      // readable source records
-	nodes map[string]*nodeRec  // node records as the sources give them
-	fwd   map[string]uint8     // forward keys, listed or present
-	order []string             // present forward keys, in key order
-	want  map[string][]byte    // derived keys expected, but reverse keys
-	drop  map[string][]edgeRef // edges to take out of a source record
-	add   map[string][]edgeRef // edges to add to a source record
-	fixes []fix
+	ctx       context.Context
+	rep       Report
+	srcs      map[string]bool        // readable source records
+	nodes     map[string]*nodeRec    // node records as the sources give them
+	fwd       map[string]uint8       // edges (legacyEdgeKey), listed or present
+	order     []string               // present edges, in group key order
+	badGroups map[string]bool        // forward groups that do not decode
+	regroup   map[string]bool        // forward groups with a dangling edge
+	want      map[string][]byte      // derived keys expected, but reverse groups
+	revWant   map[string][]groupEdge // reverse groups expected
+	drop      map[string][]edgeRef   // edges to take out of a source record
+	add       map[string][]edgeRef   // edges to add to a source record
+	fixes     []fix
 }
 
 func (c *checker) problem(kind string, k []byte) {
@@ -248,49 +258,56 @@ func (c *checker) readSources(txn *badger.Txn) error {
 			r.add(n, 1)
 		}
 		for _, e := range rec.Edges {
-			c.fwd[string(fwdKey(e.From, e.Kind, e.To, id))] |= fwdListed
+			c.fwd[string(legacyEdgeKey(e.From, e.Kind, e.To, id))] |= fwdListed
 		}
 		c.want[string(key(pPath, rec.Info.Path))] = pathValue(id, rec.Info.Hash)
 		return nil
 	})
 }
 
-// readEdges reads the forward edge keys and matches them with the source
-// records.
+// readEdges reads the forward edge groups and matches their edges with
+// the source records.
 func (c *checker) readEdges(txn *badger.Txn) error {
 	err := c.scan(txn, []byte{pFwd, sep}, func(k []byte, item *badger.Item) error {
 		f := splitKey(k)
-		if len(f) != 4 || f[0] == "" || f[1] == "" || f[2] == "" || f[3] == "" {
+		if len(f) != 2 || f[0] == "" || f[1] == "" {
 			c.problem(ProblemMalformedKey, k)
 			c.del(k)
 			return nil
 		}
-		e, src := edgeRef{f[0], graph.EdgeKind(f[1]), f[2]}, f[3]
+		from, src := f[0], f[1]
 		if !c.srcs[src] {
 			c.problem(ProblemOrphanEdge, k)
 			c.del(k)
 			return nil
 		}
-		ks := string(k)
 		v, err := item.ValueCopy(nil)
 		if err != nil {
 			return err
 		}
-		if _, err := decodeEvidence(v, src); err != nil {
+		var edges []edgeRef
+		err = eachGroupEdge(v, true, func(kind, other, ev []byte) error {
+			if _, err := decodeEvidence(ev, src); err != nil {
+				return err
+			}
+			edges = append(edges, edgeRef{from, graph.EdgeKind(kind), string(other)})
+			return nil
+		})
+		if err != nil {
 			c.problem(ProblemBadEvidence, k)
 			c.del(k)
-			if c.fwd[ks]&fwdListed != 0 {
-				c.drop[src] = append(c.drop[src], e)
-			}
-			c.fwd[ks] |= fwdBad
+			c.badGroups[string(k)] = true
 			return nil
 		}
-		if c.fwd[ks]&fwdListed == 0 {
-			c.problem(ProblemUnlistedEdge, k)
-			c.add[src] = append(c.add[src], e)
+		for _, e := range edges {
+			ks := string(legacyEdgeKey(e.From, e.Kind, e.To, src))
+			if c.fwd[ks]&fwdListed == 0 {
+				c.problem(ProblemUnlistedEdge, []byte(ks))
+				c.add[src] = append(c.add[src], e)
+			}
+			c.fwd[ks] |= fwdPresent
+			c.order = append(c.order, ks)
 		}
-		c.fwd[ks] |= fwdPresent
-		c.order = append(c.order, ks)
 		return nil
 	})
 	if err != nil {
@@ -298,14 +315,16 @@ func (c *checker) readEdges(txn *badger.Txn) error {
 	}
 	var missing []string
 	for ks, fl := range c.fwd {
-		if fl&(fwdPresent|fwdBad) == 0 {
+		if fl&fwdPresent == 0 {
 			missing = append(missing, ks)
 		}
 	}
 	sort.Strings(missing)
 	for _, ks := range missing {
 		f := splitKey([]byte(ks))
-		c.problem(ProblemMissingEdge, []byte(ks))
+		if !c.badGroups[string(fwdKey(f[0], f[3]))] { // else reported with its group
+			c.problem(ProblemMissingEdge, []byte(ks))
+		}
 		c.drop[f[3]] = append(c.drop[f[3]], edgeRef{f[0], graph.EdgeKind(f[1]), f[2]})
 		delete(c.fwd, ks)
 	}
@@ -324,7 +343,7 @@ func (c *checker) expect() {
 		f := splitKey([]byte(ks))
 		if !c.alive(f[0]) || !c.alive(f[2]) {
 			c.problem(ProblemDangling, []byte(ks))
-			c.del([]byte(ks))
+			c.regroup[string(fwdKey(f[0], f[3]))] = true
 			e := edgeRef{f[0], graph.EdgeKind(f[1]), f[2]}
 			if c.fwd[ks]&fwdListed != 0 {
 				c.drop[f[3]] = append(c.drop[f[3]], e)
@@ -335,6 +354,8 @@ func (c *checker) expect() {
 			continue
 		}
 		c.rep.Edges++
+		rk := string(revKey(f[2], graph.EdgeKind(f[1]), f[3]))
+		c.revWant[rk] = append(c.revWant[rk], groupEdge{kind: graph.EdgeKind(f[1]), other: f[0]})
 		if owner, other := linkOwner(f[0], graph.EdgeKind(f[1]), f[2]); owner != "" {
 			c.nodes[owner].link(graph.EdgeKind(f[1]), other, 1)
 		}
@@ -357,7 +378,8 @@ func (c *checker) expect() {
 	}
 }
 
-// rewriteSources makes each source record list exactly its edge keys.
+// rewriteSources makes each source record list exactly the edges of its
+// forward groups, and clears its file's hash.
 func (c *checker) rewriteSources(txn *badger.Txn) error {
 	ids := make([]string, 0, len(c.drop)+len(c.add))
 	for id := range c.drop {
@@ -382,11 +404,15 @@ func (c *checker) rewriteSources(txn *badger.Txn) error {
 		drop := c.drop[id]
 		rec.Edges = slices.DeleteFunc(rec.Edges, func(e edgeRef) bool { return slices.Contains(drop, e) })
 		rec.Edges = append(rec.Edges, c.add[id]...)
+		// The record no longer says what its file says: with no hash,
+		// the next ingest of the file reads it again and replaces it.
+		rec.Info.Hash = ""
 		b, err := encodeSource(rec)
 		if err != nil {
 			return err
 		}
 		c.set(k, b)
+		c.set(key(pPath, rec.Info.Path), pathValue(id, ""))
 	}
 	return nil
 }
@@ -445,8 +471,7 @@ func (c *checker) compare(txn *badger.Txn) error {
 		case pCatalog:
 			return c.checkValue(k, item, func(v []byte) bool { return json.Valid(v) })
 		case pRev:
-			c.reverse(k)
-			return nil
+			return c.reverse(k, item)
 		}
 		probs, ok := derived[k[0]]
 		if !ok {
@@ -481,12 +506,14 @@ func (c *checker) compare(txn *badger.Txn) error {
 	if err != nil {
 		return err
 	}
-	for _, ks := range c.order {
-		if c.fwd[ks]&(fwdDangling|fwdReversed) == 0 {
-			f := splitKey([]byte(ks))
-			c.problem(ProblemMissingRev, revKey(f[0], graph.EdgeKind(f[1]), f[2], f[3]))
-			c.set(revKey(f[0], graph.EdgeKind(f[1]), f[2], f[3]), nil)
-		}
+	revs := make([]string, 0, len(c.revWant))
+	for k := range c.revWant {
+		revs = append(revs, k)
+	}
+	sort.Strings(revs)
+	for _, k := range revs {
+		c.problem(ProblemMissingRev, []byte(k))
+		c.set([]byte(k), encodeGroup(c.revWant[k], false))
 	}
 	missing := make([]string, 0, len(c.want))
 	for k := range c.want {
@@ -501,18 +528,80 @@ func (c *checker) compare(txn *badger.Txn) error {
 	return nil
 }
 
-// reverse checks one reverse key against the forward keys.
-func (c *checker) reverse(k []byte) {
-	f := splitKey(k) // to, kind, from, source
-	if len(f) == 4 {
-		fk := string(fwdKey(f[2], graph.EdgeKind(f[1]), f[0], f[3]))
-		if fl, ok := c.fwd[fk]; ok && fl&fwdPresent != 0 && fl&fwdDangling == 0 {
-			c.fwd[fk] = fl | fwdReversed
-			return
+// reverse checks one reverse group against the forward edges.
+func (c *checker) reverse(k []byte, item *badger.Item) error {
+	want, ok := c.revWant[string(k)]
+	if !ok {
+		c.problem(ProblemStaleRev, k)
+		c.del(k)
+		return nil
+	}
+	delete(c.revWant, string(k))
+	v, err := item.ValueCopy(nil)
+	if err != nil {
+		return err
+	}
+	wantV := encodeGroup(want, false)
+	if string(v) == string(wantV) {
+		return nil
+	}
+	// Name the damage: edges the group lacks, or more than that.
+	type edge struct{ kind, other string }
+	has := map[edge]bool{}
+	stale := eachGroupEdge(v, false, func(kind, other, _ []byte) error {
+		has[edge{string(kind), string(other)}] = true
+		return nil
+	}) != nil
+	for _, e := range want {
+		delete(has, edge{"", e.other})
+	}
+	if stale || len(has) > 0 {
+		c.problem(ProblemStaleRev, k)
+	} else {
+		c.problem(ProblemMissingRev, k)
+	}
+	c.set(k, wantV)
+	return nil
+}
+
+// rewriteGroups writes again each forward group that holds a dangling
+// edge, without it.
+func (c *checker) rewriteGroups(txn *badger.Txn) error {
+	keys := make([]string, 0, len(c.regroup))
+	for k := range c.regroup {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, ks := range keys {
+		f := splitKey([]byte(ks))
+		from, src := f[0], f[1]
+		item, err := txn.Get([]byte(ks))
+		if err != nil {
+			return err
+		}
+		v, err := item.ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		var keep []groupEdge
+		err = eachGroupEdge(v, true, func(kind, other, ev []byte) error {
+			if c.fwd[string(legacyEdgeKey(from, graph.EdgeKind(kind), string(other), src))]&fwdDangling != 0 {
+				return nil
+			}
+			evs, err := decodeEvidence(ev, src)
+			keep = append(keep, groupEdge{kind: graph.EdgeKind(kind), other: string(other), ev: evs})
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("group %s changed during the check: %v", printable([]byte(ks)), err)
+		}
+		if len(keep) == 0 {
+			c.del([]byte(ks))
+		} else {
+			c.set([]byte(ks), encodeGroup(keep, true))
 		}
 	}
-	c.problem(ProblemStaleRev, k)
-	c.del(k)
+	return nil
 }
 
 func (c *checker) checkValue(k []byte, item *badger.Item, ok func([]byte) bool) error {

@@ -115,7 +115,18 @@ func TestCheckEmptyAndReadOnly(t *testing.T) {
 // checks that Check names the damage, that repair mends it, and that
 // repairing a derived key gives back exactly the graph there was.
 func TestCheckFindsAndRepairs(t *testing.T) {
-	cilium := k('b', "project:cilium", "mentions", talkOne, srcA)
+	cilium := k('b', "project:cilium", "mentions", srcA)
+	talkGroup := k('f', talkOne, srcA)
+	regroup := func(txn *badger.Txn, edit func([][2]string) [][2]string) error {
+		v, err := rawGet(txn, talkGroup)
+		if err != nil {
+			return err
+		}
+		if v, err = store.RegroupForTest(v, edit); err != nil {
+			return err
+		}
+		return txn.Set(talkGroup, v)
+	}
 	cases := []struct {
 		name    string
 		want    string
@@ -126,7 +137,19 @@ func TestCheckFindsAndRepairs(t *testing.T) {
 			return txn.Delete(cilium)
 		}},
 		{"stray reverse key", store.ProblemStaleRev, true, func(txn *badger.Txn) error {
-			return txn.Set(k('b', "project:ghost", "mentions", talkOne, srcA), nil)
+			return txn.Set(k('b', "project:ghost", "mentions", srcA), store.GroupValueForTest(false, "mentions", talkOne))
+		}},
+		{"reverse group with an edge too many", store.ProblemStaleRev, true, func(txn *badger.Txn) error {
+			return txn.Set(cilium, store.GroupValueForTest(false, "mentions", talkOne, "mentions", "talk:ghost"))
+		}},
+		{"reverse group of another kind", store.ProblemStaleRev, true, func(txn *badger.Txn) error {
+			return txn.Set(k('b', "project:cilium", "part_of", srcA), store.GroupValueForTest(false, "part_of", talkOne))
+		}},
+		{"reverse group that does not decode", store.ProblemStaleRev, true, func(txn *badger.Txn) error {
+			return txn.Set(cilium, []byte{1, 2, 3})
+		}},
+		{"edge key in kg/2's form", store.ProblemMalformedKey, true, func(txn *badger.Txn) error {
+			return txn.Set(k('f', talkOne, "mentions", "project:cilium", srcA), []byte{1, 1, 1, 'x'})
 		}},
 		{"kind key deleted", store.ProblemMissingKind, true, func(txn *badger.Txn) error {
 			return txn.Delete(k('k', "project", "project:cilium"))
@@ -168,17 +191,31 @@ func TestCheckFindsAndRepairs(t *testing.T) {
 		{"path key of no source", store.ProblemStalePath, true, func(txn *badger.Txn) error {
 			return txn.Set(k('p', "/r/zzz.txt"), []byte("source:zzz\x00h9"))
 		}},
-		{"edge key deleted", store.ProblemMissingEdge, false, func(txn *badger.Txn) error {
-			return txn.Delete(k('f', talkOne, "mentions", "project:hubble", srcA))
+		{"edge taken out of its group", store.ProblemMissingEdge, false, func(txn *badger.Txn) error {
+			return regroup(txn, func(es [][2]string) [][2]string {
+				return slices.DeleteFunc(es, func(e [2]string) bool { return e[1] == "project:hubble" })
+			})
 		}},
-		{"edge key of no source", store.ProblemOrphanEdge, false, func(txn *badger.Txn) error {
-			return txn.Set(k('f', talkOne, "mentions", "project:cilium", "source:ghost"), []byte{1, 1, 1, 'x'})
+		{"forward group deleted", store.ProblemMissingEdge, false, func(txn *badger.Txn) error {
+			return txn.Delete(talkGroup)
 		}},
-		{"edge key its source does not list", store.ProblemUnlistedEdge, false, func(txn *badger.Txn) error {
-			return txn.Set(k('f', talkOne, "mentions", "project:falco", srcA), []byte{1, 9, 1, 'x'})
+		{"edge group of no source", store.ProblemOrphanEdge, false, func(txn *badger.Txn) error {
+			return txn.Set(k('f', talkOne, "source:ghost"), store.GroupValueForTest(true, "mentions", "project:cilium"))
+		}},
+		{"edge its source does not list", store.ProblemUnlistedEdge, false, func(txn *badger.Txn) error {
+			return regroup(txn, func(es [][2]string) [][2]string {
+				return append(es, [2]string{"mentions", "project:falco"})
+			})
 		}},
 		{"unreadable evidence", store.ProblemBadEvidence, false, func(txn *badger.Txn) error {
-			return txn.Set(k('f', talkOne, "mentions", "project:cilium", srcA), []byte{0xff})
+			return txn.Set(talkGroup, []byte{0xff})
+		}},
+		{"evidence cut short", store.ProblemBadEvidence, false, func(txn *badger.Txn) error {
+			v, err := rawGet(txn, talkGroup)
+			if err != nil {
+				return err
+			}
+			return txn.Set(talkGroup, v[:len(v)-1])
 		}},
 		{"unreadable source record", store.ProblemBadSource, false, func(txn *badger.Txn) error {
 			return txn.Set(k('s', "source:b"), nil)
@@ -610,5 +647,106 @@ func TestWalkLinksMatchesWalk(t *testing.T) {
 	}
 	if len(want) < 5 || !slices.Equal(got, want) {
 		t.Errorf("WalkLinks = %v\nWalk = %v", got, want)
+	}
+}
+
+// TestUpgradeFromSchema2 opens a database with kg/2's key per edge and
+// source, once as kg/2 left it and once as an upgrade interrupted after
+// writing one group but before deleting that group's legacy keys: both
+// give back the graph, with each line of evidence once.
+func TestUpgradeFromSchema2(t *testing.T) {
+	for _, interrupted := range []bool{false, true} {
+		dir := t.TempDir()
+		db := checkDB(t, dir)
+		want := dump(t, db)
+		var group []byte
+		if err := db.RawViewForTest(func(txn *badger.Txn) (err error) {
+			group, err = rawGet(txn, k('f', talkOne, srcA))
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if err := store.DowngradeToSchema2ForTest(db); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		rawUpdate(t, dir, func(txn *badger.Txn) error {
+			if _, err := rawGet(txn, k('f', talkOne, "mentions", "project:cilium", srcA)); err != nil {
+				return err // not the legacy layout
+			}
+			if interrupted {
+				return txn.Set(k('f', talkOne, srcA), group)
+			}
+			return nil
+		})
+		db = open(t, dir)
+		linksMatch(t, db)
+		if got := dump(t, db); !reflect.DeepEqual(got, want) {
+			t.Errorf("interrupted %v: graph changed by the upgrade", interrupted)
+		}
+		if rep := mustCheck(t, db, false); !rep.Clean() {
+			t.Errorf("interrupted %v: upgraded database not clean: %+v", interrupted, rep.Problems)
+		}
+		db.Close()
+	}
+}
+
+// TestRepairedSourceIsReadAgain: when repair takes edges out of a source
+// record because their group was lost, the source loses its hash, so that
+// storing the unchanged file again restores them.
+func TestRepairedSourceIsReadAgain(t *testing.T) {
+	dir := t.TempDir()
+	db := checkDB(t, dir)
+	before := dump(t, db)
+	db.Close()
+	rawUpdate(t, dir, func(txn *badger.Txn) error { return txn.Delete(k('f', talkOne, srcA)) })
+	db = open(t, dir)
+	defer db.Close()
+	mustCheck(t, db, true)
+	if reflect.DeepEqual(dump(t, db), before) {
+		t.Fatal("losing a group changed nothing")
+	}
+	res := put(t, db, recap(srcA, "/r/a.txt", "h1", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium", "Hubble"))
+	if res.Unchanged {
+		t.Error("the repaired source was skipped as unchanged")
+	}
+	if rep := mustCheck(t, db, false); !rep.Clean() {
+		t.Fatalf("not clean: %+v", rep.Problems)
+	}
+	if !reflect.DeepEqual(dump(t, db), before) {
+		t.Error("graph after repair and storing the source again differs from the original")
+	}
+}
+
+// TestCheckReverseGroupLackingAnEdge: a reverse group that lacks one of
+// its source's edges is reported as a missing reverse key and rewritten.
+func TestCheckReverseGroupLackingAnEdge(t *testing.T) {
+	dir := t.TempDir()
+	db := open(t, dir)
+	f := recap("source:x", "/r/x.txt", "hx", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium")
+	g := recap("source:x", "/r/x.txt", "hx", "KCD Zurich", 2023, "Talk Two", "Ann Other", "Cilium")
+	f.Nodes = append(f.Nodes, g.Nodes...)
+	f.Edges = append(f.Edges, g.Edges...)
+	put(t, db, f)
+	before := dump(t, db)
+	db.Close()
+	rawUpdate(t, dir, func(txn *badger.Txn) error {
+		group := k('b', "project:cilium", "mentions", "source:x")
+		if _, err := rawGet(txn, group); err != nil {
+			return err
+		}
+		return txn.Set(group, store.GroupValueForTest(false, "mentions", talkOne))
+	})
+	db = open(t, dir)
+	defer db.Close()
+	if rep := mustCheck(t, db, false); rep.Counts[store.ProblemMissingRev] != 1 || rep.Total != 1 {
+		t.Fatalf("check found %v, want one missing reverse key", rep.Counts)
+	}
+	mustCheck(t, db, true)
+	if rep := mustCheck(t, db, false); !rep.Clean() {
+		t.Fatalf("still damaged after repair: %+v", rep.Problems)
+	}
+	if !reflect.DeepEqual(dump(t, db), before) {
+		t.Error("repair changed the graph")
 	}
 }

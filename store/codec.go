@@ -296,7 +296,7 @@ func (r *nodeRec) decodeBinary(b []byte) error {
 }
 
 // sourceRec is what one source contributed, as written: enough to remove it
-// exactly. Evidence is not repeated here; it lives in the forward edge keys.
+// exactly. Evidence is not repeated here; it lives in the forward edge groups.
 type sourceRec struct {
 	Info     graph.SourceInfo `json:"info"`
 	Nodes    []graph.Node     `json:"nodes"`
@@ -341,14 +341,9 @@ type edgeRef struct {
 	To   string         `json:"t"`
 }
 
-// encodeEvidence writes evidence as a count followed by (line, text) pairs;
-// the source is implied by the key.
-func encodeEvidence(ev []graph.Evidence) []byte {
-	n := binary.MaxVarintLen64
-	for _, e := range ev {
-		n += 2*binary.MaxVarintLen64 + len(e.Text)
-	}
-	b := make([]byte, 0, n)
+// appendEvidence appends evidence as a count followed by (line, text)
+// pairs; the source is implied by the key.
+func appendEvidence(b []byte, ev []graph.Evidence) []byte {
 	b = binary.AppendUvarint(b, uint64(len(ev)))
 	for _, e := range ev {
 		b = binary.AppendUvarint(b, uint64(e.Line))

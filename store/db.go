@@ -278,17 +278,23 @@ func (db *DB) checkSchema() error {
 // read-write open upgrades it at once).
 var errUpgrade = errors.New("database needs an upgrade")
 
-// upgrade brings a database of an older schema to schemaVersion: Check
-// rebuilds every derived record from the source records, then the new
+// upgrade brings a database of an older schema to schemaVersion: the
+// per-edge keys become edge groups, Check rebuilds every derived record
+// from the source records and the forward groups, then the new
 // version is written. An interrupted upgrade leaves the old version, so
 // the next open runs it again.
 func (db *DB) upgrade(from string) error {
+	n, err := db.regroupLegacyEdges()
+	if err != nil {
+		return fmt.Errorf("upgrade %s from %s: %w", db.dir, from, err)
+	}
 	rep, err := db.Check(context.Background(), true)
 	if err != nil {
 		return fmt.Errorf("upgrade %s from %s: %w", db.dir, from, err)
 	}
 	if db.log != nil {
-		fmt.Fprintf(db.log, "kg: upgraded %s from schema %s to %s (%d records rewritten)\n", db.dir, from, schemaVersion, rep.Repaired)
+		fmt.Fprintf(db.log, "kg: upgraded %s from schema %s to %s (%d edge keys regrouped, %d records rewritten)\n",
+			db.dir, from, schemaVersion, n, rep.Repaired)
 	}
 	return db.bdb.Update(func(txn *badger.Txn) error {
 		return txn.Set(schemaKey, []byte(schemaVersion))

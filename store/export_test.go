@@ -4,16 +4,82 @@ import (
 	"encoding/json"
 
 	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kg-tool/kg/graph"
 )
 
 // SetMetaForTest writes a meta key, for tests of schema checks.
 func SetMetaForTest(db *DB, k, v string) error { return db.setMeta(k, v) }
 
+// DowngradeToSchema2ForTest rewrites db as schema kg/2 wrote it: a key
+// per edge and source, forward with its evidence and reverse without,
+// instead of edge groups.
+func DowngradeToSchema2ForTest(db *DB) error {
+	txn := db.bdb.NewTransaction(true)
+	defer txn.Discard()
+	if err := legacyEdges(txn); err != nil {
+		return err
+	}
+	if err := txn.Set(schemaKey, []byte("kg/2")); err != nil {
+		return err
+	}
+	return txn.Commit()
+}
+
+func legacyEdges(txn *badger.Txn) error {
+	type kv struct{ k, v []byte }
+	var sets []kv
+	var dels [][]byte
+	for _, p := range []byte{pFwd, pRev} {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{p, sep}})
+		for it.Rewind(); it.Valid(); it.Next() {
+			f := splitKey(it.Item().Key())
+			node, src, rk := f[0], f[len(f)-1], ""
+			if p == pRev {
+				rk = f[1]
+			}
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				it.Close()
+				return err
+			}
+			err = eachGroupEdge(v, p == pFwd, func(kind, other, ev []byte) error {
+				if p == pFwd {
+					sets = append(sets, kv{legacyEdgeKey(node, graph.EdgeKind(kind), string(other), src), append([]byte(nil), ev...)})
+				} else {
+					sets = append(sets, kv{key(pRev, node, rk, string(other), src), nil})
+				}
+				return nil
+			})
+			if err != nil {
+				it.Close()
+				return err
+			}
+			dels = append(dels, it.Item().KeyCopy(nil))
+		}
+		it.Close()
+	}
+	for _, k := range dels {
+		if err := txn.Delete(k); err != nil {
+			return err
+		}
+	}
+	for _, s := range sets {
+		if err := txn.Set(s.k, s.v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // DowngradeForTest rewrites db as schema kg/1 wrote it: node records
-// without edge counts.
+// without edge counts, and a key per edge and source.
 func DowngradeForTest(db *DB) error {
 	txn := db.bdb.NewTransaction(true)
 	defer txn.Discard()
+	if err := legacyEdges(txn); err != nil {
+		return err
+	}
 	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pNode, sep}})
 	var fixes [][2][]byte
 	for it.Rewind(); it.Valid(); it.Next() {
@@ -95,3 +161,47 @@ func SetRowsPerPartForTest(n int) func() {
 	rowsPerPart = n
 	return func() { rowsPerPart = old }
 }
+
+// GroupValueForTest encodes an edge group of (kind, other end) pairs; in
+// a forward group each edge has one line of evidence.
+func GroupValueForTest(fwd bool, kindOther ...string) []byte {
+	var es []groupEdge
+	for i := 0; i+1 < len(kindOther); i += 2 {
+		e := groupEdge{kind: graph.EdgeKind(kindOther[i]), other: kindOther[i+1]}
+		if fwd {
+			e.ev = []graph.Evidence{{Line: 1, Text: "x"}}
+		}
+		es = append(es, e)
+	}
+	return encodeGroup(es, fwd)
+}
+
+// RegroupForTest decodes a forward group, lets edit change its (kind,
+// other end) pairs and encodes it again; the edges kept keep their
+// evidence, and those edit adds get one line.
+func RegroupForTest(v []byte, edit func([][2]string) [][2]string) ([]byte, error) {
+	evs := map[[2]string][]graph.Evidence{}
+	var pairs [][2]string
+	err := eachGroupEdge(v, true, func(kind, other, ev []byte) error {
+		p := [2]string{string(kind), string(other)}
+		e, err := decodeEvidence(ev, "")
+		evs[p] = e
+		pairs = append(pairs, p)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	var es []groupEdge
+	for _, p := range edit(pairs) {
+		ev, ok := evs[p]
+		if !ok {
+			ev = []graph.Evidence{{Line: 1, Text: "x"}}
+		}
+		es = append(es, groupEdge{kind: graph.EdgeKind(p[0]), other: p[1], ev: ev})
+	}
+	return encodeGroup(es, true), nil
+}
+
+// RawViewForTest reads the database with Badger directly.
+func (db *DB) RawViewForTest(fn func(txn *badger.Txn) error) error { return db.bdb.View(fn) }

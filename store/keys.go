@@ -28,12 +28,14 @@ var schemaKey = []byte{pMeta, sep, 's', 'c', 'h', 'e', 'm', 'a'}
 // schemaVersion is written into new databases. A database of an older
 // version this kg can upgrade (upgradable) is upgraded when it is opened;
 // any other value is refused.
-const schemaVersion = "kg/2"
+const schemaVersion = "kg/3"
 
-// upgradable lists the older schema versions Open upgrades in place: kg/1
-// node records lack the edge counts of kg/2 (nodeRec.Links), which Check
-// rebuilds from the source records.
-var upgradable = map[string]bool{"kg/1": true}
+// upgradable lists the older schema versions Open upgrades in place. Both
+// stored a key per edge and source (legacyEdgeKey), which the upgrade
+// gathers into the edge groups of kg/3; kg/1 node records also lack the
+// edge counts of kg/2 (nodeRec.Links), which Check rebuilds from the
+// source records.
+var upgradable = map[string]bool{"kg/1": true, "kg/2": true}
 
 // key joins a prefix byte and fields with the separator.
 func key(prefix byte, fields ...string) []byte {
@@ -85,9 +87,21 @@ func kindKey(k graph.NodeKind, id string) []byte {
 	return key(pKind, string(k), id)
 }
 func aliasKey(spelling, id string) []byte { return key(pAlias, graph.Key(spelling), id) }
-func fwdKey(from string, k graph.EdgeKind, to, src string) []byte {
+
+// fwdKey is the key of the forward edge group of node from and source src:
+// every edge from that node the source states, with its evidence.
+func fwdKey(from, src string) []byte { return key(pFwd, from, src) }
+
+// revKey is the key of the reverse edge group of node to, edge kind k and
+// source src: every edge of that kind into that node the source states.
+// The kind is in the key because queries ask a hub for one kind ("talks
+// that mention X", "parts of X"), and a project's part_of edges would
+// otherwise be read through all its mentions.
+func revKey(to string, k graph.EdgeKind, src string) []byte { return key(pRev, to, string(k), src) }
+
+// legacyEdgeKey is the key schemas kg/1 and kg/2 stored for each edge and
+// source. kg/3 keeps the form as an edge's name in Check's reports and
+// bookkeeping.
+func legacyEdgeKey(from string, k graph.EdgeKind, to, src string) []byte {
 	return key(pFwd, from, string(k), to, src)
-}
-func revKey(from string, k graph.EdgeKind, to, src string) []byte {
-	return key(pRev, to, string(k), from, src)
 }

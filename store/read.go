@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/dgraph-io/badger/v4"
@@ -287,11 +289,16 @@ func (db *DB) Edges(ctx context.Context, id string, dir graph.Direction, kind gr
 }
 
 // Neighbors returns the ids at the other end of id's edges, without reading
-// any evidence: a key-only prefix scan.
+// any evidence.
 func (db *DB) Neighbors(ctx context.Context, id string, dir graph.Direction, kind graph.EdgeKind) ([]string, error) {
 	var out []string
 	err := db.view(func(txn *badger.Txn) error {
-		return eachEdgeKey(txn, id, dir, kind, func(_ graph.EdgeKind, other, _ []byte, newEdge bool, _ *badger.Item) error {
+		if kind != "" {
+			var err error
+			out, err = neighbors(txn, id, dir, kind)
+			return err
+		}
+		return eachEdge(txn, id, dir, kind, func(_ graph.EdgeKind, other, _ []byte, newEdge bool, _ []byte) error {
 			if newEdge {
 				out = append(out, string(other))
 			}
@@ -301,64 +308,134 @@ func (db *DB) Neighbors(ctx context.Context, id string, dir graph.Direction, kin
 	return out, err
 }
 
-// eachEdgeKey calls fn for each of id's edge keys in direction dir, of
-// kind kind or (kind "") of every kind, in key order, with the kind, the
-// other end and the source read from the key. An edge has a key per
-// source, one after the other; newEdge is true for the first, so that
-// callers make strings once per edge rather than once per key. The item
-// is valid only during the call.
-func eachEdgeKey(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKind,
-	fn func(ek graph.EdgeKind, other, src []byte, newEdge bool, item *badger.Item) error) error {
-	prefix := edgePrefix(id, dir, kind)
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
-	defer it.Close()
-	started := false
-	var lastKind graph.EdgeKind
-	var lastOther []byte
-	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-		ek, other, src, ok := edgeKeyRest(it.Item().Key()[len(prefix):], kind)
-		if !ok {
-			continue
+// neighbors is Neighbors for one kind of edge: the other ends, sorted,
+// each once. A hub's reverse groups hold thousands of edges, so rather
+// than copying and sorting every entry as eachEdge does, it reads each
+// group in place and makes a string once per distinct id.
+func neighbors(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKind) ([]string, error) {
+	fwd := dir != graph.In
+	prefix := prefixKey(pRev, id, string(kind))
+	if fwd {
+		prefix = prefixKey(pFwd, id)
+	}
+	seen := map[string]bool{}
+	var out []string
+	err := eachGroup(txn, prefix, func(rest, v []byte) error {
+		if len(rest) == 0 || bytes.IndexByte(rest, sep) >= 0 {
+			return nil // not a group key of this node
 		}
-		newEdge := !started || ek != lastKind || !bytes.Equal(other, lastOther)
-		started, lastKind, lastOther = true, ek, append(lastOther[:0], other...)
-		if err := fn(ek, other, src, newEdge, it.Item()); err != nil {
+		return eachGroupEdge(v, fwd, func(k, other, _ []byte) error {
+			if fwd && string(k) != string(kind) || seen[string(other)] {
+				return nil
+			}
+			o := string(other)
+			seen[o] = true
+			out = append(out, o)
+			return nil
+		})
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// groupEntry is one edge of id's groups as eachEdge reads it: slices of
+// the copied group values and keys.
+type groupEntry struct {
+	kind       graph.EdgeKind
+	other, src []byte
+	ev         []byte // encoded evidence, forward groups only
+}
+
+func compareEntries(a, b groupEntry) int {
+	if c := strings.Compare(string(a.kind), string(b.kind)); c != 0 {
+		return c
+	}
+	if c := bytes.Compare(a.other, b.other); c != 0 {
+		return c
+	}
+	return bytes.Compare(a.src, b.src)
+}
+
+// eachEdge calls fn for each of id's edges in direction dir, of kind kind
+// or (kind "") of every kind, once per edge and source, ordered by kind,
+// other end and source: the order in which kg/2 stored them as keys. An
+// edge's sources come one after the other; newEdge is true for the first,
+// so that callers make strings once per edge rather than once per source.
+// ev is the encoded evidence of a forward edge (nil for dir In). The
+// slices are valid until eachEdge returns.
+func eachEdge(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKind,
+	fn func(ek graph.EdgeKind, other, src []byte, newEdge bool, ev []byte) error) error {
+	fwd := dir != graph.In
+	var prefix []byte
+	switch {
+	case fwd:
+		prefix = prefixKey(pFwd, id)
+	case kind != "":
+		prefix = prefixKey(pRev, id, string(kind))
+	default:
+		prefix = prefixKey(pRev, id)
+	}
+	var ents []groupEntry
+	var buf []byte
+	err := eachGroup(txn, prefix, func(rest []byte, v []byte) error {
+		// rest is the source, after the kind of a reverse group unless
+		// the prefix holds it.
+		rk := kind
+		if !fwd && kind == "" {
+			i := bytes.IndexByte(rest, sep)
+			if i <= 0 {
+				return nil // not a group key of this node
+			}
+			rk, rest = internEdgeKind(rest[:i]), rest[i+1:]
+		}
+		if len(rest) == 0 || bytes.IndexByte(rest, sep) >= 0 {
+			return nil // not a group key of this node
+		}
+		start := len(buf)
+		buf = append(buf, rest...)
+		src := buf[start:len(buf):len(buf)]
+		start = len(buf)
+		buf = append(buf, v...)
+		v = buf[start:len(buf):len(buf)]
+		return eachGroupEdge(v, fwd, func(k, other, ev []byte) error {
+			ek := rk
+			if fwd {
+				ek = internEdgeKind(k)
+			}
+			if kind == "" || ek == kind {
+				ents = append(ents, groupEntry{kind: ek, other: other, src: src, ev: ev})
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(ents, compareEntries)
+	for i, e := range ents {
+		newEdge := i == 0 || e.kind != ents[i-1].kind || !bytes.Equal(e.other, ents[i-1].other)
+		if err := fn(e.kind, e.other, e.src, newEdge, e.ev); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// edgePrefix is the key prefix of id's edges in direction dir, of kind
-// kind or (kind "") of every kind.
-func edgePrefix(id string, dir graph.Direction, kind graph.EdgeKind) []byte {
-	p := byte(pFwd)
-	if dir == graph.In {
-		p = pRev
-	}
-	if kind != "" {
-		return prefixKey(p, id, string(kind))
-	}
-	return prefixKey(p, id)
-}
-
-// edgeKeyRest splits what follows an edge key's prefix: the edge kind
-// (unless the prefix held it: kind is then that kind), the other end and
-// the source. Kinds kg knows are returned without allocating.
-func edgeKeyRest(rest []byte, kind graph.EdgeKind) (graph.EdgeKind, []byte, []byte, bool) {
-	if kind == "" {
-		i := bytes.IndexByte(rest, sep)
-		if i < 0 {
-			return "", nil, nil, false
+// eachGroup calls fn with the rest of the key and the value of every edge
+// group whose key starts with prefix. Both are valid only during the call;
+// an error fn returns is wrapped with the group's key.
+func eachGroup(txn *badger.Txn, prefix []byte, fn func(rest, v []byte) error) error {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+	defer it.Close()
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		item := it.Item()
+		rest := item.Key()[len(prefix):]
+		err := item.Value(func(v []byte) error { return fn(rest, v) })
+		if err != nil {
+			return fmt.Errorf("store: edges of %s: %w", printable(item.Key()), err)
 		}
-		kind = internEdgeKind(rest[:i])
-		rest = rest[i+1:]
 	}
-	i := bytes.IndexByte(rest, sep)
-	if i < 0 || bytes.IndexByte(rest[i+1:], sep) >= 0 {
-		return "", nil, nil, false
-	}
-	return kind, rest[:i], rest[i+1:], true
+	return nil
 }
 
 // internEdgeKind returns the edge kind spelt by b.
@@ -375,7 +452,7 @@ func internEdgeKind(b []byte) graph.EdgeKind {
 // with the evidence of every source that stated it.
 func edgesOf(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKind) ([]graph.Edge, error) {
 	var out []graph.Edge
-	err := eachEdgeKey(txn, id, dir, kind, func(ek graph.EdgeKind, other, src []byte, newEdge bool, item *badger.Item) error {
+	err := eachEdge(txn, id, dir, kind, func(ek graph.EdgeKind, other, src []byte, newEdge bool, evb []byte) error {
 		if newEdge {
 			e := graph.Edge{Source: id, Kind: ek, Target: string(other)}
 			if dir == graph.In {
@@ -384,20 +461,17 @@ func edgesOf(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKin
 			out = append(out, e)
 		}
 		e, source := &out[len(out)-1], string(src)
-		if dir == graph.In { // the evidence is in the forward key's value
-			var err error
-			if item, err = txn.Get(fwdKey(e.Source, e.Kind, e.Target, source)); err != nil {
-				return fmt.Errorf("store: evidence of %s %s %s: %w", e.Source, e.Kind, e.Target, err)
-			}
+		var ev []graph.Evidence
+		var err error
+		if dir == graph.In { // the evidence is in the forward group
+			ev, err = inEvidence(txn, e, source)
+		} else {
+			ev, err = decodeEvidence(evb, source) // copies what it keeps
 		}
-		err := item.Value(func(v []byte) error {
-			ev, err := decodeEvidence(v, source) // copies what it keeps
-			e.Evidence = append(e.Evidence, ev...)
-			return err
-		})
 		if err != nil {
 			return fmt.Errorf("store: evidence of %s %s %s: %w", e.Source, e.Kind, e.Target, err)
 		}
+		e.Evidence = append(e.Evidence, ev...)
 		return nil
 	})
 	if err != nil {
@@ -407,6 +481,25 @@ func edgesOf(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKin
 		graph.SortEvidence(out[i].Evidence)
 	}
 	return out, nil
+}
+
+// inEvidence reads the evidence of edge e stated by src from e's forward
+// group.
+func inEvidence(txn *badger.Txn, e *graph.Edge, src string) ([]graph.Evidence, error) {
+	item, err := txn.Get(fwdKey(e.Source, src))
+	if err != nil {
+		return nil, err
+	}
+	var ev []graph.Evidence
+	found := false
+	err = item.Value(func(v []byte) error {
+		ev, found, err = groupEvidence(v, e.Kind, e.Target, src)
+		return err
+	})
+	if err == nil && !found {
+		err = graph.ErrNotFound
+	}
+	return ev, err
 }
 
 // Walk calls fn for every node in id order and then fe for every edge in
@@ -421,74 +514,102 @@ func (db *DB) Walk(ctx context.Context, fn func(graph.Node) error, fe func(graph
 		if fe == nil {
 			return nil
 		}
-		prefix := []byte{pFwd, sep}
-		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 256, Prefix: prefix})
-		defer it.Close()
-		var cur graph.Edge
-		have := false
-		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			f := splitKey(it.Item().Key())
-			if len(f) != 4 {
-				continue
-			}
-			if !have || cur.Source != f[0] || string(cur.Kind) != f[1] || cur.Target != f[2] {
-				if have {
-					graph.SortEvidence(cur.Evidence)
-					if err := fe(cur); err != nil {
-						return err
+		return walkEdges(ctx, txn, func(from string, ents []groupEntry) error {
+			var cur graph.Edge
+			for i, e := range ents {
+				if i == 0 || e.kind != ents[i-1].kind || !bytes.Equal(e.other, ents[i-1].other) {
+					if i > 0 {
+						graph.SortEvidence(cur.Evidence)
+						if err := fe(cur); err != nil {
+							return err
+						}
 					}
+					cur = graph.Edge{Source: from, Kind: e.kind, Target: string(e.other)}
 				}
-				cur = graph.Edge{Source: f[0], Kind: graph.EdgeKind(f[1]), Target: f[2]}
-				have = true
-			}
-			err := it.Item().Value(func(v []byte) error {
-				ev, err := decodeEvidence(v, f[3])
+				ev, err := decodeEvidence(e.ev, string(e.src))
+				if err != nil {
+					return fmt.Errorf("store: edge %s %s %s: %w", from, e.kind, e.other, err)
+				}
 				cur.Evidence = append(cur.Evidence, ev...)
-				return err
-			})
-			if err != nil {
-				return fmt.Errorf("store: edge %s %s %s: %w", f[0], f[1], f[2], err)
 			}
-		}
-		if have {
 			graph.SortEvidence(cur.Evidence)
 			return fe(cur)
-		}
-		return nil
+		})
 	})
 }
 
-// WalkLinks calls fn once for every edge in (source, kind, target) order,
-// reading keys only.
-func (db *DB) WalkLinks(ctx context.Context, fn func(from string, k graph.EdgeKind, to string) error) error {
-	return db.view(func(txn *badger.Txn) error {
-		prefix := []byte{pFwd, sep}
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
-		defer it.Close()
-		var last []byte // the key up to its source field
-		n := 0
-		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-			if n++; n%4096 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
-			k := it.Item().Key()
-			i := bytes.LastIndexByte(k, sep)
-			if i <= 0 || bytes.Equal(k[:i], last) {
-				continue // the same edge from another source
-			}
-			last = append(last[:0], k[:i]...)
-			if f := splitKey(k); len(f) == 4 {
-				if err := fn(f[0], graph.EdgeKind(f[1]), f[2]); err != nil {
-					return err
-				}
+// walkEdges calls fn for every node with outgoing edges, in id order, with
+// the edges of all its forward groups ordered by kind, other end and
+// source. The entries are valid only during the call.
+func walkEdges(ctx context.Context, txn *badger.Txn, fn func(from string, ents []groupEntry) error) error {
+	prefix := []byte{pFwd, sep}
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 256, Prefix: prefix})
+	defer it.Close()
+	var from []byte
+	var ents []groupEntry
+	var buf []byte
+	flush := func() error {
+		if len(ents) == 0 {
+			return nil
+		}
+		slices.SortFunc(ents, compareEntries)
+		err := fn(string(from), ents)
+		ents, buf = ents[:0], buf[:0]
+		return err
+	}
+	n := 0
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		if n++; n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
 			}
 		}
-		return nil
+		item := it.Item()
+		k := item.Key()[2:]
+		i := bytes.IndexByte(k, sep)
+		if i <= 0 || i == len(k)-1 || bytes.IndexByte(k[i+1:], sep) >= 0 {
+			continue // not a group key
+		}
+		if !bytes.Equal(k[:i], from) {
+			if err := flush(); err != nil {
+				return err
+			}
+			from = append(from[:0], k[:i]...)
+		}
+		start := len(buf)
+		buf = append(buf, k[i+1:]...)
+		src := buf[start:len(buf):len(buf)]
+		err := item.Value(func(v []byte) error {
+			start := len(buf)
+			buf = append(buf, v...)
+			v = buf[start:len(buf):len(buf)]
+			return eachGroupEdge(v, true, func(kind, other, ev []byte) error {
+				ents = append(ents, groupEntry{kind: internEdgeKind(kind), other: other, src: src, ev: ev})
+				return nil
+			})
+		})
+		if err != nil {
+			return fmt.Errorf("store: edges of %s: %w", printable(item.Key()), err)
+		}
+	}
+	return flush()
+}
+
+// WalkLinks calls fn once for every edge in (source, kind, target) order,
+// without decoding evidence.
+func (db *DB) WalkLinks(ctx context.Context, fn func(from string, k graph.EdgeKind, to string) error) error {
+	return db.view(func(txn *badger.Txn) error {
+		return walkEdges(ctx, txn, func(from string, ents []groupEntry) error {
+			for i, e := range ents {
+				if i > 0 && e.kind == ents[i-1].kind && bytes.Equal(e.other, ents[i-1].other) {
+					continue // the same edge from another source
+				}
+				if err := fn(from, e.kind, string(e.other)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
 	})
 }
 
@@ -632,19 +753,38 @@ func sourceFacts(txn *badger.Txn, id string) (*graph.Facts, error) {
 	if err := item.Value(func(v []byte) error { return decodeSource(v, rec) }); err != nil {
 		return nil, fmt.Errorf("store: source %s: %w", id, err)
 	}
+	return withEvidence(rec, id, func(k []byte) ([]byte, error) {
+		item, err := txn.Get(k)
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil, graph.ErrNotFound
+		}
+		if err != nil {
+			return nil, err
+		}
+		return item.ValueCopy(nil)
+	})
+}
+
+// withEvidence returns the facts of source record rec of source id, with
+// the evidence of each edge read from its forward group through get.
+func withEvidence(rec *sourceRec, id string, get func(k []byte) ([]byte, error)) (*graph.Facts, error) {
 	f := &graph.Facts{Source: rec.Info, Nodes: rec.Nodes, Warnings: rec.Warnings}
+	groups := map[string][]byte{}
 	for _, e := range rec.Edges {
-		item, err := txn.Get(fwdKey(e.From, e.Kind, e.To, id))
+		v, ok := groups[e.From]
+		if !ok {
+			var err error
+			if v, err = get(fwdKey(e.From, id)); err != nil {
+				return nil, fmt.Errorf("store: edges from %s of %s: %w", e.From, id, err)
+			}
+			groups[e.From] = v
+		}
+		ev, found, err := groupEvidence(v, e.Kind, e.To, id)
+		if err == nil && !found {
+			err = graph.ErrNotFound
+		}
 		if err != nil {
 			return nil, fmt.Errorf("store: edge %s %s %s of %s: %w", e.From, e.Kind, e.To, id, err)
-		}
-		v, err := item.ValueCopy(nil)
-		if err != nil {
-			return nil, err
-		}
-		ev, err := decodeEvidence(v, id)
-		if err != nil {
-			return nil, err
 		}
 		f.Edges = append(f.Edges, graph.Edge{Source: e.From, Kind: e.Kind, Target: e.To, Evidence: ev})
 	}

@@ -168,6 +168,23 @@ func TestEdgesMatchWalk(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s %v: %+v\nwant %+v", nd.ID, dir, got, want)
 			}
+			// Neighbors of every kind: the other ends by kind, then id.
+			var all [][2]string
+			for _, e := range want {
+				if dir == graph.Out {
+					all = append(all, [2]string{string(e.Kind), e.Target})
+				} else {
+					all = append(all, [2]string{string(e.Kind), e.Source})
+				}
+			}
+			slices.SortFunc(all, func(a, b [2]string) int { return strings.Compare(a[0]+"\x00"+a[1], b[0]+"\x00"+b[1]) })
+			var allEnds []string
+			for _, a := range all {
+				allEnds = append(allEnds, a[1])
+			}
+			if nb, err := db.Neighbors(ctx, nd.ID, dir, ""); err != nil || !slices.Equal(nb, allEnds) {
+				t.Errorf("Neighbors %s %v = %v, %v; want %v", nd.ID, dir, nb, err, allEnds)
+			}
 			for _, k := range graph.EdgeKinds {
 				got, err := db.Edges(ctx, nd.ID, dir, k)
 				if err != nil {

@@ -503,17 +503,23 @@ func (w *Writer) write(f *graph.Facts) error {
 			return err
 		}
 	}
+	rec.Edges = make([]edgeRef, 0, len(f.Edges))
 	for _, e := range f.Edges {
-		if err := w.set(fwdKey(e.Source, e.Kind, e.Target, src), encodeEvidence(e.Evidence)); err != nil {
-			return err
-		}
-		if err := w.set(revKey(e.Source, e.Kind, e.Target, src), nil); err != nil {
-			return err
-		}
 		if err := w.link(e.Source, e.Kind, e.Target, 1); err != nil {
 			return err
 		}
 		rec.Edges = append(rec.Edges, edgeRef{e.Source, e.Kind, e.Target})
+	}
+	fwd, rev := sourceGroups(f.Edges)
+	for from, es := range fwd {
+		if err := w.set(fwdKey(from, src), encodeGroup(es, true)); err != nil {
+			return err
+		}
+	}
+	for g, es := range rev {
+		if err := w.set(revKey(g.to, g.kind, src), encodeGroup(es, false)); err != nil {
+			return err
+		}
 	}
 	b, err := encodeSource(&rec)
 	if err != nil {
@@ -675,15 +681,22 @@ func (w *Writer) removeSource(id string) error {
 			return err
 		}
 	}
+	froms, tos := map[string]bool{}, map[revGroup]bool{}
 	for _, e := range rec.Edges {
-		if err := w.del(fwdKey(e.From, e.Kind, e.To, id)); err != nil {
-			return err
-		}
-		if err := w.del(revKey(e.From, e.Kind, e.To, id)); err != nil {
-			return err
-		}
 		if err := w.link(e.From, e.Kind, e.To, -1); err != nil {
 			return err
+		}
+		if !froms[e.From] {
+			froms[e.From] = true
+			if err := w.del(fwdKey(e.From, id)); err != nil {
+				return err
+			}
+		}
+		if g := (revGroup{e.To, e.Kind}); !tos[g] {
+			tos[g] = true
+			if err := w.del(revKey(e.To, e.Kind, id)); err != nil {
+				return err
+			}
 		}
 	}
 	if err := w.del(key(pSource, id)); err != nil {
@@ -698,17 +711,5 @@ func (w *Writer) factsOf(id string) (*graph.Facts, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &graph.Facts{Source: rec.Info, Nodes: rec.Nodes, Warnings: rec.Warnings}
-	for _, e := range rec.Edges {
-		v, err := w.get(fwdKey(e.From, e.Kind, e.To, id))
-		if err != nil {
-			return nil, fmt.Errorf("store: edge %s %s %s of %s: %w", e.From, e.Kind, e.To, id, err)
-		}
-		ev, err := decodeEvidence(v, id)
-		if err != nil {
-			return nil, err
-		}
-		f.Edges = append(f.Edges, graph.Edge{Source: e.From, Kind: e.Kind, Target: e.To, Evidence: ev})
-	}
-	return f, nil
+	return withEvidence(rec, id, w.get)
 }

@@ -113,7 +113,7 @@ func checkCommand() *cli.Command {
 		Usage: "verify the indexes against the source records: reverse edges, kind, alias, series and path keys, " +
 			"node records, dangling edges (exit 1 if anything is wrong)",
 		Flags: []cli.Flag{
-			&cli.BoolFlag{Name: "repair", Usage: "rebuild the indexes and node records from the source records and edge keys"},
+			&cli.BoolFlag{Name: "repair", Usage: "rebuild the indexes and node records from the source records and forward edge groups"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output `FORMAT`: table or json"},
 			&cli.BoolFlag{Name: "space", Usage: "also list keys and bytes by kind of record (always in JSON)"},
 		},
@@ -186,7 +186,7 @@ func checkAction(c *cli.Context) error {
 func mb(n int64) string { return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) }
 
 func printReport(w io.Writer, rep store.Report) {
-	fmt.Fprintf(w, "checked %d keys: %d sources, %d nodes, %d edge keys, %d redirects\n",
+	fmt.Fprintf(w, "checked %d keys: %d sources, %d nodes, %d edges (once per source stating them), %d redirects\n",
 		rep.Keys, rep.Sources, rep.Nodes, rep.Edges, rep.Redirects)
 	if rep.Clean() {
 		fmt.Fprintln(w, "no problems")
