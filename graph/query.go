@@ -243,7 +243,19 @@ func FindTalks(ctx context.Context, s Store, f TalkFilter) ([]TalkRow, error) {
 	rows := make([]TalkRow, 0, len(ids))
 	var speakers [][]string
 	var events [][]string // a row's candidate events, in order of preference
+	// others lists each speaker and event once: rows share a few events
+	// and many speakers, and sorting the repeats was a tenth of a large
+	// query.
 	var others []string
+	seen := map[string]bool{}
+	addOther := func(ids []string) {
+		for _, id := range ids {
+			if !seen[id] {
+				seen[id] = true
+				others = append(others, id)
+			}
+		}
+	}
 	err = EachNodeLinks(ctx, s, list, func(n Node, ls Links) error {
 		row := TalkRow{ID: n.ID, Title: n.Name}
 		// A talk's id is scoped by its event ("talk:kcd-zurich-2023/..."),
@@ -258,8 +270,8 @@ func FindTalks(ctx context.Context, s Store, f TalkFilter) ([]TalkRow, error) {
 		rows = append(rows, row)
 		speakers = append(speakers, ls.Speakers)
 		events = append(events, cand)
-		others = append(others, ls.Speakers...)
-		others = append(others, cand...)
+		addOther(ls.Speakers)
+		addOther(cand)
 		return nil
 	})
 	if err != nil {
