@@ -286,8 +286,8 @@ func (c *checker) readEdges(txn *badger.Txn) error {
 			return err
 		}
 		var edges []edgeRef
-		err = eachGroupEdge(v, true, func(kind, other, ev []byte) error {
-			if _, err := decodeEvidence(ev, src); err != nil {
+		err = eachGroupEdge(v, true, func(kind, other []byte, ev evidenceRef) error {
+			if _, err := ev.decode(src); err != nil {
 				return err
 			}
 			edges = append(edges, edgeRef{from, graph.EdgeKind(kind), string(other)})
@@ -548,7 +548,7 @@ func (c *checker) reverse(k []byte, item *badger.Item) error {
 	// Name the damage: edges the group lacks, or more than that.
 	type edge struct{ kind, other string }
 	has := map[edge]bool{}
-	stale := eachGroupEdge(v, false, func(kind, other, _ []byte) error {
+	stale := eachGroupEdge(v, false, func(kind, other []byte, _ evidenceRef) error {
 		has[edge{string(kind), string(other)}] = true
 		return nil
 	}) != nil
@@ -584,11 +584,11 @@ func (c *checker) rewriteGroups(txn *badger.Txn) error {
 			return err
 		}
 		var keep []groupEdge
-		err = eachGroupEdge(v, true, func(kind, other, ev []byte) error {
+		err = eachGroupEdge(v, true, func(kind, other []byte, ev evidenceRef) error {
 			if c.fwd[string(legacyEdgeKey(from, graph.EdgeKind(kind), string(other), src))]&fwdDangling != 0 {
 				return nil
 			}
-			evs, err := decodeEvidence(ev, src)
+			evs, err := ev.decode(src)
 			keep = append(keep, groupEdge{kind: graph.EdgeKind(kind), other: string(other), ev: evs})
 			return err
 		})

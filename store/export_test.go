@@ -43,9 +43,13 @@ func legacyEdges(txn *badger.Txn) error {
 				it.Close()
 				return err
 			}
-			err = eachGroupEdge(v, p == pFwd, func(kind, other, ev []byte) error {
+			err = eachGroupEdge(v, p == pFwd, func(kind, other []byte, ev evidenceRef) error {
 				if p == pFwd {
-					sets = append(sets, kv{legacyEdgeKey(node, graph.EdgeKind(kind), string(other), src), append([]byte(nil), ev...)})
+					evs, err := ev.decode(src)
+					if err != nil {
+						return err
+					}
+					sets = append(sets, kv{legacyEdgeKey(node, graph.EdgeKind(kind), string(other), src), appendEvidence(nil, evs)})
 				} else {
 					sets = append(sets, kv{key(pRev, node, rk, string(other), src), nil})
 				}
@@ -182,9 +186,9 @@ func GroupValueForTest(fwd bool, kindOther ...string) []byte {
 func RegroupForTest(v []byte, edit func([][2]string) [][2]string) ([]byte, error) {
 	evs := map[[2]string][]graph.Evidence{}
 	var pairs [][2]string
-	err := eachGroupEdge(v, true, func(kind, other, ev []byte) error {
+	err := eachGroupEdge(v, true, func(kind, other []byte, ev evidenceRef) error {
 		p := [2]string{string(kind), string(other)}
-		e, err := decodeEvidence(ev, "")
+		e, err := ev.decode("")
 		evs[p] = e
 		pairs = append(pairs, p)
 		return err

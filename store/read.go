@@ -298,7 +298,7 @@ func (db *DB) Neighbors(ctx context.Context, id string, dir graph.Direction, kin
 			out, err = neighbors(txn, id, dir, kind)
 			return err
 		}
-		return eachEdge(txn, id, dir, kind, func(_ graph.EdgeKind, other, _ []byte, newEdge bool, _ []byte) error {
+		return eachEdge(txn, id, dir, kind, func(_ graph.EdgeKind, other, _ []byte, newEdge bool, _ evidenceRef) error {
 			if newEdge {
 				out = append(out, string(other))
 			}
@@ -324,7 +324,7 @@ func neighbors(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeK
 		if len(rest) == 0 || bytes.IndexByte(rest, sep) >= 0 {
 			return nil // not a group key of this node
 		}
-		return eachGroupEdge(v, fwd, func(k, other, _ []byte) error {
+		return eachGroupEdge(v, fwd, func(k, other []byte, _ evidenceRef) error {
 			if fwd && string(k) != string(kind) || seen[string(other)] {
 				return nil
 			}
@@ -343,7 +343,7 @@ func neighbors(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeK
 type groupEntry struct {
 	kind       graph.EdgeKind
 	other, src []byte
-	ev         []byte // encoded evidence, forward groups only
+	ev         evidenceRef // forward groups only
 }
 
 func compareEntries(a, b groupEntry) int {
@@ -364,7 +364,7 @@ func compareEntries(a, b groupEntry) int {
 // ev is the encoded evidence of a forward edge (nil for dir In). The
 // slices are valid until eachEdge returns.
 func eachEdge(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKind,
-	fn func(ek graph.EdgeKind, other, src []byte, newEdge bool, ev []byte) error) error {
+	fn func(ek graph.EdgeKind, other, src []byte, newEdge bool, ev evidenceRef) error) error {
 	fwd := dir != graph.In
 	var prefix []byte
 	switch {
@@ -397,7 +397,7 @@ func eachEdge(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKi
 		start = len(buf)
 		buf = append(buf, v...)
 		v = buf[start:len(buf):len(buf)]
-		return eachGroupEdge(v, fwd, func(k, other, ev []byte) error {
+		return eachGroupEdge(v, fwd, func(k, other []byte, ev evidenceRef) error {
 			ek := rk
 			if fwd {
 				ek = internEdgeKind(k)
@@ -452,7 +452,7 @@ func internEdgeKind(b []byte) graph.EdgeKind {
 // with the evidence of every source that stated it.
 func edgesOf(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKind) ([]graph.Edge, error) {
 	var out []graph.Edge
-	err := eachEdge(txn, id, dir, kind, func(ek graph.EdgeKind, other, src []byte, newEdge bool, evb []byte) error {
+	err := eachEdge(txn, id, dir, kind, func(ek graph.EdgeKind, other, src []byte, newEdge bool, evb evidenceRef) error {
 		if newEdge {
 			e := graph.Edge{Source: id, Kind: ek, Target: string(other)}
 			if dir == graph.In {
@@ -466,7 +466,7 @@ func edgesOf(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKin
 		if dir == graph.In { // the evidence is in the forward group
 			ev, err = inEvidence(txn, e, source)
 		} else {
-			ev, err = decodeEvidence(evb, source) // copies what it keeps
+			ev, err = evb.decode(source) // copies what it keeps
 		}
 		if err != nil {
 			return fmt.Errorf("store: evidence of %s %s %s: %w", e.Source, e.Kind, e.Target, err)
@@ -526,7 +526,7 @@ func (db *DB) Walk(ctx context.Context, fn func(graph.Node) error, fe func(graph
 					}
 					cur = graph.Edge{Source: from, Kind: e.kind, Target: string(e.other)}
 				}
-				ev, err := decodeEvidence(e.ev, string(e.src))
+				ev, err := e.ev.decode(string(e.src))
 				if err != nil {
 					return fmt.Errorf("store: edge %s %s %s: %w", from, e.kind, e.other, err)
 				}
@@ -583,7 +583,7 @@ func walkEdges(ctx context.Context, txn *badger.Txn, fn func(from string, ents [
 			start := len(buf)
 			buf = append(buf, v...)
 			v = buf[start:len(buf):len(buf)]
-			return eachGroupEdge(v, true, func(kind, other, ev []byte) error {
+			return eachGroupEdge(v, true, func(kind, other []byte, ev evidenceRef) error {
 				ents = append(ents, groupEntry{kind: internEdgeKind(kind), other: other, src: src, ev: ev})
 				return nil
 			})
