@@ -109,7 +109,7 @@ func BenchmarkLookup(b *testing.B) {
 			}
 		})
 	}
-	b.Run("neighbors-key-only", func(b *testing.B) {
+	b.Run("neighbors", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			if _, err := ro.Neighbors(ctx, "project:kubernetes", graph.In, graph.Mentions); err != nil {
 				b.Fatal(err)
