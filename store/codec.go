@@ -356,6 +356,12 @@ func appendEvidence(b []byte, ev []graph.Evidence) []byte {
 var errCorrupt = errors.New("corrupt evidence record")
 
 func decodeEvidence(b []byte, src string) ([]graph.Evidence, error) {
+	return decodeEvidenceWith(b, src, readBytes)
+}
+
+// decodeEvidenceWith decodes a count of (line, text) pairs, reading each
+// text with text: inline (readBytes) or from a group's table.
+func decodeEvidenceWith(b []byte, src string, text func([]byte) (field, rest []byte, ok bool)) ([]graph.Evidence, error) {
 	n, k := binary.Uvarint(b)
 	if k <= 0 || n > uint64(len(b)) {
 		return nil, errCorrupt
@@ -367,14 +373,12 @@ func decodeEvidence(b []byte, src string) ([]graph.Evidence, error) {
 		if k <= 0 {
 			return nil, errCorrupt
 		}
-		b = b[k:]
-		l, k := binary.Uvarint(b)
-		if k <= 0 || l > uint64(len(b)-k) {
+		t, rest, ok := text(b[k:])
+		if !ok {
 			return nil, errCorrupt
 		}
-		b = b[k:]
-		out = append(out, graph.Evidence{Source: src, Line: int(line), Text: string(b[:l])})
-		b = b[l:]
+		out = append(out, graph.Evidence{Source: src, Line: int(line), Text: string(t)})
+		b = rest
 	}
 	return out, nil
 }

@@ -131,34 +131,22 @@ func (e evidenceRef) decode(src string) ([]graph.Evidence, error) {
 	if !e.table {
 		return decodeEvidence(e.b, src)
 	}
-	n, k := binary.Uvarint(e.b)
-	if k <= 0 || n > uint64(len(e.b)) {
-		return nil, errCorrupt
+	return decodeEvidenceWith(e.b, src, e.tableText)
+}
+
+// tableText reads a text index from b and returns that text of the table.
+func (e evidenceRef) tableText(b []byte) (text, rest []byte, ok bool) {
+	ti, k := binary.Uvarint(b)
+	if k <= 0 || ti >= e.ntexts {
+		return nil, nil, false
 	}
-	b := e.b[k:]
-	out := make([]graph.Evidence, 0, n)
-	for i := uint64(0); i < n; i++ {
-		line, k := binary.Uvarint(b)
-		if k <= 0 {
-			return nil, errCorrupt
+	t := e.texts
+	for j := uint64(0); j <= ti; j++ {
+		if text, t, ok = readBytes(t); !ok {
+			return nil, nil, false
 		}
-		b = b[k:]
-		ti, k := binary.Uvarint(b)
-		if k <= 0 || ti >= e.ntexts {
-			return nil, errCorrupt
-		}
-		b = b[k:]
-		t := e.texts
-		var text []byte
-		for j := uint64(0); j <= ti; j++ {
-			var ok bool
-			if text, t, ok = readBytes(t); !ok {
-				return nil, errCorrupt
-			}
-		}
-		out = append(out, graph.Evidence{Source: src, Line: int(line), Text: string(text)})
 	}
-	return out, nil
+	return text, b[k:], true
 }
 
 // groupLayout is what checkGroup learnt of a value: where the edges start
