@@ -148,7 +148,7 @@ type ReachOptions struct {
 
 // Reach returns the nodes within opt.Depth hops of id, following edges in
 // both directions, nearest first, then by kind and name. It reads the
-// store's adjacency indexes (key-only scans) of the nodes it walks through,
+// neighbours (Store.Neighbors, without evidence) of the nodes it walks through,
 // so it costs time in proportion to the edges of the neighbourhood, which
 // grows fast with depth around hubs.
 func Reach(ctx context.Context, s Store, id string, opt ReachOptions) ([]Reached, error) {
