@@ -320,10 +320,7 @@ func neighbors(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeK
 	}
 	seen := map[string]bool{}
 	var out []string
-	err := eachGroup(txn, prefix, func(rest, v []byte) error {
-		if len(rest) == 0 || bytes.IndexByte(rest, sep) >= 0 {
-			return nil // not a group key of this node
-		}
+	err := eachGroup(txn, prefix, false, func(_, _, v []byte) error {
 		return eachGroupEdge(v, fwd, func(k, other []byte, _ evidenceRef) error {
 			if fwd && string(k) != string(kind) || seen[string(other)] {
 				return nil
@@ -361,7 +358,7 @@ func compareEntries(a, b groupEntry) int {
 // other end and source: the order in which kg/2 stored them as keys. An
 // edge's sources come one after the other; newEdge is true for the first,
 // so that callers make strings once per edge rather than once per source.
-// ev is the encoded evidence of a forward edge (nil for dir In). The
+// ev is the evidence of a forward edge (the zero value for dir In). The
 // slices are valid until eachEdge returns.
 func eachEdge(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKind,
 	fn func(ek graph.EdgeKind, other, src []byte, newEdge bool, ev evidenceRef) error) error {
@@ -377,23 +374,17 @@ func eachEdge(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKi
 	}
 	var ents []groupEntry
 	var buf []byte
-	err := eachGroup(txn, prefix, func(rest []byte, v []byte) error {
-		// rest is the source, after the kind of a reverse group unless
-		// the prefix holds it.
+	// A reverse group's key holds its kind, after the prefix unless the
+	// prefix holds it.
+	kindInKey := !fwd && kind == ""
+	err := eachGroup(txn, prefix, kindInKey, func(kb, src, v []byte) error {
 		rk := kind
-		if !fwd && kind == "" {
-			i := bytes.IndexByte(rest, sep)
-			if i <= 0 {
-				return nil // not a group key of this node
-			}
-			rk, rest = internEdgeKind(rest[:i]), rest[i+1:]
-		}
-		if len(rest) == 0 || bytes.IndexByte(rest, sep) >= 0 {
-			return nil // not a group key of this node
+		if kindInKey {
+			rk = internEdgeKind(kb)
 		}
 		start := len(buf)
-		buf = append(buf, rest...)
-		src := buf[start:len(buf):len(buf)]
+		buf = append(buf, src...)
+		src = buf[start:len(buf):len(buf)]
 		start = len(buf)
 		buf = append(buf, v...)
 		v = buf[start:len(buf):len(buf)]
@@ -421,16 +412,29 @@ func eachEdge(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKi
 	return nil
 }
 
-// eachGroup calls fn with the rest of the key and the value of every edge
-// group whose key starts with prefix. Both are valid only during the call;
-// an error fn returns is wrapped with the group's key.
-func eachGroup(txn *badger.Txn, prefix []byte, fn func(rest, v []byte) error) error {
+// eachGroup calls fn with the kind (if kindInKey: the key's field after
+// prefix), the source (the key's last field) and the value of every edge
+// group whose key starts with prefix, skipping keys of any other shape.
+// All are valid only during the call; an error fn returns is wrapped with
+// the group's key.
+func eachGroup(txn *badger.Txn, prefix []byte, kindInKey bool, fn func(kind, src, v []byte) error) error {
 	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
 	defer it.Close()
 	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
 		item := it.Item()
-		rest := item.Key()[len(prefix):]
-		err := item.Value(func(v []byte) error { return fn(rest, v) })
+		var kind []byte
+		src := item.Key()[len(prefix):]
+		if kindInKey {
+			i := bytes.IndexByte(src, sep)
+			if i <= 0 {
+				continue
+			}
+			kind, src = src[:i], src[i+1:]
+		}
+		if len(src) == 0 || bytes.IndexByte(src, sep) >= 0 {
+			continue
+		}
+		err := item.Value(func(v []byte) error { return fn(kind, src, v) })
 		if err != nil {
 			return fmt.Errorf("store: edges of %s: %w", printable(item.Key()), err)
 		}
@@ -769,22 +773,29 @@ func sourceFacts(txn *badger.Txn, id string) (*graph.Facts, error) {
 // the evidence of each edge read from its forward group through get.
 func withEvidence(rec *sourceRec, id string, get func(k []byte) ([]byte, error)) (*graph.Facts, error) {
 	f := &graph.Facts{Source: rec.Info, Nodes: rec.Nodes, Warnings: rec.Warnings}
-	groups := map[string][]byte{}
+	// Each forward group is read and decoded once, for all its edges.
+	type edge struct{ from, kind, to string }
+	evidence := map[edge][]graph.Evidence{}
+	read := map[string]bool{}
 	for _, e := range rec.Edges {
-		v, ok := groups[e.From]
-		if !ok {
-			var err error
-			if v, err = get(fwdKey(e.From, id)); err != nil {
+		if !read[e.From] {
+			read[e.From] = true
+			v, err := get(fwdKey(e.From, id))
+			if err != nil {
 				return nil, fmt.Errorf("store: edges from %s of %s: %w", e.From, id, err)
 			}
-			groups[e.From] = v
+			err = eachGroupEdge(v, true, func(kind, other []byte, ev evidenceRef) error {
+				evs, err := ev.decode(id)
+				evidence[edge{e.From, string(kind), string(other)}] = evs
+				return err
+			})
+			if err != nil {
+				return nil, fmt.Errorf("store: edges from %s of %s: %w", e.From, id, err)
+			}
 		}
-		ev, found, err := groupEvidence(v, e.Kind, e.To, id)
-		if err == nil && !found {
-			err = graph.ErrNotFound
-		}
-		if err != nil {
-			return nil, fmt.Errorf("store: edge %s %s %s of %s: %w", e.From, e.Kind, e.To, id, err)
+		ev, ok := evidence[edge{e.From, string(e.Kind), e.To}]
+		if !ok {
+			return nil, fmt.Errorf("store: edge %s %s %s of %s: %w", e.From, e.Kind, e.To, id, graph.ErrNotFound)
 		}
 		f.Edges = append(f.Edges, graph.Edge{Source: e.From, Kind: e.Kind, Target: e.To, Evidence: ev})
 	}
