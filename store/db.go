@@ -26,12 +26,20 @@ type Options struct {
 	// InMemory keeps everything in memory (tests); dir is ignored.
 	InMemory bool
 	// Bulk is for a load that writes much more than the database holds:
-	// larger memtables, and compaction only once many level-0 tables
-	// have piled up (bulkL0), for Compact to merge at the end. Lookups
+	// compaction only once many level-0 tables have piled up (bulkL0),
+	// for Compact to merge at the end. Lookups
 	// meanwhile check the Bloom filter of every level-0 table; a bulk
 	// database closed without Compact is compacted by the next
 	// read-write open instead.
 	Bulk bool
+	// Large is for a bulk load of hundreds of MB: 64 MB memtables (and
+	// half as many level-0 tables). Its lookups of records already stored
+	// search every level-0 table that holds the key, and a record merged
+	// in many commits is in most of them: a 100k-recap load took 231 s
+	// instead of 308-324 s, for ~140 MB more Go heap (two larger memtable
+	// arenas and the builder of a flushing table), a small part of such a
+	// load's resident set but a third of a 10k load's.
+	Large bool
 }
 
 // DB is a kg graph in a Badger directory. It implements graph.Store.
@@ -45,20 +53,23 @@ type DB struct {
 	// can write while it is open, so every query reads the same snapshot
 	// without paying for a transaction per lookup.
 	snap *badger.Txn
+	// rel releases the resident pages of Badger's mapped files while a
+	// read-write database is open (see resident.go).
+	rel *releaser
 }
 
 var _ graph.Store = (*DB)(nil)
 
-// bulkL0 is the number of level-0 tables a bulk load lets pile up before
-// compacting them into the levels below, and a bulk load's memtables are
-// twice the usual size: a 30k-recap load (23 tables) never compacts before
-// the final merge and took 89 s instead of 106 s with 24 tables of 32 MB,
-// for about 500 MB more peak RSS (pages of the mapped tables, which the
-// kernel can reclaim). Each compaction of level 0 rewrites the whole lower
-// level, since every level-0 table spans all keys. With no limit, lookups
-// during a 100k load checked hundreds of tables and the load took longer
-// than with normal compaction.
-var bulkL0 = 48
+// bulkL0 is the number of 32 MB level-0 tables a bulk load lets pile up
+// before compacting them into the levels below (half as many of 64 MB in a
+// large one). Each compaction of level 0 rewrites the whole lower level,
+// since every level-0 table spans all keys. With no limit, lookups during a
+// 100k load checked hundreds of tables and the load took longer than with
+// normal compaction. The memtables stay at 32 MB unless the load is large:
+// 64 MB ones were no faster on 10k recaps and kept ~140 MB more of Go heap
+// (two memtable arenas and the builder of the table being flushed), which
+// a 400 MB budget for the whole process cannot spare.
+var bulkL0 = 96
 
 // memTableSize is Badger's memtable size; tests lower it to make many
 // level-0 tables out of little data.
@@ -98,8 +109,12 @@ func badgerOptions(dir string, o Options) badger.Options {
 	if o.Bulk && !o.ReadOnly {
 		// Level-0 tables pile up (see bulkL0) and Compact merges them
 		// once, instead of rewriting the lower levels as each few arrive.
-		bo = bo.WithNumLevelZeroTables(bulkL0).WithNumLevelZeroTablesStall(2 * bulkL0).
-			WithMemTableSize(2 * memTableSize)
+		l0 := bulkL0
+		if o.Large {
+			bo = bo.WithMemTableSize(2 * memTableSize)
+			l0 /= 2
+		}
+		bo = bo.WithNumLevelZeroTables(l0).WithNumLevelZeroTablesStall(2 * l0)
 	}
 	if o.ReadOnly {
 		// A query lives for milliseconds: tables' indexes are used
@@ -159,6 +174,8 @@ func Open(dir string, o Options) (*DB, error) {
 	}
 	if o.ReadOnly {
 		db.snap = bdb.NewTransaction(false)
+	} else if !o.InMemory {
+		db.rel = startReleaser(dir, bdb)
 	}
 	return db, nil
 }
@@ -310,6 +327,8 @@ func (db *DB) Close() error {
 		db.snap.Discard()
 		db.snap = nil
 	}
+	db.rel.Stop()
+	db.rel = nil
 	err := db.bdb.Close()
 	db.bdb = nil
 	return err
@@ -326,6 +345,7 @@ func (db *DB) Compact() error {
 		return fmt.Errorf("store: compact: database %s is open read-only", db.dir)
 	}
 	if !db.inMemory {
+		db.rel.setDB(nil)
 		if err := db.bdb.Close(); err != nil {
 			db.bdb = nil
 			return fmt.Errorf("store: compact: %w", err)
@@ -343,6 +363,7 @@ func (db *DB) Compact() error {
 			return openError(db.dir, err)
 		}
 		db.bdb = bdb
+		db.rel.setDB(bdb)
 	}
 	if err := db.bdb.Flatten(2); err != nil {
 		return fmt.Errorf("store: compact: %w", err)

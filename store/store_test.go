@@ -499,7 +499,7 @@ func TestWriterCachesChangeNothing(t *testing.T) {
 // without Compact loses nothing.
 func TestBulkLoadAndCompact(t *testing.T) {
 	ctx := context.Background()
-	defer store.SetMemTableSizeForTest(512 << 10)() // 1 MB in bulk mode
+	defer store.SetMemTableSizeForTest(512 << 10)()
 	var facts []*graph.Facts
 	for i := 0; i < 1500; i++ {
 		talk := fmt.Sprintf("A rather long talk title about observability number %d", i)

@@ -6,12 +6,12 @@ import (
 	"testing"
 )
 
-// A bulk ingest (compaction deferred, then one merge) stores the graph a
-// normal ingest stores.
+// A bulk ingest (compaction deferred, then one merge), small or large,
+// stores the graph a normal ingest stores.
 func TestBulkIngestSameGraph(t *testing.T) {
-	export := func(minInput int64) string {
-		defer func(old int64) { bulkMinInput = old }(bulkMinInput)
-		bulkMinInput = minInput
+	export := func(minInput, minLarge int64) string {
+		defer func(old, oldLarge int64) { bulkMinInput, largeInput = old, oldLarge }(bulkMinInput, largeInput)
+		bulkMinInput, largeInput = minInput, minLarge
 		db := filepath.Join(t.TempDir(), "db")
 		mustRun(t, "--db", db, "ingest", "-q", examples)
 		if out := mustRun(t, "--db", db, "check"); out == "" {
@@ -19,9 +19,12 @@ func TestBulkIngestSameGraph(t *testing.T) {
 		}
 		return mustRun(t, "--db", db, "export", "--format", "json")
 	}
-	normal, bulk := export(1<<62), export(1)
+	normal, bulk, large := export(1<<62, 1<<62), export(1, 1<<62), export(1, 1)
 	if len(normal) < 1000 || normal != bulk {
 		t.Errorf("bulk ingest exported %d bytes, normal %d; they differ", len(bulk), len(normal))
+	}
+	if large != normal {
+		t.Errorf("large bulk ingest exported %d bytes, normal %d; they differ", len(large), len(normal))
 	}
 }
 
@@ -37,7 +40,10 @@ func TestIsBulk(t *testing.T) {
 	}
 	defer func(old int64) { bulkMinInput = old }(bulkMinInput)
 	bulkMinInput = 512 << 10
-	in := []input{{path: big}, {path: "-"}, {path: filepath.Join(dir, "missing.txt")}}
+	in := inputSize([]input{{path: big}, {path: "-"}, {path: filepath.Join(dir, "missing.txt")}})
+	if in != 1<<20 {
+		t.Errorf("input size %d, want %d", in, 1<<20)
+	}
 	if !isBulk(in, db) {
 		t.Error("1 MB into an empty database is a bulk load")
 	}

@@ -1,0 +1,9 @@
+//go:build !linux
+
+package store
+
+const canRelease = false
+
+func releaseMapped(dir string, pinned map[uint64]bool, dataLen map[string]uintptr) bool {
+	return false
+}
