@@ -176,7 +176,7 @@ func tableID(path string) (uint64, bool) {
 	return id, err == nil
 }
 
-const pageSize = 4096
+var pageSize = uintptr(os.Getpagesize())
 
 // tableDataLen returns the length of the data blocks of the Badger table
 // file at path, or 0 if its trailer is not (yet) valid.

@@ -12,19 +12,7 @@ import (
 // pages from the process but not from the page cache, so that the writer's
 // next lookup of it is a minor fault rather than a read from disk.
 func TestReleaseKeepsPageCache(t *testing.T) {
-	dir := t.TempDir()
-	if err := writeTables(t, dir).Close(); err != nil {
-		t.Fatal(err)
-	}
-	db, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	db.rel.Stop()
-	db.rel = nil
-	readAll(t, db)
-	abs, _ := filepath.EvalSymlinks(dir)
+	db, abs := residentTables(t)
 	maps, err := os.ReadFile("/proc/self/maps")
 	if err != nil {
 		t.Skip("no /proc/self/maps")

@@ -82,20 +82,7 @@ func TestReleaseMapped(t *testing.T) {
 	if !canRelease {
 		t.Skip("no page release on this platform")
 	}
-	dir := t.TempDir()
-	if err := writeTables(t, dir).Close(); err != nil {
-		t.Fatal(err)
-	}
-	// Reopened, the tables are all written and none is being flushed.
-	db, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	db.rel.Stop() // measure without the background releaser
-	db.rel = nil
-	readAll(t, db)
-	abs, _ := filepath.EvalSymlinks(dir)
+	db, abs := residentTables(t)
 	before := residentKB(t, abs)
 	if before < 4<<10 {
 		t.Skipf("only %d KB of tables resident before release; nothing to measure", before)
@@ -141,6 +128,31 @@ func readAll(t *testing.T, db *DB) {
 
 func value(i int) []byte {
 	return bytes.Repeat([]byte{byte('a' + i%26)}, 2000)
+}
+
+// residentTables returns a database of several tables, all complete and
+// read once (so their pages are resident), with no releaser running, and
+// the resolved path of its directory.
+func residentTables(t *testing.T) (*DB, string) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := writeTables(t, dir).Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Reopened, the tables are all written and none is being flushed.
+	db, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	db.rel.Stop()
+	db.rel = nil
+	readAll(t, db)
+	abs, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, abs
 }
 
 // writeTables writes ~8 MB into a database with 1 MB memtables, so that
