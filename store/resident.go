@@ -152,16 +152,19 @@ type mapping struct {
 
 // tableRange returns the range of a table's map to drop: its data blocks,
 // whose length comes from the table's trailer (index, index length,
-// checksum, checksum length) and is cached by path, since a table never
-// changes once written. It returns an empty range for a table whose
-// trailer cannot be read.
-func tableRange(m mapping, dataLen map[string]uintptr) (uintptr, uintptr) {
+// checksum, checksum length). The length of an installed table (pinned)
+// is cached by path, since such a table never changes; one still being
+// written may not have its trailer yet. It returns an empty range for a
+// table whose trailer cannot be read.
+func tableRange(m mapping, pinned bool, dataLen map[string]uintptr) (uintptr, uintptr) {
 	n, ok := dataLen[m.path]
 	if !ok {
 		if n = tableDataLen(m.path); n == 0 {
 			return 0, 0
 		}
-		dataLen[m.path] = n
+		if pinned {
+			dataLen[m.path] = n
+		}
 	}
 	end := m.start + n&^(pageSize-1)
 	if end > m.end {

@@ -17,9 +17,8 @@ const madvPageout = 21
 // releaseMapped drops from this process the resident pages of the database
 // files in dir that it maps: the data blocks of the tables in pinned
 // (MADV_DONTNEED), and those of other tables and the logs (MADV_PAGEOUT);
-// see resident.go. It
-// returns false when the kernel cannot (no /proc, or no MADV_PAGEOUT), so
-// that the releaser stops trying.
+// see resident.go. It returns false when the kernel cannot (no /proc, or
+// no MADV_PAGEOUT), so that the releaser stops trying.
 func releaseMapped(dir string, pinned map[uint64]bool, dataLen map[string]uintptr) bool {
 	maps, err := os.ReadFile("/proc/self/maps")
 	if err != nil {
@@ -30,8 +29,10 @@ func releaseMapped(dir string, pinned map[uint64]bool, dataLen map[string]uintpt
 		start, end, advice := m.start, m.end, uintptr(madvPageout)
 		if filepath.Ext(m.path) == ".sst" {
 			seen[m.path] = true
-			start, end = tableRange(m, dataLen)
-			if id, ok := tableID(m.path); ok && pinned[id] {
+			id, ok := tableID(m.path)
+			pin := ok && pinned[id]
+			start, end = tableRange(m, pin, dataLen)
+			if pin {
 				advice = syscall.MADV_DONTNEED
 			}
 		}

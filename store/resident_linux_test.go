@@ -29,7 +29,7 @@ func TestReleaseKeepsPageCache(t *testing.T) {
 		if filepath.Ext(m.path) != ".sst" {
 			continue
 		}
-		start, end := tableRange(m, r.dataLen)
+		start, end := tableRange(m, true, r.dataLen)
 		if end <= start {
 			t.Fatalf("%s: no data range", m.path)
 		}
