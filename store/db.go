@@ -27,10 +27,9 @@ type Options struct {
 	InMemory bool
 	// Bulk is for a load that writes much more than the database holds:
 	// compaction only once many level-0 tables have piled up (bulkL0),
-	// for Compact to merge at the end. Lookups
-	// meanwhile check the Bloom filter of every level-0 table; a bulk
-	// database closed without Compact is compacted by the next
-	// read-write open instead.
+	// for Compact to merge at the end. Lookups meanwhile check the Bloom
+	// filter of every level-0 table; a bulk database closed without
+	// Compact is compacted by the next read-write open instead.
 	Bulk bool
 	// Large is for a bulk load of hundreds of MB: 64 MB memtables (and
 	// half as many level-0 tables). Its lookups of records already stored
