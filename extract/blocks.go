@@ -83,7 +83,6 @@ func (b *Block) appendText(s string, line int) {
 
 var (
 	bulletRe   = lazyRe(`^(\s*)([-*+•·▪◦‣–]|\d{1,3}[.)])\s+(.*)$`)
-	atxRe      = lazyRe(`^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
 	setextRe   = lazyRe(`^\s{0,3}(=+|-+)\s*$`)
 	fenceRe    = lazyRe("^\\s*(```|~~~)")
 	linkRe     = lazyRe(`(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)`)
@@ -227,11 +226,11 @@ func parseMarkdown(lines []string, first int) []Block {
 		if tableSepRe.MatchString(t) && strings.Contains(t, "-") && strings.Contains(t, "|") {
 			continue
 		}
-		if m := atxRe.FindStringSubmatch(raw); m != nil {
+		if level, text, ok := atxHeading(raw); ok {
 			flush()
-			b := Block{Kind: Heading, Level: len(m[1])}
-			b.Emph = emphasised(m[2])
-			b.appendText(inline(m[2], &b), ln)
+			b := Block{Kind: Heading, Level: level}
+			b.Emph = emphasised(text)
+			b.appendText(inline(text, &b), ln)
 			blocks = append(blocks, b)
 			continue
 		}
@@ -391,3 +390,49 @@ func wrapped(prev, next string) bool {
 }
 
 var wrapLabelRe = lazyRe(`(?i)^(\*\*|__)?(speakers?|speaker\(s\)|presented by|presenters?|talk( \d+)?\s*:|keynote\s*:|lightning talk\s*:|session\s*:)`)
+
+// atxHeading reads a Markdown heading line ("## Title ##"): its level and
+// its text without the closing hashes. It matches what the expression
+// ^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$ would, group for group (a test
+// compares them), without the matcher's backtracking, which a line parse
+// paid on every heading.
+func atxHeading(line string) (level int, text string, ok bool) {
+	i := 0
+	for i < len(line) && isSpaceByte(line[i]) {
+		i++
+	}
+	if i > 3 {
+		return 0, "", false
+	}
+	h := i
+	for h < len(line) && line[h] == '#' {
+		h++
+	}
+	level = h - i
+	if level < 1 || level > 6 || h == len(line) || !isSpaceByte(line[h]) {
+		return 0, "", false
+	}
+	rest := strings.TrimLeft(line[h:], "\t\n\f\r ")
+	// '.' does not match a newline; lines never hold one, but the text
+	// part must not if the answer is to be the expression's.
+	e := len(rest)
+	for e > 0 && isSpaceByte(rest[e-1]) {
+		e--
+	}
+	for e > 0 && rest[e-1] == '#' {
+		e--
+	}
+	for e > 0 && isSpaceByte(rest[e-1]) {
+		e--
+	}
+	if strings.IndexByte(rest[:e], '\n') >= 0 {
+		return 0, "", false
+	}
+	return level, rest[:e], true
+}
+
+// isSpaceByte reports whether c is in the class \s of Go's regular
+// expressions: tab, newline, form feed, carriage return or space.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}

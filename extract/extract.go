@@ -52,6 +52,23 @@ type extractor struct {
 	bounds   map[int][]int   // per block, sentence starts (evidence)
 	maxEnd   map[int]int     // per block, the longest excluded span
 	writers  map[string]bool // person ids that wrote the source
+
+	// capText and capWords hold the last capRuns result: prose blocks are
+	// scanned for full names and then for given names alone.
+	capText  string
+	capWords [][]capWord
+}
+
+// capRuns is capRuns(text), computed once for consecutive calls on the
+// same text. Callers must not modify the result.
+func (x *extractor) capRuns(text string) [][]capWord {
+	if x.capWords == nil || x.capText != text {
+		x.capText, x.capWords = text, capRuns(text)
+		if x.capWords == nil {
+			x.capWords = [][]capWord{}
+		}
+	}
+	return x.capWords
 }
 
 // Extract maps a parsed document to the facts it supports. info describes
@@ -577,7 +594,7 @@ func (x *extractor) prosePeople() {
 func (x *extractor) singleNames(bi, ti int, spans []span) {
 	b := &x.doc.Blocks[bi]
 	text := b.Text
-	for _, run := range capRuns(text) {
+	for _, run := range x.capRuns(text) {
 		// "Then Julius explains": the given name after leading words
 		k := 0
 		for k < len(run)-1 && !isFirstName(text[run[k].start:run[k].end]) {

@@ -28,17 +28,16 @@ func isJoiner(r rune) bool {
 // tokenize splits s into tokens.
 func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/5)
-	// An ASCII text folds by lowering case: fold it once and slice the
-	// tokens out of it instead of allocating a string per token.
-	lower := ""
-	if isASCII(s) {
-		lower = strings.ToLower(s)
-	}
+	// An ASCII word folds by lowering case: lower the text's ASCII
+	// letters once and slice such tokens out of it instead of allocating
+	// a string per token. Only words with other letters are folded alone.
+	lower := asciiLower(s)
 	space := true
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
+			ascii := r < utf8.RuneSelf
 			j := i + w
 			for j < len(s) {
 				r2, w2 := utf8.DecodeRuneInString(s[j:])
@@ -48,13 +47,13 @@ func tokenize(s string) []token {
 					}
 				} else if !(unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2)) {
 					break
+				} else {
+					ascii = false
 				}
 				j += w2
 			}
-			f := lower
-			if f != "" {
-				f = f[i:j]
-			} else {
+			f := lower[i:j]
+			if !ascii {
 				f = graph.Fold(s[i:j])
 			}
 			toks = append(toks, token{start: i, end: j, fold: f, space: space})
@@ -74,6 +73,25 @@ func tokenize(s string) []token {
 		}
 	}
 	return toks
+}
+
+// asciiLower returns s with its ASCII capitals lowered and every other
+// byte as it is.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // trie maps token sequences (folded spellings) to catalog entries.
@@ -320,13 +338,4 @@ func squash(s string) string {
 		}
 	}
 	return b.String()
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

@@ -247,7 +247,7 @@ type span struct {
 // trimmed to at most four parts.
 func (x *extractor) peopleIn(text string) []span {
 	var out []span
-	for _, run := range capRuns(text) {
+	for _, run := range x.capRuns(text) {
 		// skip leading words that are not given names ("Then Thomas Graf")
 		k := 0
 		for k < len(run) {
@@ -347,7 +347,7 @@ var (
 // that separate "Name (Org)" items.
 func splitChunks(s string) []string {
 	var out []string
-	s = strings.NewReplacer(" · ", ";", " • ", ";", " | ", ";", " / ", ";").Replace(s)
+	s = chunkSeps.Replace(s)
 	for _, part := range strings.Split(s, ";") {
 		for _, p := range andSplitRe.Split(part, -1) {
 			// "A (Org), B (Org)" -> split after ")"
@@ -361,6 +361,11 @@ func splitChunks(s string) []string {
 	}
 	return out
 }
+
+// chunkSeps turns the separators of a speaker list other than commas and
+// "and" into semicolons. A Replacer builds its lookup table on first use,
+// so it is made once, not per list.
+var chunkSeps = strings.NewReplacer(" · ", ";", " • ", ";", " | ", ";", " / ", ";")
 
 // splitNameList splits "A, B, C" where every part is a name; a list with a
 // part that is not a name is left whole ("A, CTO, Org").

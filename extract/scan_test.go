@@ -147,3 +147,52 @@ func randomTexts(seed int64, parts []string, maxParts int) []string {
 	}
 	return out
 }
+
+// TestATXHeadingMatchesExpression checks the hand-written heading scanner
+// against the expression it replaced, on fixed cases and on random lines
+// over the characters that matter to it.
+func TestATXHeadingMatchesExpression(t *testing.T) {
+	re := regexp.MustCompile(`^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
+	check := func(line string) {
+		t.Helper()
+		level, text, ok := atxHeading(line)
+		m := re.FindStringSubmatch(line)
+		if ok != (m != nil) || ok && (level != len(m[1]) || text != m[2]) {
+			t.Fatalf("atxHeading(%q) = %d, %q, %v; the expression gives %q", line, level, text, ok, m)
+		}
+	}
+	for _, line := range []string{"# Title", "## Title ##", "###### Six", "####### Seven", "#NoSpace",
+		"    # Indented four", "   # Indented three", "# C#", "# Keynote: C# and F# #", "#", "# ", "#\t#",
+		"## Title \n", "# a\nb", "# a\n#", "\t# tab", "", "  ", "# ‘Quoted’ title  ###  "} {
+		check(line)
+	}
+	rng := rand.New(rand.NewSource(1))
+	alphabet := []string{" ", "\t", "\r", "\n", "#", "#", "#", "a", "C", "é", "."}
+	for range 200_000 {
+		var b strings.Builder
+		for range rng.Intn(12) {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		check(b.String())
+	}
+}
+
+// TestTokenizeFolds checks that every word token's fold is graph.Fold of
+// its text, in ASCII text and in text where ASCII words sit among others.
+func TestTokenizeFolds(t *testing.T) {
+	for _, s := range []string{
+		"Cilium and eBPF at KubeCon",
+		"“Zero Trust” with SPIFFE — Grüße from Zürich, naïve CRI-O users",
+		"ÉCOLE Polytechnique: Ⅻ ﬁle systems, Kubernetes 1.29 and İstanbul",
+	} {
+		for _, tk := range tokenize(s) {
+			word := s[tk.start:tk.end]
+			if isJoiner([]rune(word)[0]) {
+				continue
+			}
+			if want := graph.Fold(word); tk.fold != want {
+				t.Errorf("tokenize(%q): token %q folds to %q, want %q", s, word, tk.fold, want)
+			}
+		}
+	}
+}
