@@ -82,7 +82,6 @@ func (b *Block) appendText(s string, line int) {
 }
 
 var (
-	bulletRe   = lazyRe(`^(\s*)([-*+•·▪◦‣–]|\d{1,3}[.)])\s+(.*)$`)
 	setextRe   = lazyRe(`^\s{0,3}(=+|-+)\s*$`)
 	fenceRe    = lazyRe("^\\s*(```|~~~)")
 	linkRe     = lazyRe(`(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)`)
@@ -294,17 +293,38 @@ func parseMarkdown(lines []string, first int) []Block {
 	return blocks
 }
 
-// bullet matches a list item line, checking its first character first.
+// bullet reads a list item line: it returns the line, its indentation,
+// its marker and its text, as the expression
+// ^(\s*)([-*+•·▪◦‣–]|\d{1,3}[.)])\s+(.*)$ would (a test compares them),
+// or nil. List items are frequent, and the matcher was slow to read them.
 func bullet(raw string) []string {
-	t := strings.TrimLeft(raw, " \t")
-	if t == "" {
+	i := 0
+	for i < len(raw) && isSpaceByte(raw[i]) {
+		i++
+	}
+	j := i
+	switch r, w := utf8.DecodeRuneInString(raw[i:]); {
+	case r >= '0' && r <= '9':
+		for j < len(raw) && raw[j] >= '0' && raw[j] <= '9' {
+			j++
+		}
+		if j-i > 3 || j == len(raw) || raw[j] != '.' && raw[j] != ')' {
+			return nil
+		}
+		j++
+	case j < len(raw) && strings.ContainsRune("-*+•·▪◦‣–", r):
+		j += w
+	default:
 		return nil
 	}
-	r, _ := utf8.DecodeRuneInString(t)
-	if !strings.ContainsRune("-*+•·▪◦‣–", r) && !(r >= '0' && r <= '9') {
+	k := j
+	for k < len(raw) && isSpaceByte(raw[k]) {
+		k++
+	}
+	if k == j || strings.IndexByte(raw[k:], '\n') >= 0 {
 		return nil
 	}
-	return bulletRe.FindStringSubmatch(raw)
+	return []string{raw, raw[:i], raw[i:j], raw[k:]}
 }
 
 // appendBlock adds a finished block, trimmed, unless it is empty.

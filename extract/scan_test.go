@@ -196,3 +196,30 @@ func TestTokenizeFolds(t *testing.T) {
 		}
 	}
 }
+
+// TestBulletMatchesExpression checks the hand-written list item reader
+// against the expression it replaced, on fixed cases and on random lines.
+func TestBulletMatchesExpression(t *testing.T) {
+	re := regexp.MustCompile(`^(\s*)([-*+•·▪◦‣–]|\d{1,3}[.)])\s+(.*)$`)
+	check := func(line string) {
+		t.Helper()
+		got, want := bullet(line), re.FindStringSubmatch(line)
+		if !slices.Equal(got, want) {
+			t.Fatalf("bullet(%q) = %q; the expression gives %q", line, got, want)
+		}
+	}
+	for _, line := range []string{"- item", "  * nested", "• Cilium", "1. first", "12) twelfth", "123. x",
+		"1234. too long", "1.no space", "-no space", "- ", "-", "", "   ", "\t– dash item", "— em dash",
+		"- a\nb", "-\n a", "2.", "**bold**", "+ plus", "• ‘quoted’ talk"} {
+		check(line)
+	}
+	rng := rand.New(rand.NewSource(1))
+	alphabet := []string{" ", "\t", "\n", "-", "*", "•", "–", "—", "1", "2", ".", ")", "a", "é"}
+	for range 200_000 {
+		var b strings.Builder
+		for range rng.Intn(10) {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		check(b.String())
+	}
+}
