@@ -1,6 +1,10 @@
 package store
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/kg-tool/kg/graph"
+)
 
 // TestBulkOptions checks the memtables and level-0 limits of the load
 // kinds: a large bulk load trades heap for half as many level-0 tables.
@@ -20,5 +24,39 @@ func TestBulkOptions(t *testing.T) {
 			t.Errorf("%+v: memtable %d, level 0 %d (stall %d); want %d, %d (%d)", c.o,
 				bo.MemTableSize, bo.NumLevelZeroTables, bo.NumLevelZeroTablesStall, c.mt, c.l0, c.st)
 		}
+	}
+}
+
+// The writer's kept records stay within two generations, and a record
+// looked up again survives the generation that drops the others.
+func TestKeptRecsGenerations(t *testing.T) {
+	k := keptRecs{max: 3}
+	rec := func() *nodeRec { return &nodeRec{Kind: graph.Person, Support: 1} }
+	a := rec()
+	k.put("a", a)
+	k.put("b", rec())
+	k.put("c", rec())
+	k.put("d", rec()) // a, b, c become the old generation
+	if r, ok := k.get("a"); !ok || r != a {
+		t.Fatal("a record of the old generation was lost")
+	}
+	k.put("e", rec())
+	k.put("f", rec()) // d, a, e become old; b and c go
+	for _, id := range []string{"b", "c"} {
+		if _, ok := k.get(id); ok {
+			t.Errorf("%s was kept through two generations without a lookup", id)
+		}
+	}
+	for _, id := range []string{"a", "d", "e", "f"} {
+		if _, ok := k.get(id); !ok {
+			t.Errorf("%s was dropped", id)
+		}
+	}
+	if n := len(k.cur) + len(k.old); n > 2*k.max {
+		t.Errorf("%d records kept, want at most %d", n, 2*k.max)
+	}
+	k.drop("a")
+	if _, ok := k.get("a"); ok {
+		t.Error("a dropped record is still kept")
 	}
 }
