@@ -134,7 +134,7 @@ func (w *Writer) buildKnown() {
 
 // maxHubs bounds the writer's cache of hub records, maxPeople its cache of
 // person names, maxKept each generation of its cache of person records
-// (about 30 MB at most).
+// (so at most 32,768 records are kept).
 const (
 	maxHubs   = 20_000
 	maxPeople = 500_000
