@@ -166,14 +166,8 @@ func TestATXHeadingMatchesExpression(t *testing.T) {
 		"## Title \n", "# a\nb", "# a\n#", "\t# tab", "", "  ", "# ‘Quoted’ title  ###  "} {
 		check(line)
 	}
-	rng := rand.New(rand.NewSource(1))
-	alphabet := []string{" ", "\t", "\r", "\n", "#", "#", "#", "a", "C", "é", "."}
-	for range 200_000 {
-		var b strings.Builder
-		for range rng.Intn(12) {
-			b.WriteString(alphabet[rng.Intn(len(alphabet))])
-		}
-		check(b.String())
+	for _, line := range randomTexts(1, []string{" ", "\t", "\r", "\n", "#", "#", "#", "a", "C", "é", "."}, 12) {
+		check(line)
 	}
 }
 
@@ -213,13 +207,7 @@ func TestBulletMatchesExpression(t *testing.T) {
 		"- a\nb", "-\n a", "2.", "**bold**", "+ plus", "• ‘quoted’ talk"} {
 		check(line)
 	}
-	rng := rand.New(rand.NewSource(1))
-	alphabet := []string{" ", "\t", "\n", "-", "*", "•", "–", "—", "1", "2", ".", ")", "a", "é"}
-	for range 200_000 {
-		var b strings.Builder
-		for range rng.Intn(10) {
-			b.WriteString(alphabet[rng.Intn(len(alphabet))])
-		}
-		check(b.String())
+	for _, line := range randomTexts(1, []string{" ", "\t", "\n", "-", "*", "•", "–", "—", "1", "2", ".", ")", "a", "é"}, 10) {
+		check(line)
 	}
 }
