@@ -41,7 +41,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	db.Close()
 
 	info, err := store.ReadBackup(bytes.NewReader(b))
-	if err != nil || info.Schema != "kg/3" || info.Keys == 0 {
+	if err != nil || info.Schema != "kg/4" || info.Keys == 0 {
 		t.Fatalf("ReadBackup = %+v, %v", info, err)
 	}
 	to := open(t, filepath.Join(t.TempDir(), "new"))

@@ -151,14 +151,8 @@ func TestCheckFindsAndRepairs(t *testing.T) {
 		{"edge key in kg/2's form", store.ProblemMalformedKey, true, func(txn *badger.Txn) error {
 			return txn.Set(k('f', talkOne, "mentions", "project:cilium", srcA), []byte{1, 1, 1, 'x'})
 		}},
-		{"kind key deleted", store.ProblemMissingKind, true, func(txn *badger.Txn) error {
-			return txn.Delete(k('k', "project", "project:cilium"))
-		}},
-		{"kind key of a missing node", store.ProblemStaleKind, true, func(txn *badger.Txn) error {
-			return txn.Set(k('k', "project", "project:ghost"), nil)
-		}},
-		{"kind key with the wrong kind", store.ProblemStaleKind, true, func(txn *badger.Txn) error {
-			return txn.Set(k('k', "topic", "project:cilium"), nil)
+		{"kind key of kg/3 left by an upgrade", store.ProblemUnknownKeyspace, true, func(txn *badger.Txn) error {
+			return txn.Set(k('k', "project", "project:cilium"), nil)
 		}},
 		{"alias key deleted", store.ProblemMissingAlias, true, func(txn *badger.Txn) error {
 			return txn.Delete(k('a', "cilium", "project:cilium"))
@@ -748,5 +742,110 @@ func TestCheckReverseGroupLackingAnEdge(t *testing.T) {
 	}
 	if !reflect.DeepEqual(dump(t, db), before) {
 		t.Error("repair changed the graph")
+	}
+}
+
+// TestUpgradeFromSchema3 opens a database with kg/3's kind index: the
+// upgrade drops every kind key and lists the nodes of each kind as before.
+func TestUpgradeFromSchema3(t *testing.T) {
+	dir := t.TempDir()
+	db := checkDB(t, dir)
+	want := dump(t, db)
+	wantKinds := nodesByKind(t, db)
+	if err := store.DowngradeToSchema3ForTest(db); err != nil {
+		t.Fatal(err)
+	}
+	if n := rawPrefixCount(t, db, "k\x00"); n != len(want.Nodes) {
+		t.Fatalf("downgraded database has %d kind keys, want %d", n, len(want.Nodes))
+	}
+	db.Close()
+	ro, err := store.Open(dir, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("open kg/3 database: %v", err)
+	}
+	defer ro.Close()
+	if n := rawPrefixCount(t, ro, "k\x00"); n != 0 {
+		t.Errorf("%d kind keys left after the upgrade", n)
+	}
+	if got := dump(t, ro); !reflect.DeepEqual(got, want) {
+		t.Error("graph changed by the upgrade")
+	}
+	if got := nodesByKind(t, ro); !reflect.DeepEqual(got, wantKinds) {
+		t.Errorf("nodes by kind after the upgrade = %v, want %v", got, wantKinds)
+	}
+	if rep := mustCheck(t, ro, false); !rep.Clean() {
+		t.Errorf("upgraded database not clean: %+v", rep.Problems)
+	}
+}
+
+// TestNodesOfKind: the nodes of one kind are exactly those of every kind
+// with that kind, in id order.
+func TestNodesOfKind(t *testing.T) {
+	db := checkDB(t, t.TempDir())
+	defer db.Close()
+	got := nodesByKind(t, db)
+	var all []graph.Node
+	if err := db.Nodes(context.Background(), "", func(n graph.Node) error { all = append(all, n); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	want := map[graph.NodeKind][]string{}
+	for _, n := range all {
+		want[n.Kind] = append(want[n.Kind], n.ID)
+	}
+	if len(want) < 5 || !reflect.DeepEqual(got, want) {
+		t.Errorf("nodes by kind = %v, want %v", got, want)
+	}
+}
+
+// nodesByKind lists the ids Nodes gives for each kind.
+func nodesByKind(t *testing.T, db *store.DB) map[graph.NodeKind][]string {
+	t.Helper()
+	out := map[graph.NodeKind][]string{}
+	for _, k := range graph.NodeKinds {
+		err := db.Nodes(context.Background(), k, func(n graph.Node) error {
+			if n.Kind != k {
+				t.Errorf("Nodes(%s) gave %s of kind %s", k, n.ID, n.Kind)
+			}
+			out[k] = append(out[k], n.ID)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+func rawPrefixCount(t *testing.T, db *store.DB, prefix string) int {
+	t.Helper()
+	n := 0
+	if err := db.RawViewForTest(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefix)})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			n++
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestPutRefusesNodeOfAnotherKind: a node whose kind is not its id's
+// prefix would be listed under the wrong kind, so Put refuses the source
+// and stores nothing of it.
+func TestPutRefusesNodeOfAnotherKind(t *testing.T) {
+	ctx := context.Background()
+	db := open(t, t.TempDir())
+	defer db.Close()
+	f := recap("source:a", "/r/a.txt", "h1", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium")
+	f.Nodes[len(f.Nodes)-1].Kind = graph.Topic
+	_, err := db.PutSource(ctx, f)
+	if err == nil || !strings.Contains(err.Error(), `node "project:cilium" has kind "topic"`) {
+		t.Fatalf("put = %v, want a refusal naming the node", err)
+	}
+	if g := dump(t, db); len(g.Nodes) != 0 {
+		t.Errorf("refused source left %d nodes", len(g.Nodes))
 	}
 }

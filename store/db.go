@@ -294,23 +294,29 @@ func (db *DB) checkSchema() error {
 // read-write open upgrades it at once).
 var errUpgrade = errors.New("database needs an upgrade")
 
-// upgrade brings a database of an older schema to schemaVersion: the
-// per-edge keys become edge groups, Check rebuilds every derived record
-// from the source records and the forward groups, then the new
-// version is written. An interrupted upgrade leaves the old version, so
-// the next open runs it again.
+// upgrade brings a database of an older schema to schemaVersion: the kind
+// index goes; from kg/1 and kg/2, the per-edge keys also become edge
+// groups and Check rebuilds every derived record from the source records
+// and the forward groups. Then the new version is written. An interrupted
+// upgrade leaves the old version, so the next open runs it again.
 func (db *DB) upgrade(from string) error {
-	n, err := db.regroupLegacyEdges()
-	if err != nil {
-		return fmt.Errorf("upgrade %s from %s: %w", db.dir, from, err)
+	if err := db.bdb.DropPrefix([]byte{pKind, sep}); err != nil {
+		return fmt.Errorf("upgrade %s from %s: drop the kind index: %w", db.dir, from, err)
 	}
-	rep, err := db.Check(context.Background(), true)
-	if err != nil {
-		return fmt.Errorf("upgrade %s from %s: %w", db.dir, from, err)
+	msg := "kind index dropped"
+	if legacyGroups[from] {
+		n, err := db.regroupLegacyEdges()
+		if err != nil {
+			return fmt.Errorf("upgrade %s from %s: %w", db.dir, from, err)
+		}
+		rep, err := db.Check(context.Background(), true)
+		if err != nil {
+			return fmt.Errorf("upgrade %s from %s: %w", db.dir, from, err)
+		}
+		msg = fmt.Sprintf("%d edge keys regrouped, %d records rewritten", n, rep.Repaired)
 	}
 	if db.log != nil {
-		fmt.Fprintf(db.log, "kg: upgraded %s from schema %s to %s (%d edge keys regrouped, %d records rewritten)\n",
-			db.dir, from, schemaVersion, n, rep.Repaired)
+		fmt.Fprintf(db.log, "kg: upgraded %s from schema %s to %s (%s)\n", db.dir, from, schemaVersion, msg)
 	}
 	return db.bdb.Update(func(txn *badger.Txn) error {
 		return txn.Set(schemaKey, []byte(schemaVersion))

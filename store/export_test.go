@@ -20,10 +20,44 @@ func DowngradeToSchema2ForTest(db *DB) error {
 	if err := legacyEdges(txn); err != nil {
 		return err
 	}
+	if err := kindIndex(txn); err != nil {
+		return err
+	}
 	if err := txn.Set(schemaKey, []byte("kg/2")); err != nil {
 		return err
 	}
 	return txn.Commit()
+}
+
+// DowngradeToSchema3ForTest rewrites db as schema kg/3 wrote it: with a
+// kind index.
+func DowngradeToSchema3ForTest(db *DB) error {
+	txn := db.bdb.NewTransaction(true)
+	defer txn.Discard()
+	if err := kindIndex(txn); err != nil {
+		return err
+	}
+	if err := txn.Set(schemaKey, []byte("kg/3")); err != nil {
+		return err
+	}
+	return txn.Commit()
+}
+
+// kindIndex writes the kind index kg/1 to kg/3 kept: k|kind|id per node.
+func kindIndex(txn *badger.Txn) error {
+	var keys [][]byte
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pNode, sep}})
+	for it.Rewind(); it.Valid(); it.Next() {
+		id := string(it.Item().Key()[2:])
+		keys = append(keys, key(pKind, string(graph.IDKind(id)), id))
+	}
+	it.Close()
+	for _, k := range keys {
+		if err := txn.Set(k, nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func legacyEdges(txn *badger.Txn) error {
@@ -82,6 +116,9 @@ func DowngradeForTest(db *DB) error {
 	txn := db.bdb.NewTransaction(true)
 	defer txn.Discard()
 	if err := legacyEdges(txn); err != nil {
+		return err
+	}
+	if err := kindIndex(txn); err != nil {
 		return err
 	}
 	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pNode, sep}})

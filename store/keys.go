@@ -14,7 +14,7 @@ const (
 	pSource  = 's'
 	pPath    = 'p'
 	pNode    = 'n'
-	pKind    = 'k'
+	pKind    = 'k' // kind index of kg/1 to kg/3, dropped by the upgrade to kg/4
 	pAlias   = 'a'
 	pSeries  = 'e'
 	pFwd     = 'f'
@@ -28,14 +28,19 @@ var schemaKey = []byte{pMeta, sep, 's', 'c', 'h', 'e', 'm', 'a'}
 // schemaVersion is written into new databases. A database of an older
 // version this kg can upgrade (upgradable) is upgraded when it is opened;
 // any other value is refused.
-const schemaVersion = "kg/3"
+const schemaVersion = "kg/4"
 
-// upgradable lists the older schema versions Open upgrades in place. Both
-// stored a key per edge and source (legacyEdgeKey), which the upgrade
-// gathers into the edge groups of kg/3; kg/1 node records also lack the
-// edge counts of kg/2 (nodeRec.Links), which Check rebuilds from the
-// source records.
-var upgradable = map[string]bool{"kg/1": true, "kg/2": true}
+// upgradable lists the older schema versions Open upgrades in place. All
+// three kept a kind index (a key k|kind|id per node), which kg/4 drops: a
+// node's id starts with its kind, so the node records of one kind are a
+// prefix scan of their own. kg/1 and kg/2 also stored a key per edge and
+// source (legacyEdgeKey), which the upgrade gathers into the edge groups
+// of kg/3; kg/1 node records also lack the edge counts of kg/2
+// (nodeRec.Links), which Check rebuilds from the source records.
+var upgradable = map[string]bool{"kg/1": true, "kg/2": true, "kg/3": true}
+
+// legacyGroups lists the schemas that stored a key per edge and source.
+var legacyGroups = map[string]bool{"kg/1": true, "kg/2": true}
 
 // key joins a prefix byte and fields with the separator.
 func key(prefix byte, fields ...string) []byte {
@@ -83,9 +88,11 @@ func splitPathValue(v []byte) (src, hash string) {
 }
 
 func nodeKey(id string) []byte { return key(pNode, id) }
-func kindKey(k graph.NodeKind, id string) []byte {
-	return key(pKind, string(k), id)
-}
+
+// kindPrefix is the prefix of the node keys of kind k: a node's id starts
+// with its kind and a colon (graph.NodeID, graph.TalkID), which the writer
+// enforces.
+func kindPrefix(k graph.NodeKind) []byte  { return key(pNode, string(k)+":") }
 func aliasKey(spelling, id string) []byte { return key(pAlias, graph.Key(spelling), id) }
 
 // fwdKey is the key of the forward edge group of node from and source src:

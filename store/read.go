@@ -234,30 +234,19 @@ func (db *DB) Lookup(ctx context.Context, name string) ([]string, error) {
 func (db *DB) Nodes(ctx context.Context, k graph.NodeKind, fn func(graph.Node) error) error {
 	return db.view(func(txn *badger.Txn) error {
 		if k == "" {
-			return scanNodes(ctx, txn, fn)
+			return scanNodes(ctx, txn, []byte{pNode, sep}, fn)
 		}
-		var ids []string
-		if err := scanKeys(txn, prefixKey(pKind, string(k)), func(key []byte) {
-			f := splitKey(key)
-			ids = append(ids, f[len(f)-1])
-		}); err != nil {
-			return err
-		}
-		for _, id := range ids {
-			n, err := getNode(txn, id)
-			if err != nil {
-				return err
+		return scanNodes(ctx, txn, kindPrefix(k), func(n graph.Node) error {
+			if n.Kind != k {
+				return nil // Check reports it
 			}
-			if err := fn(n); err != nil {
-				return err
-			}
-		}
-		return nil
+			return fn(n)
+		})
 	})
 }
 
-func scanNodes(ctx context.Context, txn *badger.Txn, fn func(graph.Node) error) error {
-	prefix := []byte{pNode, sep}
+// scanNodes calls fn for every node whose key starts with prefix.
+func scanNodes(ctx context.Context, txn *badger.Txn, prefix []byte, fn func(graph.Node) error) error {
 	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 256, Prefix: prefix})
 	defer it.Close()
 	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
@@ -511,7 +500,7 @@ func inEvidence(txn *badger.Txn, e *graph.Edge, src string) ([]graph.Evidence, e
 func (db *DB) Walk(ctx context.Context, fn func(graph.Node) error, fe func(graph.Edge) error) error {
 	return db.view(func(txn *badger.Txn) error {
 		if fn != nil {
-			if err := scanNodes(ctx, txn, fn); err != nil {
+			if err := scanNodes(ctx, txn, []byte{pNode, sep}, fn); err != nil {
 				return err
 			}
 		}

@@ -299,6 +299,12 @@ func (w *Writer) Put(ctx context.Context, f *graph.Facts) (graph.PutResult, erro
 	}
 	path := absPath(f.Source.Path)
 	res := graph.PutResult{Source: f.Source.ID}
+	for _, n := range f.Nodes {
+		// Nodes of one kind are listed by their ids' prefix (kindPrefix).
+		if k := graph.IDKind(n.ID); k != n.Kind {
+			return res, fmt.Errorf("store: node %q has kind %q but its id says %q", n.ID, n.Kind, k)
+		}
+	}
 	old, err := w.sourceByPath(path)
 	switch {
 	case err == nil && old.Info.Hash == f.Source.Hash:
@@ -589,7 +595,7 @@ func (w *Writer) write(f *graph.Facts) error {
 }
 
 // addNode adds (delta 1) or removes (delta -1) one contribution to a node,
-// keeping the kind, alias and series indexes in step.
+// keeping the alias and series indexes in step.
 func (w *Writer) addNode(n graph.Node, delta int) error {
 	r, err := w.node(n.ID)
 	if err != nil {
@@ -629,17 +635,6 @@ func (w *Writer) addNode(n graph.Node, delta int) error {
 		return err
 	}
 	alive := r.Support > 0
-	if alive != wasAlive {
-		k := kindKey(n.Kind, n.ID)
-		if alive {
-			err = w.set(k, nil)
-		} else {
-			err = w.del(k)
-		}
-		if err != nil {
-			return err
-		}
-	}
 	if n.Kind == graph.Event {
 		seriesAfter := ""
 		if alive {

@@ -381,13 +381,13 @@ func TestCheckCommand(t *testing.T) {
 		if err := txn.Delete(alias); err != nil {
 			return err
 		}
-		return txn.Set([]byte("k\x00project\x00project:ghost"), nil)
+		return txn.Set([]byte("a\x00ghost\x00project:ghost"), nil)
 	})
 	out, errs, code := kgRun(t, "", "--db", db, "check")
 	if code != 1 || !strings.HasPrefix(errs, "kg: check found 3 problems") {
 		t.Errorf("check of a damaged database: exit %d, stderr %q", code, errs)
 	}
-	for _, want := range []string{store.ProblemMissingRev, store.ProblemMissingAlias, store.ProblemStaleKind, "k|project|project:ghost"} {
+	for _, want := range []string{store.ProblemMissingRev, store.ProblemMissingAlias, store.ProblemStaleAlias, "a|ghost|project:ghost"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}
@@ -679,9 +679,9 @@ func TestBadDatabase(t *testing.T) {
 		}, `^kg: .* is a Badger database but not a kg database`},
 		{"newer schema", func(t *testing.T) string {
 			dir := fresh(t)
-			rawDamage(t, dir, func(txn *badger.Txn) error { return txn.Set([]byte("m\x00schema"), []byte("kg/4")) })
+			rawDamage(t, dir, func(txn *badger.Txn) error { return txn.Set([]byte("m\x00schema"), []byte("kg/5")) })
 			return dir
-		}, `^kg: database .* has schema "kg/4"; this kg understands "kg/3" \(upgrade kg\)`},
+		}, `^kg: database .* has schema "kg/5"; this kg understands "kg/4" \(upgrade kg\)`},
 		{"empty MANIFEST", func(t *testing.T) string {
 			dir := fresh(t)
 			if err := os.Truncate(filepath.Join(dir, "MANIFEST"), 0); err != nil {
