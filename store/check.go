@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -24,9 +25,10 @@ import (
 // everything else is derived from them. Problems with one edge name it by
 // the key kg/2 stored per edge and source: f|from|kind|to|source.
 const (
-	ProblemMissingRev      = "missing reverse key"           // an edge its reverse group lacks
-	ProblemStaleRev        = "reverse key without edge"      // a reverse group, or an edge in one, without its forward edge
-	ProblemWrongKind       = "node kind differs from its id" // not repaired: a source states it so
+	ProblemMissingRev      = "missing reverse key"            // an edge its reverse group lacks
+	ProblemStaleRev        = "reverse key without edge"       // a reverse group, or an edge in one, without its forward edge
+	ProblemWrongKind       = "node kind differs from its id"  // not repaired: a source states it so
+	ProblemGroupCounter    = "group number behind its groups" // a writer would reuse a commit's group name
 	ProblemMissingAlias    = "missing alias key"
 	ProblemStaleAlias      = "stale alias key" // no such node, or not one of its spellings
 	ProblemMissingSeries   = "missing series key"
@@ -118,7 +120,8 @@ func (db *DB) Check(ctx context.Context, repair bool) (Report, error) {
 	c := &checker{ctx: ctx, rep: Report{Counts: map[string]int{}}, srcs: map[string]bool{},
 		nodes: map[string]*nodeRec{}, fwd: map[string]uint8{}, want: map[string][]byte{},
 		drop: map[string][]edgeRef{}, add: map[string][]edgeRef{},
-		badGroups: map[string]bool{}, regroup: map[string]bool{}, revWant: map[string][]groupEdge{}}
+		badGroups: map[string]bool{}, regroup: map[string]bool{}, revWant: map[string][]revEntry{},
+		groups: map[string]string{}}
 	err := db.view(func(txn *badger.Txn) error {
 		if err := c.readSources(txn); err != nil {
 			return err
@@ -179,16 +182,19 @@ const (
 type checker struct {
 	ctx       context.Context
 	rep       Report
-	srcs      map[string]bool        // readable source records
-	nodes     map[string]*nodeRec    // node records as the sources give them
-	fwd       map[string]uint8       // edges (legacyEdgeKey), listed or present
-	order     []string               // present edges, in group key order
-	badGroups map[string]bool        // forward groups that do not decode
-	regroup   map[string]bool        // forward groups with a dangling edge
-	want      map[string][]byte      // derived keys expected, but reverse groups
-	revWant   map[string][]groupEdge // reverse groups expected
-	drop      map[string][]edgeRef   // edges to take out of a source record
-	add       map[string][]edgeRef   // edges to add to a source record
+	srcs      map[string]bool       // readable source records
+	nodes     map[string]*nodeRec   // node records as the sources give them
+	fwd       map[string]uint8      // edges (legacyEdgeKey), listed or present
+	order     []string              // present edges, in group key order
+	badGroups map[string]bool       // forward groups that do not decode
+	regroup   map[string]bool       // forward groups with a dangling edge
+	want      map[string][]byte     // derived keys expected, but reverse groups
+	revWant   map[string][]revEntry // reverse groups expected
+	groups    map[string]string     // sources' reverse groups by commit (sourceRec.Group)
+	counter   uint64                // the stored number of the last commit's groups
+	maxGroup  uint64                // the largest group number in use
+	drop      map[string][]edgeRef  // edges to take out of a source record
+	add       map[string][]edgeRef  // edges to add to a source record
 	fixes     []fix
 }
 
@@ -247,6 +253,9 @@ func (c *checker) readSources(txn *badger.Txn) error {
 		}
 		id := string(k[2:])
 		c.srcs[id] = true
+		if rec.Group != "" {
+			c.groups[id] = rec.Group
+		}
 		c.rep.Sources++
 		for _, n := range rec.Nodes {
 			r := c.nodes[n.ID]
@@ -353,8 +362,12 @@ func (c *checker) expect() {
 			continue
 		}
 		c.rep.Edges++
-		rk := string(revKey(f[2], graph.EdgeKind(f[1]), f[3]))
-		c.revWant[rk] = append(c.revWant[rk], groupEdge{kind: graph.EdgeKind(f[1]), other: f[0]})
+		g := f[3]
+		if cg := c.groups[g]; cg != "" {
+			g = cg
+		}
+		rk := string(revKey(f[2], graph.EdgeKind(f[1]), g))
+		c.revWant[rk] = append(c.revWant[rk], revEntry{f[3], groupEdge{kind: graph.EdgeKind(f[1]), other: f[0]}})
 		if owner, other := linkOwner(f[0], graph.EdgeKind(f[1]), f[2]); owner != "" {
 			c.nodes[owner].link(graph.EdgeKind(f[1]), other, 1)
 		}
@@ -466,6 +479,13 @@ func (c *checker) compare(txn *badger.Txn) error {
 			c.rep.Keys-- // counted by the first passes
 			return nil
 		case pMeta:
+			if string(k) == string(groupKey) {
+				return c.checkValue(k, item, func(v []byte) bool {
+					n, err := strconv.ParseUint(string(v), 10, 64)
+					c.counter = n
+					return err == nil
+				})
+			}
 			return nil
 		case pRedir:
 			c.rep.Redirects++
@@ -511,11 +531,16 @@ func (c *checker) compare(txn *badger.Txn) error {
 	revs := make([]string, 0, len(c.revWant))
 	for k := range c.revWant {
 		revs = append(revs, k)
+		c.noteGroup([]byte(k))
+	}
+	if c.counter < c.maxGroup {
+		c.problem(ProblemGroupCounter, groupKey)
+		c.set(groupKey, strconv.AppendUint(nil, c.maxGroup, 10))
 	}
 	sort.Strings(revs)
 	for _, k := range revs {
 		c.problem(ProblemMissingRev, []byte(k))
-		c.set([]byte(k), encodeGroup(c.revWant[k], false))
+		c.set([]byte(k), encodeWant(k, c.revWant[k]))
 	}
 	missing := make([]string, 0, len(c.want))
 	for k := range c.want {
@@ -532,6 +557,7 @@ func (c *checker) compare(txn *badger.Txn) error {
 
 // reverse checks one reverse group against the forward edges.
 func (c *checker) reverse(k []byte, item *badger.Item) error {
+	c.noteGroup(k)
 	want, ok := c.revWant[string(k)]
 	if !ok {
 		c.problem(ProblemStaleRev, k)
@@ -543,19 +569,30 @@ func (c *checker) reverse(k []byte, item *badger.Item) error {
 	if err != nil {
 		return err
 	}
-	wantV := encodeGroup(want, false)
+	wantV := encodeWant(string(k), want)
 	if string(v) == string(wantV) {
 		return nil
 	}
 	// Name the damage: edges the group lacks, or more than that.
-	type edge struct{ kind, other string }
+	type edge struct{ src, other string }
 	has := map[edge]bool{}
-	stale := eachGroupEdge(v, false, func(kind, other []byte, _ evidenceRef) error {
-		has[edge{string(kind), string(other)}] = true
-		return nil
-	}) != nil
+	f := splitKey(k)
+	group := []byte(f[len(f)-1])
+	part := func(src, v []byte) error {
+		return eachGroupEdge(v, false, func(_, other []byte, _ evidenceRef) error {
+			has[edge{string(src), string(other)}] = true
+			return nil
+		})
+	}
+	var bad error
+	if isBatchGroup(group) {
+		bad = eachRevPart(v, part)
+	} else {
+		bad = part(group, v)
+	}
+	stale := bad != nil
 	for _, e := range want {
-		delete(has, edge{"", e.other})
+		delete(has, edge{e.src, e.other})
 	}
 	if stale || len(has) > 0 {
 		c.problem(ProblemStaleRev, k)
@@ -564,6 +601,46 @@ func (c *checker) reverse(k []byte, item *badger.Item) error {
 	}
 	c.set(k, wantV)
 	return nil
+}
+
+// noteGroup keeps the largest number of a reverse group by commit.
+func (c *checker) noteGroup(k []byte) {
+	g := k[bytes.LastIndexByte(k, sep)+1:]
+	if !isBatchGroup(g) {
+		return
+	}
+	if n, err := strconv.ParseUint(string(g[1:]), 10, 64); err == nil && n > c.maxGroup {
+		c.maxGroup = n
+	}
+}
+
+// revEntry is one edge a reverse group should hold: its source and its
+// other end.
+type revEntry struct {
+	src string
+	groupEdge
+}
+
+// encodeWant encodes the reverse group k should be: a group by commit
+// (batchGroup) with each source's part, or a group of one source's own.
+func encodeWant(k string, want []revEntry) []byte {
+	f := splitKey([]byte(k))
+	if !isBatchGroup([]byte(f[len(f)-1])) {
+		es := make([]groupEdge, len(want))
+		for i, e := range want {
+			es[i] = e.groupEdge
+		}
+		return encodeGroup(es, false)
+	}
+	bySrc := map[string][]groupEdge{}
+	for _, e := range want {
+		bySrc[e.src] = append(bySrc[e.src], e.groupEdge)
+	}
+	parts := make([]revPart, 0, len(bySrc))
+	for src, es := range bySrc {
+		parts = append(parts, revPart{src, encodeGroup(es, false)})
+	}
+	return encodeRevBatch(parts)
 }
 
 // rewriteGroups writes again each forward group that holds a dangling

@@ -115,7 +115,10 @@ func TestCheckEmptyAndReadOnly(t *testing.T) {
 // checks that Check names the damage, that repair mends it, and that
 // repairing a derived key gives back exactly the graph there was.
 func TestCheckFindsAndRepairs(t *testing.T) {
-	cilium := k('b', "project:cilium", "mentions", srcA)
+	// checkDB stores each source in a commit of its own: srcA's reverse
+	// edges are in the first commit's groups.
+	groupA := "#0000000001"
+	cilium := k('b', "project:cilium", "mentions", groupA)
 	talkGroup := k('f', talkOne, srcA)
 	regroup := func(txn *badger.Txn, edit func([][2]string) [][2]string) error {
 		v, err := rawGet(txn, talkGroup)
@@ -137,16 +140,31 @@ func TestCheckFindsAndRepairs(t *testing.T) {
 			return txn.Delete(cilium)
 		}},
 		{"stray reverse key", store.ProblemStaleRev, true, func(txn *badger.Txn) error {
-			return txn.Set(k('b', "project:ghost", "mentions", srcA), store.GroupValueForTest(false, "mentions", talkOne))
+			return txn.Set(k('b', "project:ghost", "mentions", groupA), store.RevBatchForTest(srcA, "mentions", talkOne))
+		}},
+		{"stray reverse key of one source", store.ProblemStaleRev, true, func(txn *badger.Txn) error {
+			return txn.Set(k('b', "project:cilium", "mentions", srcA), store.GroupValueForTest(false, "mentions", talkOne))
 		}},
 		{"reverse group with an edge too many", store.ProblemStaleRev, true, func(txn *badger.Txn) error {
-			return txn.Set(cilium, store.GroupValueForTest(false, "mentions", talkOne, "mentions", "talk:ghost"))
+			return txn.Set(cilium, store.RevBatchForTest(srcA, "mentions", talkOne, "talk:ghost"))
+		}},
+		{"reverse group with another commit's source", store.ProblemStaleRev, true, func(txn *badger.Txn) error {
+			return txn.Set(cilium, store.RevBatchForTest("source:b", "mentions", talkOne))
 		}},
 		{"reverse group of another kind", store.ProblemStaleRev, true, func(txn *badger.Txn) error {
-			return txn.Set(k('b', "project:cilium", "part_of", srcA), store.GroupValueForTest(false, "part_of", talkOne))
+			return txn.Set(k('b', "project:cilium", "part_of", groupA), store.RevBatchForTest(srcA, "part_of", talkOne))
+		}},
+		{"group number behind the groups", store.ProblemGroupCounter, true, func(txn *badger.Txn) error {
+			return txn.Set(k('m', "group"), []byte("2"))
+		}},
+		{"group number lost", store.ProblemGroupCounter, true, func(txn *badger.Txn) error {
+			return txn.Delete(k('m', "group"))
 		}},
 		{"reverse group that does not decode", store.ProblemStaleRev, true, func(txn *badger.Txn) error {
 			return txn.Set(cilium, []byte{1, 2, 3})
+		}},
+		{"reverse group by commit with a part that does not decode", store.ProblemStaleRev, true, func(txn *badger.Txn) error {
+			return txn.Set(cilium, []byte{3, 1, 8, 's', 'o', 'u', 'r', 'c', 'e', ':', 'a', 2, 1, 0})
 		}},
 		{"edge key in kg/2's form", store.ProblemMalformedKey, true, func(txn *badger.Txn) error {
 			return txn.Set(k('f', talkOne, "mentions", "project:cilium", srcA), []byte{1, 1, 1, 'x'})
@@ -725,11 +743,11 @@ func TestCheckReverseGroupLackingAnEdge(t *testing.T) {
 	before := dump(t, db)
 	db.Close()
 	rawUpdate(t, dir, func(txn *badger.Txn) error {
-		group := k('b', "project:cilium", "mentions", "source:x")
+		group := k('b', "project:cilium", "mentions", "#0000000001")
 		if _, err := rawGet(txn, group); err != nil {
 			return err
 		}
-		return txn.Set(group, store.GroupValueForTest(false, "mentions", talkOne))
+		return txn.Set(group, store.RevBatchForTest("source:x", "mentions", talkOne))
 	})
 	db = open(t, dir)
 	defer db.Close()
@@ -742,6 +760,48 @@ func TestCheckReverseGroupLackingAnEdge(t *testing.T) {
 	}
 	if !reflect.DeepEqual(dump(t, db), before) {
 		t.Error("repair changed the graph")
+	}
+}
+
+// TestCheckReverseGroupLackingASource: a reverse group of a commit that
+// lost one source's part is reported as a missing reverse key and
+// rewritten; removing the other source afterwards leaves no trace.
+func TestCheckReverseGroupLackingASource(t *testing.T) {
+	dir := t.TempDir()
+	db := open(t, dir)
+	x := recap("source:x", "/r/x.txt", "hx", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium")
+	y := recap("source:y", "/r/y.txt", "hy", "KCD Zurich", 2023, "Talk Two", "Ann Other", "Cilium")
+	putAll(t, db, []*graph.Facts{x, y}, 2)
+	before := dump(t, db)
+	db.Close()
+	rawUpdate(t, dir, func(txn *badger.Txn) error {
+		group := k('b', "project:cilium", "mentions", "#0000000001")
+		if _, err := rawGet(txn, group); err != nil {
+			return err
+		}
+		return txn.Set(group, store.RevBatchForTest("source:x", "mentions", talkOne))
+	})
+	db = open(t, dir)
+	defer db.Close()
+	if rep := mustCheck(t, db, false); rep.Counts[store.ProblemMissingRev] != 1 || rep.Total != 1 {
+		t.Fatalf("check found %v, want one missing reverse key", rep.Counts)
+	}
+	mustCheck(t, db, true)
+	if rep := mustCheck(t, db, false); !rep.Clean() {
+		t.Fatalf("still damaged after repair: %+v", rep.Problems)
+	}
+	if !reflect.DeepEqual(dump(t, db), before) {
+		t.Error("repair changed the graph")
+	}
+	if err := db.RemoveSource(context.Background(), "source:x"); err != nil {
+		t.Fatal(err)
+	}
+	if rep := mustCheck(t, db, false); !rep.Clean() {
+		t.Fatalf("not clean after removing one source of the commit: %+v", rep.Problems)
+	}
+	talks, err := db.Neighbors(context.Background(), "project:cilium", graph.In, graph.Mentions)
+	if err != nil || !slices.Equal(talks, []string{"talk:kcd-zurich-2023/talk-two"}) {
+		t.Errorf("talks mentioning Cilium after removing source:x = %v, %v", talks, err)
 	}
 }
 
@@ -775,6 +835,61 @@ func TestUpgradeFromSchema3(t *testing.T) {
 	}
 	if rep := mustCheck(t, ro, false); !rep.Clean() {
 		t.Errorf("upgraded database not clean: %+v", rep.Problems)
+	}
+	ro.Close()
+
+	// kg/3's groups of one source and kg/4's groups by commit side by
+	// side: replacing a source takes its old groups away.
+	later := func(db *store.DB) *graph.Graph {
+		putAll(t, db, []*graph.Facts{
+			recap(srcA, "/r/a.txt", "h7", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Falco"),
+			recap("source:f", "/r/f.txt", "h8", "KCD Zurich", 2023, "Talk Three", "Ann Other", "Cilium"),
+		}, 2)
+		if rep := mustCheck(t, db, false); !rep.Clean() {
+			t.Errorf("not clean after later writes: %+v", rep.Problems)
+		}
+		return dump(t, db)
+	}
+	db = open(t, dir)
+	got := later(db)
+	db.Close()
+	fresh := checkDB(t, t.TempDir())
+	defer fresh.Close()
+	if want := later(fresh); !reflect.DeepEqual(got, want) {
+		t.Error("later writes to the upgraded database give another graph than to a new one")
+	}
+}
+
+// TestRemoveInTheSameCommit: a source applied and removed before the
+// commit leaves nothing in the commit's reverse groups.
+func TestRemoveInTheSameCommit(t *testing.T) {
+	ctx := context.Background()
+	db := open(t, t.TempDir())
+	defer db.Close()
+	w, err := db.NewWriter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []*graph.Facts{
+		recap("source:x", "/r/x.txt", "hx", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium"),
+		recap("source:y", "/r/y.txt", "hy", "KCD Zurich", 2023, "Talk Two", "Ann Other", "Cilium"),
+	} {
+		if _, err := w.Put(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Remove(ctx, "source:x"); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if rep := mustCheck(t, db, false); !rep.Clean() {
+		t.Fatalf("not clean: %+v", rep.Problems)
+	}
+	talks, err := db.Neighbors(ctx, "project:cilium", graph.In, graph.Mentions)
+	if err != nil || !slices.Equal(talks, []string{"talk:kcd-zurich-2023/talk-two"}) {
+		t.Errorf("talks mentioning Cilium = %v, %v", talks, err)
 	}
 }
 

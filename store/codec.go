@@ -302,6 +302,10 @@ type sourceRec struct {
 	Nodes    []graph.Node     `json:"nodes"`
 	Edges    []edgeRef        `json:"edges"`
 	Warnings []string         `json:"warnings,omitempty"`
+	// Group names the commit's reverse groups that hold the source's
+	// reverse edges (batchGroup); "" for groups of its own (revKey with
+	// the source id), as kg/3 wrote them.
+	Group string `json:"g,omitempty"`
 }
 
 // Source records are JSON compressed with S2 behind a marker byte: the JSON

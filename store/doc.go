@@ -5,6 +5,7 @@
 // Key layout (fields separated by a 0x00 byte; ids never contain one):
 //
 //	m\x00schema                      schema version ("kg/4")
+//	m\x00group                       number of the last commit's reverse groups
 //	s\x00<source>                    source record: info, node contributions, edge list
 //	p\x00<path>                      path -> source id and content hash
 //	n\x00<id>                        merged node: kind, support, spelling, attr and link counts;
@@ -13,8 +14,10 @@
 //	e\x00<series|city>\x00<event>    event series index, for year-less events
 //	f\x00<from>\x00<source>          forward edge group: the source's edges from the node,
 //	                                 each with kind, other end and evidence (groups.go)
-//	b\x00<to>\x00<kind>\x00<source>  reverse edge group: the source's edges of that kind
-//	                                 into the node, as their other ends
+//	b\x00<to>\x00<kind>\x00<group>   reverse edge group: the edges of that kind into the
+//	                                 node stated by the sources of one commit (group "#n",
+//	                                 each source's part apart), or by one source (group
+//	                                 the source id, as kg/3 wrote them)
 //	r\x00<id>                        redirect: id was merged into the value
 //	c\x00<id>                        catalog entry (imported or user-added)
 //

@@ -2,6 +2,8 @@ package store
 
 import (
 	"encoding/json"
+	"fmt"
+	"slices"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -17,6 +19,9 @@ func SetMetaForTest(db *DB, k, v string) error { return db.setMeta(k, v) }
 func DowngradeToSchema2ForTest(db *DB) error {
 	txn := db.bdb.NewTransaction(true)
 	defer txn.Discard()
+	if err := groupsPerSource(txn); err != nil {
+		return err
+	}
 	if err := legacyEdges(txn); err != nil {
 		return err
 	}
@@ -30,10 +35,13 @@ func DowngradeToSchema2ForTest(db *DB) error {
 }
 
 // DowngradeToSchema3ForTest rewrites db as schema kg/3 wrote it: with a
-// kind index.
+// kind index, and a reverse group per source, node and kind.
 func DowngradeToSchema3ForTest(db *DB) error {
 	txn := db.bdb.NewTransaction(true)
 	defer txn.Discard()
+	if err := groupsPerSource(txn); err != nil {
+		return err
+	}
 	if err := kindIndex(txn); err != nil {
 		return err
 	}
@@ -41,6 +49,73 @@ func DowngradeToSchema3ForTest(db *DB) error {
 		return err
 	}
 	return txn.Commit()
+}
+
+// groupsPerSource splits every reverse group by commit into a group per
+// source, and takes the group's name out of the source records.
+func groupsPerSource(txn *badger.Txn) error {
+	type kv struct{ k, v []byte }
+	var sets []kv
+	var dels [][]byte
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pRev, sep}})
+	for it.Rewind(); it.Valid(); it.Next() {
+		f := splitKey(it.Item().Key())
+		if !isBatchGroup([]byte(f[2])) {
+			continue
+		}
+		v, err := it.Item().ValueCopy(nil)
+		if err != nil {
+			it.Close()
+			return err
+		}
+		dels = append(dels, it.Item().KeyCopy(nil))
+		err = eachRevPart(v, func(src, part []byte) error {
+			sets = append(sets, kv{revKey(f[0], graph.EdgeKind(f[1]), string(src)), slices.Clone(part)})
+			return nil
+		})
+		if err != nil {
+			it.Close()
+			return err
+		}
+	}
+	it.Close()
+	it = txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pSource, sep}})
+	for it.Rewind(); it.Valid(); it.Next() {
+		rec, ok, err := readSourceRec(it.Item())
+		if err != nil || !ok {
+			it.Close()
+			return fmt.Errorf("source record %s: %v", it.Item().Key(), err)
+		}
+		rec.Group = ""
+		b, err := encodeSource(rec)
+		if err != nil {
+			it.Close()
+			return err
+		}
+		sets = append(sets, kv{it.Item().KeyCopy(nil), b})
+	}
+	it.Close()
+	for _, k := range dels {
+		if err := txn.Delete(k); err != nil {
+			return err
+		}
+	}
+	for _, s := range sets {
+		if err := txn.Set(s.k, s.v); err != nil {
+			return err
+		}
+	}
+	return txn.Delete(groupKey)
+}
+
+// RevBatchForTest encodes a reverse group by commit with one part: src's
+// edges of kind into the others.
+func RevBatchForTest(src, kind string, others ...string) []byte {
+	var kindOther []string
+	for _, o := range others {
+		kindOther = append(kindOther, kind, o)
+	}
+	return encodeRevBatch([]revPart{{src, GroupValueForTest(false, kindOther...)}})
 }
 
 // kindIndex writes the kind index kg/1 to kg/3 kept: k|kind|id per node.
@@ -115,6 +190,9 @@ func legacyEdges(txn *badger.Txn) error {
 func DowngradeForTest(db *DB) error {
 	txn := db.bdb.NewTransaction(true)
 	defer txn.Discard()
+	if err := groupsPerSource(txn); err != nil {
+		return err
+	}
 	if err := legacyEdges(txn); err != nil {
 		return err
 	}

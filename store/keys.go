@@ -100,11 +100,13 @@ func aliasKey(spelling, id string) []byte { return key(pAlias, graph.Key(spellin
 func fwdKey(from, src string) []byte { return key(pFwd, from, src) }
 
 // revKey is the key of the reverse edge group of node to, edge kind k and
-// source src: every edge of that kind into that node the source states.
+// group g: every edge of that kind into that node that the sources of one
+// commit state (g names the commit: batchGroup), or that source g states
+// (kg/3's groups of one source).
 // The kind is in the key because queries ask a hub for one kind ("talks
 // that mention X", "parts of X"), and a project's part_of edges would
 // otherwise be read through all its mentions.
-func revKey(to string, k graph.EdgeKind, src string) []byte { return key(pRev, to, string(k), src) }
+func revKey(to string, k graph.EdgeKind, g string) []byte { return key(pRev, to, string(k), g) }
 
 // legacyEdgeKey is the key schemas kg/1 and kg/2 stored for each edge and
 // source. kg/3 keeps the form as an edge's name in Check's reports and

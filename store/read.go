@@ -403,7 +403,9 @@ func eachEdge(txn *badger.Txn, id string, dir graph.Direction, kind graph.EdgeKi
 
 // eachGroup calls fn with the kind (if kindInKey: the key's field after
 // prefix), the source (the key's last field) and the value of every edge
-// group whose key starts with prefix, skipping keys of any other shape.
+// group whose key starts with prefix, skipping keys of any other shape. A
+// reverse group by commit (batchGroup) gives one call per source, with
+// that source's part.
 // All are valid only during the call; an error fn returns is wrapped with
 // the group's key.
 func eachGroup(txn *badger.Txn, prefix []byte, kindInKey bool, fn func(kind, src, v []byte) error) error {
@@ -423,7 +425,13 @@ func eachGroup(txn *badger.Txn, prefix []byte, kindInKey bool, fn func(kind, src
 		if len(src) == 0 || bytes.IndexByte(src, sep) >= 0 {
 			continue
 		}
-		err := item.Value(func(v []byte) error { return fn(kind, src, v) })
+		err := item.Value(func(v []byte) error {
+			if prefix[0] == pRev && isBatchGroup(src) {
+				// A commit's group: each source's part as its own group.
+				return eachRevPart(v, func(s, part []byte) error { return fn(kind, s, part) })
+			}
+			return fn(kind, src, v)
+		})
 		if err != nil {
 			return fmt.Errorf("store: edges of %s: %w", printable(item.Key()), err)
 		}

@@ -248,14 +248,20 @@ func (w *Writer) talkSpeakers(talk string) ([]string, error) {
 func (w *Writer) reput(nodes []string) error {
 	var srcs []string
 	for _, id := range nodes {
-		for _, p := range [][]byte{prefixKey(pFwd, id), prefixKey(pRev, id)} {
-			err := scanKeys(w.snap, p, func(k []byte) {
-				f := splitKey(k)
-				srcs = append(srcs, f[len(f)-1])
-			})
-			if err != nil {
-				return err
-			}
+		err := scanKeys(w.snap, prefixKey(pFwd, id), func(k []byte) {
+			f := splitKey(k)
+			srcs = append(srcs, f[len(f)-1])
+		})
+		if err != nil {
+			return err
+		}
+		// A reverse group by commit names its sources in its value.
+		err = eachGroup(w.snap, prefixKey(pRev, id), true, func(_, src, _ []byte) error {
+			srcs = append(srcs, string(src))
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	for _, s := range dedupe(srcs) {

@@ -6,7 +6,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -59,7 +61,18 @@ type Writer struct {
 	// writer has stored enough sources for it to pay (see buildKnown).
 	known *bloom
 	puts  int // sources stored by this writer
+	// rev holds the reverse edges of the sources applied since the last
+	// commit, by node and kind, each source's part encoded: Commit writes
+	// them as one group per node and kind (see revBatchV3).
+	rev map[revGroup][]revPart
+	// group is the number of the commit's reverse groups (0 until a
+	// source needs it); lastGroup the last one committed (groupKey).
+	group, lastGroup uint64
 }
+
+// groupKey is the meta key holding the number of the last commit's
+// reverse groups.
+var groupKey = key(pMeta, "group")
 
 // NewWriter starts a writer. It fails with graph.ErrReadOnly on a read-only
 // database.
@@ -86,6 +99,23 @@ func (db *DB) NewWriter() (*Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: read redirects: %w", err)
 	}
+	err = db.bdb.View(func(txn *badger.Txn) error {
+		item, err := txn.Get(groupKey)
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return item.Value(func(v []byte) error {
+			n, err := strconv.ParseUint(string(v), 10, 64)
+			w.lastGroup = n
+			return err
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: read the last group number: %w", err)
+	}
 	w.begin()
 	return w, nil
 }
@@ -102,6 +132,16 @@ func (w *Writer) begin() {
 	w.series = map[string][]string{}
 	w.seriesTouched = map[string]bool{}
 	w.newRedirs = map[string]string{}
+	w.rev = map[revGroup][]revPart{}
+	w.group = 0
+}
+
+// groupName names the reverse groups of the commit being built.
+func (w *Writer) groupName() string {
+	if w.group == 0 {
+		w.group = w.lastGroup + 1
+	}
+	return batchGroup(w.group)
 }
 
 // bloomAfter is how many sources a writer stores before it builds its
@@ -163,6 +203,10 @@ func (w *Writer) Commit() error {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	if err := w.writeRev(); err != nil {
+		w.forgetCaches()
+		return err
+	}
 	for _, id := range ids {
 		r := w.nodes[id]
 		var err error
@@ -199,6 +243,9 @@ func (w *Writer) Commit() error {
 		delete(w.seriesDone, sk)
 	}
 	w.committed += w.pending
+	if w.group != 0 {
+		w.lastGroup = w.group
+	}
 	for from, to := range w.newRedirs {
 		w.redirects[from] = to
 	}
@@ -217,6 +264,26 @@ func (w *Writer) Commit() error {
 		w.hubs = map[string]*nodeRec{}
 	}
 	w.begin()
+	return nil
+}
+
+// writeRev writes the commit's reverse groups and its group number.
+func (w *Writer) writeRev() error {
+	if w.group == 0 {
+		return nil
+	}
+	g := batchGroup(w.group)
+	for rg, parts := range w.rev {
+		if len(parts) == 0 {
+			continue
+		}
+		if err := w.txn.Set(revKey(rg.to, rg.kind, g), encodeRevBatch(parts)); err != nil {
+			return fmt.Errorf("store: write reverse group: %w", err)
+		}
+	}
+	if err := w.txn.Set(groupKey, strconv.AppendUint(nil, w.group, 10)); err != nil {
+		return fmt.Errorf("store: write reverse group: %w", err)
+	}
 	return nil
 }
 
@@ -560,7 +627,7 @@ func (w *Writer) uniqueSourceID(want, path string) (string, error) {
 // write adds the contributions of already-translated facts.
 func (w *Writer) write(f *graph.Facts) error {
 	src := f.Source.ID
-	rec := sourceRec{Info: f.Source, Nodes: f.Nodes, Warnings: f.Warnings}
+	rec := sourceRec{Info: f.Source, Nodes: f.Nodes, Warnings: f.Warnings, Group: w.groupName()}
 	for _, n := range f.Nodes {
 		if err := w.addNode(n, 1); err != nil {
 			return err
@@ -580,9 +647,15 @@ func (w *Writer) write(f *graph.Facts) error {
 		}
 	}
 	for g, es := range rev {
-		if err := w.set(revKey(g.to, g.kind, src), encodeGroup(es, false)); err != nil {
-			return err
-		}
+		// Written at commit, with the other sources' parts; counted now,
+		// as a group of its own would be, which is more than its part.
+		v := encodeGroup(es, false)
+		w.count++
+		w.size += int64(len(g.to)+len(g.kind)+len(src)+4) + int64(len(v)) + 32
+		w.rev[g] = append(w.rev[g], revPart{src, v})
+	}
+	if w.count >= w.db.bdb.MaxBatchCount() || w.size >= w.db.bdb.MaxBatchSize() {
+		return fmt.Errorf("store: source too large for one transaction: %w", badger.ErrTxnTooBig)
 	}
 	b, err := encodeSource(&rec)
 	if err != nil {
@@ -746,7 +819,7 @@ func (w *Writer) removeSource(id string) error {
 		}
 		if g := (revGroup{e.To, e.Kind}); !tos[g] {
 			tos[g] = true
-			if err := w.del(revKey(e.To, e.Kind, id)); err != nil {
+			if err := w.removeRev(g, rec.Group, id); err != nil {
 				return err
 			}
 		}
@@ -755,6 +828,36 @@ func (w *Writer) removeSource(id string) error {
 		return err
 	}
 	return w.del(key(pPath, rec.Info.Path))
+}
+
+// removeRev takes source id's part out of its reverse group of node and
+// kind g: group is the commit's group the source record names, or "" for
+// a group of the source's own.
+func (w *Writer) removeRev(g revGroup, group, id string) error {
+	switch {
+	case group == "":
+		return w.del(revKey(g.to, g.kind, id))
+	case w.group != 0 && group == batchGroup(w.group):
+		// Applied since the last commit: not written yet.
+		w.rev[g] = slices.DeleteFunc(w.rev[g], func(p revPart) bool { return p.src == id })
+		return nil
+	}
+	k := revKey(g.to, g.kind, group)
+	v, err := w.get(k)
+	if errors.Is(err, graph.ErrNotFound) {
+		return nil // lost: Check reports and rebuilds it
+	}
+	if err != nil {
+		return err
+	}
+	nv, err := withoutSource(v, id)
+	switch {
+	case err != nil:
+		return fmt.Errorf("store: reverse group %s: %w", printable(k), err)
+	case nv == nil:
+		return w.del(k)
+	}
+	return w.set(k, nv)
 }
 
 // factsOf rebuilds the facts a stored source contributed, evidence included.
