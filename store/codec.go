@@ -316,7 +316,7 @@ type sourceRec struct {
 const sourceRecS2 = 0x02
 
 func encodeSource(rec *sourceRec) ([]byte, error) {
-	b, err := json.Marshal(rec)
+	b, err := appendSourceJSON(nil, rec)
 	if err != nil {
 		return nil, err
 	}
@@ -324,6 +324,132 @@ func encodeSource(rec *sourceRec) ([]byte, error) {
 	out[0] = sourceRecS2
 	enc := s2.Encode(out[1:], b)
 	return out[:1+len(enc)], nil
+}
+
+// appendSourceJSON appends rec as json.Marshal writes it, without
+// reflection for the plain ASCII strings most of it is (json.Marshal was
+// four fifths of encoding a source record, a sixth of the writer's time).
+func appendSourceJSON(b []byte, rec *sourceRec) ([]byte, error) {
+	var err error
+	str := func(s string) {
+		if plainJSONString(s) {
+			b = append(b, '"')
+			b = append(b, s...)
+			b = append(b, '"')
+			return
+		}
+		q, e := json.Marshal(s)
+		if e != nil && err == nil {
+			err = e
+		}
+		b = append(b, q...)
+	}
+	strs := func(ss []string) {
+		if ss == nil {
+			b = append(b, "null"...)
+			return
+		}
+		b = append(b, '[')
+		for i, s := range ss {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			str(s)
+		}
+		b = append(b, ']')
+	}
+	in := rec.Info
+	b = append(b, `{"info":{"id":`...)
+	str(in.ID)
+	b = append(b, `,"path":`...)
+	str(in.Path)
+	b = append(b, `,"hash":`...)
+	str(in.Hash)
+	b = append(b, `,"size":`...)
+	b = strconv.AppendInt(b, in.Size, 10)
+	b = append(b, `,"format":`...)
+	str(in.Format)
+	if in.Title != "" {
+		b = append(b, `,"title":`...)
+		str(in.Title)
+	}
+	b = append(b, `,"ingested":`...)
+	t, e := in.Ingested.MarshalJSON()
+	if e != nil {
+		return nil, e
+	}
+	b = append(b, t...)
+	b = append(b, `},"nodes":`...)
+	if rec.Nodes == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, n := range rec.Nodes {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"id":`...)
+			str(n.ID)
+			b = append(b, `,"kind":`...)
+			str(string(n.Kind))
+			b = append(b, `,"name":`...)
+			str(n.Name)
+			b = append(b, `,"aliases":`...)
+			strs(n.Aliases)
+			if len(n.Attrs) > 0 {
+				b = append(b, `,"attrs":{`...)
+				keys := make([]string, 0, len(n.Attrs))
+				for k := range n.Attrs {
+					keys = append(keys, k)
+				}
+				sort.Strings(keys)
+				for i, k := range keys {
+					if i > 0 {
+						b = append(b, ',')
+					}
+					str(k)
+					b = append(b, ':')
+					v, ok := attrJSON(n.Attrs[k])
+					if !ok {
+						return nil, fmt.Errorf("attribute %s of %s: not JSON", k, n.ID)
+					}
+					b = append(b, v...)
+				}
+				b = append(b, '}')
+			}
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"edges":`...)
+	if rec.Edges == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, e := range rec.Edges {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"f":`...)
+			str(e.From)
+			b = append(b, `,"k":`...)
+			str(string(e.Kind))
+			b = append(b, `,"t":`...)
+			str(e.To)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	if len(rec.Warnings) > 0 {
+		b = append(b, `,"warnings":`...)
+		strs(rec.Warnings)
+	}
+	if rec.Group != "" {
+		b = append(b, `,"g":`...)
+		str(rec.Group)
+	}
+	b = append(b, '}')
+	return b, err
 }
 
 // decodeSource decodes a source record into v (a *sourceRec, or a struct
