@@ -8,6 +8,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
@@ -351,6 +352,10 @@ func (db *DB) Compact() error {
 	}
 	if !db.inMemory {
 		db.rel.setDB(nil)
+		// The load's garbage (the writer's caches, the extractors'
+		// buffers) goes back to the system first: reopening maps part of
+		// every table at once, and that moment was a load's peak.
+		debug.FreeOSMemory()
 		if err := db.bdb.Close(); err != nil {
 			db.bdb = nil
 			return fmt.Errorf("store: compact: %w", err)

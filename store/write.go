@@ -297,6 +297,7 @@ func (w *Writer) Close() error {
 // Discard drops what was applied since the last commit.
 func (w *Writer) Discard() {
 	w.forgetCaches()
+	w.nodes, w.dirty, w.rev, w.known = nil, nil, nil, nil
 	if w.txn != nil {
 		w.txn.Discard()
 		w.txn = nil
