@@ -740,6 +740,17 @@ func TestCheckReverseGroupLackingAnEdge(t *testing.T) {
 	f.Nodes = append(f.Nodes, g.Nodes...)
 	f.Edges = append(f.Edges, g.Edges...)
 	put(t, db, f)
+	db.Close()
+	lackingReverseEdge(t, dir).Close()
+}
+
+// lackingReverseEdge leaves in the first commit's reverse group of
+// Cilium's mentions only source:x's mention by Talk One, then checks that
+// Check reports one missing reverse key and that repair gives back the
+// graph; it returns the database, open.
+func lackingReverseEdge(t *testing.T, dir string) *store.DB {
+	t.Helper()
+	db := open(t, dir)
 	before := dump(t, db)
 	db.Close()
 	rawUpdate(t, dir, func(txn *badger.Txn) error {
@@ -750,7 +761,6 @@ func TestCheckReverseGroupLackingAnEdge(t *testing.T) {
 		return txn.Set(group, store.RevBatchForTest("source:x", "mentions", talkOne))
 	})
 	db = open(t, dir)
-	defer db.Close()
 	if rep := mustCheck(t, db, false); rep.Counts[store.ProblemMissingRev] != 1 || rep.Total != 1 {
 		t.Fatalf("check found %v, want one missing reverse key", rep.Counts)
 	}
@@ -761,6 +771,7 @@ func TestCheckReverseGroupLackingAnEdge(t *testing.T) {
 	if !reflect.DeepEqual(dump(t, db), before) {
 		t.Error("repair changed the graph")
 	}
+	return db
 }
 
 // TestCheckReverseGroupLackingASource: a reverse group of a commit that
@@ -772,27 +783,9 @@ func TestCheckReverseGroupLackingASource(t *testing.T) {
 	x := recap("source:x", "/r/x.txt", "hx", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium")
 	y := recap("source:y", "/r/y.txt", "hy", "KCD Zurich", 2023, "Talk Two", "Ann Other", "Cilium")
 	putAll(t, db, []*graph.Facts{x, y}, 2)
-	before := dump(t, db)
 	db.Close()
-	rawUpdate(t, dir, func(txn *badger.Txn) error {
-		group := k('b', "project:cilium", "mentions", "#0000000001")
-		if _, err := rawGet(txn, group); err != nil {
-			return err
-		}
-		return txn.Set(group, store.RevBatchForTest("source:x", "mentions", talkOne))
-	})
-	db = open(t, dir)
+	db = lackingReverseEdge(t, dir)
 	defer db.Close()
-	if rep := mustCheck(t, db, false); rep.Counts[store.ProblemMissingRev] != 1 || rep.Total != 1 {
-		t.Fatalf("check found %v, want one missing reverse key", rep.Counts)
-	}
-	mustCheck(t, db, true)
-	if rep := mustCheck(t, db, false); !rep.Clean() {
-		t.Fatalf("still damaged after repair: %+v", rep.Problems)
-	}
-	if !reflect.DeepEqual(dump(t, db), before) {
-		t.Error("repair changed the graph")
-	}
 	if err := db.RemoveSource(context.Background(), "source:x"); err != nil {
 		t.Fatal(err)
 	}

@@ -17,35 +17,26 @@ func SetMetaForTest(db *DB, k, v string) error { return db.setMeta(k, v) }
 // per edge and source, forward with its evidence and reverse without,
 // instead of edge groups.
 func DowngradeToSchema2ForTest(db *DB) error {
-	txn := db.bdb.NewTransaction(true)
-	defer txn.Discard()
-	if err := groupsPerSource(txn); err != nil {
-		return err
-	}
-	if err := legacyEdges(txn); err != nil {
-		return err
-	}
-	if err := kindIndex(txn); err != nil {
-		return err
-	}
-	if err := txn.Set(schemaKey, []byte("kg/2")); err != nil {
-		return err
-	}
-	return txn.Commit()
+	return downgrade(db, "kg/2", groupsPerSource, legacyEdges, kindIndex)
 }
 
 // DowngradeToSchema3ForTest rewrites db as schema kg/3 wrote it: with a
 // kind index, and a reverse group per source, node and kind.
 func DowngradeToSchema3ForTest(db *DB) error {
+	return downgrade(db, "kg/3", groupsPerSource, kindIndex)
+}
+
+// downgrade applies the steps and writes the schema version, in one
+// transaction.
+func downgrade(db *DB, version string, steps ...func(*badger.Txn) error) error {
 	txn := db.bdb.NewTransaction(true)
 	defer txn.Discard()
-	if err := groupsPerSource(txn); err != nil {
-		return err
+	for _, step := range steps {
+		if err := step(txn); err != nil {
+			return err
+		}
 	}
-	if err := kindIndex(txn); err != nil {
-		return err
-	}
-	if err := txn.Set(schemaKey, []byte("kg/3")); err != nil {
+	if err := txn.Set(schemaKey, []byte(version)); err != nil {
 		return err
 	}
 	return txn.Commit()
@@ -54,7 +45,6 @@ func DowngradeToSchema3ForTest(db *DB) error {
 // groupsPerSource splits every reverse group by commit into a group per
 // source, and takes the group's name out of the source records.
 func groupsPerSource(txn *badger.Txn) error {
-	type kv struct{ k, v []byte }
 	var sets []kv
 	var dels [][]byte
 	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pRev, sep}})
@@ -95,15 +85,8 @@ func groupsPerSource(txn *badger.Txn) error {
 		sets = append(sets, kv{it.Item().KeyCopy(nil), b})
 	}
 	it.Close()
-	for _, k := range dels {
-		if err := txn.Delete(k); err != nil {
-			return err
-		}
-	}
-	for _, s := range sets {
-		if err := txn.Set(s.k, s.v); err != nil {
-			return err
-		}
+	if err := apply(txn, dels, sets); err != nil {
+		return err
 	}
 	return txn.Delete(groupKey)
 }
@@ -136,7 +119,6 @@ func kindIndex(txn *badger.Txn) error {
 }
 
 func legacyEdges(txn *badger.Txn) error {
-	type kv struct{ k, v []byte }
 	var sets []kv
 	var dels [][]byte
 	for _, p := range []byte{pFwd, pRev} {
@@ -172,6 +154,13 @@ func legacyEdges(txn *badger.Txn) error {
 		}
 		it.Close()
 	}
+	return apply(txn, dels, sets)
+}
+
+type kv struct{ k, v []byte }
+
+// apply deletes dels, then sets sets.
+func apply(txn *badger.Txn, dels [][]byte, sets []kv) error {
 	for _, k := range dels {
 		if err := txn.Delete(k); err != nil {
 			return err
@@ -188,17 +177,11 @@ func legacyEdges(txn *badger.Txn) error {
 // DowngradeForTest rewrites db as schema kg/1 wrote it: node records
 // without edge counts, and a key per edge and source.
 func DowngradeForTest(db *DB) error {
-	txn := db.bdb.NewTransaction(true)
-	defer txn.Discard()
-	if err := groupsPerSource(txn); err != nil {
-		return err
-	}
-	if err := legacyEdges(txn); err != nil {
-		return err
-	}
-	if err := kindIndex(txn); err != nil {
-		return err
-	}
+	return downgrade(db, "kg/1", groupsPerSource, legacyEdges, kindIndex, withoutLinks)
+}
+
+// withoutLinks rewrites every node record without its edge counts.
+func withoutLinks(txn *badger.Txn) error {
 	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{pNode, sep}})
 	var fixes [][2][]byte
 	for it.Rewind(); it.Valid(); it.Next() {
@@ -221,10 +204,7 @@ func DowngradeForTest(db *DB) error {
 			return err
 		}
 	}
-	if err := txn.Set(schemaKey, []byte("kg/1")); err != nil {
-		return err
-	}
-	return txn.Commit()
+	return nil
 }
 
 // SourceJSONForTest returns a stored source record as JSON.
