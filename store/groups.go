@@ -485,8 +485,10 @@ func encodeRevBatch(parts []revPart) []byte {
 }
 
 // eachRevPart calls fn with each source's part of a reverse group by
-// commit, in source order, after checking the whole value: sources in
-// strictly increasing order, each part a well-formed reverse group.
+// commit, in source order, after checking the value's frame: sources in
+// strictly increasing order, each with a part. The parts themselves are
+// checked by whoever reads them (eachGroupEdge checks a group before it
+// gives an edge), not twice.
 func eachRevPart(v []byte, fn func(src, part []byte) error) error {
 	if len(v) < 2 || v[0] != revBatchV3 {
 		return errCorruptGroup
@@ -504,12 +506,8 @@ func eachRevPart(v []byte, fn func(src, part []byte) error) error {
 			i > 0 && bytes.Compare(src, last) <= 0 {
 			return errCorruptGroup
 		}
-		part, rest, ok := readBytes(rest)
-		if !ok {
+		if _, rest, ok = readBytes(rest); !ok {
 			return errCorruptGroup
-		}
-		if _, err := checkGroup(part, false); err != nil {
-			return err
 		}
 		last, b = src, rest
 	}
@@ -533,9 +531,13 @@ func eachRevPart(v []byte, fn func(src, part []byte) error) error {
 func withoutSource(v []byte, src string) ([]byte, error) {
 	var parts []revPart
 	err := eachRevPart(v, func(s, part []byte) error {
-		if string(s) != src {
-			parts = append(parts, revPart{string(s), part})
+		if string(s) == src {
+			return nil
 		}
+		if _, err := checkGroup(part, false); err != nil {
+			return err
+		}
+		parts = append(parts, revPart{string(s), part})
 		return nil
 	})
 	if err != nil || len(parts) == 0 {
