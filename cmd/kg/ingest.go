@@ -352,9 +352,9 @@ func extractAll(ctx context.Context, hashes *store.Hashes, cat *extract.Catalog,
 		slots[i] = make(chan result, 1)
 	}
 	work := make(chan int)
-	// window bounds how far extraction runs ahead of the writer, so memory
+	// ahead bounds how far extraction runs ahead of the writer, so memory
 	// stays flat however many files there are.
-	window := make(chan struct{}, 4*jobs)
+	ahead := newBudget(aheadFiles*jobs, aheadBytes)
 	var wg sync.WaitGroup
 	for j := 0; j < jobs; j++ {
 		wg.Add(1)
@@ -365,12 +365,17 @@ func extractAll(ctx context.Context, hashes *store.Hashes, cat *extract.Catalog,
 			}
 		}()
 	}
+	weights := make([]int64, len(inputs))
 	go func() {
 		defer close(work)
-		for i := range inputs {
-			select {
-			case window <- struct{}{}:
-			case <-ctx.Done():
+		for i, in := range inputs {
+			weights[i] = maxSize
+			if in.path != "-" {
+				if fi, err := os.Stat(in.path); err == nil {
+					weights[i] = min(fi.Size(), maxSize)
+				}
+			}
+			if !ahead.acquire(ctx, weights[i]) {
 				return
 			}
 			select {
@@ -385,7 +390,7 @@ func extractAll(ctx context.Context, hashes *store.Hashes, cat *extract.Catalog,
 		for i := range inputs {
 			select {
 			case r := <-slots[i]:
-				<-window
+				ahead.release(weights[i])
 				out <- r
 			case <-ctx.Done():
 				wg.Wait()
@@ -545,5 +550,64 @@ func (p *progress) done() {
 	if p.visible {
 		fmt.Fprint(p.w, "\r\033[K")
 		p.visible = false
+	}
+}
+
+// Extraction runs ahead of the writer by up to aheadFiles files per
+// worker and aheadBytes of input. A commit waits ~40 ms for Badger to take
+// its ~70 recaps; with only a few files ahead the workers stopped within
+// 5 ms and a core idled for the rest (a 10k load used 170% of two cores;
+// with 32 files per worker, 190%, and 10% less wall time). The byte bound
+// keeps a folder of large files from holding hundreds of MB of facts.
+const (
+	aheadFiles = 32
+	aheadBytes = 32 << 20
+)
+
+// budget is a counting semaphore over files and bytes for one acquirer
+// (the goroutine handing out work in input order) and one releaser (the
+// one delivering results in the same order), so the oldest file always
+// gets through: a file larger than the byte bound is admitted alone.
+type budget struct {
+	mu       sync.Mutex
+	files    int
+	bytes    int64
+	maxFiles int
+	maxBytes int64
+	freed    chan struct{}
+}
+
+func newBudget(files int, bytes int64) *budget {
+	return &budget{maxFiles: files, maxBytes: bytes, freed: make(chan struct{}, 1)}
+}
+
+// acquire waits until n more bytes fit, or nothing is held; it returns
+// false if ctx ends first.
+func (b *budget) acquire(ctx context.Context, n int64) bool {
+	for {
+		b.mu.Lock()
+		if b.files == 0 || b.files < b.maxFiles && b.bytes+n <= b.maxBytes {
+			b.files++
+			b.bytes += n
+			b.mu.Unlock()
+			return true
+		}
+		b.mu.Unlock()
+		select {
+		case <-b.freed:
+		case <-ctx.Done():
+			return false
+		}
+	}
+}
+
+func (b *budget) release(n int64) {
+	b.mu.Lock()
+	b.files--
+	b.bytes -= n
+	b.mu.Unlock()
+	select {
+	case b.freed <- struct{}{}:
+	default:
 	}
 }
