@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // NameError says why a name did not resolve to one node: nothing matched
@@ -281,15 +283,17 @@ func FindTalks(ctx context.Context, s Store, f TalkFilter) ([]TalkRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i := range rows {
-		rows[i].Speakers = namesOf(speakers[i], name)
-		for _, e := range events[i] {
-			if nm, ok := name[e]; ok {
-				rows[i].Event, rows[i].EventID = nm, e
-				break
+	inParts(len(rows), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			rows[i].Speakers = namesOf(speakers[i], name)
+			for _, e := range events[i] {
+				if nm, ok := name[e]; ok {
+					rows[i].Event, rows[i].EventID = nm, e
+					break
+				}
 			}
 		}
-	}
+	})
 	sort.Slice(rows, func(i, j int) bool {
 		if rows[i].Event != rows[j].Event {
 			return rows[i].Event < rows[j].Event
@@ -410,10 +414,30 @@ func names(ctx context.Context, s Store, ids []string) (map[string]string, error
 	return m, err
 }
 
+// inParts calls fn over [0, n) split into one range per processor, in
+// parallel, when n is large enough to pay for it: naming and sorting the
+// speakers of 9,000 rows took 10 ms of a 100k query's 85.
+func inParts(n int, fn func(lo, hi int)) {
+	parts := min(runtime.GOMAXPROCS(0), n/2048)
+	if parts < 2 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for p := 0; p < parts; p++ {
+		wg.Add(1)
+		go func(lo, hi int) {
+			defer wg.Done()
+			fn(lo, hi)
+		}(p*n/parts, (p+1)*n/parts)
+	}
+	wg.Wait()
+}
+
 // namesOf returns the names m has for ids, sorted; never nil, so that an
 // empty list prints as [] in JSON.
 func namesOf(ids []string, m map[string]string) []string {
-	out := []string{}
+	out := make([]string, 0, len(ids))
 	for _, id := range ids {
 		if nm, ok := m[id]; ok {
 			out = append(out, nm)

@@ -108,35 +108,57 @@ func writeTable(w io.Writer, header []string, rows [][]string) error {
 		up[i] = strings.ToUpper(h)
 	}
 	lines = append(lines, up)
+	// One backing array for the cells and one for their widths in runes,
+	// counted once: a 100k database's table of 9,000 talks spent a sixth
+	// of its time here.
+	cells := make([]string, 0, len(rows)*len(header))
+	ragged := false
 	for _, r := range rows {
-		cells := make([]string, len(r))
-		for i, c := range r {
-			cells[i] = cell(c)
-		}
-		lines = append(lines, cells)
+		ragged = ragged || len(r) != len(header)
 	}
+	for _, r := range rows {
+		if ragged {
+			cs := make([]string, len(r))
+			for i, c := range r {
+				cs[i] = cell(c)
+			}
+			lines = append(lines, cs)
+			continue
+		}
+		start := len(cells)
+		for _, c := range r {
+			cells = append(cells, cell(c))
+		}
+		lines = append(lines, cells[start:len(cells):len(cells)])
+	}
+	if ragged {
+		return writeTabwriter(bw, lines)
+	}
+	runes := make([]int, 0, len(lines)*len(header))
 	width := make([]int, len(header))
 	for _, l := range lines {
-		if len(l) != len(header) {
-			return writeTabwriter(bw, lines)
-		}
 		for i, c := range l {
 			if strings.IndexByte(c, '\t') >= 0 || strings.IndexByte(c, tabwriter.Escape) >= 0 {
 				return writeTabwriter(bw, lines)
 			}
+			n := utf8.RuneCountInString(c)
+			runes = append(runes, n)
 			if i < len(l)-1 {
-				width[i] = max(width[i], utf8.RuneCountInString(c)+2)
+				width[i] = max(width[i], n+2)
 			}
 		}
 	}
+	const spaces = "                                                                                "
+	k := 0
 	for _, l := range lines {
 		for i, c := range l {
 			bw.WriteString(c)
 			if i < len(l)-1 {
-				for pad := width[i] - utf8.RuneCountInString(c); pad > 0; pad-- {
-					bw.WriteByte(' ')
+				for pad := width[i] - runes[k]; pad > 0; pad -= len(spaces) {
+					bw.WriteString(spaces[:min(pad, len(spaces))])
 				}
 			}
+			k++
 		}
 		bw.WriteByte('\n')
 	}
