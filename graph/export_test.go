@@ -5,3 +5,6 @@ func SamePersonSlowForTest(a, b string) bool { return samePerson(a, b) }
 
 // InPartsForTest is inParts.
 func InPartsForTest(n int, fn func(lo, hi int)) { inParts(n, fn) }
+
+// FoldSlowForTest is Fold without its table of Latin letters.
+func FoldSlowForTest(s string) string { return foldSlow(s) }

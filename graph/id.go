@@ -27,6 +27,40 @@ func Fold(s string) string {
 	if ascii {
 		return strings.ToLower(s)
 	}
+	// Names in Latin letters fold a letter at a time from a table: the
+	// decomposition of a whole string (foldSlow) was two thirds of the
+	// time extraction spent folding.
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r >= latinEnd {
+			return foldSlow(s)
+		}
+		if r < utf8.RuneSelf {
+			b.WriteRune(unicode.ToLower(r))
+		} else {
+			b.WriteString(latinFold[r])
+		}
+	}
+	return b.String()
+}
+
+// latinEnd ends the letters latinFold covers: Latin-1 and Latin Extended-A
+// and -B. Each decomposes on its own, into a letter and combining marks
+// that Fold drops, so folding them one by one gives what foldSlow gives
+// for a whole string of them.
+const latinEnd = 0x250
+
+var latinFold = func() (t [latinEnd]string) {
+	for r := rune(0); r < latinEnd; r++ {
+		t[r] = foldSlow(string(r))
+	}
+	return t
+}()
+
+// foldSlow is Fold for any string: compatibility decomposition, combining
+// marks removed, foldMap's letters spelled out, the rest in lower case.
+func foldSlow(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFKD.String(s) {
