@@ -125,6 +125,10 @@ func (x *extractor) facts(info graph.SourceInfo, warnings []string) *graph.Facts
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	f.Nodes = make([]graph.Node, 0, len(ids))
+	if len(x.edges) > 0 {
+		f.Edges = make([]graph.Edge, 0, len(x.edges))
+	}
 	for _, id := range ids {
 		n := *x.nodes[id]
 		sort.Strings(n.Aliases)

@@ -26,8 +26,11 @@ func isJoiner(r rune) bool {
 }
 
 // tokenize splits s into tokens.
-func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/5)
+func tokenize(s string) []token { return tokenizeInto(make([]token, 0, len(s)/5), s) }
+
+// tokenizeInto is tokenize reusing toks' array.
+func tokenizeInto(toks []token, s string) []token {
+	toks = toks[:0]
 	// An ASCII word folds by lowering case: lower the text's ASCII
 	// letters once and slice such tokens out of it instead of allocating
 	// a string per token. Only words with other letters are folded alone.

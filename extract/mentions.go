@@ -28,9 +28,13 @@ func (x *extractor) mentions() {
 	// Spellings of ambiguous names that the text also uses mid-sentence:
 	// those make a sentence-initial use count too.
 	midSentence := map[string]bool{}
+	// One array of tokens serves every block: a block's tokens are not
+	// kept past its scan, and a fresh array per block was half of what
+	// extraction allocated.
+	var toks []token
 	for bi := range x.doc.Blocks {
 		b := &x.doc.Blocks[bi]
-		toks := tokenize(b.Text)
+		toks = tokenizeInto(toks, b.Text)
 		for _, m := range x.cat.trie.scan(b.Text, toks) {
 			if x.overlapsPerson(bi, m.start, m.end) {
 				continue
