@@ -316,14 +316,30 @@ type sourceRec struct {
 const sourceRecS2 = 0x02
 
 func encodeSource(rec *sourceRec) ([]byte, error) {
-	b, err := appendSourceJSON(nil, rec)
+	var s sourceScratch
+	return s.encode(rec)
+}
+
+// sourceScratch holds the buffers encoding source records needs: a writer
+// keeps one, so that its load does not grow a JSON buffer from nothing for
+// every recap (a sixth of what a load allocated).
+type sourceScratch struct{ json, s2 []byte }
+
+// encode is encodeSource; the record it returns is its own.
+func (sc *sourceScratch) encode(rec *sourceRec) ([]byte, error) {
+	b, err := appendSourceJSON(sc.json[:0], rec)
+	sc.json = b[:0]
 	if err != nil {
 		return nil, err
 	}
-	out := make([]byte, 1+s2.MaxEncodedLen(len(b)))
+	if n := s2.MaxEncodedLen(len(b)); cap(sc.s2) < n {
+		sc.s2 = make([]byte, n)
+	}
+	enc := s2.Encode(sc.s2[:cap(sc.s2)], b)
+	out := make([]byte, 1+len(enc))
 	out[0] = sourceRecS2
-	enc := s2.Encode(out[1:], b)
-	return out[:1+len(enc)], nil
+	copy(out[1:], enc)
+	return out, nil
 }
 
 // appendSourceJSON appends rec as json.Marshal writes it, without

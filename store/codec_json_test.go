@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/klauspost/compress/s2"
+
 	"github.com/kg-tool/kg/graph"
 )
 
@@ -55,6 +57,10 @@ func TestAppendSourceJSONMatchesMarshal(t *testing.T) {
 		}
 		return "plain"
 	}
+	// Records encoded with one writer's scratch buffers stay whole while
+	// later records are encoded.
+	var scratch sourceScratch
+	var encoded, wants [][]byte
 	for i := 0; i < 3000; i++ {
 		rec := &sourceRec{Info: graph.SourceInfo{ID: str(), Path: str(), Hash: str(), Size: rng.Int63n(1 << 40),
 			Format: str(), Title: str(), Ingested: time.Date(2026, 11, 23, 18, 0, 0, rng.Intn(1e9), time.FixedZone("x", 3600*(rng.Intn(5)-2)))},
@@ -88,6 +94,20 @@ func TestAppendSourceJSONMatchesMarshal(t *testing.T) {
 		got, err := appendSourceJSON(nil, rec)
 		if err != nil || string(got) != string(want) {
 			t.Fatalf("record %d:\n got %s, %v\nwant %s", i, got, err, want)
+		}
+		enc, err := scratch.encode(rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		encoded, wants = append(encoded, enc), append(wants, want)
+	}
+	for i, enc := range encoded {
+		if enc[0] != sourceRecS2 {
+			t.Fatalf("record %d: marker %#x", i, enc[0])
+		}
+		got, err := s2.Decode(nil, enc[1:])
+		if err != nil || string(got) != string(wants[i]) {
+			t.Fatalf("record %d after later encodes:\n got %s, %v\nwant %s", i, got, err, wants[i])
 		}
 	}
 }

@@ -26,7 +26,8 @@ type Writer struct {
 	txn  *badger.Txn
 	snap *badger.Txn // read view as of the last commit, for prefix scans
 
-	count, size int64               // entries and bytes pending in txn
+	count, size int64 // entries and bytes pending in txn
+	scratch     sourceScratch
 	nodes       map[string]*nodeRec // merged records read or changed in txn
 	// hubs keeps the records of events, projects, topics and orgs across
 	// commits: every source touches a few of them, and kg has one writer
@@ -658,7 +659,7 @@ func (w *Writer) write(f *graph.Facts) error {
 	if w.count >= w.db.bdb.MaxBatchCount() || w.size >= w.db.bdb.MaxBatchSize() {
 		return fmt.Errorf("store: source too large for one transaction: %w", badger.ErrTxnTooBig)
 	}
-	b, err := encodeSource(&rec)
+	b, err := w.scratch.encode(&rec)
 	if err != nil {
 		return fmt.Errorf("store: encode source %s: %w", src, err)
 	}
