@@ -162,6 +162,32 @@ func (r *nodeRec) hasSpelling(s string) bool {
 
 // node turns a merged record into a graph node: the name is the spelling of
 // the highest quality, then the most sources, then the smallest string.
+// name returns the display name node gives, without the aliases and
+// attributes: resolving a 100k load's speakers asked for the names of
+// people in the commit being built ~14 million times, and building whole
+// nodes for it was 4.4 s.
+func (r *nodeRec) name() string {
+	if len(r.Names) > 8 {
+		return r.node("").Name
+	}
+	name, bestQ, bestC := "", -1, -1
+	for k := range r.Names {
+		i := strings.IndexByte(k, 0)
+		q, _ := strconv.Atoi(k[:i])
+		s := k[i+1:]
+		c := 0 // the spelling's count over all qualities
+		for k2, c2 := range r.Names {
+			if j := strings.IndexByte(k2, 0); k2[j+1:] == s {
+				c += c2
+			}
+		}
+		if q > bestQ || (q == bestQ && (c > bestC || (c == bestC && s < name))) {
+			bestQ, bestC, name = q, c, s
+		}
+	}
+	return name
+}
+
 func (r *nodeRec) node(id string) graph.Node {
 	n := graph.Node{ID: id, Kind: r.Kind}
 	bestQ, bestC := -1, -1

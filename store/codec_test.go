@@ -141,3 +141,19 @@ func TestAttrJSONMatchesMarshal(t *testing.T) {
 		}
 	}
 }
+
+// A record's name, computed alone, is the name of its node.
+func TestNodeRecNameMatchesNode(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	spellings := []string{"Liz Rice", "liz rice", "L. Rice", "Elizabeth Rice", "Rice", "Łukasz", "Lukasz", ""}
+	for i := 0; i < 5000; i++ {
+		r := &nodeRec{Kind: graph.Person, Names: map[string]int{}, Attrs: map[string]int{"role\x00\"x\"": 1}}
+		for n := 1 + rng.Intn(12); n > 0; n-- {
+			k := strconv.Itoa(rng.Intn(4)) + "\x00" + spellings[rng.Intn(len(spellings))]
+			r.Names[k] += 1 + rng.Intn(3)
+		}
+		if got, want := r.name(), r.node("person:x").Name; got != want {
+			t.Fatalf("names %v: name() = %q, node().Name = %q", r.Names, got, want)
+		}
+	}
+}

@@ -208,7 +208,7 @@ func (w *Writer) personName(id string) (string, bool, error) {
 	if r.Support <= 0 {
 		return "", false, nil
 	}
-	name := r.node(id).Name
+	name := r.name()
 	if !w.dirty[id] {
 		w.people[id] = name
 	}

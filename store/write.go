@@ -231,7 +231,7 @@ func (w *Writer) Commit() error {
 	for _, id := range ids {
 		if r := w.nodes[id]; r.Kind == graph.Person {
 			if r.Support > 0 {
-				w.people[id] = r.node(id).Name
+				w.people[id] = r.name()
 			} else {
 				delete(w.people, id)
 			}
