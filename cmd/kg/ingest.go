@@ -355,24 +355,27 @@ func extractAll(ctx context.Context, hashes *store.Hashes, cat *extract.Catalog,
 	// ahead bounds how far extraction runs ahead of the writer, so memory
 	// stays flat however many files there are.
 	ahead := newBudget(aheadFiles*jobs, aheadBytes)
+	// The files' sizes weigh them; each worker reads its file with the
+	// same Stat, so a file is not looked up twice.
+	weights := make([]int64, len(inputs))
+	infos := make([]fs.FileInfo, len(inputs))
 	var wg sync.WaitGroup
 	for j := 0; j < jobs; j++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				slots[i] <- readOne(ctx, hashes, cat, inputs[i], maxSize, stdin)
+				slots[i] <- readOne(ctx, hashes, cat, inputs[i], infos[i], maxSize, stdin)
 			}
 		}()
 	}
-	weights := make([]int64, len(inputs))
 	go func() {
 		defer close(work)
 		for i, in := range inputs {
 			weights[i] = maxSize
 			if in.path != "-" {
 				if fi, err := os.Stat(in.path); err == nil {
-					weights[i] = min(fi.Size(), maxSize)
+					infos[i], weights[i] = fi, min(fi.Size(), maxSize)
 				}
 			}
 			if !ahead.acquire(ctx, weights[i]) {
@@ -402,8 +405,9 @@ func extractAll(ctx context.Context, hashes *store.Hashes, cat *extract.Catalog,
 	return out
 }
 
-// readOne reads, checks and extracts one input.
-func readOne(ctx context.Context, hashes *store.Hashes, cat *extract.Catalog, in input, maxSize int64, stdin io.Reader) result {
+// readOne reads, checks and extracts one input; fi is its Stat, or nil to
+// look it up.
+func readOne(ctx context.Context, hashes *store.Hashes, cat *extract.Catalog, in input, fi fs.FileInfo, maxSize int64, stdin io.Reader) result {
 	r := result{in: in}
 	var data []byte
 	name := in.path
@@ -415,7 +419,13 @@ func readOne(ctx context.Context, hashes *store.Hashes, cat *extract.Catalog, in
 		}
 		data, name = b, "stdin"
 	} else {
-		b, err := readFile(in.path, maxSize)
+		var b []byte
+		var err error
+		if fi != nil {
+			b, err = readStatted(in.path, fi, maxSize)
+		} else {
+			b, err = readFile(in.path, maxSize)
+		}
 		if err != nil {
 			r.err = err
 			return r
@@ -462,6 +472,11 @@ func readFile(p string, max int64) ([]byte, error) {
 	if err != nil {
 		return nil, &extract.InputError{Name: p, Reason: strings.TrimPrefix(pathError(p, err), p+": ")}
 	}
+	return readStatted(p, fi, max)
+}
+
+// readStatted is readFile for a file whose Stat is fi.
+func readStatted(p string, fi fs.FileInfo, max int64) ([]byte, error) {
 	if !fi.Mode().IsRegular() {
 		what := "not a regular file"
 		switch {
