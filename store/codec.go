@@ -160,12 +160,10 @@ func (r *nodeRec) hasSpelling(s string) bool {
 	return false
 }
 
-// node turns a merged record into a graph node: the name is the spelling of
-// the highest quality, then the most sources, then the smallest string.
 // name returns the display name node gives, without the aliases and
-// attributes: resolving a 100k load's speakers asked for the names of
-// people in the commit being built ~14 million times, and building whole
-// nodes for it was 4.4 s.
+// attributes: resolving a recap's speakers asks for the name of every
+// other speaker of the same talk, and building whole nodes for it was 4.4 s
+// of a 100k load.
 func (r *nodeRec) name() string {
 	if len(r.Names) > 8 {
 		return r.node("").Name
@@ -188,6 +186,8 @@ func (r *nodeRec) name() string {
 	return name
 }
 
+// node turns a merged record into a graph node: the name is the spelling of
+// the highest quality, then the most sources, then the smallest string.
 func (r *nodeRec) node(id string) graph.Node {
 	n := graph.Node{ID: id, Kind: r.Kind}
 	bestQ, bestC := -1, -1

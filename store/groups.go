@@ -327,30 +327,11 @@ type revGroup struct {
 // groups (by the node they leave) and reverse groups (by the node they
 // enter and their kind).
 func sourceGroups(edges []graph.Edge) (fwd map[string][]groupEdge, rev map[revGroup][]groupEdge) {
-	// Each group is a slice of one array sized from a first count, capped
-	// at its length so that appending to it copies: appending to a slice
-	// per group from nothing was 5% of what a load allocated.
-	fwdN, revN := make(map[string]int, len(edges)), make(map[revGroup]int, len(edges))
+	fwd, rev = map[string][]groupEdge{}, map[revGroup][]groupEdge{}
 	for _, e := range edges {
-		fwdN[e.Source]++
-		revN[revGroup{e.Target, e.Kind}]++
-	}
-	fwd, rev = make(map[string][]groupEdge, len(fwdN)), make(map[revGroup][]groupEdge, len(revN))
-	fwdArr, revArr := make([]groupEdge, len(edges)), make([]groupEdge, len(edges))
-	for _, e := range edges {
-		gf, ok := fwd[e.Source]
-		if !ok {
-			n := fwdN[e.Source]
-			gf, fwdArr = fwdArr[:0:n], fwdArr[n:]
-		}
-		fwd[e.Source] = append(gf, groupEdge{kind: e.Kind, other: e.Target, ev: e.Evidence})
+		fwd[e.Source] = append(fwd[e.Source], groupEdge{kind: e.Kind, other: e.Target, ev: e.Evidence})
 		g := revGroup{e.Target, e.Kind}
-		gr, ok := rev[g]
-		if !ok {
-			n := revN[g]
-			gr, revArr = revArr[:0:n], revArr[n:]
-		}
-		rev[g] = append(gr, groupEdge{kind: e.Kind, other: e.Source})
+		rev[g] = append(rev[g], groupEdge{kind: e.Kind, other: e.Source})
 	}
 	return fwd, rev
 }
