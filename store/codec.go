@@ -179,15 +179,21 @@ func (r *nodeRec) name() string {
 				c += c2
 			}
 		}
-		if q > bestQ || (q == bestQ && (c > bestC || (c == bestC && s < name))) {
+		if betterName(q, c, s, bestQ, bestC, name) {
 			bestQ, bestC, name = q, c, s
 		}
 	}
 	return name
 }
 
-// node turns a merged record into a graph node: the name is the spelling of
-// the highest quality, then the most sources, then the smallest string.
+// betterName reports whether spelling s, of quality q counted c times,
+// names a node before best (of quality bestQ, counted bestC times): the
+// highest quality, then the most sources, then the smallest string.
+func betterName(q, c int, s string, bestQ, bestC int, best string) bool {
+	return q > bestQ || (q == bestQ && (c > bestC || (c == bestC && s < best)))
+}
+
+// node turns a merged record into a graph node, named by betterName.
 func (r *nodeRec) node(id string) graph.Node {
 	n := graph.Node{ID: id, Kind: r.Kind}
 	bestQ, bestC := -1, -1
@@ -201,7 +207,7 @@ func (r *nodeRec) node(id string) graph.Node {
 		q, _ := strconv.Atoi(k[:i])
 		s := k[i+1:]
 		c := counts[s]
-		if q > bestQ || (q == bestQ && (c > bestC || (c == bestC && s < n.Name))) {
+		if betterName(q, c, s, bestQ, bestC, n.Name) {
 			bestQ, bestC, n.Name = q, c, s
 		}
 	}
