@@ -494,6 +494,43 @@ func TestWriterCachesChangeNothing(t *testing.T) {
 	}
 }
 
+// Records that one writer deletes (their last source replaced) and later
+// stores again start afresh, as with a writer per source: the writer's
+// copy of what it committed (its spill) must forget the deleted ones.
+func TestWriterRecordsDeletedAndRevived(t *testing.T) {
+	ctx := context.Background()
+	var facts []*graph.Facts
+	for i := 0; i < 12; i++ {
+		// Each source is replaced by the next one of its path, which
+		// drops its talk and speaker; a later source brings them back
+		// spelled differently.
+		spelling := []string{"Talk ONE", "Talk One", "talk one"}[i%3]
+		speaker := []string{"Liz Rice", "Thomas Graf", "Duffie Cooley"}[i%3]
+		talk := spelling
+		if i%2 == 1 {
+			talk = "Other Talk " + itoa(i)
+		}
+		facts = append(facts, recap("source:r"+itoa(i%2), "/r/r"+itoa(i%2)+".txt", "h"+itoa(i), "KCD Zurich", 2023,
+			talk, speaker, "Cilium"))
+	}
+	one := open(t, t.TempDir())
+	defer one.Close()
+	putAll(t, one, facts, 1)
+	each := open(t, t.TempDir())
+	defer each.Close()
+	for _, f := range facts {
+		put(t, each, f)
+	}
+	for _, db := range []*store.DB{one, each} {
+		if rep, err := db.Check(ctx, false); err != nil || !rep.Clean() {
+			t.Errorf("check %+v, %v", rep.Problems, err)
+		}
+	}
+	if a, b := dump(t, one), dump(t, each); !reflect.DeepEqual(a, b) {
+		t.Errorf("one writer: %+v\na writer each: %+v", a.Nodes, b.Nodes)
+	}
+}
+
 // A bulk load defers compaction to Compact, which leaves one level; the
 // graph is the one a normal load builds, and a bulk database closed
 // without Compact loses nothing.

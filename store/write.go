@@ -40,6 +40,9 @@ type Writer struct {
 	// large load, was most of the writer's reads (107,000 of 10,000
 	// recaps') and faulted the tables' pages back in.
 	kept keptRecs
+	// spill has every record this writer committed, in a file (see
+	// spill.go).
+	spill *spill
 	// people holds the display names of committed, alive person records:
 	// a recap's speakers are compared with every other speaker of the
 	// same talk, and reading each of those from Badger was most of the
@@ -81,7 +84,7 @@ func (db *DB) NewWriter() (*Writer, error) {
 	if db.readOnly {
 		return nil, graph.ErrReadOnly
 	}
-	w := &Writer{db: db, redirects: map[string]string{}}
+	w := &Writer{db: db, redirects: map[string]string{}, spill: newSpill(db.dir)}
 	w.forgetCaches()
 	// Redirects are few (one per merge) and every node of every source
 	// is looked up in them, so they are read once instead of probed.
@@ -184,6 +187,7 @@ const (
 
 // forgetCaches drops what the writer keeps across commits.
 func (w *Writer) forgetCaches() {
+	w.spill.reset()
 	w.hubs = map[string]*nodeRec{}
 	w.kept = keptRecs{max: maxKept}
 	w.people = map[string]string{}
@@ -215,8 +219,11 @@ func (w *Writer) Commit() error {
 			if w.known != nil {
 				w.known.add(id)
 			}
-			err = w.txn.Set(nodeKey(id), encodeNode(r))
+			v := encodeNode(r)
+			w.spill.add(id, v)
+			err = w.txn.Set(nodeKey(id), v)
 		} else {
+			w.spill.add(id, nil)
 			err = w.txn.Delete(nodeKey(id))
 		}
 		if err != nil {
@@ -228,6 +235,7 @@ func (w *Writer) Commit() error {
 		w.forgetCaches() // they may hold what did not commit
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	w.spill.commit()
 	for _, id := range ids {
 		if r := w.nodes[id]; r.Kind == graph.Person {
 			if r.Support > 0 {
@@ -298,6 +306,7 @@ func (w *Writer) Close() error {
 // Discard drops what was applied since the last commit.
 func (w *Writer) Discard() {
 	w.forgetCaches()
+	w.spill.close()
 	w.nodes, w.dirty, w.rev, w.known = nil, nil, nil, nil
 	if w.txn != nil {
 		w.txn.Discard()
@@ -520,6 +529,17 @@ func (w *Writer) node(id string) (*nodeRec, error) {
 		return r, nil
 	}
 	if r, ok := w.kept.get(id); ok {
+		w.nodes[id] = r
+		return r, nil
+	}
+	if v, st := w.spill.get(id); st != spillUnknown {
+		r := &nodeRec{Names: map[string]int{}, Attrs: map[string]int{}}
+		if st == spillFound {
+			var err error
+			if r, err = decodeNode(v); err != nil {
+				return nil, fmt.Errorf("store: node %s: %w", id, err)
+			}
+		}
 		w.nodes[id] = r
 		return r, nil
 	}
