@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"io"
 	"os"
+	"path/filepath"
 )
 
 // A spill keeps a copy of the node records a writer committed, in an
@@ -59,13 +60,22 @@ const (
 // spillMaxOff is the largest file a spill indexes (offsets are 32-bit
 // counts of 8-byte words); spillRead is how much a lookup reads first.
 const (
-	spillMaxOff = 8 << 32
-	spillRead   = 512
+	spillPattern = "kg-spill-*"
+	spillMaxOff  = 8 << 32
+	spillRead    = 512
 )
 
+// newSpill makes the spill of a writer of the database in dir (a temporary
+// directory for an in-memory database). A spill file is unlinked once made,
+// so one still in dir was left by a process killed in between: the writer
+// holds the database's lock, and removes it.
 func newSpill(dir string) *spill {
 	if dir == "" {
 		dir = os.TempDir()
+	} else if old, _ := filepath.Glob(filepath.Join(dir, spillPattern)); len(old) > 0 {
+		for _, f := range old {
+			os.Remove(f)
+		}
 	}
 	seed := maphash.MakeSeed()
 	return &spill{dir: dir, hash: func(id string) uint64 { return maphash.String(seed, id) }}
@@ -103,7 +113,7 @@ func (s *spill) commit() {
 		return
 	}
 	if s.f == nil {
-		f, err := os.CreateTemp(s.dir, "kg-spill-*")
+		f, err := os.CreateTemp(s.dir, spillPattern)
 		if err != nil {
 			s.disable()
 			return

@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"math/rand"
 	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
 )
@@ -142,5 +143,25 @@ func TestSpillFileAndReset(t *testing.T) {
 	s.commit()
 	if v, st := s.get("talk:a/c"); st != spillFound || string(v) != "again" {
 		t.Errorf("after reset, a new record: %q, %d", v, st)
+	}
+}
+
+// A spill file left by a killed process is removed by the next writer.
+func TestSpillRemovesLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	left := filepath.Join(dir, "kg-spill-123")
+	if err := os.WriteFile(left, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	keep := filepath.Join(dir, "000001.sst")
+	if err := os.WriteFile(keep, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	newSpill(dir).close()
+	if _, err := os.Stat(left); !os.IsNotExist(err) {
+		t.Errorf("%s: %v", left, err)
+	}
+	if _, err := os.Stat(keep); err != nil {
+		t.Errorf("another file was removed: %v", err)
 	}
 }
