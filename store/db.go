@@ -32,13 +32,14 @@ type Options struct {
 	// filter of every level-0 table; a bulk database closed without
 	// Compact is compacted by the next read-write open instead.
 	Bulk bool
-	// Large is for a bulk load of hundreds of MB: 64 MB memtables (and
-	// half as many level-0 tables). Its lookups of records already stored
-	// search every level-0 table that holds the key, and a record merged
-	// in many commits is in most of them: a 100k-recap load took 231 s
-	// instead of 308-324 s, for ~140 MB more Go heap (two larger memtable
-	// arenas and the builder of a flushing table), a small part of such a
-	// load's resident set but a third of a 10k load's.
+	// Large is for a bulk load of hundreds of MB: 64 MB memtables, with
+	// as many level-0 tables as a bulk load's (bulkL0), so twice the
+	// bytes pile up before level 0 is compacted. Fewer, larger flushes
+	// made a 100k-recap load take 231 s instead of 308-324 s when its
+	// lookups of stored records searched every level-0 table, for ~140 MB
+	// more Go heap (two larger memtable arenas and the builder of a
+	// flushing table), a small part of such a load's resident set but a
+	// third of a 10k load's.
 	Large bool
 }
 
@@ -60,15 +61,22 @@ type DB struct {
 
 var _ graph.Store = (*DB)(nil)
 
-// bulkL0 is the number of 32 MB level-0 tables a bulk load lets pile up
-// before compacting them into the levels below (half as many of 64 MB in a
-// large one). Each compaction of level 0 rewrites the whole lower level,
-// since every level-0 table spans all keys. With no limit, lookups during a
-// 100k load checked hundreds of tables and the load took longer than with
-// normal compaction. The memtables stay at 32 MB unless the load is large:
-// 64 MB ones were no faster on 10k recaps and kept ~140 MB more of Go heap
-// (two memtable arenas and the builder of the table being flushed), which
-// a 400 MB budget for the whole process cannot spare.
+// bulkL0 is the number of level-0 tables a bulk load lets pile up before
+// compacting them into the levels below: 3 GB of 32 MB tables, 6 GB in a
+// large load's 64 MB ones. Each compaction of level 0 rewrites the whole
+// lower level, since every level-0 table spans all keys, and Compact
+// rewrites everything once more at the end: a 100k-recap load (~55 tables
+// of 64 MB) that compacted level 0 when it reached 48 tables spent its
+// last 45 s doing so, collecting garbage every ~50 ms under the builders'
+// heap, and took 172-181 s instead of 152 s. Lookups check every level-0
+// table's Bloom filter, which is what limits the pile: before the writer
+// kept its committed records in a spill file (spill.go), its lookups of
+// talk records went through the tables, and with no limit a 100k load
+// took longer than with normal compaction. The memtables stay at 32 MB
+// unless the load is large: 64 MB ones were no faster on 10k recaps and
+// kept ~140 MB more of Go heap (two memtable arenas and the builder of
+// the table being flushed), which a 400 MB budget for the whole process
+// cannot spare.
 var bulkL0 = 96
 
 // memTableSize is Badger's memtable size; tests lower it to make many
@@ -109,12 +117,10 @@ func badgerOptions(dir string, o Options) badger.Options {
 	if o.Bulk && !o.ReadOnly {
 		// Level-0 tables pile up (see bulkL0) and Compact merges them
 		// once, instead of rewriting the lower levels as each few arrive.
-		l0 := bulkL0
 		if o.Large {
 			bo = bo.WithMemTableSize(2 * memTableSize)
-			l0 /= 2
 		}
-		bo = bo.WithNumLevelZeroTables(l0).WithNumLevelZeroTablesStall(2 * l0)
+		bo = bo.WithNumLevelZeroTables(bulkL0).WithNumLevelZeroTablesStall(2 * bulkL0)
 	}
 	if o.ReadOnly {
 		// A query lives for milliseconds: tables' indexes are used

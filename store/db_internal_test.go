@@ -16,7 +16,7 @@ func TestBulkOptions(t *testing.T) {
 	}{
 		{Options{}, memTableSize, 8, 20},
 		{Options{Bulk: true}, memTableSize, bulkL0, 2 * bulkL0},
-		{Options{Bulk: true, Large: true}, 2 * memTableSize, bulkL0 / 2, bulkL0},
+		{Options{Bulk: true, Large: true}, 2 * memTableSize, bulkL0, 2 * bulkL0},
 		{Options{Large: true}, memTableSize, 8, 20},
 	} {
 		bo := badgerOptions(t.TempDir(), c.o)
