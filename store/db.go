@@ -79,6 +79,15 @@ var _ graph.Store = (*DB)(nil)
 // cannot spare.
 var bulkL0 = 96
 
+// compactTableSize is the size of the tables Compact merges into.
+const compactTableSize = 32 << 20
+
+// compactOptions are Badger's options for Compact's merge (see Compact).
+func compactOptions(dir string, log io.Writer) badger.Options {
+	return badgerOptions(dir, Options{Log: log}).WithNumLevelZeroTables(1).
+		WithBloomFalsePositive(0).WithBaseTableSize(compactTableSize)
+}
+
 // memTableSize is Badger's memtable size; tests lower it to make many
 // level-0 tables out of little data.
 var memTableSize int64 = 32 << 20
@@ -373,8 +382,13 @@ func (db *DB) Compact() error {
 		// one level that is all but one anyway, while every query process
 		// reads and checksums every table's filter when it opens the
 		// database (a third of the index bytes at 100k recaps).
-		bdb, err := openBadger(badgerOptions(db.dir, Options{Log: db.log}).WithNumLevelZeroTables(1).
-			WithBloomFalsePositive(0))
+		// The merged tables are 32 MB rather than the 8 MB of the level
+		// they land in, since a query opens every table: 8 tables instead
+		// of 32 at 10k recaps made "talks --mentions" 15.8 -> 13.8 ms;
+		// 71 instead of 284 at 100k, 88 -> 74 ms. Each table builder
+		// holds twice its table, so the merge's peak grows (100k: ~790 ->
+		// ~900 MB; 10k: unchanged at ~330 MB).
+		bdb, err := openBadger(compactOptions(db.dir, db.log))
 		if err != nil {
 			return openError(db.dir, err)
 		}

@@ -27,6 +27,15 @@ func TestBulkOptions(t *testing.T) {
 	}
 }
 
+// Compact merges level 0 too, into tables of compactTableSize without
+// Bloom filters.
+func TestCompactOptions(t *testing.T) {
+	bo := compactOptions(t.TempDir(), nil)
+	if bo.NumLevelZeroTables != 1 || bo.BloomFalsePositive != 0 || bo.BaseTableSize != compactTableSize {
+		t.Errorf("level 0 %d, Bloom %v, tables %d", bo.NumLevelZeroTables, bo.BloomFalsePositive, bo.BaseTableSize)
+	}
+}
+
 // The writer's kept records stay within two generations, and a record
 // looked up again survives the generation that drops the others.
 func TestKeptRecsGenerations(t *testing.T) {
