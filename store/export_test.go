@@ -10,6 +10,14 @@ import (
 	"github.com/kg-tool/kg/graph"
 )
 
+// SetSpillCompactMinForTest lowers the size at which writers' spill files
+// compact, and returns a function restoring it.
+func SetSpillCompactMinForTest(n int64) func() {
+	old := spillCompactMin
+	spillCompactMin = n
+	return func() { spillCompactMin = old }
+}
+
 // SetMetaForTest writes a meta key, for tests of schema checks.
 func SetMetaForTest(db *DB, k, v string) error { return db.setMeta(k, v) }
 

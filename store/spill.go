@@ -1,11 +1,13 @@
 package store
 
 import (
+	"bufio"
 	"encoding/binary"
 	"hash/maphash"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // A spill keeps a copy of the node records a writer committed, in an
@@ -27,14 +29,20 @@ import (
 // and a lookup whose record turns out to be another id's (two ids with the
 // same fingerprint share a slot, the later one winning) answers "unknown",
 // so the writer reads Badger as before: a spill can be incomplete, never
-// wrong. Any error writing or reading it turns it off the same way.
+// wrong. Any error writing or reading it turns it off the same way. The
+// file only grows by appending; compact rewrites it with the live records
+// when it reaches four times their size (see compactAt).
 type spill struct {
-	dir   string
-	f     *os.File
-	off   int64  // bytes in f
-	buf   []byte // records of the commit being written, from off
-	slots []uint64
-	used  int
+	dir    string
+	f      *os.File
+	linked bool  // f still has a name in dir (it could not be removed)
+	off    int64 // bytes in f
+	live   int64 // bytes the last compaction kept
+	// compactMin is the least file size at which compact runs.
+	compactMin int64
+	buf        []byte // records of the commit being written, from off
+	slots      []uint64
+	used       int
 	// pend holds the slots of the records in buf, applied once both the
 	// Badger commit and the write of buf succeed.
 	pend   []spillPend
@@ -65,6 +73,10 @@ const (
 	spillRead    = 512
 )
 
+// spillCompactMin is the least file size at which a spill compacts (tests
+// lower it).
+var spillCompactMin int64 = 1 << 30
+
 // newSpill makes the spill of a writer of the database in dir (a temporary
 // directory for an in-memory database). A spill file is unlinked once made,
 // so one still in dir was left by a process killed in between: the writer
@@ -78,7 +90,7 @@ func newSpill(dir string) *spill {
 		}
 	}
 	seed := maphash.MakeSeed()
-	return &spill{dir: dir, hash: func(id string) uint64 { return maphash.String(seed, id) }}
+	return &spill{dir: dir, compactMin: spillCompactMin, hash: func(id string) uint64 { return maphash.String(seed, id) }}
 }
 
 // add appends a record (nil value: deleted) to the commit being written.
@@ -113,17 +125,10 @@ func (s *spill) commit() {
 		return
 	}
 	if s.f == nil {
-		f, err := os.CreateTemp(s.dir, spillPattern)
-		if err != nil {
+		if s.f, s.linked = s.create(); s.f == nil {
 			s.disable()
 			return
 		}
-		// Unlinked at once: the file goes with the process, however it
-		// ends. (Where an open file cannot be removed, Close removes it.)
-		if os.Remove(f.Name()) == nil {
-			s.dir = ""
-		}
-		s.f = f
 	}
 	if _, err := s.f.WriteAt(s.buf, s.off); err != nil {
 		s.disable()
@@ -133,6 +138,121 @@ func (s *spill) commit() {
 	for _, p := range s.pend {
 		s.put(p.h, p.pos)
 	}
+	if s.off > s.compactAt() {
+		s.compact()
+	}
+}
+
+// create makes a spill file, unlinked at once so that it goes with the
+// process however it ends; linked reports a file that could not be removed
+// (close removes it).
+func (s *spill) create() (f *os.File, linked bool) {
+	f, err := os.CreateTemp(s.dir, spillPattern)
+	if err != nil {
+		return nil, false
+	}
+	return f, os.Remove(f.Name()) != nil
+}
+
+// compactAt is the file size at which compact runs: every commit appends
+// the records it changed, so the file grows with the load (~110 MB for
+// 10,000 recaps, ~1.1 GB for 100,000) while the live records, the last of
+// each id, are about a fifth of that. Compacting when the file is four times its
+// live records, and not below 1 GB (compactMin), bounds the disk it takes
+// at a few times the node records' share of the database, for a copy of
+// the live records each time.
+func (s *spill) compactAt() int64 { return max(s.compactMin, 4*s.live) }
+
+// compact rewrites the file with only the records the index points to,
+// read in one sequential pass.
+func (s *spill) compact() {
+	nf, linked := s.create()
+	if nf == nil {
+		s.disable()
+		return
+	}
+	r := bufio.NewReaderSize(io.NewSectionReader(s.f, 0, s.off), 1<<20)
+	var out []byte
+	var pos, npos int64
+	fail := func() {
+		nf.Close()
+		if linked {
+			os.Remove(nf.Name())
+		}
+		s.disable()
+	}
+	flush := func() bool {
+		if _, err := nf.WriteAt(out, npos-int64(len(out))); err != nil {
+			return false
+		}
+		out = out[:0]
+		return true
+	}
+	var id []byte
+	for pos < s.off {
+		start := pos
+		il, err := binary.ReadUvarint(r)
+		if err != nil {
+			fail()
+			return
+		}
+		id = slices.Grow(id[:0], int(il))[:il]
+		if _, err := io.ReadFull(r, id); err != nil {
+			fail()
+			return
+		}
+		vl, err := binary.ReadUvarint(r)
+		if err != nil {
+			fail()
+			return
+		}
+		n := 0
+		if vl > 0 {
+			n = int(vl - 1)
+		}
+		size := uvarintLen(il) + int(il) + uvarintLen(vl) + n
+		size += (8 - size%8) % 8
+		pos = start + int64(size)
+		slot := s.find(string(id))
+		if slot < 0 || int64(s.slots[slot]&0xFFFFFFFF)*8 != start {
+			if _, err := r.Discard(size - uvarintLen(il) - int(il) - uvarintLen(vl)); err != nil {
+				fail()
+				return
+			}
+			continue // replaced by a later record, or by another id's
+		}
+		rec := out[len(out):]
+		rec = binary.AppendUvarint(rec, il)
+		rec = append(rec, id...)
+		rec = binary.AppendUvarint(rec, vl)
+		rec = slices.Grow(rec, size)[:size]
+		if _, err := io.ReadFull(r, rec[len(rec)-size+uvarintLen(il)+int(il)+uvarintLen(vl):]); err != nil {
+			fail()
+			return
+		}
+		s.slots[slot] = s.slots[slot]&^0xFFFFFFFF | uint64(npos/8)
+		out = append(out, rec...)
+		npos += int64(size)
+		if len(out) >= 4<<20 && !flush() {
+			fail()
+			return
+		}
+	}
+	if !flush() {
+		fail()
+		return
+	}
+	s.close()
+	s.f, s.linked, s.off, s.live = nf, linked, npos, npos
+}
+
+func uvarintLen(x uint64) int {
+	n := 1
+	for x >= 0x80 {
+		x >>= 7
+		n++
+	}
+	return n
 }
 
 func (s *spill) drop() { s.buf, s.pend = s.buf[:0], s.pend[:0] }
@@ -195,15 +315,27 @@ func (s *spill) get(id string) ([]byte, spillState) {
 	if s.broken || s.used == 0 {
 		return nil, spillUnknown
 	}
+	i := s.find(id)
+	if i < 0 {
+		return nil, spillUnknown
+	}
+	return s.read(id, int64(s.slots[i]&0xFFFFFFFF)*8)
+}
+
+// find returns the slot of id's fingerprint, or -1.
+func (s *spill) find(id string) int {
+	if len(s.slots) == 0 {
+		return -1
+	}
 	fp := fingerprint(s.hash(id))
 	mask := uint64(len(s.slots) - 1)
 	for i := slotHome(fp) & mask; ; i = (i + 1) & mask {
 		sl := s.slots[i]
 		if sl == 0 {
-			return nil, spillUnknown
+			return -1
 		}
 		if sl>>32 == fp {
-			return s.read(id, int64(sl&0xFFFFFFFF)*8)
+			return int(i)
 		}
 	}
 }
@@ -262,6 +394,9 @@ func (s *spill) reset() {
 	}
 	s.used = 0
 	s.drop()
+	if s.f != nil && s.f.Truncate(0) == nil {
+		s.off, s.live = 0, 0
+	}
 }
 
 func (s *spill) close() {
@@ -269,8 +404,8 @@ func (s *spill) close() {
 		return
 	}
 	s.f.Close()
-	if s.dir != "" {
+	if s.linked {
 		os.Remove(s.f.Name())
 	}
-	s.f = nil
+	s.f, s.linked = nil, false
 }

@@ -109,6 +109,57 @@ func TestSpillHasWhatWasCommitted(t *testing.T) {
 	}
 }
 
+// Compaction keeps every live record and only those: with a low threshold
+// the file is rewritten many times, every committed record is still found
+// as committed, and the file stays within its bound.
+func TestSpillCompactionKeepsLiveRecords(t *testing.T) {
+	s := newSpill(t.TempDir())
+	defer s.close()
+	s.compactMin = 256 << 10
+	compactions, maxOff := 0, int64(0)
+	m := &spillModel{t: t, s: s, committed: map[string][]byte{}, pending: map[string][]byte{}}
+	r := rand.New(rand.NewSource(7))
+	for round := 0; round < 1200; round++ {
+		for i := 0; i < 100; i++ {
+			id := "talk:kcd/" + strconv.Itoa(r.Intn(3000))
+			if r.Intn(10) == 0 {
+				m.add(id, nil)
+			} else {
+				m.add(id, spillValue(r, id, round))
+			}
+		}
+		before := s.off
+		if r.Intn(8) == 0 {
+			m.drop()
+		} else {
+			m.commit()
+		}
+		if s.off < before {
+			compactions++
+		}
+		maxOff = max(maxOff, s.off)
+		if round%100 == 0 {
+			if n := m.check(); n > 0 {
+				t.Fatalf("round %d: %d records lost", round, n)
+			}
+		}
+	}
+	if n := m.check(); n > 0 {
+		t.Errorf("%d of %d committed records unknown after %d compactions", n, len(m.committed), compactions)
+	}
+	if compactions < 5 {
+		t.Errorf("only %d compactions", compactions)
+	}
+	// The live records of 3,000 ids take well under the threshold's
+	// multiple of them plus one commit's records.
+	if limit := max(s.compactMin, 4*s.live) + 1<<20; maxOff > limit {
+		t.Errorf("file grew to %d bytes (bound %d)", maxOff, limit)
+	}
+	if s.broken {
+		t.Error("the spill turned itself off")
+	}
+}
+
 // Ids that share a fingerprint are never confused: the spill may forget
 // one of them, never answer with the other's record.
 func TestSpillCollisionsAreUnknownNotWrong(t *testing.T) {

@@ -513,21 +513,27 @@ func TestWriterRecordsDeletedAndRevived(t *testing.T) {
 		facts = append(facts, recap("source:r"+itoa(i%2), "/r/r"+itoa(i%2)+".txt", "h"+itoa(i), "KCD Zurich", 2023,
 			talk, speaker, "Cilium"))
 	}
-	one := open(t, t.TempDir())
-	defer one.Close()
-	putAll(t, one, facts, 1)
 	each := open(t, t.TempDir())
 	defer each.Close()
 	for _, f := range facts {
 		put(t, each, f)
 	}
-	for _, db := range []*store.DB{one, each} {
-		if rep, err := db.Check(ctx, false); err != nil || !rep.Clean() {
-			t.Errorf("check %+v, %v", rep.Problems, err)
+	want := dump(t, each)
+	// Also with the spill compacting after almost every commit.
+	for _, compactMin := range []int64{1 << 30, 1} {
+		restore := store.SetSpillCompactMinForTest(compactMin)
+		one := open(t, t.TempDir())
+		putAll(t, one, facts, 1)
+		restore()
+		for _, db := range []*store.DB{one, each} {
+			if rep, err := db.Check(ctx, false); err != nil || !rep.Clean() {
+				t.Errorf("compact at %d: check %+v, %v", compactMin, rep.Problems, err)
+			}
 		}
-	}
-	if a, b := dump(t, one), dump(t, each); !reflect.DeepEqual(a, b) {
-		t.Errorf("one writer: %+v\na writer each: %+v", a.Nodes, b.Nodes)
+		if got := dump(t, one); !reflect.DeepEqual(got, want) {
+			t.Errorf("compact at %d: one writer: %+v\na writer each: %+v", compactMin, got.Nodes, want.Nodes)
+		}
+		one.Close()
 	}
 }
 
