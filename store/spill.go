@@ -15,7 +15,7 @@ import (
 // again does not look it up in Badger.
 //
 // The writer keeps hubs and recent people in memory, but talks are too
-// many for that (1.39 million at 100,000 recaps) and a talk covered by
+// many for that (856,000 at 100,000 recaps) and a talk covered by
 // several recaps is merged again much later in the load. Reading such a
 // record back from Badger searched every level-0 table whose Bloom filter
 // admitted the key, through the tables' memory maps: 20 s of a 100k load's
@@ -24,8 +24,8 @@ import (
 // record out of the page cache and maps nothing.
 //
 // The index is an open-addressing table of 8-byte slots, a 32-bit
-// fingerprint of the id and the record's offset in 8-byte words, so 1.4
-// million records take 16-32 MB. Every record in the file carries its id,
+// fingerprint of the id and the record's offset in 8-byte words: the
+// 958,000 records of a 100k load take 16 MB. Every record in the file carries its id,
 // and a lookup whose record turns out to be another id's (two ids with the
 // same fingerprint share a slot, the later one winning) answers "unknown",
 // so the writer reads Badger as before: a spill can be incomplete, never

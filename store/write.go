@@ -40,8 +40,8 @@ type Writer struct {
 	// large load, was most of the writer's reads (107,000 of 10,000
 	// recaps') and faulted the tables' pages back in.
 	kept keptRecs
-	// spill has every record this writer committed, in a file (see
-	// spill.go).
+	// spill keeps a copy of the records this writer committed in a
+	// file, read back instead of Badger (see spill.go).
 	spill *spill
 	// people holds the display names of committed, alive person records:
 	// a recap's speakers are compared with every other speaker of the
