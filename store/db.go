@@ -39,7 +39,9 @@ type Options struct {
 	// lookups of stored records searched every level-0 table, for ~140 MB
 	// more Go heap (two larger memtable arenas and the builder of a
 	// flushing table), a small part of such a load's resident set but a
-	// third of a 10k load's.
+	// third of a 10k load's. With the spill file sparing those lookups
+	// they still pay: 32 MB memtables took 148-164 s against 136 s, for
+	// a 456-498 MB peak against 803 MB.
 	Large bool
 }
 
