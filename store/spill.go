@@ -35,14 +35,12 @@ import (
 type spill struct {
 	dir    string
 	f      *os.File
-	linked bool  // f still has a name in dir (it could not be removed)
-	off    int64 // bytes in f
-	live   int64 // bytes the last compaction kept
-	// compactMin is the least file size at which compact runs.
-	compactMin int64
-	buf        []byte // records of the commit being written, from off
-	slots      []uint64
-	used       int
+	linked bool   // f still has a name in dir (it could not be removed)
+	off    int64  // bytes in f
+	live   int64  // bytes the last compaction kept
+	buf    []byte // records of the commit being written, from off
+	slots  []uint64
+	used   int
 	// pend holds the slots of the records in buf, applied once both the
 	// Badger commit and the write of buf succeed.
 	pend   []spillPend
@@ -90,7 +88,16 @@ func newSpill(dir string) *spill {
 		}
 	}
 	seed := maphash.MakeSeed()
-	return &spill{dir: dir, compactMin: spillCompactMin, hash: func(id string) uint64 { return maphash.String(seed, id) }}
+	return &spill{dir: dir, hash: func(id string) uint64 { return maphash.String(seed, id) }}
+}
+
+// A record is its id's length and bytes, a value field (0 for a deleted
+// record, else the value's length plus one) and the value, padded to 8
+// bytes; appendHead appends all but the value and padding.
+func appendHead[S string | []byte](b []byte, id S, vfield uint64) []byte {
+	b = binary.AppendUvarint(b, uint64(len(id)))
+	b = append(b, id...)
+	return binary.AppendUvarint(b, vfield)
 }
 
 // add appends a record (nil value: deleted) to the commit being written.
@@ -103,14 +110,12 @@ func (s *spill) add(id string, v []byte) {
 		s.disable()
 		return
 	}
-	s.buf = binary.AppendUvarint(s.buf, uint64(len(id)))
-	s.buf = append(s.buf, id...)
-	if v == nil {
-		s.buf = append(s.buf, 0)
-	} else {
-		s.buf = binary.AppendUvarint(s.buf, uint64(len(v))+1)
-		s.buf = append(s.buf, v...)
+	vfield := uint64(0) // deleted
+	if v != nil {
+		vfield = uint64(len(v)) + 1
 	}
+	s.buf = appendHead(s.buf, id, vfield)
+	s.buf = append(s.buf, v...)
 	for len(s.buf)%8 != 0 {
 		s.buf = append(s.buf, 0)
 	}
@@ -158,92 +163,84 @@ func (s *spill) create() (f *os.File, linked bool) {
 // the records it changed, so the file grows with the load (~110 MB for
 // 10,000 recaps, ~1.1 GB for 100,000) while the live records, the last of
 // each id, are about a fifth of that. Compacting when the file is four times its
-// live records, and not below 1 GB (compactMin), bounds the disk it takes
+// live records, and not below 1 GB (spillCompactMin), bounds the disk it takes
 // at a few times the node records' share of the database, for a copy of
 // the live records each time.
-func (s *spill) compactAt() int64 { return max(s.compactMin, 4*s.live) }
+func (s *spill) compactAt() int64 { return max(spillCompactMin, 4*s.live) }
 
-// compact rewrites the file with only the records the index points to,
-// read in one sequential pass.
+// compact rewrites the file with only the records the index points to.
 func (s *spill) compact() {
 	nf, linked := s.create()
 	if nf == nil {
 		s.disable()
 		return
 	}
-	r := bufio.NewReaderSize(io.NewSectionReader(s.f, 0, s.off), 1<<20)
-	var out []byte
-	var pos, npos int64
-	fail := func() {
+	size, err := s.copyLive(nf)
+	if err != nil {
 		nf.Close()
 		if linked {
 			os.Remove(nf.Name())
 		}
-		s.disable()
-	}
-	flush := func() bool {
-		if _, err := nf.WriteAt(out, npos-int64(len(out))); err != nil {
-			return false
-		}
-		out = out[:0]
-		return true
-	}
-	var id []byte
-	for pos < s.off {
-		start := pos
-		il, err := binary.ReadUvarint(r)
-		if err != nil {
-			fail()
-			return
-		}
-		id = slices.Grow(id[:0], int(il))[:il]
-		if _, err := io.ReadFull(r, id); err != nil {
-			fail()
-			return
-		}
-		vl, err := binary.ReadUvarint(r)
-		if err != nil {
-			fail()
-			return
-		}
-		n := 0
-		if vl > 0 {
-			n = int(vl - 1)
-		}
-		size := uvarintLen(il) + int(il) + uvarintLen(vl) + n
-		size += (8 - size%8) % 8
-		pos = start + int64(size)
-		slot := s.find(string(id))
-		if slot < 0 || int64(s.slots[slot]&0xFFFFFFFF)*8 != start {
-			if _, err := r.Discard(size - uvarintLen(il) - int(il) - uvarintLen(vl)); err != nil {
-				fail()
-				return
-			}
-			continue // replaced by a later record, or by another id's
-		}
-		rec := out[len(out):]
-		rec = binary.AppendUvarint(rec, il)
-		rec = append(rec, id...)
-		rec = binary.AppendUvarint(rec, vl)
-		rec = slices.Grow(rec, size)[:size]
-		if _, err := io.ReadFull(r, rec[len(rec)-size+uvarintLen(il)+int(il)+uvarintLen(vl):]); err != nil {
-			fail()
-			return
-		}
-		s.slots[slot] = s.slots[slot]&^0xFFFFFFFF | uint64(npos/8)
-		out = append(out, rec...)
-		npos += int64(size)
-		if len(out) >= 4<<20 && !flush() {
-			fail()
-			return
-		}
-	}
-	if !flush() {
-		fail()
+		s.disable() // the index may point into nf already
 		return
 	}
 	s.close()
-	s.f, s.linked, s.off, s.live = nf, linked, npos, npos
+	s.f, s.linked, s.off, s.live = nf, linked, size, size
+}
+
+// copyLive copies the records the index points to into nf, in one
+// sequential pass over the file, points the index at their copies and
+// returns nf's size.
+func (s *spill) copyLive(nf *os.File) (int64, error) {
+	r := bufio.NewReaderSize(io.NewSectionReader(s.f, 0, s.off), 1<<20)
+	var out, id []byte
+	var pos, npos, written int64
+	for pos < s.off {
+		il, err := binary.ReadUvarint(r)
+		if err != nil {
+			return 0, err
+		}
+		id = slices.Grow(id[:0], int(il))[:il]
+		if _, err := io.ReadFull(r, id); err != nil {
+			return 0, err
+		}
+		vfield, err := binary.ReadUvarint(r)
+		if err != nil {
+			return 0, err
+		}
+		head := uvarintLen(il) + int(il) + uvarintLen(vfield)
+		size := head
+		if vfield > 0 {
+			size += int(vfield - 1)
+		}
+		size = (size + 7) &^ 7
+		slot := s.find(string(id))
+		live := slot >= 0 && int64(s.slots[slot]&0xFFFFFFFF)*8 == pos
+		pos += int64(size)
+		if !live { // replaced by a later record, or by another id's
+			if _, err := r.Discard(size - head); err != nil {
+				return 0, err
+			}
+			continue
+		}
+		out = appendHead(out, id, vfield)
+		n := len(out)
+		out = slices.Grow(out, size-head)[:n+size-head]
+		if _, err := io.ReadFull(r, out[n:]); err != nil {
+			return 0, err
+		}
+		s.slots[slot] = s.slots[slot]&^0xFFFFFFFF | uint64(npos/8)
+		npos += int64(size)
+		if len(out) >= 4<<20 {
+			if _, err := nf.WriteAt(out, written); err != nil {
+				return 0, err
+			}
+			written += int64(len(out))
+			out = out[:0]
+		}
+	}
+	_, err := nf.WriteAt(out, written)
+	return npos, err
 }
 
 func uvarintLen(x uint64) int {

@@ -113,9 +113,9 @@ func TestSpillHasWhatWasCommitted(t *testing.T) {
 // the file is rewritten many times, every committed record is still found
 // as committed, and the file stays within its bound.
 func TestSpillCompactionKeepsLiveRecords(t *testing.T) {
+	defer SetSpillCompactMinForTest(256 << 10)()
 	s := newSpill(t.TempDir())
 	defer s.close()
-	s.compactMin = 256 << 10
 	compactions, maxOff := 0, int64(0)
 	m := &spillModel{t: t, s: s, committed: map[string][]byte{}, pending: map[string][]byte{}}
 	r := rand.New(rand.NewSource(7))
@@ -152,7 +152,7 @@ func TestSpillCompactionKeepsLiveRecords(t *testing.T) {
 	}
 	// The live records of 3,000 ids take well under the threshold's
 	// multiple of them plus one commit's records.
-	if limit := max(s.compactMin, 4*s.live) + 1<<20; maxOff > limit {
+	if limit := max(spillCompactMin, 4*s.live) + 1<<20; maxOff > limit {
 		t.Errorf("file grew to %d bytes (bound %d)", maxOff, limit)
 	}
 	if s.broken {

@@ -532,8 +532,8 @@ func (w *Writer) node(id string) (*nodeRec, error) {
 		w.nodes[id] = r
 		return r, nil
 	}
+	r := &nodeRec{Names: map[string]int{}, Attrs: map[string]int{}}
 	if v, st := w.spill.get(id); st != spillUnknown {
-		r := &nodeRec{Names: map[string]int{}, Attrs: map[string]int{}}
 		if st == spillFound {
 			var err error
 			if r, err = decodeNode(v); err != nil {
@@ -543,7 +543,6 @@ func (w *Writer) node(id string) (*nodeRec, error) {
 		w.nodes[id] = r
 		return r, nil
 	}
-	r := &nodeRec{Names: map[string]int{}, Attrs: map[string]int{}}
 	if w.known != nil && !w.known.has(id) {
 		w.nodes[id] = r // certainly new: no read
 		return r, nil
