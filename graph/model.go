@@ -42,7 +42,7 @@ type SourceInfo struct {
 	Size     int64     `json:"size"`
 	Format   string    `json:"format"` // text, markdown or html
 	Title    string    `json:"title,omitempty"`
-	Ingested time.Time `json:"ingested"`
+	Ingested time.Time `json:"ingested,omitzero"` // zero: not ingested (kg extract)
 }
 
 // Facts is everything one source contributes: the nodes it names (with the

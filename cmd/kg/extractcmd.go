@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -65,7 +64,16 @@ func extractCommand() *cli.Command {
 					return err
 				}
 			}
-			f := extract.Extract(doc, cat, graph.SourceInfo{Path: in.path, Ingested: time.Time{}})
+			// The ids, path and hash are the ones ingest would store.
+			f := extract.Extract(doc, cat, sourceInfo(in.path, name, data))
+			if f.Edges == nil {
+				f.Edges = []graph.Edge{}
+			}
+			for i := range f.Nodes {
+				if f.Nodes[i].Aliases == nil {
+					f.Nodes[i].Aliases = []string{}
+				}
+			}
 			return enc.Encode(f)
 		},
 	}

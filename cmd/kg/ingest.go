@@ -437,14 +437,9 @@ func readOne(ctx context.Context, hashes *store.Hashes, cat *extract.Catalog, in
 		r.err = &extract.InputError{Name: name, Reason: fmt.Sprintf("larger than the %d MB limit (use --max-size)", maxSize>>20)}
 		return r
 	}
-	sum := sha256.Sum256(data)
-	hash := hex.EncodeToString(sum[:])
-	path := in.path
-	if path != "-" {
-		if a, err := filepath.Abs(path); err == nil {
-			path = a
-		}
-		if h, err := hashes.Of(path); err == nil && h == hash {
+	info := sourceInfo(in.path, name, data)
+	if in.path != "-" {
+		if h, err := hashes.Of(info.Path); err == nil && h == info.Hash {
 			r.unchanged = true
 			return r
 		}
@@ -455,14 +450,26 @@ func readOne(ctx context.Context, hashes *store.Hashes, cat *extract.Catalog, in
 		return r
 	}
 	doc := extract.Parse(dec, name)
-	info := graph.SourceInfo{ID: extract.SourceID(name), Path: path, Hash: hash, Size: int64(len(data)),
-		Format: string(doc.Format), Ingested: time.Now().UTC().Truncate(time.Second)}
-	if in.path == "-" {
-		info.ID = "source:stdin-" + hash[:12]
-		info.Path = "stdin:" + hash[:12]
-	}
+	info.Format = string(doc.Format)
+	info.Ingested = time.Now().UTC().Truncate(time.Second)
 	r.facts = extract.Extract(doc, cat, info)
 	return r
+}
+
+// sourceInfo describes the source of data read from path ("-": stdin) and
+// shown as name: its id, absolute path, hash and size. The format and time
+// of ingest are left to the caller.
+func sourceInfo(path, name string, data []byte) graph.SourceInfo {
+	sum := sha256.Sum256(data)
+	hash := hex.EncodeToString(sum[:])
+	info := graph.SourceInfo{ID: extract.SourceID(name), Path: path, Hash: hash, Size: int64(len(data))}
+	if path == "-" {
+		info.ID = "source:stdin-" + hash[:12]
+		info.Path = "stdin:" + hash[:12]
+	} else if a, err := filepath.Abs(path); err == nil {
+		info.Path = a
+	}
+	return info
 }
 
 // readFile reads a regular file of at most max bytes (one more is read to
