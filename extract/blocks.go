@@ -199,7 +199,9 @@ func emphasised(s string) bool {
 // parseMarkdown reads Markdown (front matter already removed; first is the
 // line number of lines[0]).
 func parseMarkdown(lines []string, first int) []Block {
-	var blocks []Block
+	// about a block for every two lines: growing the slice from
+	// nothing copied each block several times
+	blocks := make([]Block, 0, len(lines)/2+4)
 	var cur *Block
 	flush := func() { blocks = appendBlock(blocks, cur); cur = nil }
 	inFence := ""
@@ -358,7 +360,9 @@ func endsSentence(s string) bool {
 // parseText reads plain text: every line is a block, bullets become items,
 // and lines of a hard-wrapped paragraph are joined back.
 func parseText(lines []string, first int) []Block {
-	var blocks []Block
+	// about a block for every two lines: growing the slice from
+	// nothing copied each block several times
+	blocks := make([]Block, 0, len(lines)/2+4)
 	var cur *Block
 	flush := func() { blocks = appendBlock(blocks, cur); cur = nil }
 	for i, raw := range lines {

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -59,6 +60,46 @@ type extractor struct {
 	capWords [][]capWord
 }
 
+// extractors holds extractors whose maps are cleared for the next source:
+// growing a dozen maps from nothing for every recap was a tenth of the
+// bytes extraction allocated.
+var extractors = sync.Pool{New: func() any { x := new(extractor); x.empty(); return x }}
+
+// maxPooled bounds the entries of a map kept for reuse: clearing a map
+// costs its capacity, which one large source should not leave to every
+// later small one.
+const maxPooled = 4096
+
+func newExtractor(cat *Catalog, doc *Doc, src string) *extractor {
+	x := extractors.Get().(*extractor)
+	x.cat, x.doc, x.src = cat, doc, src
+	return x
+}
+
+// release returns x to the pool.
+func (x *extractor) release() {
+	x.empty()
+	extractors.Put(x)
+}
+
+// empty resets x to an extractor of no source, keeping its maps' space.
+func (x *extractor) empty() {
+	*x = extractor{nodes: emptied(x.nodes), edges: emptied(x.edges), people: emptied(x.people),
+		speakers: emptied(x.speakers), consumed: emptied(x.consumed), excluded: emptied(x.excluded),
+		orgSpans: emptied(x.orgSpans), mentioned: emptied(x.mentioned), writers: emptied(x.writers),
+		catAdded: emptied(x.catAdded), bounds: emptied(x.bounds)}
+}
+
+// emptied returns m cleared, or a new map when m is nil or too large to
+// keep.
+func emptied[M ~map[K]V, K comparable, V any](m M) M {
+	if m == nil || len(m) > maxPooled {
+		return M{}
+	}
+	clear(m)
+	return m
+}
+
 // capRuns is capRuns(text), computed once for consecutive calls on the
 // same text. Callers must not modify the result.
 func (x *extractor) capRuns(text string) [][]capWord {
@@ -84,10 +125,8 @@ func Extract(doc *Doc, cat *Catalog, info graph.SourceInfo) *graph.Facts {
 	if info.Title == "" {
 		info.Title = doc.Title
 	}
-	x := &extractor{cat: cat, doc: doc, src: info.ID, nodes: map[string]*graph.Node{},
-		edges: map[[3]string]*graph.Edge{}, people: map[string]string{}, speakers: map[string]bool{},
-		consumed: map[int]bool{}, excluded: map[int][][2]int{}, orgSpans: map[int][][2]int{},
-		mentioned: map[string]bool{}, writers: map[string]bool{}, catAdded: map[[2]string]bool{}}
+	x := newExtractor(cat, doc, info.ID)
+	defer x.release()
 	title := doc.Title
 	if title == "" {
 		title = strings.TrimSuffix(filepath.Base(doc.Name), filepath.Ext(doc.Name))
@@ -219,9 +258,6 @@ func (x *extractor) evidence(line int, text string) graph.Evidence {
 
 func (x *extractor) blockEvidence(bi, off int) graph.Evidence {
 	b := &x.doc.Blocks[bi]
-	if x.bounds == nil {
-		x.bounds = map[int][]int{}
-	}
 	bs, ok := x.bounds[bi]
 	if !ok {
 		bs = sentenceBounds(b.Text)
@@ -406,6 +442,14 @@ func (x *extractor) catalogNode(e graph.CatalogEntry, spelling string) string {
 		return e.ID
 	}
 	x.catAdded[k] = true
+	if old, ok := x.nodes[e.ID]; ok && old.Name == e.Name && old.Attrs["quality"] == graph.QualityCatalog {
+		// Added from the catalog before, under another spelling: the
+		// spelling is all that addNode would add.
+		if spelling != "" && spelling != old.Name {
+			old.Aliases = appendUnique(old.Aliases, strings.ToValidUTF8(spelling, "\uFFFD"))
+		}
+		return e.ID
+	}
 	n := graph.Node{ID: e.ID, Kind: e.Kind, Name: e.Name,
 		Attrs: map[string]any{"quality": graph.QualityCatalog}}
 	if spelling != "" && spelling != e.Name {

@@ -152,16 +152,18 @@ type capWord struct {
 // It is a hand-written scanner because it runs on every block.
 func capRuns(text string) [][]capWord {
 	var runs [][]capWord
-	var cur []capWord
+	// The runs are cut from one array: words[from:] is the current run.
+	var words []capWord
+	from := 0
 	end := func() {
 		// a run never ends on a particle
-		for len(cur) > 0 && cur[len(cur)-1].particle {
-			cur = cur[:len(cur)-1]
+		for len(words) > from && words[len(words)-1].particle {
+			words = words[:len(words)-1]
 		}
-		if len(cur) > 0 {
-			runs = append(runs, cur)
+		if len(words) > from {
+			runs = append(runs, words[from:len(words):len(words)])
 		}
-		cur = nil
+		from = len(words)
 	}
 	i := 0
 	for i < len(text) {
@@ -205,14 +207,14 @@ func capRuns(text string) [][]capWord {
 		switch {
 		case core == "":
 			end()
-		case len(cur) > 0 && particles[core]:
-			cur = append(cur, capWord{start: i + s, end: i + e, particle: true, stop: stop})
+		case len(words) > from && particles[core]:
+			words = append(words, capWord{start: i + s, end: i + e, particle: true, stop: stop})
 		case isInitial(core) || capName(core):
-			cur = append(cur, capWord{start: i + s, end: i + e, stop: stop})
+			words = append(words, capWord{start: i + s, end: i + e, stop: stop})
 		default:
 			end()
 		}
-		if stop && len(cur) > 0 && !isInitial(core) {
+		if stop && len(words) > from && !isInitial(core) {
 			end()
 		}
 		i = j
