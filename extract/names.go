@@ -152,18 +152,16 @@ type capWord struct {
 // It is a hand-written scanner because it runs on every block.
 func capRuns(text string) [][]capWord {
 	var runs [][]capWord
-	// The runs are cut from one array: words[from:] is the current run.
-	var words []capWord
-	from := 0
+	var cur []capWord
 	end := func() {
 		// a run never ends on a particle
-		for len(words) > from && words[len(words)-1].particle {
-			words = words[:len(words)-1]
+		for len(cur) > 0 && cur[len(cur)-1].particle {
+			cur = cur[:len(cur)-1]
 		}
-		if len(words) > from {
-			runs = append(runs, words[from:len(words):len(words)])
+		if len(cur) > 0 {
+			runs = append(runs, cur)
 		}
-		from = len(words)
+		cur = nil
 	}
 	i := 0
 	for i < len(text) {
@@ -207,14 +205,14 @@ func capRuns(text string) [][]capWord {
 		switch {
 		case core == "":
 			end()
-		case len(words) > from && particles[core]:
-			words = append(words, capWord{start: i + s, end: i + e, particle: true, stop: stop})
+		case len(cur) > 0 && particles[core]:
+			cur = append(cur, capWord{start: i + s, end: i + e, particle: true, stop: stop})
 		case isInitial(core) || capName(core):
-			words = append(words, capWord{start: i + s, end: i + e, stop: stop})
+			cur = append(cur, capWord{start: i + s, end: i + e, stop: stop})
 		default:
 			end()
 		}
-		if stop && len(words) > from && !isInitial(core) {
+		if stop && len(cur) > 0 && !isInitial(core) {
 			end()
 		}
 		i = j
