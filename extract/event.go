@@ -280,7 +280,9 @@ func (x *extractor) findEvent() *eventInfo {
 // hinted reports whether text contains one of the "|"-separated hints;
 // KubeCon needs "con" after "kube" somewhere, which "Kubernetes" lacks.
 func hinted(text, hint string) bool {
-	for _, h := range strings.Split(hint, "|") {
+	for rest := hint; rest != ""; {
+		var h string
+		h, rest, _ = strings.Cut(rest, "|")
 		if h == "kube" {
 			if i := strings.Index(text, "kube"); i >= 0 && strings.Contains(text[i:], "con") {
 				return true

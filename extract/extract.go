@@ -53,6 +53,7 @@ type extractor struct {
 	bounds   map[int][]int   // per block, sentence starts (evidence)
 	maxEnd   map[int]int     // per block, the longest excluded span
 	writers  map[string]bool // person ids that wrote the source
+	catNames map[string]bool // isCatalogName's answers
 
 	// capText and capWords hold the last capRuns result: prose blocks are
 	// scanned for full names and then for given names alone.
@@ -87,7 +88,7 @@ func (x *extractor) empty() {
 	*x = extractor{nodes: emptied(x.nodes), edges: emptied(x.edges), people: emptied(x.people),
 		speakers: emptied(x.speakers), consumed: emptied(x.consumed), excluded: emptied(x.excluded),
 		orgSpans: emptied(x.orgSpans), mentioned: emptied(x.mentioned), writers: emptied(x.writers),
-		catAdded: emptied(x.catAdded), bounds: emptied(x.bounds)}
+		catAdded: emptied(x.catAdded), bounds: emptied(x.bounds), catNames: emptied(x.catNames)}
 }
 
 // emptied returns m cleared, or a new map when m is nil or too large to

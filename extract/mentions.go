@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -154,18 +155,48 @@ func (x *extractor) excludeKnownNames() {
 	if len(names) == 0 {
 		return
 	}
-	for bi := range x.doc.Blocks {
-		text := x.doc.Blocks[bi].Text
-		for _, name := range names {
-			for i := 0; ; {
-				j := strings.Index(text[i:], name)
-				if j < 0 {
-					break
-				}
-				x.excluded[bi] = append(x.excluded[bi], [2]int{i + j, i + j + len(name)})
-				i += j + len(name)
+	// One search per name over all blocks, NUL-separated, instead of one
+	// per name and block: most blocks hold none of the names.
+	blocks := x.doc.Blocks
+	size := 0
+	for i := range blocks {
+		size += len(blocks[i].Text) + 1
+	}
+	var sb strings.Builder
+	sb.Grow(size)
+	starts := make([]int, len(blocks))
+	for i := range blocks {
+		starts[i] = sb.Len()
+		sb.WriteString(blocks[i].Text)
+		sb.WriteByte(0)
+	}
+	all := sb.String()
+	for _, name := range names {
+		add := func(bi, off int) { x.excluded[bi] = append(x.excluded[bi], [2]int{off, off + len(name)}) }
+		if strings.IndexByte(name, 0) >= 0 {
+			// could match across two blocks: search them one by one
+			for bi := range blocks {
+				eachIndex(blocks[bi].Text, name, func(at int) { add(bi, at) })
 			}
+			continue
 		}
+		eachIndex(all, name, func(at int) {
+			bi := sort.SearchInts(starts, at+1) - 1
+			add(bi, at-starts[bi])
+		})
+	}
+}
+
+// eachIndex calls fn with the offset of each non-overlapping occurrence of
+// sub in s, from the left.
+func eachIndex(s, sub string, fn func(int)) {
+	for i := 0; ; {
+		j := strings.Index(s[i:], sub)
+		if j < 0 {
+			return
+		}
+		fn(i + j)
+		i += j + len(sub)
 	}
 }
 
@@ -173,27 +204,43 @@ func (x *extractor) excludeKnownNames() {
 // ("Salt" in "Salt Lake City").
 func inCity(text string, f found) bool {
 	end := f.start + len(f.spelling)
-	for _, c := range cityList {
-		if c == "Rejekts" {
-			continue
-		}
-		// A city that covers the mention holds its spelling at the
-		// mention's offset within the city name.
-		for off := strings.Index(c, f.spelling); off >= 0; {
-			p := f.start - off
-			if p >= 0 && p+len(c) <= len(text) && p+len(c) >= end && text[p:p+len(c)] == c &&
-				wordBoundary(text, p) && wordBoundary(text, p+len(c)) {
-				return true
-			}
-			next := strings.Index(c[off+1:], f.spelling)
-			if next < 0 {
-				break
-			}
-			off += 1 + next
+	// A city that covers the mention holds its spelling at the mention's
+	// offset within the city name.
+	for _, h := range citySubstrings()[f.spelling] {
+		c := h.city
+		p := f.start - h.off
+		if p >= 0 && p+len(c) <= len(text) && p+len(c) >= end && text[p:p+len(c)] == c &&
+			wordBoundary(text, p) && wordBoundary(text, p+len(c)) {
+			return true
 		}
 	}
 	return false
 }
+
+// cityHit is a city name and an offset in it.
+type cityHit struct {
+	city string
+	off  int
+}
+
+// citySubstrings maps every substring of a city name (but Rejekts, which
+// names an event) to where it occurs in city names. Ambiguous mentions ask
+// about the same few spellings again and again; searching every city name
+// for each was 2 % of extraction.
+var citySubstrings = sync.OnceValue(func() map[string][]cityHit {
+	m := map[string][]cityHit{}
+	for _, c := range cityList {
+		if c == "Rejekts" {
+			continue
+		}
+		for i := 0; i < len(c); i++ {
+			for j := i + 1; j <= len(c); j++ {
+				m[c[i:j]] = append(m[c[i:j]], cityHit{c, i})
+			}
+		}
+	}
+	return m
+})
 
 // wordBoundary reports whether offset i of s is a word boundary as the
 // regexp \b sees it (ASCII word characters).

@@ -135,7 +135,12 @@ func isInitial(p string) bool {
 // isCatalogName reports whether s is (by key) a catalog spelling of a
 // project, topic or org.
 func (x *extractor) isCatalogName(s string) bool {
-	_, ok := x.cat.ByName(s)
+	ok, seen := x.catNames[s]
+	if !seen {
+		// names recur in a recap, and ByName tokenises each
+		_, ok = x.cat.ByName(s)
+		x.catNames[s] = ok
+	}
 	return ok
 }
 

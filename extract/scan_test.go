@@ -211,3 +211,32 @@ func TestBulletMatchesExpression(t *testing.T) {
 		check(line)
 	}
 }
+
+// excludeKnownNames searches all blocks at once: every spelling of a
+// known person is found in every block, at block-relative offsets, and
+// never across two blocks.
+func TestExcludeKnownNamesPerBlock(t *testing.T) {
+	doc := &Doc{Blocks: []Block{
+		{Text: "Talk by Ada Lovelace"},
+		{Text: "then Ada"},
+		{Text: "Ada Lovelace opened"},
+		{Text: "Lovelace met Ada Lovelace and Ada Lovelace"},
+		{Text: "Grace\x00 Hopper"},
+		{Text: "Grace"},
+		{Text: " Hopper"},
+	}}
+	x := newExtractor(NewCatalog(nil), doc, "source:t")
+	defer x.release()
+	x.nodes["person:ada-lovelace"] = &graph.Node{ID: "person:ada-lovelace", Kind: graph.Person, Name: "Ada Lovelace"}
+	x.nodes["person:grace-hopper"] = &graph.Node{ID: "person:grace-hopper", Kind: graph.Person, Name: "Grace\x00 Hopper"}
+	x.nodes["project:ada"] = &graph.Node{ID: "project:ada", Kind: graph.Project, Name: "Ada Lovelace"}
+	x.excludeKnownNames()
+	want := map[int][][2]int{0: {{8, 20}}, 2: {{0, 12}}, 3: {{13, 25}, {30, 42}}, 4: {{0, 13}}}
+	for bi := range doc.Blocks {
+		got := x.excluded[bi]
+		slices.SortFunc(got, func(a, b [2]int) int { return a[0] - b[0] })
+		if !slices.Equal(got, want[bi]) {
+			t.Errorf("block %d: spans %v, want %v", bi, got, want[bi])
+		}
+	}
+}
