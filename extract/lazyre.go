@@ -234,4 +234,9 @@ func (l *lazyRegexp) ReplaceAllStringFunc(s string, repl func(string) string) st
 	}
 	return l.re.ReplaceAllStringFunc(s, repl)
 }
-func (l *lazyRegexp) Split(s string, n int) []string { return l.get().Split(s, n) }
+func (l *lazyRegexp) Split(s string, n int) []string {
+	if n != 0 && !l.mayMatch(s) {
+		return []string{s} // what Split returns when nothing matches
+	}
+	return l.re.Split(s, n)
+}

@@ -138,6 +138,11 @@ func TestLazyRegexpsMatchPlain(t *testing.T) {
 			if got, want := l.ReplaceAllString(s, "<$0>"), plain.ReplaceAllString(s, "<$0>"); got != want {
 				t.Fatalf("%s replacing in %q: %q, want %q", l.expr, s, got, want)
 			}
+			for _, n := range []int{-1, 0, 2} {
+				if got, want := l.Split(s, n), plain.Split(s, n); !slices.Equal(got, want) {
+					t.Fatalf("%s splitting %q (n=%d): %q, want %q", l.expr, s, n, got, want)
+				}
+			}
 		}
 		if l.needles != nil && matched == 0 {
 			t.Errorf("%s has needles but no test text matches it: add one", l.expr)

@@ -344,8 +344,8 @@ var (
 )
 
 var (
-	andSplitRe   = lazyRe(`\s+(?:&|and|und|et|\+)\s+`)
-	parenCommaRe = lazyRe(`\)\s*,\s*`)
+	andSplitRe   = lazyRe(`\s+(?:&|and|und|et|\+)\s+`).needing("&", "and", "und", "et", "+")
+	parenCommaRe = lazyRe(`\)\s*,\s*`).needing(")")
 )
 
 // splitChunks splits a speaker list on ";", " & ", " and ", and on commas
