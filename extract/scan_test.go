@@ -240,3 +240,48 @@ func TestExcludeKnownNamesPerBlock(t *testing.T) {
 		}
 	}
 }
+
+// labelFirst must answer as labelWords[lower(first word)] does, the word
+// ending at the first separator, however long the line.
+func TestLabelFirst(t *testing.T) {
+	slow := func(s string) bool {
+		end := strings.IndexAny(s, " \t:：-–—#0123456789")
+		if end < 0 {
+			end = len(s)
+		}
+		return end <= 14 && labelWords[strings.ToLower(s[:end])]
+	}
+	words := []string{"Talk", "SPEAKERS", "Presenter(s)", "by", "Übersicht", "presentation", "Presentations", "with", "Ⓑy", "day"}
+	seps := []string{"", " ", ":", "：", "–", "—", "-", "#", "7", "\t", "x"}
+	for _, w := range words {
+		for _, sep := range seps {
+			for _, pad := range []string{"", "12345678901234567890", "Cilium and eBPF"} {
+				for _, s := range []string{w + sep + pad, w + sep, pad + w} {
+					if got, want := labelFirst(s), slow(s); got != want {
+						t.Errorf("labelFirst(%q) = %v, want %v", s, got, want)
+					}
+				}
+			}
+		}
+	}
+	for i := 0; i < 20000; i++ {
+		b := make([]byte, rand.Intn(24))
+		const alphabet = "aAbByYpP: \t-#1\xef\xbc\x9a\xe2\x80\x94"
+		for j := range b {
+			b[j] = alphabet[rand.Intn(len(alphabet))]
+		}
+		if got, want := labelFirst(string(b)), slow(string(b)); got != want {
+			t.Fatalf("labelFirst(%q) = %v, want %v", b, got, want)
+		}
+	}
+}
+
+func TestMoreFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a ", "a b", "a  b\tc\n", "\u00a0a\u2003b\u3000", "a\xffb c", strings.Repeat("w ", 22), strings.Repeat(" w", 23)} {
+		for n := 0; n < 25; n++ {
+			if got, want := moreFields(s, n), len(strings.Fields(s)) > n; got != want {
+				t.Errorf("moreFields(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}

@@ -160,26 +160,34 @@ var labelWords = map[string]bool{"talk": true, "session": true, "keynote": true,
 	"presenters": true, "presenter(s)": true, "presented": true, "panelist": true, "panelists": true,
 	"host": true, "hosts": true, "hosted": true, "given": true, "delivered": true, "with": true, "by": true}
 
-func firstWord(s string) string {
-	end := strings.IndexAny(s, " \t:：-–—#0123456789")
+// labelFirst reports whether the first word of s, in lower case, is one
+// of labelWords. It runs on every block, so an ASCII word is lowered into
+// a buffer rather than a new string.
+func labelFirst(s string) bool {
+	// The word ends within 14 bytes, at a separator of at most 3 bytes.
+	end := strings.IndexAny(s[:min(len(s), 17)], " \t:：-–—#0123456789")
 	if end < 0 {
 		end = len(s)
 	}
 	if end > 14 {
-		return ""
+		return false
 	}
-	return strings.ToLower(s[:end])
+	var buf [14]byte
+	if l, ok := lowerASCII(buf[:], s[:end]); ok {
+		return labelWords[string(l)]
+	}
+	return labelWords[strings.ToLower(s[:end])]
 }
 
 func matchLabel(s string) []string {
-	if !labelWords[firstWord(s)] {
+	if !labelFirst(s) {
 		return nil
 	}
 	return labelRe.FindStringSubmatch(s)
 }
 
 func isSpeakerLine(s string) bool {
-	return labelWords[firstWord(s)] && speakerLineRe.MatchString(s)
+	return labelFirst(s) && speakerLineRe.MatchString(s)
 }
 
 // isHeadingLike: a heading, or a short standalone line that reads like a
@@ -200,7 +208,7 @@ func titleLike(s string) bool {
 	}
 	s = strings.TrimSpace(s)
 	n := utf8.RuneCountInString(s)
-	if n < 3 || n > 160 || len(strings.Fields(s)) > 22 {
+	if n < 3 || n > 160 || moreFields(s, 22) {
 		return false
 	}
 	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") || strings.HasSuffix(s, ":") {
@@ -220,6 +228,23 @@ func titleLike(s string) bool {
 		return false
 	}
 	return true
+}
+
+// moreFields reports whether s has more than n space-separated fields, as
+// len(strings.Fields(s)) > n does, without building the fields.
+func moreFields(s string, n int) bool {
+	inField := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+		} else if !inField {
+			inField = true
+			if n--; n < 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var dateRe = lazyRe(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b`)
@@ -413,7 +438,7 @@ func (x *extractor) speakerLines(i int) []speaker {
 		}
 		text := strings.TrimSpace(b.Text)
 		var m []string
-		if labelWords[firstWord(text)] {
+		if labelFirst(text) {
 			m = speakerLineRe.FindStringSubmatch(text)
 		}
 		if m == nil {
