@@ -224,16 +224,19 @@ func (t *trie) scan(s string, toks []token) []match {
 // joined tries two or three capitalised words as one name written apart:
 // "Big Table" for Bigtable, "Open Telemetry" for OpenTelemetry.
 func (t *trie) joined(s string, toks []token, i int) (*trie, int) {
-	key := toks[i].fold
 	if !upperAt(s, toks[i].start) {
 		return nil, -1
 	}
+	// The words joined in a buffer: a map index with string(key) does
+	// not allocate, and most capitalised pairs are no name.
+	var buf [64]byte
+	key := append(buf[:0], toks[i].fold...)
 	for j := i + 1; j < len(toks) && j < i+3; j++ {
 		if !toks[j].space || isJoinTok(toks[j]) || !upperAt(s, toks[j].start) {
 			return nil, -1
 		}
-		key += toks[j].fold
-		if n := t.next[key]; n != nil && len(n.entries) > 0 && boundaryAfter(s, toks, j) {
+		key = append(key, toks[j].fold...)
+		if n := t.next[string(key)]; n != nil && len(n.entries) > 0 && boundaryAfter(s, toks, j) {
 			return n, j + 1
 		}
 	}

@@ -285,3 +285,27 @@ func TestMoreFields(t *testing.T) {
 		}
 	}
 }
+
+// sentenceLike must answer as sentenceRe does.
+func TestSentenceLike(t *testing.T) {
+	re := regexp.MustCompile(sentenceRe.expr)
+	cases := []string{"", "We", "We ", "We went", "we  went to KubeCon", "WE WENT", "We wentx", "We went_", "We went.", "We went-",
+		"Then\tmet", "Then\nmet", "Then\vmet", "So ſaw", "So saw", "It \u212aiss", "Today I", "Todays is", "I am", "I amé", "Ié am",
+		"Yesterday was great", "yesterdays was", "I", " I am", "If_ is", "Here is the plan", "There are 3", "Cilium is great",
+		"This is", "This isn't", "This is\u00e9", "this\u00a0is", "and do", "After went"}
+	for _, c := range cases {
+		if got, want := sentenceLike(c), re.MatchString(c); got != want {
+			t.Errorf("sentenceLike(%q) = %v, want %v", c, got, want)
+		}
+	}
+	const alphabet = "iIwWeE sSaAoO\t_.é"
+	for n := 0; n < 50000; n++ {
+		b := make([]byte, rand.Intn(12))
+		for j := range b {
+			b[j] = alphabet[rand.Intn(len(alphabet))]
+		}
+		if got, want := sentenceLike(string(b)), re.MatchString(string(b)); got != want {
+			t.Fatalf("sentenceLike(%q) = %v, want %v", b, got, want)
+		}
+	}
+}

@@ -224,7 +224,7 @@ func titleLike(s string) bool {
 		}
 	}
 	// Sentences ("I went to ...", "We learned ...") and dates are not titles.
-	if sentenceRe.MatchString(s) || dateRe.MatchString(s) {
+	if sentenceLike(s) || dateRe.MatchString(s) {
 		return false
 	}
 	return true
@@ -248,6 +248,53 @@ func moreFields(s string, n int) bool {
 }
 
 var dateRe = lazyRe(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b`)
+
+// sentenceWords are sentenceRe's two lists of words, for sentenceLike.
+var sentenceWords = func() [2]map[string]bool {
+	var sets [2]map[string]bool
+	for i, list := range []string{
+		"i|we|you|he|she|they|it|this|that|there|then|so|but|and|also|after|before|while|when|if|as|here|today|yesterday",
+		"am|was|were|is|are|had|have|has|went|did|do|will|would|could|can|got|learned|saw|attended|think|thought|moved|visited|watched|liked|enjoyed|met|started|decided|wrote|want|need|hope",
+	} {
+		sets[i] = map[string]bool{}
+		for _, w := range strings.Split(list, "|") {
+			sets[i][w] = true
+		}
+	}
+	return sets
+}()
+
+// sentenceLike is sentenceRe.MatchString(s): whether s starts like a
+// sentence ("We went ..."). It runs on every title candidate, so ASCII
+// text is read by hand; a word with other letters goes to the expression,
+// whose case folding also matches "ſ" for "s" and the Kelvin sign for "k".
+func sentenceLike(s string) bool {
+	reSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+	i := 0
+	for i < len(s) && !reSpace(s[i]) {
+		if s[i] >= utf8.RuneSelf {
+			return sentenceRe.MatchString(s)
+		}
+		i++
+	}
+	var buf [16]byte
+	w1, ok := lowerASCII(buf[:], s[:i])
+	if !ok || !sentenceWords[0][string(w1)] || i == len(s) {
+		return false
+	}
+	for i < len(s) && reSpace(s[i]) {
+		i++
+	}
+	j := i
+	for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9' || s[j] == '_') {
+		j++
+	}
+	if j < len(s) && s[j] >= utf8.RuneSelf {
+		return sentenceRe.MatchString(s)
+	}
+	w2, ok := lowerASCII(buf[:], s[i:j])
+	return ok && sentenceWords[1][string(w2)]
+}
 
 var sentenceRe = lazyRe(`(?i)^(i|we|you|he|she|they|it|this|that|there|then|so|but|and|also|after|before|while|when|if|as|here|today|yesterday)\s+(am|was|were|is|are|had|have|has|went|did|do|will|would|could|can|got|learned|saw|attended|think|thought|moved|visited|watched|liked|enjoyed|met|started|decided|wrote|want|need|hope)\b`)
 
