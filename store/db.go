@@ -56,8 +56,8 @@ type DB struct {
 	// can write while it is open, so every query reads the same snapshot
 	// without paying for a transaction per lookup.
 	snap *badger.Txn
-	// rel releases the resident pages of Badger's mapped files while a
-	// read-write database is open (see resident.go).
+	// rel releases the resident pages of Badger's mapped files while the
+	// database is open (see resident.go).
 	rel *releaser
 }
 
@@ -191,8 +191,9 @@ func Open(dir string, o Options) (*DB, error) {
 	}
 	if o.ReadOnly {
 		db.snap = bdb.NewTransaction(false)
-	} else if !o.InMemory {
-		db.rel = startReleaser(dir, bdb)
+	}
+	if !o.InMemory {
+		db.rel = startReleaser(dir, bdb, o.ReadOnly)
 	}
 	return db, nil
 }

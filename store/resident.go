@@ -46,8 +46,15 @@ import (
 // Paging tables out (MADV_PAGEOUT) instead was tried: it also evicts them
 // from the page cache, so the writer's lookups read the same blocks back
 // from disk again and again, and a 100k load spent twice its user time in
-// the kernel. Read-only opens touch few pages and live for milliseconds,
-// so only read-write opens run a releaser.
+// the kernel.
+//
+// Read-only opens run a releaser too: a query is done long before its
+// first round, but a check, an export or a ranking reads the whole
+// database, and a 10k-recap one held ~300 MB of its pages (a 100k one
+// several GB). A read-only Badger never compacts, truncates or remaps a
+// file until it is closed, which stops the releaser first, so every range
+// it maps stays that file's: its logs get MADV_DONTNEED as well, which
+// keeps them in the page cache for the next process.
 
 // releaseEvery is how often a releaser runs: a load writes its tables at
 // up to ~100 MB/s, so ~25 MB can pile up between two runs.
@@ -64,11 +71,14 @@ type releaser struct {
 	bdb *badger.DB
 	// dataLen caches the data length of each table file by path.
 	dataLen map[string]uintptr
+	// readOnly: the database is open read-only (see above).
+	readOnly bool
 }
 
-// startReleaser starts a releaser for bdb, whose files are in dir, or
-// returns nil where the platform has no way to release mapped pages.
-func startReleaser(dir string, bdb *badger.DB) *releaser {
+// startReleaser starts a releaser for bdb, whose files are in dir and
+// which is open read-only or not, or returns nil where the platform has no
+// way to release mapped pages.
+func startReleaser(dir string, bdb *badger.DB, readOnly bool) *releaser {
 	if !canRelease {
 		return nil
 	}
@@ -79,7 +89,7 @@ func startReleaser(dir string, bdb *badger.DB) *releaser {
 	if p, err := filepath.EvalSymlinks(prefix); err == nil {
 		prefix = p
 	}
-	r := &releaser{stop: make(chan struct{}), dir: prefix, bdb: bdb, dataLen: make(map[string]uintptr)}
+	r := &releaser{stop: make(chan struct{}), dir: prefix, bdb: bdb, dataLen: make(map[string]uintptr), readOnly: readOnly}
 	r.done.Add(1)
 	go func() {
 		defer r.done.Done()
@@ -141,7 +151,7 @@ func (r *releaser) round() bool {
 			}
 		}
 	}
-	return releaseMapped(r.dir, pinned, r.dataLen)
+	return releaseMapped(r.dir, pinned, r.dataLen, r.readOnly)
 }
 
 // mapping is an address range of a mapped file, mapped from offset 0.

@@ -16,10 +16,11 @@ const madvPageout = 21
 
 // releaseMapped drops from this process the resident pages of the database
 // files in dir that it maps: the data blocks of the tables in pinned
-// (MADV_DONTNEED), and those of other tables and the logs (MADV_PAGEOUT);
-// see resident.go. It returns false when the kernel cannot (no /proc, or
-// no MADV_PAGEOUT), so that the releaser stops trying.
-func releaseMapped(dir string, pinned map[uint64]bool, dataLen map[string]uintptr) bool {
+// (MADV_DONTNEED), and those of other tables and the logs (MADV_PAGEOUT,
+// or MADV_DONTNEED when the database is open read-only); see resident.go.
+// It returns false when the kernel cannot (no /proc, or no MADV_PAGEOUT),
+// so that the releaser stops trying.
+func releaseMapped(dir string, pinned map[uint64]bool, dataLen map[string]uintptr, readOnly bool) bool {
 	maps, err := os.ReadFile("/proc/self/maps")
 	if err != nil {
 		return false
@@ -27,6 +28,9 @@ func releaseMapped(dir string, pinned map[uint64]bool, dataLen map[string]uintpt
 	seen := make(map[string]bool)
 	for _, m := range badgerMappings(maps, dir) {
 		start, end, advice := m.start, m.end, uintptr(madvPageout)
+		if readOnly {
+			advice = syscall.MADV_DONTNEED
+		}
 		if filepath.Ext(m.path) == ".sst" {
 			seen[m.path] = true
 			id, ok := tableID(m.path)
@@ -34,6 +38,8 @@ func releaseMapped(dir string, pinned map[uint64]bool, dataLen map[string]uintpt
 			start, end = tableRange(m, pin, dataLen)
 			if pin {
 				advice = syscall.MADV_DONTNEED
+			} else {
+				advice = madvPageout // not pinned: the range may be reused
 			}
 		}
 		if end <= start {

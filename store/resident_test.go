@@ -184,7 +184,11 @@ func writeTables(t *testing.T, dir string) *DB {
 
 // residentKB sums the resident pages of this process's maps of table files
 // in dir.
-func residentKB(t *testing.T, dir string) int {
+func residentKB(t *testing.T, dir string) int { return residentFilesKB(t, dir, ".sst") }
+
+// residentFilesKB sums the resident pages of this process's maps of the
+// files in dir whose names end in ext.
+func residentFilesKB(t *testing.T, dir, ext string) int {
 	f, err := os.Open("/proc/self/smaps")
 	if err != nil {
 		t.Skip("no /proc/self/smaps")
@@ -199,7 +203,7 @@ func residentKB(t *testing.T, dir string) int {
 			continue
 		}
 		if strings.Contains(fields[0], "-") && len(fields) >= 5 {
-			in = len(fields) >= 6 && filepath.Dir(fields[5]) == dir && strings.HasSuffix(fields[5], ".sst")
+			in = len(fields) >= 6 && filepath.Dir(fields[5]) == dir && strings.HasSuffix(fields[5], ext)
 			continue
 		}
 		if in && fields[0] == "Rss:" {
