@@ -47,6 +47,11 @@ type ProjectionOptions struct {
 	// communities need none), so that the edges are read from their keys
 	// alone.
 	NoEvidence bool
+	// NoLinks keeps which vertices are joined, not the edges that join
+	// them: Links returns nil. Ranking and communities need no more, and
+	// the edges were most of their memory (PageRank of the 10k graph: 134
+	// of 345 MB allocated).
+	NoLinks bool
 }
 
 func (o ProjectionOptions) keeps(k NodeKind) bool {
@@ -141,7 +146,11 @@ type projector struct {
 }
 
 func newProjector(opt ProjectionOptions) *projector {
-	return &projector{opt: opt, p: &Projection{index: map[string]int64{}, links: map[[2]int64][]Edge{}}}
+	p := &Projection{index: map[string]int64{}}
+	if !opt.NoLinks {
+		p.links = map[[2]int64][]Edge{}
+	}
+	return &projector{opt: opt, p: p}
 }
 
 func (b *projector) node(n Node) {
@@ -167,6 +176,12 @@ func (b *projector) edge(e Edge) {
 	if !ok1 || !ok2 || u == v {
 		return
 	}
+	if p.links == nil {
+		// without links, done drops the repeats
+		p.adj[u] = append(p.adj[u], v)
+		p.adj[v] = append(p.adj[v], u)
+		return
+	}
 	key := [2]int64{min(u, v), max(u, v)}
 	if _, ok := p.links[key]; !ok {
 		p.adj[u] = append(p.adj[u], v)
@@ -176,8 +191,11 @@ func (b *projector) edge(e Edge) {
 }
 
 func (b *projector) done() *Projection {
-	for _, a := range b.p.adj {
+	for i, a := range b.p.adj {
 		slices.Sort(a)
+		if b.p.links == nil {
+			b.p.adj[i] = slices.Clip(slices.Compact(a))
+		}
 	}
 	for _, es := range b.p.links {
 		sort.Slice(es, func(i, j int) bool { return linkLess(es[i], es[j]) })
@@ -199,7 +217,16 @@ func linkLess(a, b Edge) bool {
 func (p *Projection) Len() int { return len(p.nodes) }
 
 // EdgeCount returns the number of vertex pairs joined by an edge.
-func (p *Projection) EdgeCount() int { return len(p.links) }
+func (p *Projection) EdgeCount() int {
+	if p.links == nil {
+		n := 0
+		for _, a := range p.adj {
+			n += len(a)
+		}
+		return n / 2
+	}
+	return len(p.links)
+}
 
 // Vertex returns the gonum id of node id, and whether the projection has it.
 func (p *Projection) Vertex(id string) (int64, bool) {
@@ -211,7 +238,8 @@ func (p *Projection) Vertex(id string) (int64, bool) {
 func (p *Projection) Ref(v int64) NodeRef { return p.nodes[v] }
 
 // Links returns the edges of the graph between the nodes of gonum ids u
-// and v, in either direction, most telling kind first.
+// and v, in either direction, most telling kind first (nil if the
+// projection was made with NoLinks).
 func (p *Projection) Links(u, v int64) []Edge { return p.links[[2]int64{min(u, v), max(u, v)}] }
 
 // Degree returns the number of neighbours of vertex v.
@@ -248,6 +276,13 @@ func (p *Projection) From(id int64) gg.Nodes {
 
 // HasEdgeBetween implements gonum's graph.Graph.
 func (p *Projection) HasEdgeBetween(x, y int64) bool {
+	if p.links == nil {
+		if x < 0 || x >= int64(len(p.adj)) {
+			return false
+		}
+		_, ok := slices.BinarySearch(p.adj[x], y)
+		return ok && x != y
+	}
 	_, ok := p.links[[2]int64{min(x, y), max(x, y)}]
 	return ok && x != y
 }

@@ -133,6 +133,24 @@ func TestNewProjection(t *testing.T) {
 			if got := neighbours(p, c.of); !slices.Equal(got, c.neighbours) {
 				t.Errorf("neighbours of %s = %v, want %v", c.of, got, c.neighbours)
 			}
+			// Without links: the same vertices, neighbours and pairs.
+			opt := c.opt
+			opt.NoLinks = true
+			q := graph.NewProjection(g, opt)
+			if q.Len() != p.Len() || q.EdgeCount() != p.EdgeCount() {
+				t.Errorf("NoLinks: %d nodes, %d edges; want %d, %d", q.Len(), q.EdgeCount(), p.Len(), p.EdgeCount())
+			}
+			for u := range int64(p.Len()) {
+				if got, want := neighbours(q, p.Ref(u).ID), neighbours(p, p.Ref(u).ID); !slices.Equal(got, want) {
+					t.Errorf("NoLinks: neighbours of %s = %v, want %v", p.Ref(u).ID, got, want)
+				}
+				for v := range int64(p.Len()) {
+					if q.HasEdgeBetween(u, v) != p.HasEdgeBetween(u, v) || q.Links(u, v) != nil {
+						t.Errorf("NoLinks: %s-%s joined %v (links %v), want %v", p.Ref(u).ID, p.Ref(v).ID,
+							q.HasEdgeBetween(u, v), q.Links(u, v), p.HasEdgeBetween(u, v))
+					}
+				}
+			}
 		})
 	}
 }
@@ -156,7 +174,8 @@ func TestProjectionLinksPreferTellingKinds(t *testing.T) {
 func TestLoadProjectionMatchesNewProjection(t *testing.T) {
 	g := conference()
 	s := storeOf(t, g)
-	for _, opt := range []graph.ProjectionOptions{{}, {ViaSources: true}, {Kinds: graph.RankKinds}} {
+	for _, opt := range []graph.ProjectionOptions{{}, {ViaSources: true}, {Kinds: graph.RankKinds},
+		{Kinds: graph.RankKinds, NoEvidence: true, NoLinks: true}} {
 		want := graph.NewProjection(g, opt)
 		got, err := graph.LoadProjection(context.Background(), s, opt)
 		if err != nil {

@@ -391,7 +391,7 @@ func rankCommand() *cli.Command {
 					opt.Kinds = append(opt.Kinds, k)
 				}
 			}
-			opt.NoEvidence = true
+			opt.NoEvidence, opt.NoLinks = true, true
 			p, err := graph.LoadProjection(c.Context, db, opt)
 			if err != nil {
 				return err
@@ -439,7 +439,7 @@ func communitiesCommand() *cli.Command {
 			if len(kinds) == 0 {
 				kinds = graph.Things
 			}
-			p, err := graph.LoadProjection(c.Context, db, graph.ProjectionOptions{Kinds: graph.RankKinds, NoEvidence: true})
+			p, err := graph.LoadProjection(c.Context, db, graph.ProjectionOptions{Kinds: graph.RankKinds, NoEvidence: true, NoLinks: true})
 			if err != nil {
 				return err
 			}
