@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"slices"
 	"sort"
 
 	"github.com/dgraph-io/badger/v4"
@@ -196,10 +197,13 @@ func (w *Writer) resolvePeople(f *graph.Facts, p *plan) error {
 // is alive, from the record this transaction changed, else the names of
 // committed records the writer keeps, else the database.
 func (w *Writer) personName(id string) (string, bool, error) {
-	if !w.dirty[id] {
+	dirty := w.dirty[id]
+	if !dirty {
 		if name, ok := w.people[id]; ok {
 			return name, true, nil
 		}
+	} else if name, ok := w.dirtyNames[id]; ok {
+		return name, true, nil
 	}
 	r, err := w.node(id)
 	if err != nil {
@@ -209,7 +213,9 @@ func (w *Writer) personName(id string) (string, bool, error) {
 		return "", false, nil
 	}
 	name := r.name()
-	if !w.dirty[id] {
+	if dirty {
+		w.dirtyNames[id] = name
+	} else {
 		w.people[id] = name
 	}
 	return name, true, nil
@@ -235,12 +241,18 @@ func (w *Writer) seriesEvents(sk string) ([]string, error) {
 
 // talkSpeakers lists the people who presented a talk, committed or
 // written in this transaction: the talk's record counts them.
+// The caller must not change the list.
 func (w *Writer) talkSpeakers(talk string) ([]string, error) {
+	if sp, ok := w.speakersOf[talk]; ok {
+		return sp, nil
+	}
 	r, err := w.node(talk)
 	if err != nil {
 		return nil, err
 	}
-	return r.links(graph.Presented), nil
+	sp := slices.Clip(r.links(graph.Presented))
+	w.speakersOf[talk] = sp
+	return sp, nil
 }
 
 // reput re-stores every committed source that contributed one of the nodes,
