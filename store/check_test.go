@@ -151,6 +151,16 @@ func TestCheckFindsAndRepairs(t *testing.T) {
 		{"reverse group with another commit's source", store.ProblemStaleRev, true, func(txn *badger.Txn) error {
 			return txn.Set(cilium, store.RevBatchForTest("source:b", "mentions", talkOne))
 		}},
+		{"reverse key with a field too many", store.ProblemStaleRev, true, func(txn *badger.Txn) error {
+			// in place of the right one, whose fields it starts with
+			if err := txn.Delete(cilium); err != nil {
+				return err
+			}
+			return txn.Set(k('b', "project:cilium", "mentions", groupA, "x"), store.RevBatchForTest(srcA, "mentions", talkOne))
+		}},
+		{"reverse key with a field too few", store.ProblemStaleRev, true, func(txn *badger.Txn) error {
+			return txn.Set(k('b', "project:cilium", "mentions"), store.RevBatchForTest(srcA, "mentions", talkOne))
+		}},
 		{"reverse group of another kind", store.ProblemStaleRev, true, func(txn *badger.Txn) error {
 			return txn.Set(k('b', "project:cilium", "part_of", groupA), store.RevBatchForTest(srcA, "part_of", talkOne))
 		}},

@@ -114,12 +114,3 @@ func revKey(to string, k graph.EdgeKind, g string) []byte { return key(pRev, to,
 func legacyEdgeKey(from string, k graph.EdgeKind, to, src string) []byte {
 	return key(pFwd, from, string(k), to, src)
 }
-
-// appendLegacyEdgeKey appends legacyEdgeKey(from, k, to, src) to b.
-func appendLegacyEdgeKey(b []byte, from string, k graph.EdgeKind, to, src string) []byte {
-	b = append(b, pFwd)
-	for _, f := range [...]string{from, string(k), to, src} {
-		b = append(append(b, sep), f...)
-	}
-	return b
-}
