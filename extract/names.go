@@ -182,6 +182,12 @@ func capRuns(text string) [][]capWord {
 			break
 		}
 		f := text[i:j]
+		if len(cur) == 0 && f[0] >= 'a' && f[0] <= 'z' {
+			// most words of prose: a lower-case word starts no run
+			// (only a particle continues one), whatever follows it
+			i = j
+			continue
+		}
 		s, e := 0, len(f)
 		for s < e && strings.ContainsRune("\"“‘'([*_", rune(f[s])) {
 			s++

@@ -309,3 +309,31 @@ func TestSentenceLike(t *testing.T) {
 		}
 	}
 }
+
+// capRuns finds the runs of capitalised words that may be names, particles
+// kept inside a run, lower-case words and punctuation ending one.
+func TestCapRuns(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"the talk by Jane de la Cruz and John Smith.", []string{"Jane de la Cruz", "John Smith"}},
+		{"we met de Vries at lunch", []string{"Vries"}},
+		{"Ann's talk with Bob, then J. R. Tolkien", []string{"Ann", "Bob", "J. R. Tolkien"}},
+		{"eBPF and \"Liz Rice\" spoke", []string{"Liz Rice"}},
+		{"Hugo van der Berg van", []string{"Hugo van der Berg"}},
+		{"all lower case words here", nil},
+	} {
+		var got []string
+		for _, run := range capRuns(c.text) {
+			var words []string
+			for _, w := range run {
+				words = append(words, c.text[w.start:w.end])
+			}
+			got = append(got, strings.Join(words, " "))
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("capRuns(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
