@@ -241,18 +241,14 @@ func (c *checker) edge(from string, k graph.EdgeKind, to, src string) int32 {
 
 // edgeIndex returns the index of an edge Check has seen, if any.
 func (c *checker) edgeIndex(from string, k graph.EdgeKind, to, src string) (int32, bool) {
-	var key edgeKey
-	for _, f := range [...]struct {
-		s string
-		n *int32
-	}{{from, &key.from}, {string(k), &key.kind}, {to, &key.to}, {src, &key.src}} {
-		n, ok := c.ids[f.s]
-		if !ok {
-			return 0, false
-		}
-		*f.n = n
+	f, ok1 := c.ids[from]
+	kind, ok2 := c.ids[string(k)]
+	t, ok3 := c.ids[to]
+	s, ok4 := c.ids[src]
+	if !ok1 || !ok2 || !ok3 || !ok4 {
+		return 0, false
 	}
-	i, ok := c.fwd[key]
+	i, ok := c.fwd[edgeKey{f, kind, t, s}]
 	return i, ok
 }
 
