@@ -249,13 +249,16 @@ func moreFields(s string, n int) bool {
 
 var dateRe = lazyRe(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b`)
 
-// sentenceWords are sentenceRe's two lists of words, for sentenceLike.
+// sentenceOpeners are the words sentenceRe reads: a subject, then a verb.
+var sentenceOpeners = [2]string{
+	"i|we|you|he|she|they|it|this|that|there|then|so|but|and|also|after|before|while|when|if|as|here|today|yesterday",
+	"am|was|were|is|are|had|have|has|went|did|do|will|would|could|can|got|learned|saw|attended|think|thought|moved|visited|watched|liked|enjoyed|met|started|decided|wrote|want|need|hope",
+}
+
+// sentenceWords are sentenceOpeners as sets, for sentenceLike.
 var sentenceWords = func() [2]map[string]bool {
 	var sets [2]map[string]bool
-	for i, list := range []string{
-		"i|we|you|he|she|they|it|this|that|there|then|so|but|and|also|after|before|while|when|if|as|here|today|yesterday",
-		"am|was|were|is|are|had|have|has|went|did|do|will|would|could|can|got|learned|saw|attended|think|thought|moved|visited|watched|liked|enjoyed|met|started|decided|wrote|want|need|hope",
-	} {
+	for i, list := range sentenceOpeners {
 		sets[i] = map[string]bool{}
 		for _, w := range strings.Split(list, "|") {
 			sets[i][w] = true
@@ -296,7 +299,7 @@ func sentenceLike(s string) bool {
 	return ok && sentenceWords[1][string(w2)]
 }
 
-var sentenceRe = lazyRe(`(?i)^(i|we|you|he|she|they|it|this|that|there|then|so|but|and|also|after|before|while|when|if|as|here|today|yesterday)\s+(am|was|were|is|are|had|have|has|went|did|do|will|would|could|can|got|learned|saw|attended|think|thought|moved|visited|watched|liked|enjoyed|met|started|decided|wrote|want|need|hope)\b`)
+var sentenceRe = lazyRe(`(?i)^(` + sentenceOpeners[0] + `)\s+(` + sentenceOpeners[1] + `)\b`)
 
 // restTitleCase: a title that opens with a lower-case word ("observability
 // Without Tears: A Harbor Story") but capitalises most of the others.
