@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -132,6 +133,13 @@ func checkAction(c *cli.Context) error {
 	repair := c.Bool("repair")
 	if err := store.CheckFiles(dbDir(c)); err != nil {
 		return err
+	}
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		// Check holds every edge of the database, and the collector's
+		// default room above that nearly doubles its peak: with half the
+		// room the 10k database's check peaked at 687-720 MB instead of
+		// 786-848 MB, taking ~6 % longer (two alternating pairs).
+		debug.SetGCPercent(50)
 	}
 	open := openRead
 	if repair {
