@@ -160,13 +160,13 @@ func Open(dir string, o Options) (*DB, error) {
 			return nil, err
 		}
 	}
-	bdb, err := openBadger(badgerOptions(dir, o))
+	bdb, err := openMapped(badgerOptions(dir, o))
 	if err != nil && o.ReadOnly && !isLockErr(err) {
 		// A database left by a crash has a log to replay, which a read-only
 		// open cannot do: recover it with one read-write open.
 		if rw, rerr := openBadger(badgerOptions(dir, Options{Log: o.Log})); rerr == nil {
 			rw.Close()
-			bdb, err = openBadger(badgerOptions(dir, o))
+			bdb, err = openMapped(badgerOptions(dir, o))
 		}
 	}
 	if err != nil {
@@ -176,7 +176,7 @@ func Open(dir string, o Options) (*DB, error) {
 	if err := db.checkSchema(); errors.Is(err, errUpgrade) {
 		// An older schema: upgrade it with one read-write open, then
 		// open again as asked.
-		bdb.Close()
+		closeMapped(bdb)
 		rw, err := Open(dir, Options{Log: o.Log})
 		if err != nil {
 			return nil, err
@@ -186,7 +186,7 @@ func Open(dir string, o Options) (*DB, error) {
 		}
 		return Open(dir, o)
 	} else if err != nil {
-		bdb.Close()
+		closeMapped(bdb)
 		return nil, err
 	}
 	if o.ReadOnly {
@@ -353,9 +353,29 @@ func (db *DB) Close() error {
 	}
 	db.rel.Stop()
 	db.rel = nil
-	err := db.bdb.Close()
+	err := closeMapped(db.bdb)
 	db.bdb = nil
 	return err
+}
+
+// openMapped is openBadger for Open, and closeMapped closes what it
+// opened: a read-only Badger maps and unmaps its files only then, and not
+// while a releaser of another read-only open of the same files is
+// advising their maps (see resident.go).
+func openMapped(o badger.Options) (*badger.DB, error) {
+	if o.ReadOnly {
+		unmapping.Lock()
+		defer unmapping.Unlock()
+	}
+	return openBadger(o)
+}
+
+func closeMapped(bdb *badger.DB) error {
+	if bdb.Opts().ReadOnly {
+		unmapping.Lock()
+		defer unmapping.Unlock()
+	}
+	return bdb.Close()
 }
 
 // Compact merges the database into one level of Badger's LSM tree, so a

@@ -54,7 +54,16 @@ import (
 // several GB). A read-only Badger never compacts, truncates or remaps a
 // file until it is closed, which stops the releaser first, so every range
 // it maps stays that file's: its logs get MADV_DONTNEED as well, which
-// keeps them in the page cache for the next process.
+// keeps them in the page cache for the next process. Several read-only
+// opens of one directory in a process map the same files, and a round
+// reads every map of the directory: so a read-only round and the opening
+// or closing of a read-only database (which map and unmap its files)
+// exclude each other (unmapping), lest a round advise a range another
+// database has just unmapped and the process reused.
+
+// unmapping is held by read-only releasers' rounds and while a read-only
+// database is opened or closed (see above).
+var unmapping sync.Mutex
 
 // releaseEvery is how often a releaser runs: a load writes its tables at
 // up to ~100 MB/s, so ~25 MB can pile up between two runs.
@@ -133,6 +142,10 @@ func (r *releaser) Stop() {
 func (r *releaser) round() bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.readOnly {
+		unmapping.Lock()
+		defer unmapping.Unlock()
+	}
 	var pinned map[uint64]bool
 	if r.bdb != nil && !r.bdb.IsClosed() {
 		before := r.bdb.Tables()

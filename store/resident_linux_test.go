@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"syscall"
 	"testing"
+	"time"
 	"unsafe"
 
 	"github.com/dgraph-io/badger/v4"
@@ -150,4 +152,60 @@ func TestReadOnlyRelease(t *testing.T) {
 	}
 	readAll(t, ro)
 	readBig()
+}
+
+// TestReadOnlyReleasersSideBySide: read-only opens of one directory come
+// and go while the others' releasers run every millisecond; every read
+// stays right and nothing deadlocks.
+func TestReadOnlyReleasersSideBySide(t *testing.T) {
+	dir := t.TempDir()
+	if err := writeTables(t, dir).Close(); err != nil {
+		t.Fatal(err)
+	}
+	old := releaseEvery
+	releaseEvery = time.Millisecond
+	defer func() { releaseEvery = old }()
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 15; i++ {
+				db, err := Open(dir, Options{ReadOnly: true})
+				if err != nil {
+					errs <- err
+					return
+				}
+				err = db.bdb.View(func(txn *badger.Txn) error {
+					for k := i * 200; k < i*200+200; k++ {
+						item, err := txn.Get([]byte(fmt.Sprintf("key-%06d", k)))
+						if err != nil {
+							return err
+						}
+						v, err := item.ValueCopy(nil)
+						if err != nil {
+							return err
+						}
+						if !bytes.Equal(v, value(k)) {
+							return fmt.Errorf("key %d: value changed", k)
+						}
+					}
+					return nil
+				})
+				if cerr := db.Close(); err == nil {
+					err = cerr
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
 }
