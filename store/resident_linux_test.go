@@ -177,22 +177,7 @@ func TestReadOnlyReleasersSideBySide(t *testing.T) {
 					errs <- err
 					return
 				}
-				err = db.bdb.View(func(txn *badger.Txn) error {
-					for k := i * 200; k < i*200+200; k++ {
-						item, err := txn.Get([]byte(fmt.Sprintf("key-%06d", k)))
-						if err != nil {
-							return err
-						}
-						v, err := item.ValueCopy(nil)
-						if err != nil {
-							return err
-						}
-						if !bytes.Equal(v, value(k)) {
-							return fmt.Errorf("key %d: value changed", k)
-						}
-					}
-					return nil
-				})
+				err = readRange(db, i*200, i*200+200)
 				if cerr := db.Close(); err == nil {
 					err = cerr
 				}

@@ -105,8 +105,16 @@ func TestReleaseMapped(t *testing.T) {
 // readAll reads every value writeTables wrote, and checks it.
 func readAll(t *testing.T, db *DB) {
 	t.Helper()
-	err := db.bdb.View(func(txn *badger.Txn) error {
-		for i := 0; i < 4000; i++ {
+	if err := readRange(db, 0, 4000); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// readRange reads and checks the values writeTables wrote for keys from
+// up to to.
+func readRange(db *DB, from, to int) error {
+	return db.bdb.View(func(txn *badger.Txn) error {
+		for i := from; i < to; i++ {
 			item, err := txn.Get([]byte(fmt.Sprintf("key-%06d", i)))
 			if err != nil {
 				return err
@@ -121,9 +129,6 @@ func readAll(t *testing.T, db *DB) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 func value(i int) []byte {
