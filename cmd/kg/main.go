@@ -280,9 +280,13 @@ func storeOptions(c *cli.Context, readOnly bool) store.Options {
 	return o
 }
 
+// gcSetByUser reports whether GOGC or GOMEMLIMIT is set: then kg leaves
+// the collector as the user tuned it.
+func gcSetByUser() bool { return os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" }
+
 // openRead opens the database for a query.
 func openRead(c *cli.Context) (*store.DB, error) {
-	if quickQueries[c.Command.Name] && os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+	if quickQueries[c.Command.Name] && !gcSetByUser() {
 		// A listing query runs for milliseconds and its garbage dies with
 		// the process: collect only if the heap ever reaches 256 MB.
 		debug.SetGCPercent(-1)

@@ -134,7 +134,7 @@ func checkAction(c *cli.Context) error {
 	if err := store.CheckFiles(dbDir(c)); err != nil {
 		return err
 	}
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+	if !gcSetByUser() {
 		// Check holds every edge of the database, and the collector's
 		// default room above that nearly doubles its peak: with half the
 		// room the 10k database's check peaked at 687-720 MB instead of
