@@ -2,7 +2,9 @@ package store
 
 import (
 	"testing"
+	"time"
 
+	"github.com/dgraph-io/badger/v4"
 	"github.com/kg-tool/kg/graph"
 )
 
@@ -33,6 +35,37 @@ func TestCompactOptions(t *testing.T) {
 	bo := compactOptions(t.TempDir(), nil)
 	if bo.NumLevelZeroTables != 1 || bo.BloomFalsePositive != 0 || bo.BaseTableSize != compactTableSize {
 		t.Errorf("level 0 %d, Bloom %v, tables %d", bo.NumLevelZeroTables, bo.BloomFalsePositive, bo.BaseTableSize)
+	}
+	if bo.MemTableSize != compactMemTableSize || bo.BlockCacheSize != 0 || bo.IndexCacheSize != 0 {
+		t.Errorf("memtable %d, block cache %d, index cache %d", bo.MemTableSize, bo.BlockCacheSize, bo.IndexCacheSize)
+	}
+}
+
+// Compact's merge runs with the releaser's short period, and the usual one
+// is back afterwards.
+func TestCompactReleasesOften(t *testing.T) {
+	if !canRelease {
+		t.Skip("no releaser on this platform")
+	}
+	db, err := Open(t.TempDir(), Options{Bulk: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.bdb.Update(func(txn *badger.Txn) error { return txn.Set([]byte("k"), []byte("v")) }); err != nil {
+		t.Fatal(err)
+	}
+	var during time.Duration
+	testHookFlatten = func(db *DB) { during = db.rel.period() }
+	defer func() { testHookFlatten = nil }()
+	if err := db.Compact(); err != nil {
+		t.Fatal(err)
+	}
+	if during != compactReleaseEvery {
+		t.Errorf("the merge released every %v, want %v", during, compactReleaseEvery)
+	}
+	if got := db.rel.period(); got != releaseEvery {
+		t.Errorf("after Compact the releaser runs every %v, want %v", got, releaseEvery)
 	}
 }
 

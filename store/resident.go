@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -69,6 +70,10 @@ var unmapping sync.Mutex
 // up to ~100 MB/s, so ~25 MB can pile up between two runs.
 var releaseEvery = 250 * time.Millisecond
 
+// compactReleaseEvery is how often it runs during Compact's merge, which
+// reads and writes tables several times as fast as a load.
+const compactReleaseEvery = 60 * time.Millisecond
+
 // releaser runs releaseMapped for one database directory until stopped.
 type releaser struct {
 	stop chan struct{}
@@ -82,6 +87,8 @@ type releaser struct {
 	dataLen map[string]uintptr
 	// readOnly: the database is open read-only (see above).
 	readOnly bool
+	// every is the time between two rounds, in nanoseconds.
+	every atomic.Int64
 }
 
 // startReleaser starts a releaser for bdb, whose files are in dir and
@@ -99,10 +106,11 @@ func startReleaser(dir string, bdb *badger.DB, readOnly bool) *releaser {
 		prefix = p
 	}
 	r := &releaser{stop: make(chan struct{}), dir: prefix, bdb: bdb, dataLen: make(map[string]uintptr), readOnly: readOnly}
+	r.every.Store(int64(releaseEvery))
 	r.done.Add(1)
 	go func() {
 		defer r.done.Done()
-		t := time.NewTicker(releaseEvery)
+		t := time.NewTimer(r.period())
 		defer t.Stop()
 		for {
 			select {
@@ -112,6 +120,7 @@ func startReleaser(dir string, bdb *badger.DB, readOnly bool) *releaser {
 				if !r.round() {
 					return
 				}
+				t.Reset(r.period())
 			}
 		}
 	}()
@@ -127,6 +136,16 @@ func (r *releaser) setDB(bdb *badger.DB) {
 		r.mu.Unlock()
 	}
 }
+
+// setEvery sets the time between rounds from the next round on; nil r is
+// a no-op.
+func (r *releaser) setEvery(d time.Duration) {
+	if r != nil {
+		r.every.Store(int64(d))
+	}
+}
+
+func (r *releaser) period() time.Duration { return time.Duration(r.every.Load()) }
 
 // Stop ends the releaser and waits for it; nil is a no-op.
 func (r *releaser) Stop() {
