@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
@@ -82,7 +83,13 @@ func TestPrefiltersAreExact(t *testing.T) {
 		"Written by Jane", "Q&A", "Edit this page", "X", "Tags: ebpf", "© 2024 Me", "Copyright 2023", "Share on LinkedIn", "Open Spaces", "Looking forward to 2025", "We hope to return", "Overall, good")
 	for _, re := range []filteredRe{notTalkRe, outroRe, endRe, chromeRe} {
 		n := 0
-		for _, l := range lines {
+		// One shortest text for each alternative of the expression, in
+		// three cases, so that every needle is needed.
+		var own []string
+		for _, a := range alternatives(t, re.re.String()) {
+			own = append(own, a, strings.ToUpper(a), upperFirst(a))
+		}
+		for _, l := range append(own, lines...) {
 			got, want := re.MatchString(l), re.re.MatchString(l)
 			if got != want {
 				t.Errorf("%.40s…: prefiltered %v, regexp %v on %q", re.re.String(), got, want, l)
@@ -94,6 +101,65 @@ func TestPrefiltersAreExact(t *testing.T) {
 		if n == 0 {
 			t.Errorf("%.40s… matched no line: the test proves nothing", re.re.String())
 		}
+	}
+}
+
+// alternatives returns a shortest text matching each alternative of the
+// first alternation in expr (for "^(a|b+)$": "a", "b").
+func alternatives(t *testing.T, expr string) []string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var alt *syntax.Regexp
+	var find func(r *syntax.Regexp)
+	find = func(r *syntax.Regexp) {
+		if alt != nil {
+			return
+		}
+		if r.Op == syntax.OpAlternate {
+			alt = r
+			return
+		}
+		for _, s := range r.Sub {
+			find(s)
+		}
+	}
+	find(re)
+	if alt == nil {
+		t.Fatalf("%s has no alternation", expr)
+	}
+	var out []string
+	for _, a := range alt.Sub {
+		var b strings.Builder
+		shortest(&b, a)
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// shortest writes a shortest text r matches (word boundaries and anchors
+// aside).
+func shortest(b *strings.Builder, r *syntax.Regexp) {
+	switch r.Op {
+	case syntax.OpLiteral:
+		b.WriteString(string(r.Rune))
+	case syntax.OpCharClass:
+		b.WriteRune(r.Rune[0])
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		b.WriteByte('a')
+	case syntax.OpCapture, syntax.OpPlus:
+		shortest(b, r.Sub[0])
+	case syntax.OpRepeat:
+		for i := 0; i < r.Min; i++ {
+			shortest(b, r.Sub[0])
+		}
+	case syntax.OpConcat:
+		for _, s := range r.Sub {
+			shortest(b, s)
+		}
+	case syntax.OpAlternate:
+		shortest(b, r.Sub[0])
 	}
 }
 
