@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -125,8 +126,9 @@ func plainJSONString(s string) bool {
 }
 
 func bump(m map[string]int, k string, delta int) {
-	m[k] += delta
-	if m[k] <= 0 {
+	if v := m[k] + delta; v > 0 {
+		m[k] = v
+	} else {
 		delete(m, k)
 	}
 }
@@ -249,31 +251,38 @@ func (r *nodeRec) node(id string) graph.Node {
 const nodeRecBinary = 1
 
 func encodeNode(r *nodeRec) []byte {
+	// One pass over each map collects its pairs, sorted by key; the size
+	// of the record follows from them.
+	var pairs [3][]countPair
 	n := 16 + len(r.Kind)
-	for _, m := range []map[string]int{r.Names, r.Attrs, r.Links} {
-		for k := range m {
+	for i, m := range [3]map[string]int{r.Names, r.Attrs, r.Links} {
+		ps := make([]countPair, 0, len(m))
+		for k, v := range m {
+			ps = append(ps, countPair{k, v})
 			n += len(k) + 2*binary.MaxVarintLen32
 		}
+		slices.SortFunc(ps, func(a, b countPair) int { return strings.Compare(a.k, b.k) })
+		pairs[i] = ps
 	}
 	b := make([]byte, 0, n)
 	b = append(b, nodeRecBinary)
 	b = binary.AppendUvarint(b, uint64(len(r.Kind)))
 	b = append(b, r.Kind...)
 	b = binary.AppendVarint(b, int64(r.Support))
-	for _, m := range []map[string]int{r.Names, r.Attrs, r.Links} {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		b = binary.AppendUvarint(b, uint64(len(keys)))
-		for _, k := range keys {
-			b = binary.AppendUvarint(b, uint64(len(k)))
-			b = append(b, k...)
-			b = binary.AppendVarint(b, int64(m[k]))
+	for _, ps := range pairs {
+		b = binary.AppendUvarint(b, uint64(len(ps)))
+		for _, p := range ps {
+			b = binary.AppendUvarint(b, uint64(len(p.k)))
+			b = append(b, p.k...)
+			b = binary.AppendVarint(b, int64(p.v))
 		}
 	}
 	return b
+}
+
+type countPair struct {
+	k string
+	v int
 }
 
 func decodeNode(b []byte) (*nodeRec, error) {
