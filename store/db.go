@@ -32,16 +32,15 @@ type Options struct {
 	// filter of every level-0 table; a bulk database closed without
 	// Compact is compacted by the next read-write open instead.
 	Bulk bool
-	// Large is for a bulk load of hundreds of MB: 64 MB memtables, with
-	// as many level-0 tables as a bulk load's (bulkL0), so twice the
-	// bytes pile up before level 0 is compacted. Fewer, larger flushes
-	// made a 100k-recap load take 231 s instead of 308-324 s when its
-	// lookups of stored records searched every level-0 table, for ~140 MB
-	// more Go heap (two larger memtable arenas and the builder of a
-	// flushing table), a small part of such a load's resident set but a
-	// third of a 10k load's. With the spill file sparing those lookups
-	// they still pay: 32 MB memtables took 148-164 s against 136 s, for
-	// a 456-498 MB peak against 803 MB.
+	// Large is for a bulk load of hundreds of MB: twice as many level-0
+	// tables pile up before level 0 is compacted (bulkL0Large), so that a
+	// 100k-recap load (~110 tables of 32 MB) reaches Compact without
+	// rewriting its lower level. Large loads used 64 MB memtables instead,
+	// for fewer flushes, which cost ~280 MB of Go heap at 100k recaps (two
+	// memtable arenas of 83 MB and the flushing table's builder, 112 MB):
+	// with 32 MB memtables and the larger level 0 its peak is 442-445 MB
+	// against 687-706 MB, for 126-130 s against 112-121 s in alternating
+	// runs (more, smaller tables to flush and merge).
 	Large bool
 }
 
@@ -64,8 +63,8 @@ type DB struct {
 var _ graph.Store = (*DB)(nil)
 
 // bulkL0 is the number of level-0 tables a bulk load lets pile up before
-// compacting them into the levels below: 3 GB of 32 MB tables, 6 GB in a
-// large load's 64 MB ones. Each compaction of level 0 rewrites the whole
+// compacting them into the levels below: 3 GB of 32 MB tables (6 GB in a
+// large load, bulkL0Large). Each compaction of level 0 rewrites the whole
 // lower level, since every level-0 table spans all keys, and Compact
 // rewrites everything once more at the end: a 100k-recap load (~55 tables
 // of 64 MB) that compacted level 0 when it reached 48 tables spent its
@@ -75,11 +74,13 @@ var _ graph.Store = (*DB)(nil)
 // kept its committed records in a spill file (spill.go), its lookups of
 // talk records went through the tables, and with no limit a 100k load
 // took longer than with normal compaction. The memtables stay at 32 MB
-// unless the load is large: 64 MB ones were no faster on 10k recaps and
-// kept ~140 MB more of Go heap (two memtable arenas and the builder of
-// the table being flushed), which a 400 MB budget for the whole process
-// cannot spare.
+// in every load: 64 MB ones were no faster on 10k recaps and kept ~140 MB
+// more of Go heap (two memtable arenas and the builder of the table being
+// flushed), which a 400 MB budget for the whole process cannot spare.
 var bulkL0 = 96
+
+// bulkL0Large is bulkL0 for a large load (see Options.Large).
+var bulkL0Large = 2 * bulkL0
 
 // compactTableSize is the size of the tables Compact merges into.
 const compactTableSize = 32 << 20
@@ -139,10 +140,11 @@ func badgerOptions(dir string, o Options) badger.Options {
 	if o.Bulk && !o.ReadOnly {
 		// Level-0 tables pile up (see bulkL0) and Compact merges them
 		// once, instead of rewriting the lower levels as each few arrive.
+		l0 := bulkL0
 		if o.Large {
-			bo = bo.WithMemTableSize(2 * memTableSize)
+			l0 = bulkL0Large
 		}
-		bo = bo.WithNumLevelZeroTables(bulkL0).WithNumLevelZeroTablesStall(2 * bulkL0)
+		bo = bo.WithNumLevelZeroTables(l0).WithNumLevelZeroTablesStall(2 * l0)
 	}
 	if o.ReadOnly {
 		// A query lives for milliseconds: tables' indexes are used
