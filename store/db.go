@@ -39,8 +39,8 @@ type Options struct {
 	// for fewer flushes, which cost ~280 MB of Go heap at 100k recaps (two
 	// memtable arenas of 83 MB and the flushing table's builder, 112 MB):
 	// with 32 MB memtables and the larger level 0 its peak is 442-445 MB
-	// against 687-706 MB, for 126-130 s against 112-121 s in alternating
-	// runs (more, smaller tables to flush and merge).
+	// against 687-723 MB, for 0-13 % more time in three alternating pairs
+	// (more, smaller tables to flush and merge).
 	Large bool
 }
 
