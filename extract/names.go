@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -415,25 +416,41 @@ var roleWords = []string{"founder", "co-founder", "cofounder", "cto", "ceo", "co
 	"independent", "freelance", "freelancer", "self-employed", "contractor", "volunteer", "organizers", "organisers",
 	"cto and", "technical", "distinguished", "community", "organizer", "organiser", "trainer", "coach"}
 
-// roleForms holds each role word as a whole string, a first word, a last
-// word and an inner word, built once: isRole runs for every candidate
-// organisation, and building them per call was 6% of extraction.
-var roleForms = func() [][4]string {
-	f := make([][4]string, len(roleWords))
-	for i, w := range roleWords {
-		f[i] = [4]string{w, w + " ", " " + w, " " + w + " "}
+// roleSet holds the role words of one word. A role word of several words
+// ("vice president") always holds one of them, which a test checks, so a
+// text is a role when one of its space-separated words is in the set.
+var roleSet = func() map[string]bool {
+	m := make(map[string]bool, len(roleWords))
+	for _, w := range roleWords {
+		if !strings.Contains(w, " ") {
+			m[w] = true
+		}
 	}
-	return f
+	return m
 }()
 
-// isRole reports whether s reads as a job title ("Co-Founder and CTO").
+// isRole reports whether s reads as a job title ("Co-Founder and CTO"):
+// whether a word of it, between single spaces and in lower case, is a role
+// word. It runs for every candidate organisation, so an ASCII text is
+// lowered into a buffer.
 func isRole(s string) bool {
-	l := strings.ToLower(strings.TrimSpace(s))
-	if l == "" {
+	s = strings.TrimSpace(s)
+	if s == "" {
 		return false
 	}
-	for _, f := range roleForms {
-		if l == f[0] || strings.HasPrefix(l, f[1]) || strings.HasSuffix(l, f[2]) || strings.Contains(l, f[3]) {
+	var buf [64]byte
+	l, ok := lowerASCII(buf[:], s)
+	if !ok {
+		l = []byte(strings.ToLower(s))
+	}
+	for len(l) > 0 {
+		w := l
+		if i := bytes.IndexByte(l, ' '); i >= 0 {
+			w, l = l[:i], l[i+1:]
+		} else {
+			l = nil
+		}
+		if roleSet[string(w)] {
 			return true
 		}
 	}

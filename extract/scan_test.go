@@ -403,3 +403,43 @@ func TestCapRuns(t *testing.T) {
 		}
 	}
 }
+
+// isRole answers as the four string tests per role word it replaced (the
+// whole text, its first, last or an inner word), on fixed and random texts.
+func TestIsRoleMatchesWordForms(t *testing.T) {
+	old := func(s string) bool {
+		l := strings.ToLower(strings.TrimSpace(s))
+		if l == "" {
+			return false
+		}
+		for _, w := range roleWords {
+			if l == w || strings.HasPrefix(l, w+" ") || strings.HasSuffix(l, " "+w) || strings.Contains(l, " "+w+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range roleWords {
+		if strings.Contains(w, " ") && !slices.ContainsFunc(strings.Fields(w), func(p string) bool { return roleSet[p] }) {
+			t.Errorf("role %q holds no role word of its own", w)
+		}
+	}
+	parts := []string{"CTO", "cto", "Vice President", "vice", " ", "  ", "\t", "and", "Engineer", "engineers",
+		"Isovalent", "co-founder", "Self-Employed", "İ", "Ünicode", "x", ",", "-", "lead", "Lead", "leader", "\u00a0"}
+	inputs := append([]string{"", " ", "CTO", "Co-Founder and CTO", "Principal Engineer", "Engineering",
+		"Isovalent", "Cto and founder", "the lead", "misleading", strings.Repeat("a", 70) + " cto",
+		strings.Repeat("é", 40) + " cto"}, randomTexts(3, parts, 6)...)
+	n := 0
+	for _, s := range inputs {
+		got, want := isRole(s), old(s)
+		if got != want {
+			t.Fatalf("isRole(%q) = %v, the word forms say %v", s, got, want)
+		}
+		if want {
+			n++
+		}
+	}
+	if n < 100 || n > len(inputs)-100 {
+		t.Fatalf("%d of %d inputs are roles: the test proves little", n, len(inputs))
+	}
+}
