@@ -3,6 +3,7 @@ package extract_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -84,5 +85,29 @@ func BenchmarkExtractCorpus(b *testing.B) {
 			}
 			extract.Extract(extract.Parse(dec, files[j]), cat, graph.SourceInfo{})
 		}
+	}
+}
+
+// BenchmarkLongParagraph extracts a recap whose notes are one paragraph of
+// 40 KB to 320 KB (text flattened from a page, a file without line
+// breaks): the time per byte should not grow with the paragraph, as it
+// did when a rule ran an expression over the rest of the paragraph for
+// each name in it.
+func BenchmarkLongParagraph(b *testing.B) {
+	cat := extract.NewCatalog(extract.Embedded())
+	sentence := "Liz Rice from Isovalent showed Cilium. Hubble shows the flows. The talk by Bob Lee covered Flux, the GitOps tool. Falco detects threats. "
+	for _, kb := range []int{40, 80, 160, 320} {
+		body := "# KCD Zurich 2023 recap\n\n## Observability with Cilium\n\nSpeaker: Jane Doe\n\n" +
+			strings.Repeat(sentence, kb<<10/len(sentence)) + "\n"
+		b.Run(strconv.Itoa(kb)+"KB", func(b *testing.B) {
+			b.SetBytes(int64(len(body)))
+			for i := 0; i < b.N; i++ {
+				dec, err := extract.DecodeBytes([]byte(body), "long.md")
+				if err != nil {
+					b.Fatal(err)
+				}
+				extract.Extract(extract.Parse(dec, "long.md"), cat, graph.SourceInfo{})
+			}
+		})
 	}
 }

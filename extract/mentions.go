@@ -62,9 +62,9 @@ func (x *extractor) mentions() {
 	}
 	for bi, fs := range perBlock {
 		b := &x.doc.Blocks[bi]
-		for _, f := range fs {
+		for fi, f := range fs {
 			e := x.cat.entry(f.entry)
-			if f.ambiguous && (!x.ambiguousOK(bi, f, e, midSentence) && !nearTools(fs, f, b.Text) || inCity(b.Text, f)) {
+			if f.ambiguous && (!x.ambiguousOK(bi, f, e, midSentence) && !nearTools(fs, fi, b.Text) || inCity(b.Text, f)) {
 				continue
 			}
 			kind := e.Kind
@@ -282,27 +282,34 @@ func containsWord(text, w string) bool {
 	}
 }
 
-// nearTools reports whether an ambiguous name stands in a list next to
-// another catalog name that is not ambiguous: "kubectx, kubens, stern and".
-func nearTools(fs []found, f found, text string) bool {
-	for _, o := range fs {
-		if o.ambiguous || o.start == f.start {
-			continue
-		}
-		lo, hi := o.start+len(o.spelling), f.start
-		if o.start > f.start {
-			lo, hi = f.start+len(f.spelling), o.start
-		}
-		if hi < lo || hi-lo > 8 {
-			continue
-		}
+// nearTools reports whether the ambiguous name fs[i] stands in a list next
+// to another catalog name that is not ambiguous: "kubectx, kubens, stern
+// and". fs are one block's names, in text order and not overlapping (as
+// trie.scan finds them), so only the names within a few bytes of fs[i] are
+// looked at: a paragraph naming hundreds of tools took time in the square
+// of their number.
+func nearTools(fs []found, i int, text string) bool {
+	f := fs[i]
+	near := func(lo, hi int) bool {
 		gap := strings.TrimSpace(text[lo:hi])
-		if gap == "," || gap == "and" || gap == ", and" || gap == "&" || gap == "/" || gap == "or" {
+		return gap == "," || gap == "and" || gap == ", and" || gap == "&" || gap == "/" || gap == "or"
+	}
+	for j := i - 1; j >= 0 && fs[j].start+len(fs[j].spelling) >= f.start-nearGap; j-- {
+		if o := fs[j]; !o.ambiguous && o.start+len(o.spelling) <= f.start && near(o.start+len(o.spelling), f.start) {
+			return true
+		}
+	}
+	end := f.start + len(f.spelling)
+	for j := i + 1; j < len(fs) && fs[j].start-end <= nearGap; j++ {
+		if o := fs[j]; !o.ambiguous && o.start >= end && near(end, o.start) {
 			return true
 		}
 	}
 	return false
 }
+
+// nearGap is the most bytes between two names of one list.
+const nearGap = 8
 
 func inCode(b *Block, s string) bool {
 	for _, c := range b.Code {
@@ -354,7 +361,7 @@ func sentenceStart(b *Block, off int) bool {
 
 // isNameUse follows a name used as a name: "Gatekeeper is an extensible
 // admission controller", "Flux, the GitOps tool".
-var isNameUse = lazyRe(`(?i)^\s*(?:is|was|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}(?:project|tool|controller|operator|framework|platform|runtime|database|engine|library|cli|plugin|proxy|scheduler|system|solution|agent|mesh|server|service|implementation|toolkit|dashboard)\b|^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}(?:project|tool|controller|operator|framework|platform|runtime|library|cli|plugin|proxy|mesh)\b`)
+var isNameUse = lazyRe(`(?i)^(?:\s*(?:is|was|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}(?:project|tool|controller|operator|framework|platform|runtime|database|engine|library|cli|plugin|proxy|scheduler|system|solution|agent|mesh|server|service|implementation|toolkit|dashboard)\b|,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}(?:project|tool|controller|operator|framework|platform|runtime|library|cli|plugin|proxy|mesh)\b)`)
 
 // orgCues are the words before a name that make it a company.
 var orgCues = []string{"acquired by", "bought by", "owned by", "company", "companies", "employer",

@@ -443,3 +443,56 @@ func TestIsRoleMatchesWordForms(t *testing.T) {
 		t.Fatalf("%d of %d inputs are roles: the test proves little", n, len(inputs))
 	}
 }
+
+// nearTools, which looks only at the names a few bytes from the one it is
+// asked about, answers as a look at every name of the block does, on
+// random lists of names and separators (in text order and not
+// overlapping, as trie.scan finds them).
+func TestNearToolsMatchesFullScan(t *testing.T) {
+	full := func(fs []found, f found, text string) bool {
+		for _, o := range fs {
+			if o.ambiguous || o.start == f.start {
+				continue
+			}
+			lo, hi := o.start+len(o.spelling), f.start
+			if o.start > f.start {
+				lo, hi = f.start+len(f.spelling), o.start
+			}
+			if hi < lo || hi-lo > 8 {
+				continue
+			}
+			gap := strings.TrimSpace(text[lo:hi])
+			if gap == "," || gap == "and" || gap == ", and" || gap == "&" || gap == "/" || gap == "or" {
+				return true
+			}
+		}
+		return false
+	}
+	names := []string{"Flux", "Helm", "k9s", "stern", "Cilium", "Open Policy Agent", "kind"}
+	seps := []string{", ", " and ", " / ", " or ", "  ", " x ", "; ", ", and ", "", " & ", "   and   ", ",  ", "   and  ", "    /   "}
+	rng := rand.New(rand.NewSource(5))
+	yes := 0
+	for n := 0; n < 3000; n++ {
+		var b strings.Builder
+		var fs []found
+		for k := rng.Intn(12); k >= 0; k-- {
+			b.WriteString(seps[rng.Intn(len(seps))])
+			name := names[rng.Intn(len(names))]
+			fs = append(fs, found{spelling: name, start: b.Len(), ambiguous: rng.Intn(2) == 0})
+			b.WriteString(name)
+		}
+		text := b.String()
+		for i, f := range fs {
+			got, want := nearTools(fs, i, text), full(fs, f, text)
+			if got != want {
+				t.Fatalf("nearTools(%q, %q) = %v, a full scan says %v", text, f.spelling, got, want)
+			}
+			if want {
+				yes++
+			}
+		}
+	}
+	if yes < 1000 {
+		t.Fatalf("only %d names are near tools: the test proves little", yes)
+	}
+}
