@@ -8,3 +8,10 @@ func InPartsForTest(n int, fn func(lo, hi int)) { inParts(n, fn) }
 
 // FoldSlowForTest is Fold without its table of Latin letters.
 func FoldSlowForTest(s string) string { return foldSlow(s) }
+
+// SetLocalPathMaxForTest sets localPathMax and returns a func restoring it.
+func SetLocalPathMaxForTest(n int) func() {
+	old := localPathMax
+	localPathMax = n
+	return func() { localPathMax = old }
+}

@@ -17,7 +17,8 @@ import (
 
 // Commands that explore the graph: show, neighbors, path, related, rank,
 // communities and search. Single-hop questions read the store's indexes;
-// path, rank and communities load a projection of the whole graph.
+// path reads the neighbourhoods of its two ends (graph.LocalPaths); rank
+// and communities load a projection of the whole graph.
 
 func init() {
 	extraCommandList = append(extraCommandList, showCommand, neighborsCommand, pathCommand,
@@ -268,11 +269,7 @@ func pathCommand() *cli.Command {
 				}
 				ends[i] = n
 			}
-			p, err := graph.LoadProjection(c.Context, db, graph.ProjectionOptions{ViaSources: via})
-			if err != nil {
-				return err
-			}
-			paths, err := graph.Paths(p, ends[0].ID, ends[1].ID, c.Int("k"))
+			paths, err := graph.LocalPaths(c.Context, db, ends[0].ID, ends[1].ID, c.Int("k"), via)
 			if err != nil {
 				return err
 			}
