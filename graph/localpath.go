@@ -45,15 +45,22 @@ func LocalPaths(ctx context.Context, s Store, from, to string, k int, via bool) 
 	}
 	a, b := newRing(from), newRing(to)
 	for {
+		// A ring with nothing beyond it holds its end's whole component.
+		if _, ok := a.dist[to]; a.done && !ok {
+			return []Path{}, nil
+		}
+		if _, ok := b.dist[from]; b.done && !ok {
+			return []Path{}, nil
+		}
 		if met(a, b) {
 			ps := localYen(a, b, from, to, k)
-			if len(ps) == k && len(ps[k-1])-1 <= a.radius+b.radius || a.done && b.done {
+			// ... and every edge of it read: the paths are final.
+			if len(ps) == k && len(ps[k-1])-1 <= a.radius+b.radius || a.done || b.done {
 				return describePaths(ctx, s, ps)
 			}
 		}
-		if a.done && b.done {
-			return []Path{}, nil
-		}
+		// Neither ring is done here: a done ring either lacks the other
+		// end (no path) or has met the other ring (final paths).
 		if len(a.dist)+len(b.dist) > localPathMax {
 			p, err := LoadProjection(ctx, s, ProjectionOptions{ViaSources: via})
 			if err != nil {
@@ -62,7 +69,7 @@ func LocalPaths(ctx context.Context, s Store, from, to string, k int, via bool) 
 			return Paths(p, from, to, k)
 		}
 		grow := a
-		if a.done || !b.done && len(b.frontier) < len(a.frontier) {
+		if len(b.frontier) < len(a.frontier) {
 			grow = b
 		}
 		if err := grow.expand(ctx, s, via); err != nil {

@@ -7,6 +7,7 @@ import (
 	"math/rand"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/kg-tool/kg/graph"
 )
@@ -46,6 +47,12 @@ func randomConference(seed int64) *graph.Graph {
 		}
 	}
 	add(graph.Project, "project:alone")
+	// a component of its own with one path between its projects
+	add(graph.Project, "project:pair-a")
+	add(graph.Project, "project:pair-b")
+	add(graph.Talk, "talk:pair")
+	link("talk:pair", graph.Mentions, "project:pair-a")
+	link("talk:pair", graph.Mentions, "project:pair-b")
 	for i := 0; i < 30; i++ {
 		id := fmt.Sprintf("person:u%d", i)
 		add(graph.Person, id)
@@ -152,8 +159,27 @@ func TestLocalPathsMatchWholeGraph(t *testing.T) {
 func TestLocalPathsEdgeCases(t *testing.T) {
 	ctx := context.Background()
 	s := storeOf(t, randomConference(1))
-	if ps, err := graph.LocalPaths(ctx, s, "project:alone", "project:p1", 3, false); err != nil || len(ps) != 0 {
-		t.Errorf("unconnected nodes: %v, %v", ps, err)
+	// Searches that end only once a neighbourhood runs out, under a
+	// deadline so that a search that never ends fails instead of hanging.
+	for _, c := range []struct {
+		from, to string
+		want     int
+	}{{"project:alone", "project:p1", 0}, {"project:p1", "project:alone", 0}, {"project:pair-a", "project:pair-b", 1}} {
+		done := make(chan struct{})
+		var ps []graph.Path
+		var err error
+		go func() {
+			ps, err = graph.LocalPaths(ctx, s, c.from, c.to, 3, false)
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s to %s: no answer in 10 s", c.from, c.to)
+		}
+		if err != nil || len(ps) != c.want {
+			t.Errorf("%s to %s: %d paths (%v), want %d", c.from, c.to, len(ps), err, c.want)
+		}
 	}
 	if ps, err := graph.LocalPaths(ctx, s, "project:p1", "project:p1", 3, false); err != nil || len(ps) != 0 {
 		t.Errorf("a node to itself: %v, %v", ps, err)
