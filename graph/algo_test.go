@@ -22,8 +22,10 @@ import (
 //	t4         mentions falco, ebpf
 //	tetragon, hubble part_of cilium; cilium maintained_by isovalent
 //	alice, bob works_for isovalent; alice authored the source
-func conference() *graph.Graph {
-	const src = "source:recap"
+//
+// graphBuilder returns an empty graph, a function adding a node to it and
+// one adding an edge whose evidence is the next line of source src.
+func graphBuilder(src string) (*graph.Graph, func(k graph.NodeKind, id, name string), func(from string, k graph.EdgeKind, to string)) {
 	g := &graph.Graph{}
 	add := func(k graph.NodeKind, id, name string) {
 		g.Nodes = append(g.Nodes, graph.Node{ID: id, Kind: k, Name: name, Aliases: []string{name}})
@@ -34,6 +36,12 @@ func conference() *graph.Graph {
 		g.Edges = append(g.Edges, graph.Edge{Source: from, Kind: k, Target: to,
 			Evidence: []graph.Evidence{{Source: src, Line: line, Text: fmt.Sprintf("%s %s %s", from, k, to)}}})
 	}
+	return g, add, link
+}
+
+func conference() *graph.Graph {
+	const src = "source:recap"
+	g, add, link := graphBuilder(src)
 	add(graph.Source, src, "recap.md")
 	add(graph.Event, "event:kcd", "KCD")
 	for _, t := range []string{"t1", "t2", "t3", "t4"} {

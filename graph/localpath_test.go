@@ -18,16 +18,8 @@ import (
 func randomConference(seed int64) *graph.Graph {
 	rng := rand.New(rand.NewSource(seed))
 	const src = "source:recap"
-	g := &graph.Graph{}
-	add := func(k graph.NodeKind, id string) {
-		g.Nodes = append(g.Nodes, graph.Node{ID: id, Kind: k, Name: id, Aliases: []string{id}})
-	}
-	line := 0
-	link := func(from string, k graph.EdgeKind, to string) {
-		line++
-		g.Edges = append(g.Edges, graph.Edge{Source: from, Kind: k, Target: to,
-			Evidence: []graph.Evidence{{Source: src, Line: line, Text: fmt.Sprintf("%s %s %s", from, k, to)}}})
-	}
+	g, addNamed, link := graphBuilder(src)
+	add := func(k graph.NodeKind, id string) { addNamed(k, id, id) }
 	add(graph.Source, src)
 	pick := func(prefix string, n int) string { return fmt.Sprintf("%s%d", prefix, rng.Intn(n)) }
 	for i := 0; i < 6; i++ {
