@@ -53,9 +53,14 @@ func LocalPaths(ctx context.Context, s Store, from, to string, k int, via bool) 
 			return []Path{}, nil
 		}
 		if met(a, b) {
-			ps := localYen(a, b, from, to, k)
 			// ... and every edge of it read: the paths are final.
-			if len(ps) == k && len(ps[k-1])-1 <= a.radius+b.radius || a.done || b.done {
+			final := a.done || b.done
+			limit := a.radius + b.radius
+			if final {
+				limit = -1
+			}
+			ps := localYen(a, b, from, to, k, limit)
+			if len(ps) == k && len(ps[k-1])-1 <= a.radius+b.radius || final {
 				return describePaths(ctx, s, ps)
 			}
 		}
@@ -69,7 +74,7 @@ func LocalPaths(ctx context.Context, s Store, from, to string, k int, via bool) 
 			return Paths(p, from, to, k)
 		}
 		grow := a
-		if len(b.frontier) < len(a.frontier) {
+		if b.cost() < a.cost() {
 			grow = b
 		}
 		if err := grow.expand(ctx, s, via); err != nil {
@@ -91,6 +96,26 @@ type ring struct {
 func newRing(id string) *ring {
 	return &ring{dist: map[string]int{id: 0}, adj: map[string][]string{}, frontier: []string{id}}
 }
+
+// cost estimates the reading that growing r takes: a talk has a few
+// neighbours, while a project, a person, an event or an organisation can
+// have thousands of talks. Growing the cheaper ring first keeps a search
+// between two events from reading, through their talks' projects, every
+// talk of the graph before it reads the other event's talks.
+func (r *ring) cost() int {
+	c := 0
+	for _, id := range r.frontier {
+		if IDKind(id) == Talk {
+			c++
+		} else {
+			c += hubCost
+		}
+	}
+	return c
+}
+
+// hubCost is what cost counts for a node that is not a talk.
+const hubCost = 50
 
 // expand reads the neighbours of the frontier, which become the next ring.
 func (r *ring) expand(ctx context.Context, s Store, via bool) error {
@@ -143,11 +168,26 @@ func met(a, b *ring) bool {
 
 // localYen runs Yen's k shortest paths over the projection of the two
 // rings' nodes and the edges read so far, returning each path as node ids.
-func localYen(a, b *ring, from, to string, k int) [][]string {
+// With limit >= 0 it leaves out the nodes that cannot lie on a path of at
+// most limit hops: a node the other ring has not reached is at least one
+// hop beyond that ring's radius from the other end. Yen's algorithm runs
+// some k·limit searches over what is left, so a ring grown far past the
+// meeting point must not weigh on each.
+func localYen(a, b *ring, from, to string, k, limit int) [][]string {
 	pb := newProjector(ProjectionOptions{ViaSources: true, NoLinks: true})
 	for _, r := range []*ring{a, b} {
-		for id := range r.dist {
-			pb.node(Node{ID: id, Kind: IDKind(id)})
+		other := a
+		if r == a {
+			other = b
+		}
+		for id, d := range r.dist {
+			od, ok := other.dist[id]
+			if !ok {
+				od = other.radius + 1
+			}
+			if limit < 0 || d+od <= limit {
+				pb.node(Node{ID: id, Kind: IDKind(id)})
+			}
 		}
 	}
 	pb.index()
@@ -159,8 +199,11 @@ func localYen(a, b *ring, from, to string, k int) [][]string {
 		}
 	}
 	p := pb.done()
-	u, _ := p.Vertex(from)
-	v, _ := p.Vertex(to)
+	u, ok1 := p.Vertex(from)
+	v, ok2 := p.Vertex(to)
+	if !ok1 || !ok2 {
+		return nil // cannot happen: each end is within limit of the other ring
+	}
 	var out [][]string
 	for _, ns := range path.YenKShortestPaths(p, k, math.Inf(1), simple.Node(u), simple.Node(v)) {
 		ids := make([]string, len(ns))
