@@ -53,6 +53,19 @@ func xmlText(s string) string {
 func GraphML(w io.Writer, g *graph.Graph) error {
 	g = prepare(g)
 	bw := bufio.NewWriter(w)
+	writeGMLHeader(bw)
+	for _, n := range g.Nodes {
+		writeGMLNode(bw, n)
+	}
+	for i, e := range g.Edges {
+		writeGMLEdge(bw, i, e)
+	}
+	writeGMLFooter(bw)
+	return flush(bw, "graphml")
+}
+
+// writeGMLHeader writes the document up to the graph's first element.
+func writeGMLHeader(bw *bufio.Writer) {
 	bw.WriteString(xml.Header)
 	bw.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns"` +
 		` xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"` +
@@ -61,22 +74,21 @@ func GraphML(w io.Writer, g *graph.Graph) error {
 		fmt.Fprintf(bw, "  <key id=%q for=%q attr.name=%q attr.type=%q/>\n", k.id, k.domain, k.name, k.typ)
 	}
 	bw.WriteString("  <graph id=\"kg\" edgedefault=\"directed\">\n")
-	for _, n := range g.Nodes {
-		writeGMLNode(bw, n)
-	}
-	for i, e := range g.Edges {
-		fmt.Fprintf(bw, "    <edge id=\"e%d\" source=\"%s\" target=\"%s\">\n", i, xmlText(e.Source), xmlText(e.Target))
-		gmlData(bw, "elabel", string(e.Kind))
-		gmlData(bw, "ekind", string(e.Kind))
-		gmlData(bw, "evidence_count", strconv.Itoa(len(e.Evidence)))
-		if t := firstText(e); t != "" {
-			gmlData(bw, "evidence", t)
-		}
-		bw.WriteString("    </edge>\n")
-	}
-	bw.WriteString("  </graph>\n</graphml>\n")
-	return flush(bw, "graphml")
 }
+
+// writeGMLEdge writes edge e as the i-th <edge>.
+func writeGMLEdge(bw *bufio.Writer, i int, e graph.Edge) {
+	fmt.Fprintf(bw, "    <edge id=\"e%d\" source=\"%s\" target=\"%s\">\n", i, xmlText(e.Source), xmlText(e.Target))
+	gmlData(bw, "elabel", string(e.Kind))
+	gmlData(bw, "ekind", string(e.Kind))
+	gmlData(bw, "evidence_count", strconv.Itoa(len(e.Evidence)))
+	if t := firstText(e); t != "" {
+		gmlData(bw, "evidence", t)
+	}
+	bw.WriteString("    </edge>\n")
+}
+
+func writeGMLFooter(bw *bufio.Writer) { bw.WriteString("  </graph>\n</graphml>\n") }
 
 // writeGMLNode writes one <node> with the data it has.
 func writeGMLNode(bw *bufio.Writer, n graph.Node) {

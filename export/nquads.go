@@ -103,17 +103,23 @@ func writeRDF(w io.Writer, g *graph.Graph, labels bool, format string) error {
 		writeRDFNode(bw, n)
 	}
 	for _, e := range g.Edges {
-		triple := fmt.Sprintf("%s %s %s", iri(NodeIRI(e.Source)), iri(schemaIRI(string(e.Kind))), iri(NodeIRI(e.Target)))
-		sources := evidenceSources(e)
-		if !labels || len(sources) == 0 {
-			fmt.Fprintf(bw, "%s .\n", triple)
-			continue
-		}
-		for _, src := range sources {
-			fmt.Fprintf(bw, "%s %s .\n", triple, iri(NodeIRI(src)))
-		}
+		writeRDFEdge(bw, e, labels)
 	}
 	return flush(bw, format)
+}
+
+// writeRDFEdge writes the statement of one edge, once per evidence source
+// as its graph label if labels is set.
+func writeRDFEdge(bw *bufio.Writer, e graph.Edge, labels bool) {
+	triple := fmt.Sprintf("%s %s %s", iri(NodeIRI(e.Source)), iri(schemaIRI(string(e.Kind))), iri(NodeIRI(e.Target)))
+	sources := evidenceSources(e)
+	if !labels || len(sources) == 0 {
+		fmt.Fprintf(bw, "%s .\n", triple)
+		return
+	}
+	for _, src := range sources {
+		fmt.Fprintf(bw, "%s %s .\n", triple, iri(NodeIRI(src)))
+	}
 }
 
 // writeRDFNode writes the statements about one node.

@@ -5,17 +5,19 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/kg-tool/kg/graph"
 )
 
-// Stream writes the JSON or JSONL of a graph one node or edge at a time,
-// for graphs too big to hold in memory. Callers must pass every node
-// before any edge, nodes sorted by id and edges by source, kind, target
-// (the order graph.Store.Walk gives); the bytes are then exactly those of
-// JSON or JSONL on the same graph.
+// Stream writes a graph one node or edge at a time, in one of
+// StreamFormats, for graphs too big to hold in memory. Callers must pass
+// every node before any edge, nodes sorted by id and edges by source,
+// kind, target (the order graph.Store.Walk gives); the bytes are then
+// exactly those the format's writer gives for the same graph.
 type Stream struct {
 	w      *bufio.Writer
+	format string
 	lines  bool // JSONL
 	nodes  int
 	edges  int
@@ -23,14 +25,21 @@ type Stream struct {
 	buf    bytes.Buffer
 }
 
-// NewStream starts a stream in format "json" or "jsonl".
+// StreamFormats are the formats a Stream writes. The others need the
+// whole graph first: DOT and Mermaid group and style nodes by their
+// edges, Cypher and CSV are written by kind.
+var StreamFormats = []string{"json", "jsonl", "graphml", "nquads"}
+
+// NewStream starts a stream in one of StreamFormats.
 func NewStream(w io.Writer, format string) (*Stream, error) {
-	switch format {
-	case "json", "jsonl":
-	default:
+	if !slices.Contains(StreamFormats, format) {
 		return nil, fmt.Errorf("export: stream %q: %w", format, ErrUnknownFormat)
 	}
-	return &Stream{w: bufio.NewWriterSize(w, 1<<16), lines: format == "jsonl"}, nil
+	s := &Stream{w: bufio.NewWriterSize(w, 1<<16), format: format, lines: format == "jsonl"}
+	if format == "graphml" {
+		writeGMLHeader(s.w)
+	}
+	return s, nil
 }
 
 func (s *Stream) encode(v any, prefix string) ([]byte, error) {
@@ -49,6 +58,14 @@ func (s *Stream) encode(v any, prefix string) ([]byte, error) {
 func (s *Stream) Node(n graph.Node) error {
 	if s.inEdge {
 		return fmt.Errorf("export: stream: node %s after edges", n.ID)
+	}
+	switch s.format {
+	case "graphml":
+		writeGMLNode(s.w, n)
+		return nil
+	case "nquads":
+		writeRDFNode(s.w, n)
+		return nil
 	}
 	if n.Aliases == nil {
 		n.Aliases = []string{}
@@ -77,6 +94,17 @@ func (s *Stream) Node(n graph.Node) error {
 
 // Edge writes one edge.
 func (s *Stream) Edge(e graph.Edge) error {
+	switch s.format {
+	case "graphml":
+		s.inEdge = true
+		writeGMLEdge(s.w, s.edges, e)
+		s.edges++
+		return nil
+	case "nquads":
+		s.inEdge = true
+		writeRDFEdge(s.w, e, true)
+		return nil
+	}
 	if e.Evidence == nil {
 		e.Evidence = []graph.Evidence{}
 	}
@@ -116,6 +144,13 @@ func (s *Stream) closeNodes() {
 
 // Close ends the document and flushes it.
 func (s *Stream) Close() error {
+	switch s.format {
+	case "graphml":
+		writeGMLFooter(s.w)
+		return flush(s.w, s.format)
+	case "nquads":
+		return flush(s.w, s.format)
+	}
 	if !s.lines {
 		if !s.inEdge {
 			s.closeNodes()

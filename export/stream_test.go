@@ -8,14 +8,15 @@ import (
 	"github.com/kg-tool/kg/graph"
 )
 
-// TestStreamMatchesJSON: streaming gives the same bytes as JSON and JSONL,
-// for the fixture, an empty graph and a graph with nodes but no edges.
+// TestStreamMatchesJSON: streaming gives the same bytes as the format's
+// writer (JSON, JSONL, GraphML, N-Quads), for the fixture, an empty graph
+// and a graph with nodes but no edges.
 func TestStreamMatchesJSON(t *testing.T) {
 	full := fixture()
 	full.Sort()
 	nodesOnly := &graph.Graph{Nodes: full.Nodes}
 	for name, g := range map[string]*graph.Graph{"fixture": full, "empty": {}, "nodes only": nodesOnly} {
-		for _, format := range []string{"json", "jsonl"} {
+		for _, format := range export.StreamFormats {
 			t.Run(name+"/"+format, func(t *testing.T) {
 				var want, got bytes.Buffer
 				if err := export.Write(&want, format, g, export.Options{}); err != nil {

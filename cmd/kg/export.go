@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -123,7 +124,7 @@ func exportCommand() *cli.Command {
 				return err
 			}
 			defer db.Close()
-			if (format == "json" || format == "jsonl") && !selecting(c) {
+			if slices.Contains(export.StreamFormats, format) && !selecting(c) {
 				// the whole graph, streamed in the store's order: memory
 				// stays flat however big the graph is
 				return writeOut(c, func(w io.Writer) error {
