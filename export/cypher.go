@@ -76,54 +76,63 @@ func cypherName(s string) string {
 func Cypher(w io.Writer, g *graph.Graph) error {
 	g = prepare(g)
 	bw := bufio.NewWriter(w)
-	kinds := make(map[string]graph.NodeKind, len(g.Nodes))
+	writeCypherHeader(bw)
 	for _, n := range g.Nodes {
-		kinds[n.ID] = n.Kind
+		writeCypherNode(bw, n)
 	}
+	for _, e := range g.Edges {
+		writeCypherEdge(bw, e)
+	}
+	return flush(bw, "cypher")
+}
+
+// writeCypherHeader writes the uniqueness constraints.
+func writeCypherHeader(bw *bufio.Writer) {
 	for _, k := range graph.NodeKinds {
 		l := kindLabel(k)
 		fmt.Fprintf(bw, "CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE;\n",
 			cypherName("kg_"+string(k)+"_id"), cypherName(l))
 	}
-	for _, n := range g.Nodes {
-		fmt.Fprintf(bw, "MERGE (n:%s {id: %s}) SET n.name = %s, n.kind = %s, n.aliases = %s",
-			cypherName(kindLabel(n.Kind)), cypherString(n.ID), cypherString(n.Name),
-			cypherString(string(n.Kind)), cypherList(n.Aliases))
-		if s, ok := attrString(n, "url"); ok {
-			fmt.Fprintf(bw, ", n.url = %s", cypherString(s))
-		}
-		if y, ok := attrInt(n, "year"); ok {
-			fmt.Fprintf(bw, ", n.year = %d", y)
-		}
-		if s, ok := attrString(n, "city"); ok {
-			fmt.Fprintf(bw, ", n.city = %s", cypherString(s))
-		}
-		if d, ok := attrBool(n, "discovered"); ok {
-			fmt.Fprintf(bw, ", n.discovered = %t", d)
-		}
-		bw.WriteString(";\n")
+}
+
+// writeCypherNode writes the MERGE of one node.
+func writeCypherNode(bw *bufio.Writer, n graph.Node) {
+	fmt.Fprintf(bw, "MERGE (n:%s {id: %s}) SET n.name = %s, n.kind = %s, n.aliases = %s",
+		cypherName(kindLabel(n.Kind)), cypherString(n.ID), cypherString(n.Name),
+		cypherString(string(n.Kind)), cypherList(n.Aliases))
+	if s, ok := attrString(n, "url"); ok {
+		fmt.Fprintf(bw, ", n.url = %s", cypherString(s))
 	}
-	for _, e := range g.Edges {
-		texts := []string{}
-		for _, ev := range e.Evidence {
-			if ev.Text != "" {
-				texts = append(texts, ev.Text)
-			}
-		}
-		fmt.Fprintf(bw, "MATCH (a%s {id: %s}), (b%s {id: %s}) MERGE (a)-[r:%s]->(b) SET r.evidence_count = %d, r.evidence = %s;\n",
-			matchLabel(kinds, e.Source), cypherString(e.Source), matchLabel(kinds, e.Target), cypherString(e.Target),
-			cypherName(strings.ToUpper(string(e.Kind))), len(e.Evidence), cypherList(texts))
+	if y, ok := attrInt(n, "year"); ok {
+		fmt.Fprintf(bw, ", n.year = %d", y)
 	}
-	return flush(bw, "cypher")
+	if s, ok := attrString(n, "city"); ok {
+		fmt.Fprintf(bw, ", n.city = %s", cypherString(s))
+	}
+	if d, ok := attrBool(n, "discovered"); ok {
+		fmt.Fprintf(bw, ", n.discovered = %t", d)
+	}
+	bw.WriteString(";\n")
+}
+
+// writeCypherEdge writes the MATCH ... MERGE of one edge.
+func writeCypherEdge(bw *bufio.Writer, e graph.Edge) {
+	texts := []string{}
+	for _, ev := range e.Evidence {
+		if ev.Text != "" {
+			texts = append(texts, ev.Text)
+		}
+	}
+	fmt.Fprintf(bw, "MATCH (a%s {id: %s}), (b%s {id: %s}) MERGE (a)-[r:%s]->(b) SET r.evidence_count = %d, r.evidence = %s;\n",
+		matchLabel(e.Source), cypherString(e.Source), matchLabel(e.Target), cypherString(e.Target),
+		cypherName(strings.ToUpper(string(e.Kind))), len(e.Evidence), cypherList(texts))
 }
 
 // matchLabel returns ":Label" for the node id so that MATCH uses the id
-// constraint's index, or "" when the kind is unknown.
-func matchLabel(kinds map[string]graph.NodeKind, id string) string {
-	k, ok := kinds[id]
-	if !ok {
-		k = graph.IDKind(id)
-	}
+// constraint's index, or "" when the id names no kind. A node's kind is
+// its id's prefix.
+func matchLabel(id string) string {
+	k := graph.IDKind(id)
 	if !k.Valid() {
 		return ""
 	}

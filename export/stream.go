@@ -27,8 +27,8 @@ type Stream struct {
 
 // StreamFormats are the formats a Stream writes. The others need the
 // whole graph first: DOT and Mermaid group and style nodes by their
-// edges, Cypher and CSV are written by kind.
-var StreamFormats = []string{"json", "jsonl", "graphml", "nquads"}
+// edges; CSV writes two files (see CSVStream).
+var StreamFormats = []string{"json", "jsonl", "graphml", "nquads", "cypher"}
 
 // NewStream starts a stream in one of StreamFormats.
 func NewStream(w io.Writer, format string) (*Stream, error) {
@@ -36,8 +36,11 @@ func NewStream(w io.Writer, format string) (*Stream, error) {
 		return nil, fmt.Errorf("export: stream %q: %w", format, ErrUnknownFormat)
 	}
 	s := &Stream{w: bufio.NewWriterSize(w, 1<<16), format: format, lines: format == "jsonl"}
-	if format == "graphml" {
+	switch format {
+	case "graphml":
 		writeGMLHeader(s.w)
+	case "cypher":
+		writeCypherHeader(s.w)
 	}
 	return s, nil
 }
@@ -65,6 +68,9 @@ func (s *Stream) Node(n graph.Node) error {
 		return nil
 	case "nquads":
 		writeRDFNode(s.w, n)
+		return nil
+	case "cypher":
+		writeCypherNode(s.w, n)
 		return nil
 	}
 	if n.Aliases == nil {
@@ -103,6 +109,10 @@ func (s *Stream) Edge(e graph.Edge) error {
 	case "nquads":
 		s.inEdge = true
 		writeRDFEdge(s.w, e, true)
+		return nil
+	case "cypher":
+		s.inEdge = true
+		writeCypherEdge(s.w, e)
 		return nil
 	}
 	if e.Evidence == nil {
@@ -148,7 +158,7 @@ func (s *Stream) Close() error {
 	case "graphml":
 		writeGMLFooter(s.w)
 		return flush(s.w, s.format)
-	case "nquads":
+	case "nquads", "cypher":
 		return flush(s.w, s.format)
 	}
 	if !s.lines {

@@ -124,6 +124,17 @@ func exportCommand() *cli.Command {
 				return err
 			}
 			defer db.Close()
+			if format == "csv" && !selecting(c) {
+				s, err := export.NewCSVStream(c.String("output"))
+				if err != nil {
+					return err
+				}
+				if err := db.Walk(c.Context, s.Node, s.Edge); err != nil {
+					s.Abort()
+					return err
+				}
+				return s.Close()
+			}
 			if slices.Contains(export.StreamFormats, format) && !selecting(c) {
 				// the whole graph, streamed in the store's order: memory
 				// stays flat however big the graph is
