@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"gonum.org/v1/gonum/graph/path"
@@ -312,28 +314,54 @@ func Search(ctx context.Context, s Store, text string, kinds ...NodeKind) ([]Mat
 	if q == "" {
 		return []Match{}, nil
 	}
-	out := []Match{}
-	visit := func(n Node) error {
-		var best Match
-		for _, a := range append([]string{n.Name}, n.Aliases...) {
-			m := matchSpelling(q, a)
-			if m.Score > best.Score || m.Score == best.Score && len(m.Matched) < len(best.Matched) {
-				best = m
+	qm := newQueryMatcher(q)
+	// Matching is most of the work (a million spellings at 100k recaps):
+	// the store's scan hands batches of nodes to a matcher per core.
+	workers := runtime.GOMAXPROCS(0)
+	batches := make(chan []Node, workers)
+	found := make([][]Match, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for batch := range batches {
+				for _, n := range batch {
+					if m, ok := qm.best(n); ok {
+						found[w] = append(found[w], m)
+					}
+				}
 			}
-		}
-		if best.Score > 0 {
-			best.NodeRef = n.Ref()
-			out = append(out, best)
+		}()
+	}
+	var batch []Node
+	visit := func(n Node) error {
+		if batch = append(batch, n); len(batch) == 512 {
+			batches <- batch
+			batch = nil
 		}
 		return nil
 	}
 	if len(kinds) == 0 {
 		kinds = []NodeKind{""}
 	}
+	var err error
 	for _, k := range kinds {
-		if err := s.Nodes(ctx, k, visit); err != nil {
-			return nil, err
+		if err = s.Nodes(ctx, k, visit); err != nil {
+			break
 		}
+	}
+	if len(batch) > 0 {
+		batches <- batch
+	}
+	close(batches)
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	out := slices.Concat(found...)
+	if out == nil {
+		out = []Match{}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -351,13 +379,46 @@ func Search(ctx context.Context, s Store, text string, kinds ...NodeKind) ([]Mat
 	return out, nil
 }
 
-// matchSpelling matches the folded query q against one spelling; a zero
-// Score means no match.
-func matchSpelling(q, spelling string) Match {
+// queryMatcher matches one folded query against spellings; what depends
+// on the query alone is worked out once, not for each of a database's
+// million spellings.
+type queryMatcher struct {
+	q, joined string
+	key       string
+	qw        []string
+	n, maxD   int
+}
+
+func newQueryMatcher(q string) queryMatcher {
+	qw := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	n := len([]rune(q))
+	return queryMatcher{q: q, joined: strings.Join(qw, " "), key: Key(q), qw: qw, n: n, maxD: max(1, n/4)}
+}
+
+// best returns the best match of the query among n's name and aliases
+// (the shorter spelling among equal scores), and whether there is one.
+func (qm queryMatcher) best(n Node) (Match, bool) {
+	var best Match
+	for _, a := range append([]string{n.Name}, n.Aliases...) {
+		m := qm.match(a)
+		if m.Score > best.Score || m.Score == best.Score && len(m.Matched) < len(best.Matched) {
+			best = m
+		}
+	}
+	if best.Score == 0 {
+		return Match{}, false
+	}
+	best.NodeRef = n.Ref()
+	return best, true
+}
+
+// match matches the query against one spelling; a zero Score means no
+// match.
+func (qm queryMatcher) match(spelling string) Match {
+	q, qw, joined := qm.q, qm.qw, qm.joined
 	a := Fold(spelling)
 	m := Match{Matched: spelling}
 	words := strings.FieldsFunc(a, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	qw := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	runs := func(fn func(run string) bool) bool { // runs of len(qw) words of a
 		for i := 0; i+len(qw) <= len(words); i++ {
 			if fn(strings.Join(words[i:i+len(qw)], " ")) {
@@ -366,9 +427,8 @@ func matchSpelling(q, spelling string) Match {
 		}
 		return false
 	}
-	joined := strings.Join(qw, " ")
 	switch {
-	case Key(a) == Key(q) && Key(q) != "":
+	case Key(a) == qm.key && qm.key != "":
 		m.How, m.Score = "exact", 1
 	case len(qw) > 0 && runs(func(r string) bool { return r == joined }):
 		m.How, m.Score = "word", 0.9
@@ -377,11 +437,10 @@ func matchSpelling(q, spelling string) Match {
 	case strings.Contains(a, q):
 		m.How, m.Score = "substring", 0.7
 	default:
-		n := len([]rune(q))
-		if n < 3 {
+		if qm.n < 3 {
 			return m
 		}
-		maxD := max(1, n/4)
+		maxD := qm.maxD
 		d := editDistance(q, a, maxD)
 		m.Score = 0.6
 		if d > maxD {
