@@ -80,8 +80,14 @@ func conference() *graph.Graph {
 
 // storeOf puts g into a fresh in-memory Badger store as one source.
 func storeOf(t *testing.T, g *graph.Graph) graph.Store {
+	return storeIn(t, "", g)
+}
+
+// storeIn puts g into a fresh Badger store in dir (in memory if dir is
+// empty, where a source record must stay under 4 KB) as one source.
+func storeIn(t *testing.T, dir string, g *graph.Graph) graph.Store {
 	t.Helper()
-	db, err := store.Open("", store.Options{InMemory: true})
+	db, err := store.Open(dir, store.Options{InMemory: dir == ""})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -292,3 +292,30 @@ func ExamplePaths() {
 	// Alice Archer -works_for (out)- Isovalent, line 13: person:alice works_for org:isovalent
 	// Isovalent -works_for (in)- Bob Baker, line 14: person:bob works_for org:isovalent
 }
+
+// Search over more nodes than one batch of its matchers finds each match
+// once, in its order, whichever matcher took it.
+func TestSearchManyNodes(t *testing.T) {
+	g, add, _ := graphBuilder("source:recap")
+	add(graph.Source, "source:recap", "recap.md")
+	for i := 0; i < 3000; i++ {
+		word := "beta"
+		if i%3 == 0 {
+			word = "alpha"
+		}
+		add(graph.Project, fmt.Sprintf("project:p%04d", i), fmt.Sprintf("Proj %04d %s", i, word))
+	}
+	g.Sort()
+	ms, err := graph.Search(context.Background(), storeIn(t, t.TempDir(), g), "alpha")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1000 {
+		t.Fatalf("%d matches, want 1000", len(ms))
+	}
+	for i, m := range ms {
+		if want := fmt.Sprintf("project:p%04d", 3*i); m.ID != want || m.How != "word" {
+			t.Fatalf("match %d is %s (%s), want %s by word", i, m.ID, m.How, want)
+		}
+	}
+}
