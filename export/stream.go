@@ -18,7 +18,8 @@ import (
 type Stream struct {
 	w      *bufio.Writer
 	format string
-	lines  bool // JSONL
+	rows   *rowWriter // the formats written a node or edge at a time
+	lines  bool       // JSONL
 	nodes  int
 	edges  int
 	inEdge bool
@@ -30,17 +31,30 @@ type Stream struct {
 // edges; CSV writes two files (see CSVStream).
 var StreamFormats = []string{"json", "jsonl", "graphml", "nquads", "cypher"}
 
+// rowWriter is a format whose nodes and edges are written one by one
+// between a header and a footer, by the pieces its in-memory writer uses.
+type rowWriter struct {
+	header, footer func(*bufio.Writer)
+	node           func(*bufio.Writer, graph.Node)
+	edge           func(bw *bufio.Writer, i int, e graph.Edge) // the i-th edge
+}
+
+var rowWriters = map[string]*rowWriter{
+	"graphml": {header: writeGMLHeader, footer: writeGMLFooter, node: writeGMLNode, edge: writeGMLEdge},
+	"nquads": {node: writeRDFNode,
+		edge: func(bw *bufio.Writer, _ int, e graph.Edge) { writeRDFEdge(bw, e, true) }},
+	"cypher": {header: writeCypherHeader, node: writeCypherNode,
+		edge: func(bw *bufio.Writer, _ int, e graph.Edge) { writeCypherEdge(bw, e) }},
+}
+
 // NewStream starts a stream in one of StreamFormats.
 func NewStream(w io.Writer, format string) (*Stream, error) {
 	if !slices.Contains(StreamFormats, format) {
 		return nil, fmt.Errorf("export: stream %q: %w", format, ErrUnknownFormat)
 	}
-	s := &Stream{w: bufio.NewWriterSize(w, 1<<16), format: format, lines: format == "jsonl"}
-	switch format {
-	case "graphml":
-		writeGMLHeader(s.w)
-	case "cypher":
-		writeCypherHeader(s.w)
+	s := &Stream{w: bufio.NewWriterSize(w, 1<<16), format: format, rows: rowWriters[format], lines: format == "jsonl"}
+	if s.rows != nil && s.rows.header != nil {
+		s.rows.header(s.w)
 	}
 	return s, nil
 }
@@ -62,15 +76,8 @@ func (s *Stream) Node(n graph.Node) error {
 	if s.inEdge {
 		return fmt.Errorf("export: stream: node %s after edges", n.ID)
 	}
-	switch s.format {
-	case "graphml":
-		writeGMLNode(s.w, n)
-		return nil
-	case "nquads":
-		writeRDFNode(s.w, n)
-		return nil
-	case "cypher":
-		writeCypherNode(s.w, n)
+	if s.rows != nil {
+		s.rows.node(s.w, n)
 		return nil
 	}
 	if n.Aliases == nil {
@@ -100,19 +107,10 @@ func (s *Stream) Node(n graph.Node) error {
 
 // Edge writes one edge.
 func (s *Stream) Edge(e graph.Edge) error {
-	switch s.format {
-	case "graphml":
+	if s.rows != nil {
 		s.inEdge = true
-		writeGMLEdge(s.w, s.edges, e)
+		s.rows.edge(s.w, s.edges, e)
 		s.edges++
-		return nil
-	case "nquads":
-		s.inEdge = true
-		writeRDFEdge(s.w, e, true)
-		return nil
-	case "cypher":
-		s.inEdge = true
-		writeCypherEdge(s.w, e)
 		return nil
 	}
 	if e.Evidence == nil {
@@ -154,11 +152,10 @@ func (s *Stream) closeNodes() {
 
 // Close ends the document and flushes it.
 func (s *Stream) Close() error {
-	switch s.format {
-	case "graphml":
-		writeGMLFooter(s.w)
-		return flush(s.w, s.format)
-	case "nquads", "cypher":
+	if s.rows != nil {
+		if s.rows.footer != nil {
+			s.rows.footer(s.w)
+		}
 		return flush(s.w, s.format)
 	}
 	if !s.lines {
