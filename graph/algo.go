@@ -1,12 +1,12 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -590,28 +590,24 @@ func Related(ctx context.Context, s Store, id string, opt RelatedOptions) ([]Rel
 	// Scoring reads each candidate's talks, most of the work (~2,000
 	// candidates for a project of the 100k benchmark): on every core.
 	scored := make([]*Relation, len(list))
-	parts := max(1, min(runtime.GOMAXPROCS(0), len(list)/32))
-	errs := make([]error, parts)
-	var wg sync.WaitGroup
-	for p := 0; p < parts; p++ {
-		wg.Add(1)
-		go func(lo, hi int) {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				r, ok, err := relation(ctx, s, id, list[i], cx, opt.TalksOnly)
-				if err != nil {
-					errs[p] = err
-					return
-				}
-				if ok {
-					scored[i] = &r
-				}
+	var mu sync.Mutex
+	var firstErr error
+	inParts(len(list), 32, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			r, ok, err := relation(ctx, s, id, list[i], cx, opt.TalksOnly)
+			if err != nil {
+				mu.Lock()
+				firstErr = cmp.Or(firstErr, err)
+				mu.Unlock()
+				return
 			}
-		}(p*len(list)/parts, (p+1)*len(list)/parts)
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+			if ok {
+				scored[i] = &r
+			}
+		}
+	})
+	if firstErr != nil {
+		return nil, firstErr
 	}
 	var out []Relation
 	for _, r := range scored {

@@ -3,8 +3,8 @@ package graph
 // SamePersonSlowForTest is SamePerson without its first-letter shortcut.
 func SamePersonSlowForTest(a, b string) bool { return samePerson(a, b) }
 
-// InPartsForTest is inParts.
-func InPartsForTest(n int, fn func(lo, hi int)) { inParts(n, fn) }
+// InPartsForTest is inParts with the parts of FindTalks.
+func InPartsForTest(n int, fn func(lo, hi int)) { inParts(n, 2048, fn) }
 
 // FoldSlowForTest is Fold without its table of Latin letters.
 func FoldSlowForTest(s string) string { return foldSlow(s) }
