@@ -247,12 +247,7 @@ func describePaths(ctx context.Context, s Store, ps [][]string) ([]Path, error) 
 			if err != nil {
 				return nil, err
 			}
-			h := Hop{From: from, To: to, Kind: e.Kind, Direction: "out"}
-			if e.Source != from.ID {
-				h.Direction = "in"
-			}
-			h.Evidence, _ = FirstEvidence(e.Evidence)
-			pt.Hops = append(pt.Hops, h)
+			pt.Hops = append(pt.Hops, hopOf(from, to, e))
 		}
 		out = append(out, pt)
 	}

@@ -277,17 +277,22 @@ func Paths(p *Projection, from, to string, k int) ([]Path, error) {
 		pt := Path{Length: len(ns) - 1}
 		for i := 1; i < len(ns); i++ {
 			a, b := ns[i-1].ID(), ns[i].ID()
-			e := p.Links(a, b)[0]
-			h := Hop{From: p.Ref(a), To: p.Ref(b), Kind: e.Kind, Direction: "out"}
-			if e.Source != h.From.ID {
-				h.Direction = "in"
-			}
-			h.Evidence, _ = FirstEvidence(e.Evidence)
-			pt.Hops = append(pt.Hops, h)
+			pt.Hops = append(pt.Hops, hopOf(p.Ref(a), p.Ref(b), p.Links(a, b)[0]))
 		}
 		out = append(out, pt)
 	}
 	return out, nil
+}
+
+// hopOf is the hop from one node to the next along edge e (in either
+// direction), with e's first evidence.
+func hopOf(from, to NodeRef, e Edge) Hop {
+	h := Hop{From: from, To: to, Kind: e.Kind, Direction: "out"}
+	if e.Source != from.ID {
+		h.Direction = "in"
+	}
+	h.Evidence, _ = FirstEvidence(e.Evidence)
+	return h
 }
 
 // Match is a node found by Search.
