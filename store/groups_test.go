@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand"
 	"reflect"
 	"strings"
@@ -59,11 +60,21 @@ func TestGroupRoundTrip(t *testing.T) {
 	rnd := rand.New(rand.NewSource(1))
 	lines := []string{"Cilium and Hubble on stage", "by Liz Rice (Isovalent)", "ünïcode — line", strings.Repeat("long ", 60)}
 	kinds := []graph.EdgeKind{graph.Mentions, graph.Covers, graph.HeldAt, graph.Presented}
+	// Every other group draws from many texts, more than encodeGroup
+	// searches in a list (maxListedTexts).
+	many := append([]string(nil), lines...)
+	for i := 0; len(many) < 3*maxListedTexts; i++ {
+		many = append(many, fmt.Sprintf("line %d of the recap", i))
+	}
 	for i := 0; i < 300; i++ {
 		var es []groupEdge
 		seen := map[[2]string]bool{}
-		for j := 0; j < 1+rnd.Intn(12); j++ {
-			e := groupEdge{kind: kinds[rnd.Intn(len(kinds))], other: "project:p" + string(rune('a'+rnd.Intn(20)))}
+		lines, size := lines, 12
+		if i%2 == 1 {
+			lines, size = many, 40
+		}
+		for j := 0; j < 1+rnd.Intn(size); j++ {
+			e := groupEdge{kind: kinds[rnd.Intn(len(kinds))], other: "project:p" + string(rune('a'+rnd.Intn(size+8)))}
 			if seen[[2]string{string(e.kind), e.other}] {
 				continue
 			}
@@ -127,5 +138,61 @@ func TestGroupCorrupt(t *testing.T) {
 			_, err := ev.decode("s")
 			return err
 		})
+	}
+}
+
+// TestSourceGroupsSplit compares sourceGroups with grouping by maps on
+// random edge lists: the same groups, each group's edges in the order of
+// the list, the groups in key order.
+func TestSourceGroupsSplit(t *testing.T) {
+	rnd := rand.New(rand.NewSource(3))
+	kinds := []graph.EdgeKind{graph.Mentions, graph.Covers, graph.HeldAt, graph.Presented}
+	for i := 0; i < 500; i++ {
+		var edges []graph.Edge
+		for j := 0; j < rnd.Intn(60); j++ {
+			e := graph.Edge{
+				Source: fmt.Sprintf("talk:t%d", rnd.Intn(1+i%9)),
+				Kind:   kinds[rnd.Intn(len(kinds))],
+				Target: fmt.Sprintf("project:p%d", rnd.Intn(1+i%13)),
+			}
+			e.Evidence = []graph.Evidence{{Line: j}}
+			edges = append(edges, e)
+		}
+		wantFwd, wantRev := map[string][]groupEdge{}, map[revGroup][]groupEdge{}
+		for _, e := range edges {
+			wantFwd[e.Source] = append(wantFwd[e.Source], groupEdge{kind: e.Kind, other: e.Target, ev: e.Evidence})
+			g := revGroup{e.Target, e.Kind}
+			wantRev[g] = append(wantRev[g], groupEdge{kind: e.Kind, other: e.Source})
+		}
+		fwd, rev := sourceGroups(edges)
+		gotFwd, gotRev := map[string][]groupEdge{}, map[revGroup][]groupEdge{}
+		for j, g := range fwd {
+			if j > 0 && fwd[j-1].key.to >= g.key.to {
+				t.Fatalf("forward groups out of order: %q before %q", fwd[j-1].key.to, g.key.to)
+			}
+			gotFwd[g.key.to] = g.es
+		}
+		for j, g := range rev {
+			if j > 0 {
+				p := rev[j-1].key
+				if p.to > g.key.to || p.to == g.key.to && p.kind >= g.key.kind {
+					t.Fatalf("reverse groups out of order: %v before %v", p, g.key)
+				}
+			}
+			gotRev[g.key] = g.es
+		}
+		if len(edges) == 0 {
+			wantFwd, wantRev = map[string][]groupEdge{}, map[revGroup][]groupEdge{}
+		}
+		if !reflect.DeepEqual(gotFwd, wantFwd) || !reflect.DeepEqual(gotRev, wantRev) {
+			t.Fatalf("edges %+v:\nforward %+v\nwant %+v\nreverse %+v\nwant %+v", edges, gotFwd, wantFwd, gotRev, wantRev)
+		}
+		// Encoding one group (which sorts it in place) leaves the others.
+		if len(fwd) > 1 {
+			encodeGroup(fwd[0].es, true)
+			if !reflect.DeepEqual(fwd[1].es, wantFwd[fwd[1].key.to]) {
+				t.Fatalf("encoding group %q changed group %q", fwd[0].key.to, fwd[1].key.to)
+			}
+		}
 	}
 }

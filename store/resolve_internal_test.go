@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"math/rand"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -70,5 +73,49 @@ func TestResolveMemosFollowRecords(t *testing.T) {
 	}
 	if name, _, _ := w.personName(pid); name != "JOSE GARCIA" {
 		t.Errorf("after the best spelling came: %q", name)
+	}
+}
+
+// TestTranslateScratchReuse: translating sources one after another with a
+// writer's scratch maps gives what fresh maps give, even where nodes and
+// edges merge, and the maps keep no ids between sources; an outsized
+// source's maps are dropped.
+func TestTranslateScratchReuse(t *testing.T) {
+	rnd := rand.New(rand.NewSource(5))
+	var shared translateScratch
+	for i := 0; i < 300; i++ {
+		f := &graph.Facts{Source: graph.SourceInfo{ID: "source:s"}}
+		size := 1 + rnd.Intn(30)
+		if i%50 == 49 {
+			size = maxScratchEntries + 10
+		}
+		for j := 0; j < size; j++ {
+			f.Nodes = append(f.Nodes, graph.Node{ID: fmt.Sprintf("project:p%d", rnd.Intn(size)), Kind: graph.Project, Name: fmt.Sprint(j)})
+			f.Edges = append(f.Edges, graph.Edge{
+				Source: fmt.Sprintf("talk:t%d", rnd.Intn(1+size/4)), Kind: graph.Mentions,
+				Target:   fmt.Sprintf("project:p%d", rnd.Intn(size)),
+				Evidence: []graph.Evidence{{Line: j, Text: fmt.Sprint(rnd.Intn(3))}},
+			})
+		}
+		// Every third project becomes another, so nodes and edges merge.
+		fn := func(id string) string {
+			var n int
+			if _, err := fmt.Sscanf(id, "project:p%d", &n); err == nil && n%3 == 1 {
+				return fmt.Sprintf("project:p%d", n-1)
+			}
+			return id
+		}
+		got := translateFunc(f, fn, &shared)
+		want := translateFunc(f, fn, &translateScratch{})
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("source %d: with reused maps\n%+v\nwant\n%+v", i, got, want)
+		}
+		if size > maxScratchEntries {
+			if shared.nodes != nil || shared.edges != nil {
+				t.Fatalf("source %d: maps of %d entries kept", i, size)
+			}
+		} else if len(shared.nodes) != 0 || len(shared.edges) != 0 {
+			t.Fatalf("source %d: maps keep %d nodes and %d edges", i, len(shared.nodes), len(shared.edges))
+		}
 	}
 }

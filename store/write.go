@@ -76,6 +76,8 @@ type Writer struct {
 	// commit, by node and kind, each source's part encoded: Commit writes
 	// them as one group per node and kind (see revBatchV3).
 	rev map[revGroup][]revPart
+	// ts is translate's scratch.
+	ts translateScratch
 	// group is the number of the commit's reverse groups (0 until a
 	// source needs it); lastGroup the last one committed (groupKey).
 	group, lastGroup uint64
@@ -439,7 +441,7 @@ func (w *Writer) Put(ctx context.Context, f *graph.Facts) (graph.PutResult, erro
 	if err := w.reput(p.reput); err != nil {
 		return res, err
 	}
-	tf := translate(f, p.trans)
+	tf := translate(f, p.trans, &w.ts)
 	tf.Source.ID, tf.Source.Path = res.Source, path
 	if err := w.write(tf); err != nil {
 		if errors.Is(err, badger.ErrTxnTooBig) && w.pending == 0 {
@@ -671,18 +673,18 @@ func (w *Writer) write(f *graph.Facts) error {
 		rec.Edges = append(rec.Edges, edgeRef{e.Source, e.Kind, e.Target})
 	}
 	fwd, rev := sourceGroups(f.Edges)
-	for from, es := range fwd {
-		if err := w.set(fwdKey(from, src), encodeGroup(es, true)); err != nil {
+	for _, g := range fwd {
+		if err := w.set(fwdKey(g.key.to, src), encodeGroup(g.es, true)); err != nil {
 			return err
 		}
 	}
-	for g, es := range rev {
+	for _, g := range rev {
 		// Written at commit, with the other sources' parts; counted now,
 		// as a group of its own would be, which is more than its part.
-		v := encodeGroup(es, false)
+		v := encodeGroup(g.es, false)
 		w.count++
-		w.size += int64(len(g.to)+len(g.kind)+len(src)+4) + int64(len(v)) + 32
-		w.rev[g] = append(w.rev[g], revPart{src, v})
+		w.size += int64(len(g.key.to)+len(g.key.kind)+len(src)+4) + int64(len(v)) + 32
+		w.rev[g.key] = append(w.rev[g.key], revPart{src, v})
 	}
 	if w.count >= w.db.bdb.MaxBatchCount() || w.size >= w.db.bdb.MaxBatchSize() {
 		return fmt.Errorf("store: source too large for one transaction: %w", badger.ErrTxnTooBig)
