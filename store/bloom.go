@@ -2,10 +2,11 @@ package store
 
 import "hash/maphash"
 
-// bloom is a Bloom filter of node ids: the writer asks it before looking a
-// node record up, so that the ids a recap introduces (most of its talks
-// and many of its people) cost no read. A false positive only costs the
-// read it would have made anyway.
+// bloom is a Bloom filter of node ids or keys: the writer asks it before
+// looking a node record, a source record or a path up, so that the ids and
+// paths a recap introduces (most of its talks, many of its people, its own
+// source and path) cost no read. A false positive only costs the read it
+// would have made anyway.
 type bloom struct {
 	bits []uint64
 	seed maphash.Seed
@@ -46,3 +47,6 @@ func (b *bloom) test(h uint64) bool {
 func (b *bloom) add(s string)      { b.set(maphash.String(b.seed, s)) }
 func (b *bloom) addBytes(s []byte) { b.set(maphash.Bytes(b.seed, s)) }
 func (b *bloom) has(s string) bool { return b.test(maphash.String(b.seed, s)) }
+func (b *bloom) hasBytes(s []byte) bool {
+	return b.test(maphash.Bytes(b.seed, s))
+}

@@ -671,11 +671,20 @@ func (db *DB) SourceByPath(ctx context.Context, path string) (graph.SourceInfo, 
 // keeps every version written after it from being dropped by compaction,
 // and one held for a whole load left a tenth of the merged database as
 // dead versions of rewritten node records.
+//
+// From its first renewal on, it also holds a filter of the stored paths,
+// and a path the filter does not hold reads as not stored without a look
+// into Badger: in a load, most paths are new, and each lookup of an absent
+// key searched every level-0 table that might hold it, so that the
+// lookups grew with the tables (2.75 s of a 100k-recap load's CPU against
+// 0.02 s at 10k). A path stored after the filter was made therefore reads
+// as not stored, as it did in the first snapshot.
 type Hashes struct {
 	mu     sync.Mutex
 	db     *badger.DB
 	txn    *badger.Txn
-	checks int // since the snapshot was taken
+	checks int    // since the snapshot was taken
+	stored *bloom // path keys stored when the first snapshot was renewed
 }
 
 // hashesRenew is how many checks a Hashes snapshot serves.
@@ -700,9 +709,33 @@ func (h *Hashes) Of(path string) (string, error) {
 	if h.checks++; h.checks > hashesRenew {
 		h.txn.Discard()
 		h.txn, h.checks = h.db.NewTransaction(false), 1
+		if h.stored == nil {
+			h.stored = keyFilter(h.txn, pPath)
+		}
+	}
+	if h.stored != nil && !h.stored.hasBytes(key(pPath, absPath(path))) {
+		return "", fmt.Errorf("no source ingested from %s: %w", path, graph.ErrNotFound)
 	}
 	_, hash, err := pathRecord(h.txn, path)
 	return hash, err
+}
+
+// keyFilter returns a filter of the keys with prefix p that txn sees.
+func keyFilter(txn *badger.Txn, p byte) *bloom {
+	opt := badger.IteratorOptions{Prefix: []byte{p, sep}}
+	n := 0
+	it := txn.NewIterator(opt)
+	for it.Rewind(); it.Valid(); it.Next() {
+		n++
+	}
+	it.Close()
+	b := newBloom(n)
+	it = txn.NewIterator(opt)
+	for it.Rewind(); it.Valid(); it.Next() {
+		b.addBytes(it.Item().Key())
+	}
+	it.Close()
+	return b
 }
 
 // Close releases the snapshot; it may be called more than once.

@@ -427,11 +427,32 @@ func TestKnownIDFilterChangesNothing(t *testing.T) {
 		facts = append(facts, recap("source:x"+itoa(i), "/r/x"+itoa(i)+".txt", "hx"+itoa(i), "KCD Zurich", 2023,
 			"Talk "+itoa(i%7), "Speaker "+itoa(i%5), "Project "+itoa(i%3)))
 	}
+	// The first source was not committed when a filter built after it was
+	// made; replacing it tells whether the filter holds its path.
+	facts = append(facts, recap(srcA, "/r/a.txt", "h5", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Cilium", "Envoy"))
+	// A second load, through a writer whose filter starts from what the
+	// first stored: it replaces a stored path, gives a stored source's id
+	// to another path, and does both to sources of its own, committed and
+	// not yet committed.
+	later := []*graph.Facts{
+		recap(srcA, "/r/a.txt", "h7", "KCD Zurich", 2023, "Talk One", "Liz Rice", "Tetragon"),
+		recap("source:b", "/r/b2.txt", "h8", "KCD Zurich", 2023, "Talk Nine", "Anna Schmidt", "Falco"),
+		recap("source:y", "/r/y.txt", "h9", "KCD Zurich", 2023, "Talk Ten", "Anna Schmidt", "Falco"),
+		recap("source:y", "/r/y2.txt", "h10", "KCD Zurich", 2023, "Talk Ten", "Anna Schmidt", "Kyverno"),
+		recap("source:y", "/r/y.txt", "h11", "KCD Zurich", 2023, "Talk Ten", "Anna Schmidt", "Argo"),
+		recap("source:z", "/r/z.txt", "h12", "KCD Zurich", 2023, "Talk Ten", "Anna Schmidt", "Flux"),
+		recap("source:z", "/r/z.txt", "h13", "KCD Zurich", 2023, "Talk Ten", "Anna Schmidt", "Istio"),
+		recap("source:x3", "/r/x3b.txt", "h14", "KCD Zurich", 2023, "Talk 3", "Speaker 3", "Linkerd"),
+	}
 	build := func(after int) *graph.Graph {
 		defer store.SetBloomAfterForTest(after)()
 		db := open(t, t.TempDir())
 		defer db.Close()
 		putAll(t, db, facts, 4)
+		putAll(t, db, later, 3)
+		if srcs, err := db.Sources(ctx); err != nil || len(srcs) != 4+30+5 {
+			t.Errorf("after=%d: %d sources (%v), want %d", after, len(srcs), err, 4+30+5)
+		}
 		if rep, err := db.Check(ctx, false); err != nil || !rep.Clean() {
 			t.Errorf("after=%d: check %+v, %v", after, rep.Problems, err)
 		}

@@ -68,8 +68,9 @@ type Writer struct {
 	seriesTouched map[string]bool
 	pending       int // sources applied since the last commit
 	committed     int // sources committed by this writer
-	// known holds every id that may have a stored node record, once the
-	// writer has stored enough sources for it to pay (see buildKnown).
+	// known holds every id that may have a stored node record, and every
+	// source and path key that may be stored, once the writer has stored
+	// enough sources for it to pay (see buildKnown).
 	known *bloom
 	puts  int // sources stored by this writer
 	// rev holds the reverse edges of the sources applied since the last
@@ -184,7 +185,25 @@ func (w *Writer) buildKnown() {
 	for id := range w.nodes {
 		b.add(id)
 	}
+	// Source and path keys too, whole (so that none reads as a node id),
+	// with this transaction's: a load asks for the source and path of
+	// every recap, nearly all new, and each lookup of an absent key
+	// searched every level-0 table that might hold it (4.5 s of a
+	// 100k-recap load's CPU against 0.1 s at 10k).
+	for _, p := range []byte{pSource, pPath} {
+		it := w.txn.NewIterator(badger.IteratorOptions{Prefix: []byte{p, sep}})
+		for it.Rewind(); it.Valid(); it.Next() {
+			b.addBytes(it.Item().Key())
+		}
+		it.Close()
+	}
 	w.known = b
+}
+
+// maybeStored reports whether k, a source or path key, may be stored: the
+// known filter, once made, holds every such key stored or set.
+func (w *Writer) maybeStored(k []byte) bool {
+	return w.known == nil || w.known.hasBytes(k)
 }
 
 // maxHubs bounds the writer's cache of hub records, maxPeople its cache of
@@ -521,6 +540,9 @@ func (w *Writer) del(k []byte) error {
 
 // get reads a key through the write transaction (seeing pending writes).
 func (w *Writer) get(k []byte) ([]byte, error) {
+	if (k[0] == pSource || k[0] == pPath) && !w.maybeStored(k) {
+		return nil, graph.ErrNotFound
+	}
 	item, err := w.txn.Get(k)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return nil, graph.ErrNotFound
@@ -692,6 +714,11 @@ func (w *Writer) write(f *graph.Facts) error {
 	b, err := w.scratch.encode(&rec)
 	if err != nil {
 		return fmt.Errorf("store: encode source %s: %w", src, err)
+	}
+	for _, k := range [][]byte{key(pSource, src), key(pPath, f.Source.Path)} {
+		if w.known != nil {
+			w.known.addBytes(k)
+		}
 	}
 	if err := w.set(key(pSource, src), b); err != nil {
 		return err
