@@ -15,9 +15,13 @@ type bloom struct {
 const bloomHashes = 5
 
 // newBloom sizes a filter for about n ids at 32 bits each (about 1 false
-// positive in 5,000), at least for a million.
-func newBloom(n int) *bloom {
-	words := max(n, 1<<20) * 32 / 64
+// positive in 5,000), at least for a million: a writer's filter keeps
+// growing after it is made.
+func newBloom(n int) *bloom { return newBloomAtLeast(n, 1<<20) }
+
+// newBloomAtLeast sizes a filter for about max(n, least) ids.
+func newBloomAtLeast(n, least int) *bloom {
+	words := (max(n, least)*32 + 63) / 64
 	return &bloom{bits: make([]uint64, words), seed: maphash.MakeSeed()}
 }
 

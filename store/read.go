@@ -729,7 +729,7 @@ func keyFilter(txn *badger.Txn, p byte) *bloom {
 		n++
 	}
 	it.Close()
-	b := newBloom(n)
+	b := newBloomAtLeast(n, 1024) // it never grows
 	it = txn.NewIterator(opt)
 	for it.Rewind(); it.Valid(); it.Next() {
 		b.addBytes(it.Item().Key())

@@ -81,10 +81,12 @@ func ingest(c *cli.Context) error {
 		// ~130 MB and a 10k load's live heap stays under ~180 MB, so 256 MB
 		// costs ~2% of CPU in collections and keeps the process under
 		// 400 MB with the mapped pages the store keeps resident. A large
-		// load's live heap grows to ~230 MB (the writer's caches and spill
-		// index), so it gets 320 MB: at 288 MB the collector ran 5,700
-		// times in a 100k load instead of 740, which took 160 s instead
-		// of 141.
+		// load gets 320 MB: its live heap is 125-140 MB after most
+		// collections (a memtable arena, the flush builder Badger keeps,
+		// the writer's caches and spill index), up to ~170 MB during a
+		// flush, and collections cost more time than they save memory
+		// there: 256 MB took a 100k load from 130 to 148 s (389 against
+		// 437 MB), GOGC=50 from 133 to 140 s (408 against 445 MB).
 		limit := int64(256 << 20)
 		if o.Large {
 			limit = 320 << 20
