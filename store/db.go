@@ -50,6 +50,7 @@ type DB struct {
 	dir      string
 	readOnly bool
 	inMemory bool
+	bulk     bool // opened for a load much larger than the database
 	log      io.Writer
 	// snap is the one read transaction of a read-only database: nothing
 	// can write while it is open, so every query reads the same snapshot
@@ -185,7 +186,7 @@ func Open(dir string, o Options) (*DB, error) {
 	if err != nil {
 		return nil, openError(dir, err)
 	}
-	db := &DB{bdb: bdb, dir: dir, readOnly: o.ReadOnly, inMemory: o.InMemory, log: o.Log}
+	db := &DB{bdb: bdb, dir: dir, readOnly: o.ReadOnly, inMemory: o.InMemory, bulk: o.Bulk, log: o.Log}
 	if err := db.checkSchema(); errors.Is(err, errUpgrade) {
 		// An older schema: upgrade it with one read-write open, then
 		// open again as asked.

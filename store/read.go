@@ -672,18 +672,21 @@ func (db *DB) SourceByPath(ctx context.Context, path string) (graph.SourceInfo, 
 // and one held for a whole load left a tenth of the merged database as
 // dead versions of rewritten node records.
 //
-// From its first renewal on, it also holds a filter of the stored paths,
-// and a path the filter does not hold reads as not stored without a look
-// into Badger: in a load, most paths are new, and each lookup of an absent
-// key searched every level-0 table that might hold it, so that the
-// lookups grew with the tables (2.75 s of a 100k-recap load's CPU against
-// 0.02 s at 10k). A path stored after the filter was made therefore reads
-// as not stored, as it did in the first snapshot.
+// In a bulk load (Options.Bulk), from its first renewal on, it also holds
+// a filter of the stored paths, and a path the filter does not hold reads
+// as not stored without a look into Badger: in a load, most paths are
+// new, and each lookup of an absent key searched every level-0 table that
+// might hold it, so that the lookups grew with the tables (2.75 s of a
+// 100k-recap load's CPU against 0.02 s at 10k). A path stored after the
+// filter was made therefore reads as not stored, as it did in the first
+// snapshot. Other loads do without: reading every path of a database much
+// larger than the load costs more than the lookups it spares.
 type Hashes struct {
 	mu     sync.Mutex
 	db     *badger.DB
 	txn    *badger.Txn
 	checks int    // since the snapshot was taken
+	filter bool   // make stored at the first renewal
 	stored *bloom // path keys stored when the first snapshot was renewed
 }
 
@@ -695,7 +698,7 @@ func (db *DB) Hashes() (*Hashes, error) {
 	if db.bdb == nil {
 		return nil, errors.New("store: database is closed")
 	}
-	return &Hashes{db: db.bdb, txn: db.bdb.NewTransaction(false)}, nil
+	return &Hashes{db: db.bdb, txn: db.bdb.NewTransaction(false), filter: db.bulk}, nil
 }
 
 // Of returns the content hash stored for the source ingested from path, or
@@ -709,7 +712,7 @@ func (h *Hashes) Of(path string) (string, error) {
 	if h.checks++; h.checks > hashesRenew {
 		h.txn.Discard()
 		h.txn, h.checks = h.db.NewTransaction(false), 1
-		if h.stored == nil {
+		if h.filter && h.stored == nil {
 			h.stored = keyFilter(h.txn, pPath)
 		}
 	}

@@ -673,3 +673,41 @@ func TestHashesSnapshot(t *testing.T) {
 		t.Errorf("after %d checks the snapshot still does not see c", store.HashesRenewForTest()+1)
 	}
 }
+
+// In a bulk load, Hashes answers from a filter of the stored paths once
+// its first snapshot is renewed: a path stored before still reads its hash,
+// an absent one reads as not stored, and a path stored after the filter
+// was made reads as not stored too, as in a snapshot.
+func TestHashesBulkFilter(t *testing.T) {
+	dir := t.TempDir()
+	db, err := store.Open(dir, store.Options{Bulk: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var facts []*graph.Facts
+	for i := 0; i < 40; i++ {
+		facts = append(facts, recap("source:p"+itoa(i), "/r/p"+itoa(i)+".txt", "h"+itoa(i), "KCD Zurich", 2023, "Talk "+itoa(i), "Liz Rice", "Cilium"))
+	}
+	putAll(t, db, facts, 16)
+	h, err := db.Hashes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	for i := 0; i <= store.HashesRenewForTest()+len(facts); i++ {
+		j := i % len(facts)
+		if got, err := h.Of("/r/p" + itoa(j) + ".txt"); err != nil || got != "h"+itoa(j) {
+			t.Fatalf("check %d: p%d reads %q, %v", i, j, got, err)
+		}
+		if _, err := h.Of("/r/absent" + itoa(i) + ".txt"); !errors.Is(err, graph.ErrNotFound) {
+			t.Fatalf("check %d: an absent path reads %v", i, err)
+		}
+	}
+	put(t, db, recap("source:late", "/r/late.txt", "hl", "KCD Zurich", 2023, "Talk Late", "Liz Rice", "Cilium"))
+	for i := 0; i <= store.HashesRenewForTest(); i++ {
+		if got, err := h.Of("/r/late.txt"); !errors.Is(err, graph.ErrNotFound) {
+			t.Fatalf("a path stored after the filter reads %q, %v", got, err)
+		}
+	}
+}
