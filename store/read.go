@@ -733,12 +733,17 @@ func keyFilter(txn *badger.Txn, p byte) *bloom {
 	}
 	it.Close()
 	b := newBloomAtLeast(n, 1024) // it never grows
-	it = txn.NewIterator(opt)
+	addKeys(b, txn, p)
+	return b
+}
+
+// addKeys adds to b the keys with prefix p that txn sees, whole.
+func addKeys(b *bloom, txn *badger.Txn, p byte) {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{p, sep}})
+	defer it.Close()
 	for it.Rewind(); it.Valid(); it.Next() {
 		b.addBytes(it.Item().Key())
 	}
-	it.Close()
-	return b
 }
 
 // Close releases the snapshot; it may be called more than once.

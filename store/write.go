@@ -190,13 +190,8 @@ func (w *Writer) buildKnown() {
 	// every recap, nearly all new, and each lookup of an absent key
 	// searched every level-0 table that might hold it (4.5 s of a
 	// 100k-recap load's CPU against 0.1 s at 10k).
-	for _, p := range []byte{pSource, pPath} {
-		it := w.txn.NewIterator(badger.IteratorOptions{Prefix: []byte{p, sep}})
-		for it.Rewind(); it.Valid(); it.Next() {
-			b.addBytes(it.Item().Key())
-		}
-		it.Close()
-	}
+	addKeys(b, w.txn, pSource)
+	addKeys(b, w.txn, pPath)
 	w.known = b
 }
 
