@@ -85,8 +85,8 @@ func ingest(c *cli.Context) error {
 		// collections (a memtable arena, the flush builder Badger keeps,
 		// the writer's caches and spill index), up to ~170 MB during a
 		// flush, and collections cost more time than they save memory
-		// there: 256 MB took a 100k load from 130 to 148 s (389 against
-		// 437 MB), GOGC=50 from 133 to 140 s (408 against 445 MB).
+		// there: 256 MB took a 100k load from 130 to 148 s (380 against
+		// 436 MB), GOGC=50 from 133 to 140 s (398 against 433-437 MB).
 		limit := int64(256 << 20)
 		if o.Large {
 			limit = 320 << 20
