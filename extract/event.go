@@ -17,7 +17,12 @@ type eventSeries struct {
 	re       *lazyRegexp
 	hint     string // a lower-case substring every match contains, checked first
 	cityName bool   // the city is part of the name (KCD Zurich)
-	host     bool   // a KubeCon, which co-located events attach to
+	// cityEdition: the series meets in several cities a year, so a city
+	// the recap names tells its editions apart (Cloud Native Rejekts
+	// Berlin 2019 and Austin 2019), but a recap naming none still names
+	// an edition (Rejekts 2019).
+	cityEdition bool
+	host        bool // a KubeCon, which co-located events attach to
 }
 
 var kubeconRe = `kube\s*con(?:\s*(?:\+|&|and|/)?\s*cloud\s*native\s*con)?(?:\s*\+\s*open\s*source\s*summit)?`
@@ -37,7 +42,7 @@ var seriesList = []eventSeries{
 		re: lazyRe(`(?i)\b(?:kubernetes\s+community\s+days?|kcd)\b`)},
 	{slug: "ebpf-summit", hint: "summit", name: "eBPF Summit", short: "eBPF Summit",
 		re: lazyRe(`(?i)\bebpf\s+summit\b`)},
-	{slug: "rejekts", hint: "rejekts", name: "Cloud Native Rejekts", short: "Rejekts",
+	{slug: "rejekts", hint: "rejekts", name: "Cloud Native Rejekts", short: "Rejekts", cityEdition: true,
 		re: lazyRe(`(?i)\b(?:cloud\s+native\s+)?rejekts\b`)},
 	{slug: "fosdem", hint: "fosdem", name: "FOSDEM", short: "FOSDEM", re: lazyRe(`(?i)\bFOSDEM\b`)},
 	{slug: "devopsdays", hint: "devops", name: "DevOpsDays", short: "DevOpsDays", cityName: true,
@@ -50,7 +55,7 @@ var seriesList = []eventSeries{
 	{slug: "securitycon", hint: "securitycon", name: "Cloud Native SecurityCon", short: "SecurityCon",
 		re: lazyRe(`(?i)\b(?:cloud\s+native\s+)?securitycon\b`)},
 	{slug: "kubeday", hint: "kubeday|kube day", name: "KubeDay", short: "KubeDay", cityName: true, re: lazyRe(`(?i)\bkube\s*day\b`)},
-	{slug: "containerdays", hint: "container", name: "ContainerDays", short: "ContainerDays", re: lazyRe(`(?i)\bcontainer\s*days\b`)},
+	{slug: "containerdays", hint: "container", name: "ContainerDays", short: "ContainerDays", cityEdition: true, re: lazyRe(`(?i)\bcontainer\s*days\b`)},
 	{slug: "open-source-summit", hint: "open source", name: "Open Source Summit", short: "OSS", re: lazyRe(`(?i)\bopen\s+source\s+summit\b`)},
 	{slug: "srecon", hint: "srecon", name: "SREcon", short: "SREcon", re: lazyRe(`(?i)\bsrecon\b`)},
 	{slug: "cloud-native-days", hint: "native day", name: "Cloud Native Days", short: "CND", cityName: true,
@@ -337,7 +342,8 @@ func (ev *eventInfo) node() graph.Node {
 	}
 	withCity := base
 	shortCity := short
-	if s.cityName && city != "" {
+	// An edition held at a KubeCon is told apart by the KubeCon's region.
+	if (s.cityName || s.cityEdition && region == "") && city != "" {
 		withCity += " " + city
 		shortCity += " " + city
 		slug += "-" + graph.Slug(city)
@@ -360,6 +366,10 @@ func (ev *eventInfo) node() graph.Node {
 	}
 	if ev.year > 0 {
 		n.Attrs["year"] = ev.year
+	} else {
+		// A name without the year names the edition less fully: when the
+		// store joins it to the edition with a year, that one's name stays.
+		n.Attrs["quality"] = graph.QualityProse
 	}
 	if city != "" {
 		n.Attrs["city"] = city

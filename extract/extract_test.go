@@ -215,7 +215,7 @@ var styleCases = []styleCase{
 	},
 	{
 		name: "quoted title by speaker (org) heading", file: "quoted-by.md",
-		event: wantEvent{"event:rejekts-2024", 2024, "Paris"},
+		event: wantEvent{"event:rejekts-paris-2024", 2024, "Paris"},
 		talks: []wantTalk{
 			{title: "Sidecars Are Dead, Long Live Sidecars", line: 5,
 				speakers: []wantSpeaker{{"Ingrid Solberg", "org:buoyant", 5}},
@@ -928,6 +928,58 @@ func TestPeople(t *testing.T) {
 						t.Errorf("%q became the person %q", p, n.Name)
 					}
 				}
+			}
+		})
+	}
+}
+
+// TestEventEditions: which words of a recap tell one edition of a series
+// from another. A series that meets in several cities a year (Rejekts,
+// ContainerDays) is told apart by the city the recap names; one held at a
+// KubeCon by the KubeCon's region; a series held in one place a year
+// keeps one id whatever city is named.
+func TestEventEditions(t *testing.T) {
+	const talk = "\n\n## Scaling Cilium to the Moon\n\n**Speakers:** Ada Lindqvist (Isovalent)\n\nCilium was shown in a live demo.\n"
+	cases := []struct {
+		name, head string
+		id, title  string // title "" when not checked
+		city       string
+	}{
+		{"city in the name", "# Cloud Native Rejekts Berlin 2019 – Recap",
+			"event:rejekts-berlin-2019", "Cloud Native Rejekts Berlin 2019", "Berlin"},
+		{"another city the same year", "# Cloud Native Rejekts Austin 2019 – Recap",
+			"event:rejekts-austin-2019", "Cloud Native Rejekts Austin 2019", "Austin"},
+		{"city after the year", "# Rejekts 2019 recap\n\nNotes from Cloud Native Rejekts in Austin, the weekend before KubeCon.",
+			"event:rejekts-austin-2019", "", "Austin"},
+		{"no city", "# Rejekts 2025: my notes\n\n*Sam Doe*",
+			"event:rejekts-2025", "Cloud Native Rejekts 2025", ""},
+		{"held at a KubeCon", "# Cloud Native Rejekts 2024\n\nThe weekend before KubeCon Europe 2024 in Paris.",
+			"event:rejekts-eu-2024", "", "Paris"},
+		{"ContainerDays in London", "# ContainerDays London 2025", "event:containerdays-london-2025", "", "London"},
+		{"ContainerDays in Hamburg", "# ContainerDays 2024\n\nTwo days in Hamburg harbour.", "event:containerdays-hamburg-2024", "", "Hamburg"},
+		{"one place a year", "# FOSDEM 2024\n\nA weekend in Brussels.", "event:fosdem-2024", "", "Brussels"},
+		{"KubeCon and its city", "# KubeCon Europe 2024 in Paris", "event:kubecon-eu-2024", "", "Paris"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			v := view{extractString(t, "recap.md", c.head+talk)}
+			evs := v.ofKind(graph.Event)
+			if len(evs) != 1 {
+				t.Fatalf("events %q, want one", v.names(graph.Event))
+			}
+			ev := evs[0]
+			if ev.ID != c.id {
+				t.Errorf("event %s (%s), want %s", ev.ID, ev.Name, c.id)
+			}
+			if c.title != "" && ev.Name != c.title {
+				t.Errorf("event name %q, want %q", ev.Name, c.title)
+			}
+			if city, _ := ev.Attrs["city"].(string); city != c.city {
+				t.Errorf("city %q, want %q", city, c.city)
+			}
+			want := graph.TalkID(c.id, "Scaling Cilium to the Moon")
+			if _, ok := v.node(want); !ok {
+				t.Errorf("no talk %s; talks %q", want, v.names(graph.Talk))
 			}
 		})
 	}

@@ -255,3 +255,49 @@ func TestIngestSymlinkedFolder(t *testing.T) {
 		t.Errorf("ingest through a symlink: %s", out)
 	}
 }
+
+// TestRejektsEditions: two Rejekts in one year, in different cities, are
+// two events, and a talk title both had is two talks; a recap that names
+// the city but not the year joins that city's edition, whichever arrives
+// first.
+func TestRejektsEditions(t *testing.T) {
+	dir := t.TempDir()
+	recaps := map[string]string{
+		"berlin.md": "# Cloud Native Rejekts Berlin 2019 – Recap\n\n## Scaling Cilium to the Moon\n\n" +
+			"**Speakers:** Ada Lindqvist (Isovalent)\n\nCilium was shown in a live demo.\n",
+		"austin.md": "# Cloud Native Rejekts Austin 2019 – Recap\n\n## Scaling Cilium to the Moon\n\n" +
+			"**Speakers:** Bruno Carvalho (Google)\n\nCilium was shown in a live demo.\n",
+		"berlin-notes.md": "# My notes from Cloud Native Rejekts Berlin\n\n## Scaling Cilium to the Moon\n\n" +
+			"**Speakers:** Ada Lindqvist (Isovalent)\n\nThe demo used Cilium and Hubble.\n",
+	}
+	for name, text := range recaps {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, order := range [][]string{{"berlin.md", "austin.md", "berlin-notes.md"}, {"berlin-notes.md", "austin.md", "berlin.md"}} {
+		db := filepath.Join(t.TempDir(), "db")
+		for _, name := range order {
+			mustRun(t, "--db", db, "ingest", "-q", filepath.Join(dir, name))
+		}
+		var rows []struct {
+			Event    string   `json:"event"`
+			Speakers []string `json:"speakers"`
+		}
+		js := mustRun(t, "--db", db, "talks", "--mentions", "Cilium", "--exact", "--format", "json")
+		if err := json.Unmarshal([]byte(js), &rows); err != nil {
+			t.Fatalf("talks json: %v\n%s", err, js)
+		}
+		got := make([]string, 0, len(rows))
+		for _, r := range rows {
+			got = append(got, r.Event+": "+strings.Join(r.Speakers, ", "))
+		}
+		want := []string{"Cloud Native Rejekts Austin 2019: Bruno Carvalho", "Cloud Native Rejekts Berlin 2019: Ada Lindqvist"}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("order %v: talks mentioning Cilium\n got %q\nwant %q", order, got, want)
+		}
+		if hubble := mustRun(t, "--db", db, "talks", "--mentions", "Hubble", "--exact"); !strings.Contains(hubble, "Cloud Native Rejekts Berlin 2019") {
+			t.Errorf("order %v: the year-less recap's talk is not Berlin 2019's:\n%s", order, hubble)
+		}
+	}
+}
