@@ -984,3 +984,30 @@ func TestEventEditions(t *testing.T) {
 		})
 	}
 }
+
+// TestLowerCaseTitleLine: a plain-text title line may start with a
+// project's lower-case name ("kube-rs Deep Dive"); the speaker line below
+// makes it a title, and without one such a line is prose.
+func TestLowerCaseTitleLine(t *testing.T) {
+	const head = "Last week I attended eBPF Summit 2023. These are the sessions I liked most.\n\n"
+	cases := []struct {
+		name, body string
+		talks      []string
+	}{
+		{"narrative speaker", "kube-rs Deep Dive\n\nBjörn Garcia, engineer at Sysdig, gave this talk. It showed kube-rs.\n\n" +
+			"Volcano at Scale\n\nSøren Varga from Google gave this talk.\n",
+			[]string{"Volcano at Scale", "kube-rs Deep Dive"}},
+		{"speaker line", "containerd Internals\n\nSpeaker: Anna Berg (Google)\n\nIt covered containerd.\n",
+			[]string{"containerd Internals"}},
+		{"no speaker", "containerd internals were covered too\n\nThe room was packed.\n\nVolcano at Scale\n\nSøren Varga from Google gave this talk.\n",
+			[]string{"Volcano at Scale"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			v := view{extractString(t, "recap.txt", head+c.body)}
+			if got := v.names(graph.Talk); !slices.Equal(got, c.talks) {
+				t.Errorf("talks %q, want %q", got, c.talks)
+			}
+		})
+	}
+}

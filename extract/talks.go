@@ -139,7 +139,12 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		return talk{title: title, speakers: sp, block: i, off: 0, level: level, end: -1,
 			listTitle: b.Kind == Item, format: formatOf(text)}, true
 	}
-	if !headingLike || notTalkRe.MatchString(trimTitle(text)) || !(titleLike(trimTitle(text)) || b.Kind == Heading && titleLike(upperFirst(trimTitle(text)))) {
+	// "kube-rs Deep Dive": a title line may start with a project's
+	// lower-case name. Such a line is a title only with the speaker line
+	// below it (checked next), as a heading is.
+	lowerTitle := !headingLike && b.Kind == Para && len(b.starts) == 1
+	if !headingLike && !lowerTitle || notTalkRe.MatchString(trimTitle(text)) ||
+		!(titleLike(trimTitle(text)) || (b.Kind == Heading || lowerTitle) && titleLike(upperFirst(trimTitle(text)))) {
 		return talk{}, false
 	}
 	title := trimTitle(text)
