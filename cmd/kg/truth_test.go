@@ -68,8 +68,11 @@ func TestTruthOfGeneratedCorpus(t *testing.T) {
 	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "stats", "--format", "json")), &stats); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := stats.Nodes["talk"], len(talks); got < want*98/100 || got > want {
-		t.Errorf("talks: kg %d, truth %d distinct talks (want at least 98%%, never more)", got, want)
+	// Only recaps that name no city of a Rejekts fall short: kg cannot
+	// tell that edition's talks from another city's (4,043 of 4,045; with
+	// every Rejekts of a year one event, 4,027).
+	if got, want := stats.Nodes["talk"], len(talks); got < want*998/1000 || got > want {
+		t.Errorf("talks: kg %d, truth %d distinct talks (want at least 99.8%%, never more)", got, want)
 	}
 	checked := 0
 	for _, p := range []string{"Kubernetes", "Cilium", "Prometheus", "Helm", "Falco", "Argo", "Envoy", "Harbor"} {
