@@ -22,9 +22,12 @@ import (
 //
 // A Writer is not safe for concurrent use; kg has one writer per database.
 type Writer struct {
-	db   *DB
-	txn  *badger.Txn
-	snap *badger.Txn // read view as of the last commit, for prefix scans
+	db *DB
+	// reread: Put replaces a source whose content is unchanged too, for
+	// a reading by a newer extractor or catalog (SetReread).
+	reread bool
+	txn    *badger.Txn
+	snap   *badger.Txn // read view as of the last commit, for prefix scans
 
 	count, size int64 // entries and bytes pending in txn
 	scratch     sourceScratch
@@ -90,6 +93,11 @@ var groupKey = key(pMeta, "group")
 
 // NewWriter starts a writer. It fails with graph.ErrReadOnly on a read-only
 // database.
+// SetReread makes Put replace what a source contributed even when its
+// content is unchanged: what kg reads from a recap also depends on the
+// extractor and the catalog, which may have changed since.
+func (w *Writer) SetReread(on bool) { w.reread = on }
+
 func (db *DB) NewWriter() (*Writer, error) {
 	if db.readOnly {
 		return nil, graph.ErrReadOnly
@@ -410,7 +418,7 @@ func (w *Writer) Put(ctx context.Context, f *graph.Facts) (graph.PutResult, erro
 	}
 	old, err := w.sourceByPath(path)
 	switch {
-	case err == nil && old.Info.Hash == f.Source.Hash:
+	case err == nil && old.Info.Hash == f.Source.Hash && !w.reread:
 		res.Source, res.Unchanged = old.Info.ID, true
 		return res, nil
 	case err == nil:

@@ -144,7 +144,7 @@ func catalogImport(c *cli.Context) error {
 	for _, e := range entries {
 		kinds[e.Kind]++
 	}
-	fmt.Fprintf(c.App.Writer, "imported %d entries from %s (%d projects, %d orgs); they apply to sources ingested from now on\n",
+	fmt.Fprintf(c.App.Writer, "imported %d entries from %s (%d projects, %d orgs); they apply to sources ingested from now on (kg ingest --force PATH reads earlier ones again)\n",
 		len(entries), path, kinds[graph.Project], kinds[graph.Org])
 	return nil
 }
@@ -173,6 +173,6 @@ func catalogAdd(c *cli.Context) error {
 	if err := db.PutCatalog(c.Context, []graph.CatalogEntry{e}); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.Writer, "added %s (%s); re-ingest sources to find it in them\n", e.ID, name)
+	fmt.Fprintf(c.App.Writer, "added %s (%s); kg ingest --force PATH finds it in sources ingested before\n", e.ID, name)
 	return nil
 }

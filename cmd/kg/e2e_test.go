@@ -301,3 +301,58 @@ func TestRejektsEditions(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestForce: a name added to the catalog is not found in recaps
+// ingested before, since unchanged files are skipped; --force reads them
+// again, replacing what they said, and keeps their source ids.
+func TestIngestForce(t *testing.T) {
+	dir := t.TempDir()
+	recap := filepath.Join(dir, "recap.md")
+	text := "# KCD Porto 2024 notes\n\n## Shipping with Quarkctl\n\n**Speakers:** Ada Lindqvist (Isovalent)\n\n" +
+		"The demo ran Quarkctl next to Cilium.\n"
+	if err := os.WriteFile(recap, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "db")
+	mustRun(t, "--db", db, "ingest", "-q", recap)
+	sources := mustRun(t, "--db", db, "sources", "--format", "json")
+	mustRun(t, "--db", db, "catalog", "add", "Quarkctl")
+	if out := mustRun(t, "--db", db, "ingest", "-q", recap); !strings.Contains(out, "0 sources stored") || !strings.Contains(out, "1 unchanged") {
+		t.Fatalf("second ingest: %s", out)
+	}
+	if _, errs, code := kgRun(t, "", "--db", db, "talks", "--mentions", "Quarkctl"); code == 0 {
+		t.Fatalf("Quarkctl found before the recap was read again: %s", errs)
+	}
+	out := mustRun(t, "--db", db, "ingest", "--force", recap)
+	if !strings.Contains(out, "replaced ") || !strings.Contains(out, "1 sources stored") || !strings.Contains(out, "0 unchanged") {
+		t.Fatalf("forced ingest: %s", out)
+	}
+	if talks := mustRun(t, "--db", db, "talks", "--mentions", "Quarkctl"); !strings.Contains(talks, "Shipping with Quarkctl") {
+		t.Errorf("after --force, talks mentioning Quarkctl:\n%s", talks)
+	}
+	if got := mustRun(t, "--db", db, "sources", "--format", "json"); !sameSourceIDs(t, got, sources) {
+		t.Errorf("source ids changed:\n%s\nwas\n%s", got, sources)
+	}
+	if rep := mustRun(t, "--db", db, "check"); !strings.Contains(rep, "no problems") {
+		t.Errorf("check after --force: %s", rep)
+	}
+}
+
+func sameSourceIDs(t *testing.T, a, b string) bool {
+	t.Helper()
+	ids := func(js string) []string {
+		var rows []struct {
+			ID string `json:"id"`
+		}
+		if err := json.Unmarshal([]byte(js), &rows); err != nil {
+			t.Fatalf("sources json: %v\n%s", err, js)
+		}
+		var out []string
+		for _, r := range rows {
+			out = append(out, r.ID)
+		}
+		return out
+	}
+	x, y := ids(a), ids(b)
+	return len(x) > 0 && strings.Join(x, ",") == strings.Join(y, ",")
+}

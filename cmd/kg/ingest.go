@@ -34,6 +34,7 @@ func ingestCommand() *cli.Command {
 			&cli.Int64Flag{Name: "max-size", Value: 16, Usage: "largest file to read, in `MB`"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only errors and the summary"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.GOMAXPROCS(0), Usage: "parallel extraction `N`"},
+			&cli.BoolFlag{Name: "force", Usage: "read unchanged files again too, replacing what they said (after upgrading kg or changing the catalog)"},
 		},
 		Action: ingest,
 	}
@@ -107,13 +108,16 @@ func ingest(c *cli.Context) error {
 		return err
 	}
 	defer w.Discard()
+	w.SetReread(c.Bool("force"))
 
 	ctx := c.Context
-	hashes, err := db.Hashes()
-	if err != nil {
-		return err
+	var hashes *store.Hashes // nil: no file counts as unchanged
+	if !c.Bool("force") {
+		if hashes, err = db.Hashes(); err != nil {
+			return err
+		}
+		defer hashes.Close()
 	}
-	defer hashes.Close()
 	results := extractAll(ctx, hashes, cat, inputs, maxSize, c.Int("jobs"), c.App.Reader)
 	prog := newProgress(c.App.ErrWriter, len(inputs), c.Bool("quiet"))
 	var stored, unchanged, failed, badExplicit int
@@ -184,7 +188,9 @@ func ingest(c *cli.Context) error {
 	}
 	// Their transactions end before Compact reopens Badger.
 	w.Discard()
-	hashes.Close()
+	if hashes != nil {
+		hashes.Close()
+	}
 	if o.Bulk && stored > 0 && ctx.Err() == nil {
 		prog.status("merging the database's tables (once, after a large load)")
 		err := db.Compact()
@@ -458,7 +464,7 @@ func readOne(ctx context.Context, hashes *store.Hashes, cat *extract.Catalog, in
 		return r
 	}
 	info := sourceInfo(in.path, name, data)
-	if in.path != "-" {
+	if in.path != "-" && hashes != nil {
 		if h, err := hashes.Of(info.Path); err == nil && h == info.Hash {
 			r.unchanged = true
 			return r
