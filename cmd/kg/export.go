@@ -33,21 +33,8 @@ func selectionFlags() []cli.Flag {
 // selectGraph loads the part of the graph the selection flags ask for.
 func selectGraph(c *cli.Context, db *store.DB) (*graph.Graph, error) {
 	var sel graph.Selection
-	var g *graph.Graph
-	var err error
 	if c.Int("depth") < 0 {
 		return nil, usagef("--depth must be 0 or more")
-	}
-	if f := c.String("focus"); f != "" {
-		n, err := graph.Resolve(c.Context, db, f)
-		if err != nil {
-			return nil, err
-		}
-		if g, err = graph.Neighborhood(c.Context, db, n.ID, c.Int("depth"), 0); err != nil {
-			return nil, err
-		}
-	} else if g, err = graph.Load(c.Context, db); err != nil {
-		return nil, err
 	}
 	if e := c.String("event"); e != "" {
 		n, err := graph.Resolve(c.Context, db, e, graph.Event)
@@ -66,6 +53,25 @@ func selectGraph(c *cli.Context, db *store.DB) (*graph.Graph, error) {
 		}
 	}
 	sel.MinMentions = c.Int("min-mentions")
+	var g *graph.Graph
+	var err error
+	switch f := c.String("focus"); {
+	case f != "":
+		n, err := graph.Resolve(c.Context, db, f)
+		if err != nil {
+			return nil, err
+		}
+		if g, err = graph.Neighborhood(c.Context, db, n.ID, c.Int("depth"), 0); err != nil {
+			return nil, err
+		}
+	case sel.Event != "":
+		// an event's part, read from the store: memory follows the event
+		return graph.LoadSelection(c.Context, db, sel)
+	default:
+		if g, err = graph.Load(c.Context, db); err != nil {
+			return nil, err
+		}
+	}
 	if sel.Event != "" || len(sel.Kinds) > 0 || sel.MinMentions > 0 {
 		g = graph.Select(g, sel)
 	}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/kg-tool/kg/graph"
+	"github.com/kg-tool/kg/store"
+)
+
+// TestLoadSelectionMatchesSelect: reading an event's part of the graph from
+// the store gives exactly what selecting it from the whole graph gives, for
+// every event of the examples and the extractor's test recaps, alone and
+// with kinds and a least number of mentions.
+func TestLoadSelectionMatchesSelect(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "db")
+	mustRun(t, "--db", db, "ingest", "-q", examples, "../../extract/testdata/recaps", "../../extract/testdata/styles")
+	s, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	whole, err := graph.Load(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var events []string
+	for _, n := range whole.Nodes {
+		if n.Kind == graph.Event {
+			events = append(events, n.ID)
+		}
+	}
+	if len(events) < 10 {
+		t.Fatalf("only %d events: %v", len(events), events)
+	}
+	variants := []graph.Selection{
+		{},
+		{Kinds: []graph.NodeKind{graph.Talk, graph.Person, graph.Org}},
+		{MinMentions: 2},
+		{Kinds: []graph.NodeKind{graph.Project, graph.Talk}, MinMentions: 3},
+	}
+	edges := 0
+	for _, ev := range append(events, "event:no-such-event") {
+		for _, v := range variants {
+			v.Event = ev
+			want := graph.Select(whole, v)
+			got, err := graph.LoadSelection(ctx, s, v)
+			if err != nil {
+				t.Fatalf("%+v: %v", v, err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%+v: LoadSelection gives %d nodes, %d edges; Select %d nodes, %d edges",
+					v, len(got.Nodes), len(got.Edges), len(want.Nodes), len(want.Edges))
+			}
+			edges += len(got.Edges)
+		}
+	}
+	if edges == 0 {
+		t.Error("no selection has an edge")
+	}
+	if _, err := graph.LoadSelection(ctx, s, graph.Selection{Focus: "project:cilium", Event: events[0]}); err == nil {
+		t.Error("LoadSelection with a focus: no error")
+	}
+}
