@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/kg-tool/kg/graph"
@@ -59,6 +60,13 @@ func mermaidText(s string) string {
 	return b.String()
 }
 
+// MermaidTooBig is Mermaid's error for a graph of edges edges ("1234", or
+// "more than 500" when the caller stopped counting).
+func MermaidTooBig(edges string) error {
+	return fmt.Errorf("export: mermaid: %w: %s edges, Mermaid draws at most %d; "+
+		"export a part of it, e.g. --focus NAME --depth 1", ErrTooBig, edges, MermaidMaxEdges)
+}
+
 // Mermaid writes g as a Mermaid flowchart ("graph LR"). Node ids are
 // n0, n1 ... in sorted id order (ends of edges that are not nodes of g come
 // after the nodes), labelled with the escaped name; each kind has a
@@ -66,8 +74,7 @@ func mermaidText(s string) string {
 // ErrTooBig, and writes nothing, when g has more than MermaidMaxEdges edges.
 func Mermaid(w io.Writer, g *graph.Graph) error {
 	if g != nil && len(g.Edges) > MermaidMaxEdges {
-		return fmt.Errorf("export: mermaid: %w: %d edges, Mermaid draws at most %d; "+
-			"export a part of it, e.g. --focus NAME --depth 1", ErrTooBig, len(g.Edges), MermaidMaxEdges)
+		return MermaidTooBig(strconv.Itoa(len(g.Edges)))
 	}
 	g = prepare(g)
 	short := make(map[string]string, len(g.Nodes))

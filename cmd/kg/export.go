@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -154,6 +155,23 @@ func exportCommand() *cli.Command {
 					}
 					return s.Close()
 				})
+			}
+			if format == "mermaid" && !selecting(c) {
+				// Refuse a whole graph too big for Mermaid before loading it
+				// (550 MB for the 10k database): count its edges up to the limit.
+				n := 0
+				errEnough := errors.New("enough edges")
+				err := db.WalkLinks(c.Context, func(string, graph.EdgeKind, string) error {
+					if n++; n > export.MermaidMaxEdges {
+						return errEnough
+					}
+					return nil
+				})
+				if errors.Is(err, errEnough) {
+					return export.MermaidTooBig(fmt.Sprintf("more than %d", export.MermaidMaxEdges))
+				} else if err != nil {
+					return err
+				}
 			}
 			g, err := selectGraph(c, db)
 			if err != nil {

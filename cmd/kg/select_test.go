@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/kg-tool/kg/graph"
@@ -63,5 +64,21 @@ func TestLoadSelectionMatchesSelect(t *testing.T) {
 	}
 	if _, err := graph.LoadSelection(ctx, s, graph.Selection{Focus: "project:cilium", Event: events[0]}); err == nil {
 		t.Error("LoadSelection with a focus: no error")
+	}
+}
+
+// TestMermaidWholeGraphLimit: a whole graph of at most 500 edges is drawn;
+// a larger one is refused (exit 2) after counting 501 edges, not loaded.
+func TestMermaidWholeGraphLimit(t *testing.T) {
+	small := filepath.Join(t.TempDir(), "db")
+	mustRun(t, "--db", small, "ingest", "-q", "../../examples/kcd-munich-2023.txt")
+	if out := mustRun(t, "--db", small, "export", "--format", "mermaid"); !strings.HasPrefix(out, "graph LR\n") {
+		t.Errorf("mermaid of a small graph:\n%.200s", out)
+	}
+	big := filepath.Join(t.TempDir(), "db")
+	mustRun(t, "--db", big, "ingest", "-q", examples, "../../extract/testdata/recaps")
+	out, errs, code := kgRun(t, "", "--db", big, "export", "--format", "mermaid")
+	if code != 2 || out != "" || !strings.Contains(errs, "more than 500 edges") || strings.Count(errs, "\n") != 1 {
+		t.Errorf("mermaid of a big graph: exit %d, stdout %.80q, stderr %q", code, out, errs)
 	}
 }
