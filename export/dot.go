@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -272,12 +273,7 @@ func DOT(w io.Writer, g *graph.Graph, opts DOTOptions) error {
 			dotText(fmt.Sprintf("%d more %s of %s", f.count, noun, f.hub)))
 	}
 	for _, e := range p.edges {
-		tip := firstText(e)
-		if tip == "" {
-			tip = string(e.Kind)
-		}
-		fmt.Fprintf(bw, "  %s -> %s [label=%s, tooltip=%s];\n",
-			dotID(e.Source), dotID(e.Target), dotText(string(e.Kind)), dotText(tip))
+		writeDOTEdge(bw, e)
 	}
 	for _, f := range p.folds {
 		fmt.Fprintf(bw, "  %s -> %s [style=dashed, arrowhead=none];\n", dotID(f.hub), dotID("more:"+f.hub))
@@ -309,6 +305,11 @@ func writeLegend(bw *bufio.Writer, nodes []graph.Node) {
 	for _, n := range nodes {
 		present[n.Kind] = true
 	}
+	writeLegendOf(bw, present)
+}
+
+// writeLegendOf writes the legend of the node kinds present.
+func writeLegendOf(bw *bufio.Writer, present map[graph.NodeKind]bool) {
 	if len(present) == 0 {
 		return
 	}
@@ -338,4 +339,73 @@ func writeDOTNode(bw *bufio.Writer, indent string, n graph.Node, tooltips map[st
 	}
 	fmt.Fprintf(bw, "%s%s [label=%s, shape=%s, fillcolor=%s%s, tooltip=%s];\n",
 		indent, dotID(n.ID), dotText(label), st.shape, dotID(st.fill), st.extra, dotText(tip))
+}
+
+// writeDOTEdge writes one edge statement, its tooltip the edge's first
+// evidence text (or its kind).
+func writeDOTEdge(bw *bufio.Writer, e graph.Edge) {
+	tip := firstText(e)
+	if tip == "" {
+		tip = string(e.Kind)
+	}
+	fmt.Fprintf(bw, "  %s -> %s [label=%s, tooltip=%s];\n",
+		dotID(e.Source), dotID(e.Target), dotText(string(e.Kind)), dotText(tip))
+}
+
+// Walker is the part of graph.Store that StreamDOT reads a graph through.
+type Walker interface {
+	Walk(ctx context.Context, fn func(graph.Node) error, fe func(graph.Edge) error) error
+}
+
+// StreamDOT writes exactly what DOT writes with opts for the graph s
+// holds, without holding the graph: it walks the edges for each node's
+// tooltip, the nodes for their number and kinds, then writes the nodes and
+// the edges as it walks them again, keeping one tooltip per node (the
+// whole 10k graph in memory is ~1 GB). Clusters and hub caps need the
+// whole graph: with opts.Cluster other than "" or "none", or
+// opts.MaxDegree above 0, it returns an error wrapping ErrBadOption.
+func StreamDOT(ctx context.Context, w io.Writer, s Walker, opts DOTOptions) error {
+	if opts.Cluster != "" && opts.Cluster != "none" || opts.MaxDegree > 0 {
+		return fmt.Errorf("export: dot: %w: a streamed graph has no clusters or hub caps", ErrBadOption)
+	}
+	tips := make(map[string]string)
+	err := s.Walk(ctx, nil, func(e graph.Edge) error {
+		graph.SortEvidence(e.Evidence)
+		if t := firstText(e); t != "" {
+			for _, id := range []string{e.Source, e.Target} {
+				if _, ok := tips[id]; !ok {
+					tips[strings.Clone(id)] = strings.Clone(t)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	nodes := 0
+	present := make(map[graph.NodeKind]bool)
+	if err := s.Walk(ctx, func(n graph.Node) error {
+		nodes++
+		present[n.Kind] = true
+		return nil
+	}, nil); err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	writeDOTHeader(bw, nodes, opts.Layout)
+	writeLegendOf(bw, present)
+	err = s.Walk(ctx, func(n graph.Node) error {
+		writeDOTNode(bw, "  ", n, tips)
+		return nil
+	}, func(e graph.Edge) error {
+		graph.SortEvidence(e.Evidence)
+		writeDOTEdge(bw, e)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	bw.WriteString("}\n")
+	return flush(bw, "dot")
 }

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"io"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/kg-tool/kg/export"
 	"github.com/kg-tool/kg/graph"
 	"github.com/kg-tool/kg/store"
 )
@@ -80,5 +84,52 @@ func TestMermaidWholeGraphLimit(t *testing.T) {
 	out, errs, code := kgRun(t, "", "--db", big, "export", "--format", "mermaid")
 	if code != 2 || out != "" || !strings.Contains(errs, "more than 500 edges") || strings.Count(errs, "\n") != 1 {
 		t.Errorf("mermaid of a big graph: exit %d, stdout %.80q, stderr %q", code, out, errs)
+	}
+}
+
+// TestStreamDOTMatchesDOT: the whole graph streamed as DOT is, byte for
+// byte, what DOT writes for the loaded graph, and it is what export writes;
+// clusters and hub caps, which need the whole graph, are refused.
+func TestStreamDOTMatchesDOT(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "db")
+	mustRun(t, "--db", db, "ingest", "-q", examples, "../../extract/testdata/recaps")
+	cli := mustRun(t, "--db", db, "export", "--format", "dot")
+	cliNone := mustRun(t, "--db", db, "export", "--format", "dot", "--cluster", "none")
+	s, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	g, err := graph.Load(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, opts := range []export.DOTOptions{{}, {Layout: "neato"}, {Cluster: "none", Layout: "dot"}} {
+		var want, got bytes.Buffer
+		if err := export.DOT(&want, g, opts); err != nil {
+			t.Fatal(err)
+		}
+		if err := export.StreamDOT(ctx, &got, s, opts); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%+v: StreamDOT differs from DOT (%d against %d bytes)", opts, got.Len(), want.Len())
+		}
+		if opts == (export.DOTOptions{}) && (cli != want.String() || cliNone != want.String()) {
+			t.Errorf("kg export --format dot differs from DOT of the loaded graph")
+		}
+	}
+	if !strings.Contains(cli, "layout=sfdp") || strings.Count(cli, " -> ") != len(g.Edges) {
+		t.Errorf("%d edges in the DOT of a graph of %d", strings.Count(cli, " -> "), len(g.Edges))
+	}
+	for _, opts := range []export.DOTOptions{{Cluster: "event"}, {MaxDegree: 5}} {
+		if err := export.StreamDOT(ctx, io.Discard, s, opts); !errors.Is(err, export.ErrBadOption) {
+			t.Errorf("%+v: err %v, want ErrBadOption", opts, err)
+		}
+	}
+	// The options that need the whole graph still work from the command line.
+	if out := mustRun(t, "--db", db, "export", "--format", "dot", "--cluster", "event", "--max-degree", "5"); !strings.Contains(out, "subgraph \"cluster_event:") || !strings.Contains(out, "more\"") {
+		t.Errorf("dot with clusters and caps:\n%.300s", out)
 	}
 }
