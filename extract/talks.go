@@ -142,7 +142,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	// "kube-rs Deep Dive": a title line may start with a project's
 	// lower-case name. Such a line is a title only with the speaker line
 	// below it (checked next), as a heading is.
-	lowerTitle := !headingLike && b.Kind == Para && len(b.starts) == 1
+	lowerTitle := !headingLike && b.Kind == Para && len(b.starts) == 1 && startsLower(text)
 	if !headingLike && !lowerTitle || notTalkRe.MatchString(trimTitle(text)) ||
 		!(titleLike(trimTitle(text)) || (b.Kind == Heading || lowerTitle) && titleLike(upperFirst(trimTitle(text)))) {
 		return talk{}, false
@@ -322,6 +322,12 @@ func restTitleCase(s string) bool {
 		}
 	}
 	return up*3 >= len(words)*2
+}
+
+// startsLower reports whether s starts with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 func upperFirst(s string) string {
