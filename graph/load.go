@@ -9,9 +9,12 @@ import (
 )
 
 // Load reads the whole graph from s, sorted as CONTRACT.md requires.
-func Load(ctx context.Context, s Store) (*Graph, error) {
+func Load(ctx context.Context, s Store) (*Graph, error) { return LoadFrom(ctx, s) }
+
+// LoadFrom reads the graph w walks, sorted like Load's.
+func LoadFrom(ctx context.Context, w Walker) (*Graph, error) {
 	g := &Graph{}
-	err := s.Walk(ctx, func(n Node) error {
+	err := w.Walk(ctx, func(n Node) error {
 		g.Nodes = append(g.Nodes, n)
 		return nil
 	}, func(e Edge) error {

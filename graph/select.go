@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"context"
+	"fmt"
 	"maps"
 	"slices"
 )
@@ -187,4 +189,73 @@ func cloneNode(n Node) Node {
 	n.Aliases = slices.Clone(n.Aliases)
 	n.Attrs = maps.Clone(n.Attrs)
 	return n
+}
+
+// Walker walks a graph as Store.Walk does.
+type Walker interface {
+	Walk(ctx context.Context, fn func(Node) error, fe func(Edge) error) error
+}
+
+// SelectWalker returns a Walker over the part of s that a selection by
+// Kinds and MinMentions keeps (sel must have no Focus or Event): the nodes
+// Select(Load(s), sel) keeps and the edges between them, in the same order,
+// without holding the graph. MinMentions counts come from one walk over the
+// links first. Like Select it drops edges with an end that is not kept; an
+// end that is no node at all (which kg check reports) is kept if its kind is.
+func SelectWalker(ctx context.Context, s Store, sel Selection) (Walker, error) {
+	if sel.Focus != "" || sel.Event != "" {
+		return nil, fmt.Errorf("graph: SelectWalker takes kinds and mentions only")
+	}
+	var mentions map[string]int
+	if sel.MinMentions > 0 {
+		mentions = map[string]int{}
+		err := s.WalkLinks(ctx, func(_ string, k EdgeKind, to string) error {
+			if k == Mentions {
+				mentions[to]++
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	keep := func(id string) bool {
+		k := IDKind(id)
+		if len(sel.Kinds) > 0 && !slices.Contains(sel.Kinds, k) {
+			return false
+		}
+		switch k {
+		case Project, Topic, Org, Person:
+			return sel.MinMentions <= 0 || mentions[id] >= sel.MinMentions
+		}
+		return true
+	}
+	return selectedWalker{s, keep}, nil
+}
+
+type selectedWalker struct {
+	s    Store
+	keep func(id string) bool
+}
+
+func (w selectedWalker) Walk(ctx context.Context, fn func(Node) error, fe func(Edge) error) error {
+	var nf func(Node) error
+	if fn != nil {
+		nf = func(n Node) error {
+			if !w.keep(n.ID) {
+				return nil
+			}
+			return fn(n)
+		}
+	}
+	var ef func(Edge) error
+	if fe != nil {
+		ef = func(e Edge) error {
+			if !w.keep(e.Source) || !w.keep(e.Target) {
+				return nil
+			}
+			return fe(e)
+		}
+	}
+	return w.s.Walk(ctx, nf, ef)
 }

@@ -44,18 +44,12 @@ func selectGraph(c *cli.Context, db *store.DB) (*graph.Graph, error) {
 		}
 		sel.Event = n.ID
 	}
-	if k := c.String("kinds"); k != "" {
-		for _, s := range strings.Split(k, ",") {
-			kind := graph.NodeKind(strings.TrimSpace(s))
-			if !kind.Valid() {
-				return nil, usagef("unknown kind %q in --kinds (use %s)", s, kindList())
-			}
-			sel.Kinds = append(sel.Kinds, kind)
-		}
+	km, err := kindsAndMentions(c)
+	if err != nil {
+		return nil, err
 	}
-	sel.MinMentions = c.Int("min-mentions")
+	sel.Kinds, sel.MinMentions = km.Kinds, km.MinMentions
 	var g *graph.Graph
-	var err error
 	switch f := c.String("focus"); {
 	case f != "":
 		n, err := graph.Resolve(c.Context, db, f)
@@ -69,14 +63,33 @@ func selectGraph(c *cli.Context, db *store.DB) (*graph.Graph, error) {
 		// an event's part, read from the store: memory follows the event
 		return graph.LoadSelection(c.Context, db, sel)
 	default:
-		if g, err = graph.Load(c.Context, db); err != nil {
+		// kinds and mentions, applied while the store is read
+		w, err := graph.SelectWalker(c.Context, db, sel)
+		if err != nil {
 			return nil, err
 		}
+		return graph.LoadFrom(c.Context, w)
 	}
 	if sel.Event != "" || len(sel.Kinds) > 0 || sel.MinMentions > 0 {
 		g = graph.Select(g, sel)
 	}
 	return g, nil
+}
+
+// kindsAndMentions reads --kinds and --min-mentions.
+func kindsAndMentions(c *cli.Context) (graph.Selection, error) {
+	var sel graph.Selection
+	if k := c.String("kinds"); k != "" {
+		for _, s := range strings.Split(k, ",") {
+			kind := graph.NodeKind(strings.TrimSpace(s))
+			if !kind.Valid() {
+				return sel, usagef("unknown kind %q in --kinds (use %s)", s, kindList())
+			}
+			sel.Kinds = append(sel.Kinds, kind)
+		}
+	}
+	sel.MinMentions = c.Int("min-mentions")
+	return sel, nil
 }
 
 // selecting reports whether any selection flag is set.
@@ -131,41 +144,60 @@ func exportCommand() *cli.Command {
 				return err
 			}
 			defer db.Close()
-			if format == "csv" && !selecting(c) {
+			if c.String("focus") != "" || c.String("event") != "" {
+				g, err := selectGraph(c, db)
+				if err != nil {
+					return err
+				}
+				return writeGraph(c, format, g)
+			}
+			// Without a focus or an event, the selection is by kinds and
+			// mentions, which a walk applies as it goes: only the formats
+			// that draw (DOT with clusters or hub caps, Mermaid) hold the
+			// graph, and only the part selected.
+			var walker export.Walker = db
+			if selecting(c) {
+				sel, err := kindsAndMentions(c)
+				if err != nil {
+					return err
+				}
+				if walker, err = graph.SelectWalker(c.Context, db, sel); err != nil {
+					return err
+				}
+			}
+			switch {
+			case format == "csv":
 				s, err := export.NewCSVStream(c.String("output"))
 				if err != nil {
 					return err
 				}
-				if err := db.Walk(c.Context, s.Node, s.Edge); err != nil {
+				if err := walker.Walk(c.Context, s.Node, s.Edge); err != nil {
 					s.Abort()
 					return err
 				}
 				return s.Close()
-			}
-			if slices.Contains(export.StreamFormats, format) && !selecting(c) {
-				// the whole graph, streamed in the store's order: memory
-				// stays flat however big the graph is
+			case slices.Contains(export.StreamFormats, format):
+				// streamed in the store's order: memory stays flat however
+				// big the graph is
 				return writeOut(c, func(w io.Writer) error {
 					s, err := export.NewStream(w, format)
 					if err != nil {
 						return err
 					}
-					if err := db.Walk(c.Context, s.Node, s.Edge); err != nil {
+					if err := walker.Walk(c.Context, s.Node, s.Edge); err != nil {
 						return err
 					}
 					return s.Close()
 				})
-			}
-			if format == "dot" && !selecting(c) && (c.String("cluster") == "" || c.String("cluster") == "none") && c.Int("max-degree") <= 0 {
-				// the whole graph, streamed: ~1 GB less for the 10k database
-				return writeOut(c, func(w io.Writer) error { return export.StreamDOT(c.Context, w, db, dotOptions(c)) })
-			}
-			if format == "mermaid" && !selecting(c) {
-				// Refuse a whole graph too big for Mermaid before loading it
-				// (550 MB for the 10k database): count its edges up to the limit.
+			case format == "dot" && (c.String("cluster") == "" || c.String("cluster") == "none") && c.Int("max-degree") <= 0:
+				// ~1 GB less for the whole 10k graph
+				return writeOut(c, func(w io.Writer) error { return export.StreamDOT(c.Context, w, walker, dotOptions(c)) })
+			case format == "mermaid":
+				// Refuse a graph too big for Mermaid before loading it (550
+				// MB for the whole 10k graph): count edges up to the limit.
 				n := 0
 				errEnough := errors.New("enough edges")
-				err := db.WalkLinks(c.Context, func(string, graph.EdgeKind, string) error {
+				err := walker.Walk(c.Context, nil, func(graph.Edge) error {
 					if n++; n > export.MermaidMaxEdges {
 						return errEnough
 					}
@@ -177,17 +209,22 @@ func exportCommand() *cli.Command {
 					return err
 				}
 			}
-			g, err := selectGraph(c, db)
+			g, err := graph.LoadFrom(c.Context, walker)
 			if err != nil {
 				return err
 			}
-			if format == "csv" {
-				return export.CSV(c.String("output"), g)
-			}
-			opts := export.Options{DOT: dotOptions(c)}
-			return writeOut(c, func(w io.Writer) error { return export.Write(w, format, g, opts) })
+			return writeGraph(c, format, g)
 		},
 	}
+}
+
+// writeGraph writes g in format (csv into -o DIR).
+func writeGraph(c *cli.Context, format string, g *graph.Graph) error {
+	if format == "csv" {
+		return export.CSV(c.String("output"), g)
+	}
+	opts := export.Options{DOT: dotOptions(c)}
+	return writeOut(c, func(w io.Writer) error { return export.Write(w, format, g, opts) })
 }
 
 // writeOut writes to -o FILE (atomically, through a temporary file) or stdout.

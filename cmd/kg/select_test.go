@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -132,4 +133,112 @@ func TestStreamDOTMatchesDOT(t *testing.T) {
 	if out := mustRun(t, "--db", db, "export", "--format", "dot", "--cluster", "event", "--max-degree", "5"); !strings.Contains(out, "subgraph \"cluster_event:") || !strings.Contains(out, "more\"") {
 		t.Errorf("dot with clusters and caps:\n%.300s", out)
 	}
+}
+
+// TestSelectWalkerMatchesSelect: a selection by kinds and mentions applied
+// while the store is walked gives what Select gives on the whole graph,
+// and export writes it, in every format, as it writes that graph.
+func TestSelectWalkerMatchesSelect(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "db")
+	mustRun(t, "--db", db, "ingest", "-q", examples, "../../extract/testdata/recaps")
+	sels := []struct {
+		sel  graph.Selection
+		args []string
+	}{
+		{graph.Selection{Kinds: []graph.NodeKind{graph.Project, graph.Topic}}, []string{"--kinds", "project,topic"}},
+		{graph.Selection{MinMentions: 2}, []string{"--min-mentions", "2"}},
+		{graph.Selection{Kinds: []graph.NodeKind{graph.Talk, graph.Person, graph.Project}, MinMentions: 3},
+			[]string{"--kinds", "talk, person,project", "--min-mentions", "3"}},
+	}
+	type run struct {
+		sel  graph.Selection
+		args []string
+		out  map[string]string
+	}
+	var runs []run
+	for _, sc := range sels {
+		r := run{sc.sel, sc.args, map[string]string{}}
+		for _, f := range []string{"json", "jsonl", "dot", "graphml", "nquads", "cypher", "mermaid"} {
+			out, errs, code := kgRun(t, "", append([]string{"--db", db, "export", "--format", f}, sc.args...)...)
+			if code != 0 {
+				out = "exit " + errs
+			}
+			r.out[f] = out
+		}
+		r.out["dot clusters"] = mustRun(t, append([]string{"--db", db, "export", "--format", "dot", "--cluster", "event", "--max-degree", "4"}, sc.args...)...)
+		csvDir := filepath.Join(dir, "csv")
+		mustRun(t, append([]string{"--db", db, "export", "--format", "csv", "-o", csvDir}, sc.args...)...)
+		r.out["csv"] = readCSVDir(t, csvDir)
+		runs = append(runs, r)
+	}
+	s, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	whole, err := graph.Load(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range runs {
+		want := graph.Select(whole, r.sel)
+		w, err := graph.SelectWalker(ctx, s, r.sel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := graph.LoadFrom(ctx, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%v: walked %d nodes, %d edges; Select %d nodes, %d edges", r.args, len(got.Nodes), len(got.Edges), len(want.Nodes), len(want.Edges))
+		}
+		if len(want.Edges) == 0 {
+			t.Errorf("%v: selects no edge", r.args)
+		}
+		for f, out := range r.out {
+			var buf bytes.Buffer
+			var err error
+			switch f {
+			case "csv":
+				csvDir := filepath.Join(dir, "want-csv")
+				if err = export.CSV(csvDir, want); err == nil {
+					buf.WriteString(readCSVDir(t, csvDir))
+				}
+			case "dot clusters":
+				err = export.DOT(&buf, want, export.DOTOptions{Cluster: "event", MaxDegree: 4})
+			default:
+				err = export.Write(&buf, f, want, export.Options{})
+			}
+			if err != nil {
+				buf.Reset()
+				buf.WriteString("exit kg: " + err.Error())
+			}
+			if f == "mermaid" && errors.Is(err, export.ErrTooBig) {
+				if !strings.Contains(out, "graph too big") {
+					t.Errorf("%v mermaid: %.200q, want it refused", r.args, out)
+				}
+				continue
+			}
+			if out != buf.String() {
+				t.Errorf("%v %s: export differs from writing Select's graph (%d against %d bytes)", r.args, f, len(out), buf.Len())
+			}
+		}
+	}
+}
+
+func readCSVDir(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, name := range []string{"nodes.csv", "edges.csv"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString(name + "\n")
+		b.Write(data)
+	}
+	return b.String()
 }
