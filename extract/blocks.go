@@ -281,6 +281,11 @@ func parseMarkdown(lines []string, first int) []Block {
 		}
 		label := wrapLabelRe.MatchString(stripEmphasis(t))
 		note := strings.HasPrefix(t, "[^")
+		if cur != nil && cur.Kind == Para && !label && !note && len(cur.starts) == 1 &&
+			wrapLabelRe.MatchString(stripEmphasis(cur.Text)) && labelContinues(cur.Text, t) {
+			cur.appendText(inline(t, cur), ln) // "Speakers: Ana and\nBen (Acme)."
+			continue
+		}
 		if cur == nil || cur.Kind == Quote || label || note || (cur.Kind == Para && wrapLabelRe.MatchString(stripEmphasis(cur.Text))) {
 			flush()
 			cur = &Block{Kind: Para, Emph: emphasised(t), Footnote: note}
@@ -378,7 +383,8 @@ func parseText(lines []string, first int) []Block {
 			cur.appendText(inline(m[3], cur), ln)
 			continue
 		}
-		if cur != nil && cur.Kind == Para && wrapped(cur.Text[cur.starts[len(cur.starts)-1].off:], t) {
+		if cur != nil && cur.Kind == Para && (wrapped(cur.Text[cur.starts[len(cur.starts)-1].off:], t) ||
+			len(cur.starts) == 1 && !wrapLabelRe.MatchString(t) && wrapLabelRe.MatchString(cur.Text) && labelContinues(cur.Text, t)) {
 			cur.appendText(inline(t, cur), ln)
 			continue
 		}
@@ -411,6 +417,32 @@ func wrapped(prev, next string) bool {
 	last := prev[strings.LastIndexByte(prev, ' ')+1:]
 	lr, _ := utf8.DecodeRuneInString(last)
 	return !endsSentence(prev) && (unicode.IsLower(lr) || strings.HasSuffix(prev, ","))
+}
+
+// labelContinues reports whether next continues a speaker label line prev
+// that a hard wrap broke: prev ends mid-phrase ("... engineer at", "...
+// (ING) and", "Ana,") or mid-name, and next completes it ("Adyen.",
+// "Ramaswamy (Booking.com).", "(Mollie), in the Ignite format").
+func labelContinues(prev, next string) bool {
+	prev = strings.TrimSpace(prev)
+	if prev == "" || endsSentence(prev) || strings.HasSuffix(prev, ")") && !strings.HasPrefix(next, "(") {
+		return false
+	}
+	if strings.HasPrefix(next, "(") || strings.HasSuffix(prev, ",") || strings.HasSuffix(prev, "&") {
+		return true
+	}
+	last := strings.ToLower(prev[strings.LastIndexByte(prev, ' ')+1:])
+	switch last {
+	case "and", "at", "of", "from", "with", "for", "by", "und", "et", "y":
+		return true
+	}
+	// "... and Arjun" / "Ramaswamy (Booking.com).": a name's last word
+	// and its organisation. (A word alone is not enough: "Speaker(s):
+	// Thomas Graf" is often followed by a "Summary" line.)
+	first, rest, _ := strings.Cut(next, " ")
+	r, _ := utf8.DecodeRuneInString(first)
+	lr, _ := utf8.DecodeRuneInString(last)
+	return unicode.IsUpper(r) && unicode.IsLetter(lr) && len(first) > 1 && strings.HasPrefix(rest, "(")
 }
 
 var wrapLabelRe = lazyRe(`(?i)^(\*\*|__)?(speakers?|speaker\(s\)|presented by|presenters?|talk( \d+)?\s*:|keynote\s*:|lightning talk\s*:|session\s*:)`)

@@ -488,6 +488,7 @@ func TestStyleLabelLines(t *testing.T) {
 		name, file, text string
 		title            string
 		speakers         []string
+		works            map[string]string // speaker -> org id, checked when set
 		known            string
 	}{
 		{name: "long Speakers line followed by prose", file: "notes.txt",
@@ -503,6 +504,22 @@ func TestStyleLabelLines(t *testing.T) {
 				"Jakub broke a staging cluster on purpose and let Litmus pick the pods.\n",
 			title: "Chaos Engineering for Mere Mortals", speakers: []string{"Jakub Nowicki"},
 			known: "known: parseText joins a 50-100 character title line with the prose line under it (wrapped), so the title line is no longer a standalone line"},
+		// A hard wrap inside a label line: the next line finishes it.
+		{name: "Speakers line wrapped inside a name", file: "notes.md",
+			text:  "# Notes\n\n## On-Call Without Burning Out\n\nSpeakers: Femke Visser (ING) and Arjun\nRamaswamy (Booking.com).\n\nTwo very different on-call cultures.\n",
+			title: "On-Call Without Burning Out", speakers: []string{"Arjun Ramaswamy", "Femke Visser"},
+			works: map[string]string{"Arjun Ramaswamy": "org:booking-com", "Femke Visser": "org:ing"}},
+		{name: "Speaker line wrapped after at", file: "notes.txt",
+			text:  "Terraform Modules Are Products Too\n\nSpeaker: Sander Bakker, platform engineer at\nAdyen.\n\nSander treats modules like a product.\n",
+			title: "Terraform Modules Are Products Too", speakers: []string{"Sander Bakker"},
+			works: map[string]string{"Sander Bakker": "org:adyen"}},
+		{name: "Speaker line wrapped before the org", file: "notes.md",
+			text:  "# Notes\n\n## What 300 Postmortems Taught Us\n\nSpeaker: Noura El Amrani\n(Mollie), in the Ignite format.\n\nFive minutes, no wasted words.\n",
+			title: "What 300 Postmortems Taught Us", speakers: []string{"Noura El Amrani"},
+			works: map[string]string{"Noura El Amrani": "org:mollie"}},
+		{name: "Speaker line and a one-word label under it", file: "notes.txt",
+			text:  "Talk 1: Cilium Mesh Explained\nSpeaker(s): Thomas Graf\nSummary\nCilium Mesh connects workloads across clusters.\n",
+			title: "Cilium Mesh Explained", speakers: []string{"Thomas Graf"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -520,6 +537,11 @@ func TestStyleLabelLines(t *testing.T) {
 			}
 			if got := v.in(n.ID, graph.Presented); !slices.Equal(got, want) {
 				t.Errorf("speakers %q, want %q", got, want)
+			}
+			for sp, org := range c.works {
+				if got := v.out(graph.NodeID(graph.Person, sp), graph.WorksFor); !slices.Equal(got, []string{org}) {
+					t.Errorf("%s works for %q, want %s", sp, got, org)
+				}
 			}
 		})
 	}
