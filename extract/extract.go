@@ -152,6 +152,7 @@ func Extract(doc *Doc, cat *Catalog, info graph.SourceInfo) *graph.Facts {
 		x.addTalk(ti)
 	}
 	x.prosePeople()
+	x.speakerEmployers()
 	x.mentions()
 	x.discover()
 	x.catalogEdges()

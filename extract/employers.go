@@ -1,0 +1,156 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/kg-tool/kg/graph"
+)
+
+// Where a talk's text says who its speakers work for, in a sentence of
+// its own: "Mateo is a field engineer at Solo.io", "Camille leads the
+// platform team at BlaBlaCar", "Bram Hendriks, who works on OpenFeature at
+// Dynatrace", "Both speakers are from NVIDIA". Only present tense: "worked
+// at" names a former employer.
+const (
+	// a dot only inside a word (Solo.io, bol.com): one after a word ends
+	// the sentence
+	orgWords = `(\p{Lu}[\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*(?:\s+\p{Lu}[\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*){0,3})`
+	subject  = `(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})(?:,\s*who)?\s+`
+)
+
+// needled is a regular expression with strings one of which every match
+// contains, as written: most blocks hold none, and are not searched.
+type needled struct {
+	re      *lazyRegexp
+	needles []string
+}
+
+func (n needled) mayMatch(s string) bool {
+	for _, k := range n.needles {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	roleEmployerRe = needled{lazyRe(subject + `(?:is|’s|'s)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\p{L}-]+\s+){0,3}?` +
+		`(?:engineers?|developers?|architects?|maintainers?|leads?|managers?|directors?|CEO|CTO|founders?|co-founders?|` +
+		`consultants?|advocates?|researchers?|scientists?|SREs?|specialists?|head|members?|contributors?|evangelists?|programmers?)` +
+		`\s+(?:at|for|with)\s+` + orgWords), []string{" is ", "’s ", "'s "}}
+	worksEmployerRe = needled{lazyRe(subject + `(?:works|leads|heads|runs|manages)\b(?:\s+[\p{L}\d-]+){0,5}?\s+(?:at|for)\s+` + orgWords),
+		[]string{" works ", " leads ", " heads ", " runs ", " manages "}}
+	bothEmployerRe = needled{lazyRe(`\b(?:[Bb]oth|[Aa]ll)\s+(?:of\s+the\s+|the\s+)?(?:speakers|presenters|of\s+them)\s+(?:are|work|come)\s+(?:from|at|for)\s+` + orgWords),
+		[]string{" speakers ", " presenters ", " of them "}}
+)
+
+// speakerEmployers reads the employers the text of each talk gives its
+// speakers, for speakers with none yet.
+func (x *extractor) speakerEmployers() {
+	var employed map[string]bool // people with a works_for edge, made when needed
+	isEmployed := func(id string) bool {
+		if employed == nil {
+			employed = map[string]bool{}
+			for key := range x.edges {
+				if key[1] == string(graph.WorksFor) {
+					employed[key[0]] = true
+				}
+			}
+		}
+		return employed[id]
+	}
+	for ti := range x.talks {
+		t := &x.talks[ti]
+		if len(t.speakers) == 0 {
+			continue
+		}
+		var ids []string
+		for _, sp := range t.speakers {
+			if sp.org != "" {
+				continue
+			}
+			if id := graph.NodeID(graph.Person, sp.name); !isEmployed(id) {
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) == 0 {
+			continue // every speaker's employer is known
+		}
+		for bi := t.block; bi < t.end && bi < len(x.doc.Blocks); bi++ {
+			b := &x.doc.Blocks[bi]
+			if b.Kind == Heading {
+				continue
+			}
+			text := b.Text
+			if !strings.Contains(text, " at ") && !strings.Contains(text, " for ") && !strings.Contains(text, " from ") &&
+				!strings.Contains(text, " with ") {
+				continue
+			}
+			for _, re := range []needled{roleEmployerRe, worksEmployerRe} {
+				if !re.mayMatch(text) {
+					continue
+				}
+				for _, m := range re.re.FindAllStringSubmatchIndex(text, -1) {
+					id := x.speakerNamed(text[m[2]:m[3]], ti, ids)
+					if id != "" && !employed[id] && x.employ(bi, id, text, m[4], m[5]) {
+						employed[id] = true
+					}
+				}
+			}
+			if bothEmployerRe.mayMatch(text) {
+				for _, m := range bothEmployerRe.re.FindAllStringSubmatchIndex(text, -1) {
+					for _, id := range ids {
+						if !employed[id] && x.employ(bi, id, text, m[2], m[3]) {
+							employed[id] = true
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// speakerNamed returns the id of the speaker of talk ti that name (or its
+// last words: "Then Camille") refers to, or "".
+func (x *extractor) speakerNamed(name string, ti int, speakers []string) string {
+	words := strings.Fields(name)
+	for i := range words {
+		if id, ok := x.personFor(strings.Join(words[i:], " "), ti); ok && slices.Contains(speakers, id) {
+			return id
+		}
+	}
+	return ""
+}
+
+// employ adds person id works_for the organisation text[s:e] names and
+// reports whether it did: not when the words name no organisation (a city,
+// an event, a project).
+func (x *extractor) employ(bi int, id, text string, s, e int) bool {
+	org := cleanOrg(trimOrgTail(strings.TrimRight(text[s:e], ".’'")))
+	if org == "" || findCity(org) == org || x.isEventName(org) {
+		return false
+	}
+	oid := x.orgNode(org)
+	if oid == "" || graph.IDKind(oid) != graph.Org {
+		return false
+	}
+	x.addEdge(id, graph.WorksFor, oid, x.blockEvidence(bi, s))
+	if k := strings.Index(text[s:], org); k >= 0 {
+		x.orgSpans[bi] = append(x.orgSpans[bi], [2]int{s + k, s + k + len(org)})
+	}
+	return true
+}
+
+// isEventName reports whether s names a conference series ("KubeCon
+// Europe", "KCD Munich").
+func (x *extractor) isEventName(s string) bool {
+	lower := strings.ToLower(s)
+	for i := range seriesList {
+		if hinted(lower, seriesList[i].hint) && seriesList[i].re.FindStringIndex(s) != nil {
+			return true
+		}
+	}
+	return false
+}
