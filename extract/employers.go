@@ -42,6 +42,10 @@ var (
 		`\s+(?:at|for|with)\s+` + orgWords), []string{" is ", "’s ", "'s "}}
 	worksEmployerRe = needled{lazyRe(subject + `(?:works|leads|heads|runs|manages)\b(?:\s+[\p{L}\d-]+){0,5}?\s+(?:at|for)\s+` + orgWords),
 		[]string{" works ", " leads ", " heads ", " runs ", " manages "}}
+	// "Ashok (Google) and Liudmila (Microsoft) argued": a speaker's name
+	// and the organisation in brackets, in the talk's prose
+	parenEmployerRe = needled{lazyRe(`(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+\(` + orgWords + `\)`),
+		[]string{" ("}}
 	bothEmployerRe = needled{lazyRe(`\b(?:[Bb]oth|[Aa]ll)\s+(?:of\s+the\s+|the\s+)?(?:speakers|presenters|of\s+them)\s+(?:are|work|come)\s+(?:from|at|for)\s+` + orgWords),
 		[]string{" speakers ", " presenters ", " of them "}}
 )
@@ -85,10 +89,10 @@ func (x *extractor) speakerEmployers() {
 			}
 			text := b.Text
 			if !strings.Contains(text, " at ") && !strings.Contains(text, " for ") && !strings.Contains(text, " from ") &&
-				!strings.Contains(text, " with ") {
+				!strings.Contains(text, " with ") && !strings.Contains(text, " (") {
 				continue
 			}
-			for _, re := range []needled{roleEmployerRe, worksEmployerRe} {
+			for _, re := range []needled{roleEmployerRe, worksEmployerRe, parenEmployerRe} {
 				if !re.mayMatch(text) {
 					continue
 				}
