@@ -23,16 +23,8 @@ import (
 func TestLoadSelectionMatchesSelect(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "db")
 	mustRun(t, "--db", db, "ingest", "-q", examples, "../../extract/testdata/recaps", "../../extract/testdata/styles")
-	s, err := store.Open(db, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, whole := openLoaded(t, db)
 	ctx := context.Background()
-	whole, err := graph.Load(ctx, s)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var events []string
 	for _, n := range whole.Nodes {
 		if n.Kind == graph.Event {
@@ -72,6 +64,22 @@ func TestLoadSelectionMatchesSelect(t *testing.T) {
 	}
 }
 
+// openLoaded opens the database at db read-only for the rest of the test
+// and loads its whole graph.
+func openLoaded(t *testing.T, db string) (*store.DB, *graph.Graph) {
+	t.Helper()
+	s, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	g, err := graph.Load(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, g
+}
+
 // TestMermaidWholeGraphLimit: a whole graph of at most 500 edges is drawn;
 // a larger one is refused (exit 2) after counting 501 edges, not loaded.
 func TestMermaidWholeGraphLimit(t *testing.T) {
@@ -96,16 +104,8 @@ func TestStreamDOTMatchesDOT(t *testing.T) {
 	mustRun(t, "--db", db, "ingest", "-q", examples, "../../extract/testdata/recaps")
 	cli := mustRun(t, "--db", db, "export", "--format", "dot")
 	cliNone := mustRun(t, "--db", db, "export", "--format", "dot", "--cluster", "none")
-	s, err := store.Open(db, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, g := openLoaded(t, db)
 	ctx := context.Background()
-	g, err := graph.Load(ctx, s)
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, opts := range []export.DOTOptions{{}, {Layout: "neato"}, {Cluster: "none", Layout: "dot"}} {
 		var want, got bytes.Buffer
 		if err := export.DOT(&want, g, opts); err != nil {
@@ -172,16 +172,8 @@ func TestSelectWalkerMatchesSelect(t *testing.T) {
 		r.out["csv"] = readCSVDir(t, csvDir)
 		runs = append(runs, r)
 	}
-	s, err := store.Open(db, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, whole := openLoaded(t, db)
 	ctx := context.Background()
-	whole, err := graph.Load(ctx, s)
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, r := range runs {
 		want := graph.Select(whole, r.sel)
 		w, err := graph.SelectWalker(ctx, s, r.sel)
