@@ -352,11 +352,6 @@ func writeDOTEdge(bw *bufio.Writer, e graph.Edge) {
 		dotID(e.Source), dotID(e.Target), dotText(string(e.Kind)), dotText(tip))
 }
 
-// Walker is the part of graph.Store that StreamDOT reads a graph through.
-type Walker interface {
-	Walk(ctx context.Context, fn func(graph.Node) error, fe func(graph.Edge) error) error
-}
-
 // StreamDOT writes exactly what DOT writes with opts for the graph s
 // holds, without holding the graph: it walks the edges for each node's
 // tooltip, the nodes for their number and kinds, then writes the nodes and
@@ -364,7 +359,7 @@ type Walker interface {
 // whole 10k graph in memory is ~1 GB). Clusters and hub caps need the
 // whole graph: with opts.Cluster other than "" or "none", or
 // opts.MaxDegree above 0, it returns an error wrapping ErrBadOption.
-func StreamDOT(ctx context.Context, w io.Writer, s Walker, opts DOTOptions) error {
+func StreamDOT(ctx context.Context, w io.Writer, s graph.Walker, opts DOTOptions) error {
 	if opts.Cluster != "" && opts.Cluster != "none" || opts.MaxDegree > 0 {
 		return fmt.Errorf("export: dot: %w: a streamed graph has no clusters or hub caps", ErrBadOption)
 	}

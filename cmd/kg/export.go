@@ -155,7 +155,7 @@ func exportCommand() *cli.Command {
 			// mentions, which a walk applies as it goes: only the formats
 			// that draw (DOT with clusters or hub caps, Mermaid) hold the
 			// graph, and only the part selected.
-			var walker export.Walker = db
+			var walker graph.Walker = db
 			if selecting(c) {
 				sel, err := kindsAndMentions(c)
 				if err != nil {
