@@ -353,9 +353,9 @@ func writeDOTEdge(bw *bufio.Writer, e graph.Edge) {
 }
 
 // StreamDOT writes exactly what DOT writes with opts for the graph s
-// holds, without holding the graph: it walks the edges for each node's
-// tooltip, the nodes for their number and kinds, then writes the nodes and
-// the edges as it walks them again, keeping one tooltip per node (the
+// holds, without holding the graph: one walk counts the nodes and their
+// kinds and finds each node's tooltip in the edges, a second writes the
+// nodes and edges as it goes, keeping one tooltip per node (the
 // whole 10k graph in memory is ~1 GB). Clusters and hub caps need the
 // whole graph: with opts.Cluster other than "" or "none", or
 // opts.MaxDegree above 0, it returns an error wrapping ErrBadOption.
@@ -363,8 +363,14 @@ func StreamDOT(ctx context.Context, w io.Writer, s graph.Walker, opts DOTOptions
 	if opts.Cluster != "" && opts.Cluster != "none" || opts.MaxDegree > 0 {
 		return fmt.Errorf("export: dot: %w: a streamed graph has no clusters or hub caps", ErrBadOption)
 	}
+	nodes := 0
+	present := make(map[graph.NodeKind]bool)
 	tips := make(map[string]string)
-	err := s.Walk(ctx, nil, func(e graph.Edge) error {
+	err := s.Walk(ctx, func(n graph.Node) error {
+		nodes++
+		present[n.Kind] = true
+		return nil
+	}, func(e graph.Edge) error {
 		graph.SortEvidence(e.Evidence)
 		if t := firstText(e); t != "" {
 			for _, id := range []string{e.Source, e.Target} {
@@ -376,15 +382,6 @@ func StreamDOT(ctx context.Context, w io.Writer, s graph.Walker, opts DOTOptions
 		return nil
 	})
 	if err != nil {
-		return err
-	}
-	nodes := 0
-	present := make(map[graph.NodeKind]bool)
-	if err := s.Walk(ctx, func(n graph.Node) error {
-		nodes++
-		present[n.Kind] = true
-		return nil
-	}, nil); err != nil {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
