@@ -500,6 +500,10 @@ func (x *extractor) authors() {
 			if k := strings.IndexAny(list, "|·•"); k > 0 {
 				list = list[:k]
 			}
+			// "Written by Ines Carvalho, who still hasn't been to Chicago."
+			if k := strings.Index(list, ", who "); k > 0 {
+				list = list[:k]
+			}
 			if sp, ok := x.allSpeakers(strings.TrimRight(list, ". ")); ok {
 				names = sp
 			}

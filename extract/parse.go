@@ -137,6 +137,9 @@ func stripChrome(blocks []Block) []Block {
 		t := strings.TrimSpace(b.Text)
 		if len(t) < 60 {
 			if i > len(blocks)/3 && endRe.MatchString(t) {
+				if strings.HasPrefix(strings.ToLower(t), "written by") {
+					out = append(out, b) // the byline, for the authors; what follows is its box
+				}
 				break
 			}
 			if chromeRe.MatchString(t) {
