@@ -8,6 +8,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -1029,6 +1030,50 @@ func TestLowerCaseTitleLine(t *testing.T) {
 			v := view{extractString(t, "recap.txt", head+c.body)}
 			if got := v.names(graph.Talk); !slices.Equal(got, c.talks) {
 				t.Errorf("talks %q, want %q", got, c.talks)
+			}
+		})
+	}
+}
+
+// TestSpeakerFirstLines: programme lines that put the speaker first
+// ("Name (Org) – Title", "Name on “Title”") and newsletter items that
+// follow the speaker with a summary ("**Title** — Name, Org: summary").
+func TestSpeakerFirstLines(t *testing.T) {
+	cases := []struct {
+		name, file, text string
+		talks            map[string][]string // title -> speakers
+	}{
+		{"speaker (org) – title", "notes.txt",
+			"FOSDEM 2025 notes\n\nMarta Kowalczyk (SUSE) – Rootless Podman in CI: What Actually Breaks\n    * user namespaces are the first wall\n\n" +
+				"Aiko Tanaka (Red Hat) and Ben Carter (Docker) - The State of the OCI Image Spec\n    * artifacts are everywhere\n",
+			map[string][]string{"Rootless Podman in CI: What Actually Breaks": {"Marta Kowalczyk"},
+				"The State of the OCI Image Spec": {"Aiko Tanaka", "Ben Carter"}}},
+		{"speaker on “title”", "notes.txt",
+			"FOSDEM 2025 notes\n\nThomas Lefèvre on “Building Minimal Images with Buildah”\n    * every layer is explicit\n",
+			map[string][]string{"Building Minimal Images with Buildah": {"Thomas Lefèvre"}}},
+		{"newsletter item with a summary", "notes.md",
+			"# KubeCon NA 2024 special\n\n## Day 1\n\n* **Scaling Argo CD to 10,000 Applications** — Rachel Kim, Intuit: sharding the controller.\n" +
+				"* **Karpenter at 5,000 Nodes** — Kevin O'Brien (Datadog): disruption budgets.\n\n## Sponsors\n\n* **Kubecost** — see where your spend goes: per team.\n",
+			map[string][]string{"Scaling Argo CD to 10,000 Applications": {"Rachel Kim"}, "Karpenter at 5,000 Nodes": {"Kevin O'Brien"}}},
+		{"speaker and company is no talk", "notes.md",
+			"# KCD Porto 2024 speakers\n\n* Liz Rice – Isovalent\n* Ana Sousa – Cilium\n",
+			map[string][]string{}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			v := view{extractString(t, c.file, c.text)}
+			got := map[string][]string{}
+			for _, n := range v.ofKind(graph.Talk) {
+				var sp []string
+				for _, p := range v.in(n.ID, graph.Presented) {
+					pn, _ := v.node(p)
+					sp = append(sp, pn.Name)
+				}
+				slices.Sort(sp)
+				got[n.Name] = sp
+			}
+			if !reflect.DeepEqual(got, c.talks) {
+				t.Errorf("talks %q\nwant %q", got, c.talks)
 			}
 		})
 	}

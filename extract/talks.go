@@ -23,6 +23,7 @@ var (
 	labelRe       = lazyRe(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
 	speakerLineRe = lazyRe(`(?i)^(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panelists?|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)\s*(.+)$`)
 	quotedTitleRe = lazyRe(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+)(.+)$`)
+	speakerOnRe   = lazyRe(`^(.+?)\s+on\s+["“]([^"”]+)["”]$`)
 	parenTailRe   = lazyRe(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`).needing("(")
 	notTalkRe     = prefixFiltered(`(?i)^(key\s*take-?aways?|take-?aways?|main\s+take-?aways?|summary|tl;?dr|key\s+points|highlights?|introduction|intro|conclusions?|final\s+thoughts|closing\s+thoughts|wrap[- ]?up|coffee(\s+break)?|lunch(\s+break)?|break|networking|dinner|party|breakfast|registration|sponsors?.*|booths?.*|expo.*|exhibitors?|agenda|schedule|day\s*\d+.*|about.*|thanks.*|acknowledg.*|resources|links|references|further reading|related.*|comments?|leave a reply|share.*|presentation notes|talks?|sessions?|notes|my notes|overview|table of contents|contents|what'?s next|next steps|see you.*|other links|useful links|demo|q&a|questions|open spaces?)$`,
 		"key", "take", "main", "summary", "tl", "highlight", "intro", "conclusion", "final", "closing", "wrap", "coffee", "lunch", "break", "networking", "dinner", "party", "registration", "sponsor", "booth", "expo", "exhibitor", "agenda", "schedule", "day", "about", "thanks", "acknowledg", "resources", "links", "references", "further reading", "related", "comment", "leave a reply", "share", "presentation notes", "talk", "session", "notes", "my notes", "overview", "table of contents", "contents", "what", "next steps", "see you", "other links", "useful links", "demo", "q&a", "questions", "open space")
@@ -421,11 +422,41 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 			continue
 		}
 		sp, ok := x.allSpeakers(rest)
+		if !ok && c.n != len(" by ") && c.n != len(" with ") {
+			// "Title — Rachel Kim, Intuit: what the talk said"
+			if k := strings.Index(rest, ": "); k > 0 {
+				sp, ok = x.allSpeakers(rest[:k])
+			}
+		}
 		if ok && c.n == len(" with ") && s[c.at:c.at+c.n] == " with " && !allGivenNames(sp) {
 			ok = false // "Faster with Trunk-Based Development" names no one
 		}
 		if ok {
 			return trimTitle(title), sp, true
+		}
+	}
+	// Speaker first: "Marta Kowalczyk (SUSE) – Rootless Podman in CI",
+	// "Thomas Lefèvre on “Building Minimal Images”", the first cut from
+	// the left whose left side is all speakers and right side a title.
+	if m := speakerOnRe.FindStringSubmatch(s); m != nil {
+		if sp, ok := x.allSpeakers(m[1]); ok {
+			return trimTitle(m[2]), sp, true
+		}
+	}
+	for i := len(cuts) - 1; i >= 0; i-- {
+		c := cuts[i]
+		if sep := s[c.at : c.at+c.n]; sep == " by " || sep == " with " {
+			continue
+		}
+		who, title := strings.TrimSpace(s[:c.at]), strings.TrimSpace(s[c.at+c.n:])
+		// "Liz Rice – Isovalent" is a speaker and her company
+		if !strings.Contains(title, " ") || x.isCatalogName(trimTitle(title)) || !titleLike(upperFirst(trimTitle(title))) {
+			continue
+		}
+		if sp, ok := x.allSpeakers(who); ok {
+			if _, both := x.allSpeakers(title); !both {
+				return trimTitle(title), sp, true
+			}
 		}
 	}
 	if m := parenTitleRe.FindStringSubmatch(s); m != nil {
@@ -543,6 +574,12 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 		}
 		if b.Kind != Para {
 			continue
+		}
+		if len(b.starts) == 1 && !strings.HasSuffix(b.Text, ".") {
+			// a programme line of its own ("Marta Kowalczyk (SUSE) – Title")
+			if _, sp, ok := x.titleSpeakers(b.Text); ok && len(sp) > 0 {
+				return nil
+			}
 		}
 		head := firstSentences(b.Text, 2)
 		var out []speaker
