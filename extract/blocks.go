@@ -39,6 +39,35 @@ type Block struct {
 	Footnote bool
 
 	starts []lineStart // where each joined source line begins in Text
+	// row is the cells of a table row under a header that names a talk
+	// column and a speaker column, nil otherwise.
+	row *tableRow
+}
+
+// tableRow is a row of an agenda table: its cells, and which of them
+// hold the talk's title and its speakers.
+type tableRow struct {
+	cells          []string
+	title, speaker int
+}
+
+// tableColumns finds the title and speaker columns of a table header
+// ("| Time | Talk | Speaker(s) |"), -1 for one it lacks.
+func tableColumns(header []string) (title, speaker int) {
+	title, speaker = -1, -1
+	for i, h := range header {
+		switch strings.ToLower(strings.Trim(stripEmphasis(h), " :")) {
+		case "talk", "title", "session", "talk title", "session title", "presentation", "topic":
+			if title < 0 {
+				title = i
+			}
+		case "speaker", "speakers", "speaker(s)", "presenter", "presenters", "presenter(s)", "who", "by", "speaker / company", "speaker (company)":
+			if speaker < 0 {
+				speaker = i
+			}
+		}
+	}
+	return title, speaker
 }
 
 type lineStart struct{ off, line int }
@@ -205,6 +234,8 @@ func parseMarkdown(lines []string, first int) []Block {
 	var cur *Block
 	flush := func() { blocks = appendBlock(blocks, cur); cur = nil }
 	inFence := ""
+	var header *tableRow // the columns of the table being read
+	var lastCells []string
 	for i, raw := range lines {
 		ln := first + i
 		if m := fenceRe.FindStringSubmatch(raw); m != nil {
@@ -220,11 +251,22 @@ func parseMarkdown(lines []string, first int) []Block {
 			continue
 		}
 		t := strings.TrimSpace(raw)
+		if !strings.HasPrefix(t, "|") {
+			header, lastCells = nil, nil // a table ends at the first other line
+		}
 		if t == "" {
 			flush()
 			continue
 		}
 		if tableSepRe.MatchString(t) && strings.Contains(t, "-") && strings.Contains(t, "|") {
+			// the row above was the header: does it name talks and speakers?
+			header = nil
+			if n := len(blocks); n > 0 && cur == nil && blocks[n-1].Line == ln-1 && lastCells != nil {
+				if ti, si := tableColumns(lastCells); ti >= 0 && si >= 0 {
+					header = &tableRow{title: ti, speaker: si}
+					blocks = blocks[:n-1] // a header is no item
+				}
+			}
 			continue
 		}
 		if level, text, ok := atxHeading(raw); ok {
@@ -270,13 +312,18 @@ func parseMarkdown(lines []string, first int) []Block {
 			cells := strings.Split(strings.Trim(t, "|"), "|")
 			b := Block{Kind: Item, Level: 1}
 			var parts []string
-			for _, c := range cells {
-				if c = strings.TrimSpace(inline(c, &b)); c != "" {
-					parts = append(parts, c)
+			for i, c := range cells {
+				cells[i] = strings.TrimSpace(inline(c, &b))
+				if cells[i] != "" {
+					parts = append(parts, cells[i])
 				}
 			}
+			if header != nil && len(cells) > max(header.title, header.speaker) {
+				b.row = &tableRow{cells: cells, title: header.title, speaker: header.speaker}
+			}
+			lastCells = cells
 			b.appendText(strings.Join(parts, " - "), ln)
-			blocks = append(blocks, b)
+			blocks = appendBlock(blocks, &b)
 			continue
 		}
 		label := wrapLabelRe.MatchString(stripEmphasis(t))

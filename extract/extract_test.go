@@ -1078,3 +1078,32 @@ func TestSpeakerFirstLines(t *testing.T) {
 		})
 	}
 }
+
+// TestAgendaTable: a Markdown table whose header names a talk column and
+// a speaker column lists talks; its other rows (breaks, "various", the
+// organisers) and its header do not.
+func TestAgendaTable(t *testing.T) {
+	const doc = "# KCD Porto 2024\n\n## Agenda\n\n" +
+		"| Time | Talk | Speaker(s) | Level |\n|---|---|---|---|\n" +
+		"| 09:00 | Welcome from the organisers | KCD Porto team | – |\n" +
+		"| 09:15 | Backstage Two Years In | Martina Keller (PostFinance) | Intermediate |\n" +
+		"| 10:00 | Coffee break | – | – |\n" +
+		"| 10:15 | GitOps at the Edge: Flux on 400 Stores | Anna Meier & Lukas Hofer (Coop) | Advanced |\n" +
+		"| 11:00 | Lightning talks | various | – |\n\n" +
+		"## Projects we saw\n\n| Project | Stars |\n|---|---|\n| Cilium | 20k |\n"
+	v := view{extractString(t, "agenda.md", doc)}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	want := map[string][]string{
+		"Backstage Two Years In":                 {"person:martina-keller"},
+		"GitOps at the Edge: Flux on 400 Stores": {"person:anna-meier", "person:lukas-hofer"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("talks %q\nwant %q", got, want)
+	}
+	if got := v.out("person:martina-keller", graph.WorksFor); !slices.Equal(got, []string{"org:postfinance"}) {
+		t.Errorf("Martina Keller works for %q", got)
+	}
+}

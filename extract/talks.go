@@ -97,6 +97,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if b.Kind == Heading {
 		level = b.Level
 	}
+	if b.row != nil {
+		return x.tableTalk(i, b.row)
+	}
 	// "Talk 3: Title", "Keynote: Title", "Lightning talk - Title"
 	if m := matchLabel(text); m != nil && b.Kind != Item {
 		rest := strings.TrimSpace(m[3])
@@ -156,6 +159,26 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
 	}
 	return talk{}, false
+}
+
+// tableTalk reads a row of an agenda table whose header names its talk
+// and speaker columns: rows whose speaker cell names no one (breaks,
+// "various", "the organisers") are no talk.
+func (x *extractor) tableTalk(i int, row *tableRow) (talk, bool) {
+	title := trimTitle(row.cells[row.title])
+	if title == "" || notTalkRe.MatchString(title) || !titleLike(upperFirst(title)) {
+		return talk{}, false
+	}
+	sp, ok := x.allSpeakers(row.cells[row.speaker])
+	if !ok || len(sp) == 0 {
+		return talk{}, false
+	}
+	b := &x.doc.Blocks[i]
+	for k := range sp {
+		sp[k].line, sp[k].text = b.Line, b.Text
+	}
+	return talk{title: title, speakers: sp, block: i, off: strings.Index(b.Text, title), end: -1,
+		listTitle: true, format: formatOf(title)}, true
 }
 
 // labelWords start the lines labelRe and speakerLineRe read; checking the
