@@ -21,7 +21,7 @@ type talk struct {
 
 var (
 	labelRe       = lazyRe(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
-	speakerLineRe = lazyRe(`(?i)^(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panelists?|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)\s*(.+)$`)
+	speakerLineRe = lazyRe(`(?i)^(?:(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panelists?|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)|who\s*[:：])\s*(.+)$`)
 	quotedTitleRe = lazyRe(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+)(.+)$`)
 	speakerOnRe   = lazyRe(`^(.+?)\s+on\s+["“]([^"”]+)["”]$`)
 	parenTailRe   = lazyRe(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`).needing("(")
@@ -188,7 +188,8 @@ var labelWords = map[string]bool{"talk": true, "session": true, "keynote": true,
 	"ignite": true, "demo": true, "opening": true, "closing": true, "morning": true, "afternoon": true,
 	"day": true, "speaker(s)": true, "speaker": true, "speakers": true, "presenter": true,
 	"presenters": true, "presenter(s)": true, "presented": true, "panelist": true, "panelists": true,
-	"host": true, "hosts": true, "hosted": true, "given": true, "delivered": true, "with": true, "by": true}
+	"host": true, "hosts": true, "hosted": true, "given": true, "delivered": true, "with": true, "by": true,
+	"who": true}
 
 // labelFirst reports whether the first word of s, in lower case, is one
 // of labelWords. It runs on every block, so an ASCII word is lowered into
