@@ -347,7 +347,7 @@ var (
 	timeRe     = lazyRe(`\(\s*\d{1,2}[:.h]\d{2}\s*[-–]\s*\d{1,2}[:.h]\d{2}\s*\)`).needing("(")
 	parenOrgRe = lazyRe(`^(.+?)\s*\(([^()]+)\)\s*$`).needing(")")
 	fromOrgRe  = lazyRe(`^(.+?)\s+(?:from|of|at|@)\s+(.+)$`)
-	roleAtRe   = lazyRe(`(?i)^.*?\b(?:at|of|@|for|from)\s+(.+)$`)
+	roleAtRe   = lazyRe(`(?i)^.*?(?:\b(?:at|of|for|from)\s+|@\s*)(.+)$`) // "SRE @ Hapag-Lloyd" too
 )
 
 var (
