@@ -141,6 +141,7 @@ func Extract(doc *Doc, cat *Catalog, info graph.SourceInfo) *graph.Facts {
 	}
 	x.authors()
 	x.talks = x.segment()
+	notes := x.linkNotes()
 	x.section = make([]int, len(doc.Blocks))
 	for i := range x.section {
 		x.section[i] = -1
@@ -148,6 +149,11 @@ func Extract(doc *Doc, cat *Catalog, info graph.SourceInfo) *graph.Facts {
 	for ti, t := range x.talks {
 		for i := t.block; i < t.end; i++ {
 			x.section[i] = ti
+		}
+		for _, r := range notes[ti] {
+			for i := r[0]; i < r[1]; i++ {
+				x.section[i] = ti
+			}
 		}
 		x.addTalk(ti)
 	}

@@ -1118,3 +1118,31 @@ func TestAgendaTable(t *testing.T) {
 		t.Errorf("Martina Keller works for %q", got)
 	}
 }
+
+// TestNotesUnderLooseHeadings: after an agenda, notes under headings that
+// name a talk loosely (a title word, a speaker's given name) belong to that
+// talk; a heading that matches no talk, or two equally, to none.
+func TestNotesUnderLooseHeadings(t *testing.T) {
+	const doc = "# KCD Porto 2024\n\n## Agenda\n\n" +
+		"| Time | Talk | Speaker(s) |\n|---|---|---|\n" +
+		"| 09:15 | Platform Engineering at a Bank: Backstage Two Years In | Martina Keller (PostFinance) |\n" +
+		"| 10:00 | Autoscaling Batch Workloads: KEDA in Production | Reto Baumann (Digitec) |\n" +
+		"| 11:00 | The Boring Cluster Manifesto | Claire Dubois |\n\n" +
+		"## My notes\n\n### Backstage, two years in\n\nThey added Crossplane claims to the templates.\n\n" +
+		"### Reto's talk\n\nKafka lag drove the scaling.\n\n" +
+		"### Claire's closing keynote\n\nClaire Dubois argued for plain OpenShift defaults.\n\n" +
+		"### Lightning talks\n\nSomeone demoed Dapr.\n"
+	v := view{extractString(t, "agenda.md", doc)}
+	want := map[string][]string{
+		"Platform Engineering at a Bank: Backstage Two Years In": {"project:backstage", "project:crossplane", "topic:platform-engineering"},
+		"Autoscaling Batch Workloads: KEDA in Production":        {"project:apache-kafka", "project:keda"},
+		"The Boring Cluster Manifesto":                           {"project:openshift"},
+	}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.out(n.ID, graph.Mentions)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("talks and mentions %q\nwant %q", got, want)
+	}
+}

@@ -1,0 +1,146 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kg-tool/kg/graph"
+)
+
+// Notes sections: a recap that lists its talks first (an agenda table, a
+// list of titles with speakers) often writes its notes under headings of
+// its own that name a talk loosely: "### Backstage, two years in" for
+// "Platform Engineering at a Swiss Bank: Backstage Two Years In", "###
+// Reto's KEDA talk". Such a heading's section belongs to the listed talk
+// whose title words and speakers' given names it shares most, when one
+// talk shares most.
+
+// notesStop are words too common in titles and headings to tell talks
+// apart.
+var notesStop = map[string]bool{"the": true, "and": true, "for": true, "with": true, "from": true,
+	"into": true, "one": true, "talk": true, "talks": true, "session": true, "notes": true, "our": true,
+	"you": true, "your": true, "how": true, "what": true, "why": true, "about": true, "this": true,
+	"that": true, "keynote": true, "lightning": true, "part": true, "day": true}
+
+// noteWords returns the distinct lower-case words of s of three letters
+// or more that tell talks apart ("Reto's" gives "reto").
+func noteWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' }) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		w = strings.Trim(w, "'’")
+		if len(w) >= 3 && !notesStop[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// linkNotes finds the notes sections of listed talks. It drops talks read
+// from a notes heading whose speakers are a listed talk's (the same talk
+// again, "Claire's closing keynote"), and returns, for each talk index of
+// the remaining talks, the blocks of its notes sections.
+func (x *extractor) linkNotes() map[int][][2]int {
+	var listed []int
+	last := -1
+	for ti, t := range x.talks {
+		if t.listTitle {
+			listed = append(listed, ti)
+			last = t.block
+		}
+	}
+	if len(listed) < 2 {
+		return nil
+	}
+	type cand struct {
+		words map[string]bool
+		given map[string]bool
+	}
+	cands := make([]cand, len(listed))
+	for k, ti := range listed {
+		c := cand{words: noteWords(x.talks[ti].title), given: map[string]bool{}}
+		for _, sp := range x.talks[ti].speakers {
+			if f := strings.Fields(sp.name); len(f) > 0 {
+				c.given[strings.ToLower(f[0])] = true
+			}
+		}
+		cands[k] = c
+	}
+	talkAt := map[int]int{} // block -> talk index
+	for ti, t := range x.talks {
+		talkAt[t.block] = ti
+	}
+	links := map[int][][2]int{}
+	drop := map[int]bool{}
+	blocks := x.doc.Blocks
+	for h := last + 1; h < len(blocks); h++ {
+		b := &blocks[h]
+		if b.Kind != Heading {
+			continue
+		}
+		own, isTalk := talkAt[h]
+		if isTalk && x.talks[own].listTitle {
+			continue
+		}
+		hw := noteWords(b.Text)
+		best, bestScore, tie := -1, 0, false
+		for k, c := range cands {
+			score := 0
+			for w := range hw {
+				if c.given[w] {
+					score += 2
+				} else if c.words[w] {
+					score++
+				}
+			}
+			switch {
+			case score > bestScore:
+				best, bestScore, tie = k, score, false
+			case score == bestScore && score > 0:
+				tie = true
+			}
+		}
+		if best < 0 || tie {
+			continue
+		}
+		ti := listed[best]
+		if isTalk && graph.Key(x.talks[own].title) == graph.Key(x.talks[ti].title) {
+			continue // the same talk under the same title: one node already
+		}
+		if isTalk {
+			// the listed talk again: its speakers must be the listed ones
+			for _, sp := range x.talks[own].speakers {
+				if f := strings.Fields(sp.name); len(f) == 0 || !cands[best].given[strings.ToLower(f[0])] {
+					isTalk = false
+				}
+			}
+			if !isTalk {
+				continue // a talk of its own
+			}
+			drop[own] = true
+		}
+		end := h + 1
+		for end < len(blocks) && !(blocks[end].Kind == Heading && blocks[end].Level <= b.Level) {
+			end++
+		}
+		links[ti] = append(links[ti], [2]int{h, end})
+	}
+	if len(drop) == 0 {
+		return links
+	}
+	// renumber the talks that stay
+	kept := x.talks[:0]
+	index := map[int]int{}
+	for ti, t := range x.talks {
+		if !drop[ti] {
+			index[ti] = len(kept)
+			kept = append(kept, t)
+		}
+	}
+	x.talks = kept
+	out := map[int][][2]int{}
+	for ti, r := range links {
+		out[index[ti]] = r
+	}
+	return out
+}
