@@ -462,17 +462,22 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 	// Speaker first: "Marta Kowalczyk (SUSE) – Rootless Podman in CI",
 	// "Thomas Lefèvre on “Building Minimal Images”", the first cut from
 	// the left whose left side is all speakers and right side a title.
-	if m := speakerOnRe.FindStringSubmatch(s); m != nil {
-		if sp, ok := x.allSpeakers(m[1]); ok {
-			return trimTitle(m[2]), sp, true
+	if (strings.HasSuffix(s, "\"") || strings.HasSuffix(s, "”")) && strings.Contains(s, " on ") {
+		if m := speakerOnRe.FindStringSubmatch(s); m != nil {
+			if sp, ok := x.allSpeakers(m[1]); ok {
+				return trimTitle(m[2]), sp, true
+			}
 		}
 	}
 	for i := len(cuts) - 1; i >= 0; i-- {
 		c := cuts[i]
-		if sep := s[c.at : c.at+c.n]; sep == " by " || sep == " with " {
+		if sep := s[c.at : c.at+c.n]; sep == " by " || sep == " with " || c.at > 120 {
 			continue
 		}
 		who, title := strings.TrimSpace(s[:c.at]), strings.TrimSpace(s[c.at+c.n:])
+		if r, _ := utf8.DecodeRuneInString(who); !unicode.IsUpper(r) {
+			continue // a speaker list starts with a name
+		}
 		// "Liz Rice – Isovalent" is a speaker and her company
 		if !strings.Contains(title, " ") || x.isCatalogName(trimTitle(title)) || !titleLike(upperFirst(trimTitle(title))) {
 			continue
