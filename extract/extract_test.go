@@ -1146,3 +1146,14 @@ func TestNotesUnderLooseHeadings(t *testing.T) {
 		t.Errorf("talks and mentions %q\nwant %q", got, want)
 	}
 }
+
+// TestBylineWithClause: a byline may go on after the name ("Written by
+// Ines Carvalho, who still hasn't been to Chicago.").
+func TestBylineWithClause(t *testing.T) {
+	for _, line := range []string{"*Written by Ines Carvalho, who still hasn't been to Chicago.*", "Posted by Ines Carvalho"} {
+		v := view{extractString(t, "recap.md", "# KCD Porto 2024 notes\n\n## Ambient Mesh in Practice\n\nPresented by Ana Sousa.\n\nIt was good.\n\n"+line+"\n")}
+		if got := v.in("source:recap", graph.Authored); !slices.Equal(got, []string{"person:ines-carvalho"}) {
+			t.Errorf("%q: authors %q", line, got)
+		}
+	}
+}
