@@ -289,6 +289,12 @@ func parseMarkdown(lines []string, first int) []Block {
 		if setextRe.MatchString(raw) && (cur == nil) {
 			continue // a thematic break
 		}
+		if rest, ok := symbolBullet(t); ok {
+			flush()
+			cur = &Block{Kind: Item, Level: 1, Emph: emphasised(rest)}
+			cur.appendText(inline(rest, cur), ln)
+			continue
+		}
 		if m := bullet(raw); m != nil && !(m[2] == "*" && strings.HasSuffix(strings.TrimSpace(m[3]), "*")) {
 			flush()
 			depth := indentWidth(m[1])/2 + 1
@@ -381,6 +387,24 @@ func bullet(raw string) []string {
 	return []string{raw, raw[:i], raw[i:j], raw[k:]}
 }
 
+// symbolBullet reads a line that an emoji or another symbol starts as a
+// bullet would ("🎤 \"Title\" by Name", "👉 Notes"), as social posts
+// write lists: it returns the text after the symbols.
+func symbolBullet(t string) (string, bool) {
+	r, _ := utf8.DecodeRuneInString(t)
+	if r < 0x2000 || !unicode.IsSymbol(r) {
+		return "", false
+	}
+	rest := strings.TrimLeftFunc(t, func(r rune) bool {
+		return r >= 0x2000 && (unicode.IsSymbol(r) || unicode.Is(unicode.Mn, r)) || r == '\u200d' || r == '\ufe0f'
+	})
+	if rest == t || !strings.HasPrefix(rest, " ") {
+		return "", false
+	}
+	rest = strings.TrimSpace(rest)
+	return rest, rest != ""
+}
+
 // appendBlock adds a finished block, trimmed, unless it is empty.
 func appendBlock(blocks []Block, b *Block) []Block {
 	if b == nil || strings.TrimSpace(b.Text) == "" {
@@ -422,6 +446,12 @@ func parseText(lines []string, first int) []Block {
 		t := strings.TrimSpace(raw)
 		if t == "" {
 			flush()
+			continue
+		}
+		if rest, ok := symbolBullet(t); ok {
+			flush()
+			cur = &Block{Kind: Item, Level: 1}
+			cur.appendText(inline(rest, cur), ln)
 			continue
 		}
 		if m := bullet(raw); m != nil {

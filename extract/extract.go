@@ -501,7 +501,10 @@ func (x *extractor) authors() {
 		}
 		text := strings.TrimSpace(b.Text)
 		var names []speaker
-		if m := bylineRe.FindStringSubmatch(text); m != nil && utf8.RuneCountInString(text) < 120 {
+		// "by Name" right under a section heading names that section's
+		// speakers, not the post's author
+		underSection := i > 0 && x.doc.Blocks[i-1].Kind == Heading && x.doc.Blocks[i-1].Level >= 2
+		if m := bylineRe.FindStringSubmatch(text); m != nil && !underSection && utf8.RuneCountInString(text) < 120 {
 			list := m[1]
 			if k := strings.IndexAny(list, "|·•"); k > 0 {
 				list = list[:k]

@@ -1157,3 +1157,58 @@ func TestBylineWithClause(t *testing.T) {
 		}
 	}
 }
+
+// TestSocialAndForeignLines: emoji-led lines of social posts, "by" lines
+// and emphasised speaker lines under a section heading, German speaker
+// labels, and labelled fields that do not end a talk's entry.
+func TestSocialAndForeignLines(t *testing.T) {
+	cases := []struct {
+		name, file, text string
+		talks            map[string][]string // title -> speakers
+		works            map[string]string   // person id -> org id
+		mentions         map[string][]string // title -> mentioned ids, when set
+	}{
+		{"emoji bullets", "post.md",
+			"KCD Munich 2025 is a wrap!\n\n🎤 Policy as Code Without Tears — Jakob Wieland (Commerzbank)\n💡 Start in Audit mode.\n" +
+				"🎤 \"eBPF for Humans\" by @Priya Raghunathan (Isovalent)\n💡 Hubble is my new favourite.\n",
+			map[string][]string{"Policy as Code Without Tears": {"person:jakob-wieland"}, "eBPF for Humans": {"person:priya-raghunathan"}},
+			map[string]string{"person:priya-raghunathan": "org:isovalent"}, nil},
+		{"by line under a section heading", "post.md",
+			"# KubeCon EU 2025: seven talks\n\n#### Tetragon in Anger\n\n*by Ana Lúcia Ferreira, Staff Engineer @ Isovalent*\n\nGreat demo.\n\n" +
+				"#### A Fair Benchmark?\n\n*Oskar Lindqvist and Mei Tanaka, both at Buoyant*\n\nLinkerd won on latency.\n",
+			map[string][]string{"Tetragon in Anger": {"person:ana-lucia-ferreira"}, "A Fair Benchmark?": {"person:mei-tanaka", "person:oskar-lindqvist"}},
+			map[string]string{"person:ana-lucia-ferreira": "org:isovalent", "person:mei-tanaka": "org:buoyant", "person:oskar-lindqvist": "org:buoyant"}, nil},
+		{"German labels", "post.md",
+			"# Rejekts London 2025\n\n## Vortrag: The Policy Shootout\n\nSprecherin: Nadia Petrova von Nirmata\n\nKyverno gegen Gatekeeper.\n\n" +
+				"## Vortrag: Zero-Downtime Postgres Upgrades\n\nSprecher:innen: Gabriel Oliveira (EDB) und Lotte de Vries (Adyen)\n\nCloudNativePG rettet den Tag.\n",
+			map[string][]string{"The Policy Shootout": {"person:nadia-petrova"}, "Zero-Downtime Postgres Upgrades": {"person:gabriel-oliveira", "person:lotte-de-vries"}},
+			map[string]string{"person:nadia-petrova": "org:nirmata", "person:lotte-de-vries": "org:adyen"}, nil},
+		{"labelled fields", "report.txt",
+			"SREcon24 EMEA trip report\n\nSession:      Burning Down the Error Budget\nPresenter(s): Aoife Brennan (Workday)\nTrack:        Core Principles\n" +
+				"Abstract:     SLOs for batch pipelines, with recording rules in Prometheus.\n",
+			map[string][]string{"Burning Down the Error Budget": {"person:aoife-brennan"}}, nil,
+			map[string][]string{"Burning Down the Error Budget": {"project:prometheus"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			v := view{extractString(t, c.file, c.text)}
+			got := map[string][]string{}
+			for _, n := range v.ofKind(graph.Talk) {
+				got[n.Name] = v.in(n.ID, graph.Presented)
+				if want, ok := c.mentions[n.Name]; ok {
+					if m := v.out(n.ID, graph.Mentions); !slices.Equal(m, want) {
+						t.Errorf("%s mentions %q, want %q", n.Name, m, want)
+					}
+				}
+			}
+			if !reflect.DeepEqual(got, c.talks) {
+				t.Errorf("talks %q\nwant %q", got, c.talks)
+			}
+			for p, org := range c.works {
+				if w := v.out(p, graph.WorksFor); !slices.Equal(w, []string{org}) {
+					t.Errorf("%s works for %q, want %s", p, w, org)
+				}
+			}
+		})
+	}
+}

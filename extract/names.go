@@ -309,7 +309,7 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 	s = strings.TrimRight(s, " .;:")
 	var out []speaker
 	for _, chunk := range splitChunks(s) {
-		chunk = strings.TrimSpace(chunk)
+		chunk = strings.TrimPrefix(strings.TrimSpace(chunk), "@") // "@Priya Raghunathan"
 		if chunk == "" {
 			continue
 		}
@@ -323,6 +323,9 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 			org = roleOrg(strings.TrimSpace(rest[len(rest)-1]))
 		} else if m := fromOrgRe.FindStringSubmatch(chunk); m != nil {
 			name, org = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+		} else if k := strings.Index(chunk, " von "); k > 0 && strings.Contains(chunk[:k], " ") {
+			// German "Nadia Petrova von Nirmata"; "Max von Hagen" is a name
+			name, org = strings.TrimSpace(chunk[:k]), strings.TrimSpace(chunk[k+5:])
 		}
 		if p, ok := x.personName(name, strong); ok {
 			out = append(out, speaker{name: p, org: cleanOrg(org)})

@@ -20,8 +20,8 @@ type talk struct {
 }
 
 var (
-	labelRe       = lazyRe(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
-	speakerLineRe = lazyRe(`(?i)^(?:(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panelists?|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)|who\s*[:：])\s*(.+)$`)
+	labelRe       = lazyRe(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo|vortrag)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
+	speakerLineRe = lazyRe(`(?i)^(?:(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panelists?|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)|(?:who|sprecher(?:in|innen|:innen|\*innen)?|referent(?:in|innen|en)?|vortragende[rn]?)\s*[:：])\s*(.+)$`)
 	quotedTitleRe = lazyRe(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+)(.+)$`)
 	speakerOnRe   = lazyRe(`^(.+?)\s+on\s+["“]([^"”]+)["”]$`)
 	parenTailRe   = lazyRe(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`).needing("(")
@@ -65,7 +65,7 @@ func (x *extractor) segment() []talk {
 		case b.Kind == Para && i > cur.block+1 && outroRe.MatchString(firstSentence(b.Text)):
 			closeAt(i)
 		case x.doc.Format == Text && cur.level == 0 && !cur.listTitle && b.Kind == Para && i > cur.block+1 && isHeadingLike(b) &&
-			!subsection(b.Text) && !isSpeakerLine(b.Text):
+			!subsection(b.Text) && !isSpeakerLine(b.Text) && !fieldLineRe.MatchString(b.Text):
 			// loose notes: the next title-like line starts another topic
 			closeAt(i)
 		}
@@ -73,6 +73,10 @@ func (x *extractor) segment() []talk {
 	closeAt(len(blocks))
 	return talks
 }
+
+// fieldLineRe matches a labelled field of a talk's entry ("Track:   Core
+// Principles", "Room: 101"), which does not end it either.
+var fieldLineRe = lazyRe(`^\p{Lu}[\p{L} ()/-]{1,24}:\s`)
 
 // subsection names the parts of one talk's notes, which do not end it.
 func subsection(s string) bool {
@@ -89,7 +93,7 @@ var (
 // talkAt decides whether block i starts a talk.
 func (x *extractor) talkAt(i int) (talk, bool) {
 	b := &x.doc.Blocks[i]
-	text := strings.TrimSpace(b.Text)
+	text := trimSymbols(strings.TrimSpace(b.Text))
 	if text == "" || utf8.RuneCountInString(text) > 400 {
 		return talk{}, false
 	}
@@ -155,10 +159,25 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if sp := x.speakerLines(i); len(sp) > 0 {
 		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
 	}
+	if sp := x.emphSpeakers(i); len(sp) > 0 {
+		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
+	}
 	if sp := x.narrativeSpeakers(i); len(sp) > 0 {
 		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
 	}
 	return talk{}, false
+}
+
+// trimSymbols drops the emoji and other symbols a line starts with ("🎤
+// \"Title\" by Name"), as a bullet would be.
+func trimSymbols(s string) string {
+	t := strings.TrimLeftFunc(s, func(r rune) bool {
+		return unicode.IsSymbol(r) || unicode.Is(unicode.Mn, r) || r == '\u200d' || r == '\ufe0f' || unicode.IsSpace(r)
+	})
+	if len(t) == len(s) {
+		return s
+	}
+	return t
 }
 
 // tableTalk reads a row of an agenda table whose header names its talk
@@ -189,7 +208,8 @@ var labelWords = map[string]bool{"talk": true, "session": true, "keynote": true,
 	"day": true, "speaker(s)": true, "speaker": true, "speakers": true, "presenter": true,
 	"presenters": true, "presenter(s)": true, "presented": true, "panelist": true, "panelists": true,
 	"host": true, "hosts": true, "hosted": true, "given": true, "delivered": true, "with": true, "by": true,
-	"who": true}
+	"who": true, "vortrag": true, "sprecher": true, "sprecherin": true, "sprecherinnen": true, "referent": true, "referentin": true,
+	"referentinnen": true, "referenten": true, "vortragende": true, "vortragender": true, "vortragenden": true}
 
 // labelFirst reports whether the first word of s, in lower case, is one
 // of labelWords. It runs on every block, so an ASCII word is lowered into
@@ -591,6 +611,36 @@ func (x *extractor) speakerLines(i int) []speaker {
 	}
 	return out
 }
+
+// emphSpeakers reads an emphasised line right under a title that is all
+// speakers, as blogs set them: "*Oskar Lindqvist and Mei Tanaka, both at
+// Buoyant*", "*Chinedu Eze, Principal Engineer @ Diagrid*".
+func (x *extractor) emphSpeakers(i int) []speaker {
+	if i+1 >= len(x.doc.Blocks) {
+		return nil
+	}
+	b := &x.doc.Blocks[i+1]
+	if !b.Emph || b.Kind != Para || len(b.starts) != 1 || x.consumed[i+1] {
+		return nil
+	}
+	list, org := strings.TrimRight(strings.TrimSpace(b.Text), "."), ""
+	if m := bothAtRe.FindStringSubmatch(list); m != nil {
+		list, org = m[1], cleanOrg(m[2])
+	}
+	sp, ok := x.allSpeakers(list)
+	if !ok {
+		return nil
+	}
+	for k := range sp {
+		if sp[k].org == "" {
+			sp[k].org = org
+		}
+		sp[k].line, sp[k].text = b.Line, b.Text
+	}
+	return sp
+}
+
+var bothAtRe = lazyRe(`^(.+?),?\s+both\s+(?:at|from|of|with)\s+(.+)$`)
 
 // narrativeSpeakers finds a speaker named in the prose right after a title:
 // "Thomas Graf, CTO of Isovalent, offered ...", "the session of Filip
