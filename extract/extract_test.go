@@ -1212,3 +1212,34 @@ func TestSocialAndForeignLines(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotedTalkInSentence: threads name a talk inside a sentence, quoted,
+// with who gave it; a quoted phrase without such words is no talk.
+func TestQuotedTalkInSentence(t *testing.T) {
+	const doc = "# DevOpsDays Zurich 2024: the thread\n\n" +
+		"2/ First up: @Reto Schmid from Swisscom on why \"GitOps Is Not a Deployment Strategy\".\nHis point: Flux only syncs state, Flagger does the rollout.\n\n" +
+		"5/ \"Secrets Management After Vault\" by Karim Haddad of PostFinance.\nThey moved to OpenBao.\n\n" +
+		"8/ Ignite round! Favourite was Sanna Koskinen (Digitec Galaxus) with \"Terraform to OpenTofu in 5 Minutes\".\nBrave.\n\n" +
+		"9/ Lunch was great. Anna Berg said \"The Raclette Was Worth The Trip\" twice.\nNo notes.\n"
+	v := view{extractString(t, "thread.md", doc)}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	want := map[string][]string{
+		"GitOps Is Not a Deployment Strategy": {"person:reto-schmid"},
+		"Secrets Management After Vault":      {"person:karim-haddad"},
+		"Terraform to OpenTofu in 5 Minutes":  {"person:sanna-koskinen"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("talks %q\nwant %q", got, want)
+	}
+	for p, org := range map[string]string{"person:reto-schmid": "org:swisscom", "person:karim-haddad": "org:postfinance", "person:sanna-koskinen": "org:digitec-galaxus"} {
+		if w := v.out(p, graph.WorksFor); !slices.Equal(w, []string{org}) {
+			t.Errorf("%s works for %q, want %s", p, w, org)
+		}
+	}
+	if m := v.out(graph.TalkID("event:devopsdays-zurich-2024", "Secrets Management After Vault"), graph.Mentions); !slices.Contains(m, "project:openbao") {
+		t.Errorf("the Vault talk mentions %q, want OpenBao among them", m)
+	}
+}

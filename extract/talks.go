@@ -128,7 +128,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	headingLike := b.Kind == Heading || isHeadingLike(b)
 	inList := b.Kind == Item || (b.Kind == Para && len(b.starts) == 1)
 	if !headingLike && !inList {
-		return talk{}, false
+		return x.quotedTalk(i)
 	}
 	// A link item: the link text holds "Title - Speakers".
 	candidate := text
@@ -167,6 +167,68 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	}
 	return talk{}, false
 }
+
+// quotedTalk reads a talk named inside a sentence, as threads and short
+// posts write them: `@Reto Schmid from Swisscom on why "GitOps Is Not a
+// Deployment Strategy"`, `"Secrets Management After Vault" by Karim
+// Haddad of PostFinance`. The first sentence of the block must hold a
+// quoted title (capitalised, two words or more) and the people who gave
+// it, outside the quotes.
+func (x *extractor) quotedTalk(i int) (talk, bool) {
+	b := &x.doc.Blocks[i]
+	if b.Kind != Para && b.Kind != Item || !strings.ContainsAny(b.Text, "\"“") {
+		return talk{}, false
+	}
+	// the first of the first two sentences that quotes a title
+	two := firstSentences(b.Text, 2)
+	bounds := sentenceBounds(two)
+	var head string
+	var m []int
+	base := 0
+	for k, st := range bounds {
+		end := len(two)
+		if k+1 < len(bounds) {
+			end = bounds[k+1]
+		}
+		if m = quotedInRe.FindStringSubmatchIndex(two[st:end]); m != nil {
+			head, base = two[st:end], st
+			break
+		}
+	}
+	if m == nil {
+		return talk{}, false
+	}
+	title := strings.TrimRight(head[m[2]:m[3]], ".,!?")
+	if !strings.Contains(title, " ") || !titleLike(title) || notTalkRe.MatchString(title) {
+		return talk{}, false
+	}
+	var sp []speaker
+	cued := false
+	for _, p := range x.peopleIn(strings.ReplaceAll(head, "@", " ")) { // "@Reto Schmid"
+		if p.start >= m[0] && p.start < m[1] {
+			continue // a name inside the title
+		}
+		s := speaker{name: p.name, line: b.Line, text: head}
+		s.org = x.orgAfter(head[p.end:])
+		sp = append(sp, s)
+		// the words between the names and the title say they gave it
+		if p.end <= m[0] && m[0]-p.end <= 60 && talkBeforeRe.MatchString(head[p.end:m[0]]) ||
+			p.start >= m[1] && p.start-m[1] <= 15 && talkAfterRe.MatchString(head[m[1]:p.start]) {
+			cued = true
+		}
+	}
+	if len(sp) == 0 || !cued {
+		return talk{}, false // 'Her slide "The Catalog Is Everything" got a laugh'
+	}
+	return talk{title: title, speakers: sp, block: i, off: base + m[2], end: -1, listTitle: b.Kind == Item}, true
+}
+
+var (
+	talkBeforeRe = lazyRe(`(?i)(\bon\b|\bwith\b|\babout\b|\bpresent(?:ed|ing|s)?\b|\bgave\b|\btalked\b|:|—|–|\s-\s)`)
+	talkAfterRe  = lazyRe(`(?i)^\W*(by|from|with)\s+\W*$`)
+)
+
+var quotedInRe = lazyRe(`["“]([\p{Lu}\d][^"“”]{4,120})["”]`)
 
 // trimSymbols drops the emoji and other symbols a line starts with ("🎤
 // \"Title\" by Name"), as a bullet would be.
