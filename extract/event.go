@@ -22,7 +22,11 @@ type eventSeries struct {
 	// Berlin 2019 and Austin 2019), but a recap naming none still names
 	// an edition (Rejekts 2019).
 	cityEdition bool
-	host        bool // a KubeCon, which co-located events attach to
+	// regions: editions are told apart by a region after the name
+	// ("SREcon24 EMEA", "SREcon Americas"); the name may carry a
+	// two-digit year ("SREcon24").
+	regions bool
+	host    bool // a KubeCon, which co-located events attach to
 }
 
 var kubeconRe = `kube\s*con(?:\s*(?:\+|&|and|/)?\s*cloud\s*native\s*con)?(?:\s*\+\s*open\s*source\s*summit)?`
@@ -57,7 +61,7 @@ var seriesList = []eventSeries{
 	{slug: "kubeday", hint: "kubeday|kube day", name: "KubeDay", short: "KubeDay", cityName: true, re: lazyRe(`(?i)\bkube\s*day\b`)},
 	{slug: "containerdays", hint: "container", name: "ContainerDays", short: "ContainerDays", cityEdition: true, re: lazyRe(`(?i)\bcontainer\s*days\b`)},
 	{slug: "open-source-summit", hint: "open source", name: "Open Source Summit", short: "OSS", re: lazyRe(`(?i)\bopen\s+source\s+summit\b`)},
-	{slug: "srecon", hint: "srecon", name: "SREcon", short: "SREcon", re: lazyRe(`(?i)\bsrecon\b`)},
+	{slug: "srecon", hint: "srecon", name: "SREcon", short: "SREcon", regions: true, re: lazyRe(`(?i)\bsrecon(?:\d{2})?\b`)},
 	{slug: "cloud-native-days", hint: "native day", name: "Cloud Native Days", short: "CND", cityName: true,
 		re: lazyRe(`(?i)\bcloud\s+native\s+days?\b`)},
 }
@@ -67,6 +71,20 @@ var colocated = map[string]bool{"argocon": true, "gitopscon": true, "backstageco
 	"ciliumcon": true, "wasmcon": true}
 
 var regionRe = lazyRe(`(?i)^\s*(europe|eu|north america|na|china|india|japan)\b`)
+
+// seriesRegionRe reads the region right after a series' name.
+var seriesRegionRe = lazyRe(`(?i)^\s*(emea|europe/middle east/africa|americas|apac|asia/pacific|asia pacific)\b`)
+
+// canonicalRegion spells a region as SREcon does.
+func canonicalRegion(r string) string {
+	switch strings.ToLower(r) {
+	case "emea", "europe/middle east/africa":
+		return "EMEA"
+	case "americas":
+		return "Americas"
+	}
+	return "APAC"
+}
 
 // hostFor returns the KubeCon series of a region word.
 func hostFor(region string) *eventSeries {
@@ -167,6 +185,7 @@ func canonicalCity(c string) string {
 // eventInfo is the event a recap covers.
 type eventInfo struct {
 	series *eventSeries
+	region string       // "EMEA" for a series with regions
 	host   *eventSeries // the KubeCon a co-located event ran at
 	city   string
 	year   int
@@ -241,6 +260,14 @@ func (x *extractor) findEvent() *eventInfo {
 				// "ArgoCon Europe 2024": the region names the host KubeCon
 				if m := regionRe.FindStringSubmatch(near); m != nil {
 					ev.host = hostFor(m[1])
+				}
+			}
+			if s.regions {
+				if m := seriesRegionRe.FindStringSubmatch(near); m != nil {
+					ev.region = canonicalRegion(m[1])
+				}
+				if t := p.text[loc[0]:loc[1]]; ev.year == 0 && len(t) > 2 && t[len(t)-1] >= '0' && t[len(t)-1] <= '9' {
+					ev.year, _ = strconv.Atoi("20" + t[len(t)-2:]) // "SREcon24"
 				}
 			}
 			if m := yearRe.FindString(near); m != "" && ev.year == 0 {
@@ -320,6 +347,9 @@ func (ev *eventInfo) node() graph.Node {
 	region := ""
 	if ev.host != nil {
 		region = strings.TrimPrefix(ev.host.short, "KubeCon ")
+	}
+	if region == "" {
+		region = ev.region
 	}
 	base, short := s.name, s.short
 	if region != "" {

@@ -993,6 +993,9 @@ func TestEventEditions(t *testing.T) {
 		{"ContainerDays in Hamburg", "# ContainerDays 2024\n\nTwo days in Hamburg harbour.", "event:containerdays-hamburg-2024", "", "Hamburg"},
 		{"one place a year", "# FOSDEM 2024\n\nA weekend in Brussels.", "event:fosdem-2024", "", "Brussels"},
 		{"KubeCon and its city", "# KubeCon Europe 2024 in Paris", "event:kubecon-eu-2024", "", "Paris"},
+		{"a region and a two-digit year", "# SREcon24 EMEA - trip report", "event:srecon-emea-2024", "SREcon EMEA 2024", ""},
+		{"a region and a year", "# SREcon Americas 2025 notes", "event:srecon-americas-2025", "SREcon Americas 2025", ""},
+		{"no region", "# SREcon 2023 notes", "event:srecon-2023", "SREcon 2023", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
