@@ -234,6 +234,7 @@ func parseMarkdown(lines []string, first int) []Block {
 	var cur *Block
 	flush := func() { blocks = appendBlock(blocks, cur); cur = nil }
 	inFence := ""
+	topSym := ""         // the symbol of the outer symbol bullets
 	var header *tableRow // the columns of the table being read
 	var lastCells []string
 	for i, raw := range lines {
@@ -289,12 +290,13 @@ func parseMarkdown(lines []string, first int) []Block {
 		if setextRe.MatchString(raw) && (cur == nil) {
 			continue // a thematic break
 		}
-		if rest, ok := symbolBullet(t); ok {
+		if rest, sym, ok := symbolBullet(t); ok {
 			flush()
-			cur = &Block{Kind: Item, Level: 1, Emph: emphasised(rest)}
+			cur = &Block{Kind: Item, Level: symLevel(&topSym, sym), Emph: emphasised(rest)}
 			cur.appendText(inline(rest, cur), ln)
 			continue
 		}
+		topSym = ""
 		if m := bullet(raw); m != nil && !(m[2] == "*" && strings.HasSuffix(strings.TrimSpace(m[3]), "*")) {
 			flush()
 			depth := indentWidth(m[1])/2 + 1
@@ -390,19 +392,33 @@ func bullet(raw string) []string {
 // symbolBullet reads a line that an emoji or another symbol starts as a
 // bullet would ("🎤 \"Title\" by Name", "👉 Notes"), as social posts
 // write lists: it returns the text after the symbols.
-func symbolBullet(t string) (string, bool) {
+func symbolBullet(t string) (rest, sym string, ok bool) {
 	r, _ := utf8.DecodeRuneInString(t)
 	if r < 0x2000 || !unicode.IsSymbol(r) {
-		return "", false
+		return "", "", false
 	}
-	rest := strings.TrimLeftFunc(t, func(r rune) bool {
+	rest = strings.TrimLeftFunc(t, func(r rune) bool {
 		return r >= 0x2000 && (unicode.IsSymbol(r) || unicode.Is(unicode.Mn, r)) || r == '\u200d' || r == '\ufe0f'
 	})
 	if rest == t || !strings.HasPrefix(rest, " ") {
-		return "", false
+		return "", "", false
 	}
+	sym = t[:len(t)-len(rest)]
 	rest = strings.TrimSpace(rest)
-	return rest, rest != ""
+	return rest, sym, rest != ""
+}
+
+// symLevel is the list depth of a symbol bullet: the symbol that starts a
+// run of them is the outer level, another one nested under it ("🎤 talk"
+// then "💡 a note on it").
+func symLevel(top *string, sym string) int {
+	if *top == "" {
+		*top = sym
+	}
+	if sym == *top {
+		return 1
+	}
+	return 2
 }
 
 // appendBlock adds a finished block, trimmed, unless it is empty.
@@ -441,6 +457,7 @@ func parseText(lines []string, first int) []Block {
 	blocks := make([]Block, 0, len(lines)/2+4)
 	var cur *Block
 	flush := func() { blocks = appendBlock(blocks, cur); cur = nil }
+	topSym := "" // the symbol of the outer symbol bullets
 	for i, raw := range lines {
 		ln := first + i
 		t := strings.TrimSpace(raw)
@@ -448,12 +465,13 @@ func parseText(lines []string, first int) []Block {
 			flush()
 			continue
 		}
-		if rest, ok := symbolBullet(t); ok {
+		if rest, sym, ok := symbolBullet(t); ok {
 			flush()
-			cur = &Block{Kind: Item, Level: 1}
+			cur = &Block{Kind: Item, Level: symLevel(&topSym, sym)}
 			cur.appendText(inline(rest, cur), ln)
 			continue
 		}
+		topSym = ""
 		if m := bullet(raw); m != nil {
 			flush()
 			cur = &Block{Kind: Item, Level: indentWidth(m[1])/2 + 1}

@@ -1172,10 +1172,11 @@ func TestSocialAndForeignLines(t *testing.T) {
 		mentions         map[string][]string // title -> mentioned ids, when set
 	}{
 		{"emoji bullets", "post.md",
-			"KCD Munich 2025 is a wrap!\n\n🎤 Policy as Code Without Tears — Jakob Wieland (Commerzbank)\n💡 Start in Audit mode.\n" +
-				"🎤 \"eBPF for Humans\" by @Priya Raghunathan (Isovalent)\n💡 Hubble is my new favourite.\n",
+			"KCD Munich 2025 is a wrap!\n\n🎤 Policy as Code Without Tears — Jakob Wieland (Commerzbank)\n💡 Start Kyverno in Audit mode.\n" +
+				"🎤 \"eBPF for Humans\" by @Priya Raghunathan (Isovalent)\n💡 Tracing DNS with Hubble, end to end.\n",
 			map[string][]string{"Policy as Code Without Tears": {"person:jakob-wieland"}, "eBPF for Humans": {"person:priya-raghunathan"}},
-			map[string]string{"person:priya-raghunathan": "org:isovalent"}, nil},
+			map[string]string{"person:priya-raghunathan": "org:isovalent"},
+			map[string][]string{"Policy as Code Without Tears": {"project:kyverno"}, "eBPF for Humans": {"project:hubble"}}},
 		{"by line under a section heading", "post.md",
 			"# KubeCon EU 2025: seven talks\n\n#### Tetragon in Anger\n\n*by Ana Lúcia Ferreira, Staff Engineer @ Isovalent*\n\nGreat demo.\n\n" +
 				"#### A Fair Benchmark?\n\n*Oskar Lindqvist and Mei Tanaka, both at Buoyant*\n\nLinkerd won on latency.\n",
@@ -1198,9 +1199,9 @@ func TestSocialAndForeignLines(t *testing.T) {
 			got := map[string][]string{}
 			for _, n := range v.ofKind(graph.Talk) {
 				got[n.Name] = v.in(n.ID, graph.Presented)
-				if want, ok := c.mentions[n.Name]; ok {
-					if m := v.out(n.ID, graph.Mentions); !slices.Equal(m, want) {
-						t.Errorf("%s mentions %q, want %q", n.Name, m, want)
+				for _, w := range c.mentions[n.Name] {
+					if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, w) {
+						t.Errorf("%s mentions %q, want %s among them", n.Name, m, w)
 					}
 				}
 			}
