@@ -93,7 +93,7 @@ var (
 // talkAt decides whether block i starts a talk.
 func (x *extractor) talkAt(i int) (talk, bool) {
 	b := &x.doc.Blocks[i]
-	text := trimSymbols(strings.TrimSpace(b.Text))
+	text := strings.TrimSpace(b.Text)
 	if text == "" || utf8.RuneCountInString(text) > 400 {
 		return talk{}, false
 	}
@@ -229,18 +229,6 @@ var (
 )
 
 var quotedInRe = lazyRe(`["“]([\p{Lu}\d][^"“”]{4,120})["”]`)
-
-// trimSymbols drops the emoji and other symbols a line starts with ("🎤
-// \"Title\" by Name"), as a bullet would be.
-func trimSymbols(s string) string {
-	t := strings.TrimLeftFunc(s, func(r rune) bool {
-		return unicode.IsSymbol(r) || unicode.Is(unicode.Mn, r) || r == '\u200d' || r == '\ufe0f' || unicode.IsSpace(r)
-	})
-	if len(t) == len(s) {
-		return s
-	}
-	return t
-}
 
 // tableTalk reads a row of an agenda table whose header names its talk
 // and speaker columns: rows whose speaker cell names no one (breaks,
