@@ -389,6 +389,19 @@ func bullet(raw string) []string {
 	return []string{raw, raw[:i], raw[i:j], raw[k:]}
 }
 
+// fieldLine turns a reStructuredText or AsciiDoc field (":Speaker: Ana
+// Silva", ":author: Ana") into a label line ("Speaker: Ana Silva").
+func fieldLine(t string) string {
+	if len(t) < 4 || t[0] != ':' {
+		return t
+	}
+	k := strings.Index(t[1:], ": ")
+	if k < 1 || k > 24 || strings.ContainsAny(t[1:k+1], ":`") {
+		return t
+	}
+	return t[1:k+1] + ": " + strings.TrimSpace(t[k+3:])
+}
+
 // symbolBullet reads a line that an emoji or another symbol starts as a
 // bullet would ("🎤 \"Title\" by Name", "👉 Notes"), as social posts
 // write lists: it returns the text after the symbols.
@@ -460,7 +473,7 @@ func parseText(lines []string, first int) []Block {
 	topSym := "" // the symbol of the outer symbol bullets
 	for i, raw := range lines {
 		ln := first + i
-		t := strings.TrimSpace(raw)
+		t := fieldLine(strings.TrimSpace(raw))
 		if t == "" {
 			flush()
 			continue

@@ -1247,3 +1247,29 @@ func TestQuotedTalkInSentence(t *testing.T) {
 		t.Errorf("the Vault talk mentions %q, want OpenBao among them", m)
 	}
 }
+
+// TestUnderlinedTitlesAndFields: reStructuredText-like plain text, where a
+// title is underlined and the speaker is a field (":Speaker: Name").
+func TestUnderlinedTitlesAndFields(t *testing.T) {
+	const doc = "==========================\nFOSDEM 2025: devroom notes\n==========================\n\n:Author: Bartosz Zielinski\n\n" +
+		"Rewriting a Package Manager in Rust\n-----------------------------------\n\n:Speaker: Anneke de Vries (SUSE)\n:Room: K.1.105\n\n- The solver stays in C.\n\n" +
+		"Reproducible Builds with Nix Flakes\n~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n\n:Speaker: Oskar Lindgren (Tweag)\n\n- Hydra against GitHub Actions.\n"
+	v := view{extractString(t, "notes.rst", doc)}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	want := map[string][]string{
+		"Rewriting a Package Manager in Rust": {"person:anneke-de-vries"},
+		"Reproducible Builds with Nix Flakes": {"person:oskar-lindgren"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("talks %q\nwant %q", got, want)
+	}
+	if w := v.out("person:anneke-de-vries", graph.WorksFor); !slices.Equal(w, []string{"org:suse"}) {
+		t.Errorf("Anneke de Vries works for %q", w)
+	}
+	if a := v.in("source:notes", graph.Authored); !slices.Equal(a, []string{"person:bartosz-zielinski"}) {
+		t.Errorf("authors %q", a)
+	}
+}
