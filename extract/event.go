@@ -60,7 +60,7 @@ var seriesList = []eventSeries{
 		re: lazyRe(`(?i)\b(?:cloud\s+native\s+)?securitycon\b`)},
 	{slug: "kubeday", hint: "kubeday|kube day", name: "KubeDay", short: "KubeDay", cityName: true, re: lazyRe(`(?i)\bkube\s*day\b`)},
 	{slug: "containerdays", hint: "container", name: "ContainerDays", short: "ContainerDays", cityEdition: true, re: lazyRe(`(?i)\bcontainer\s*days\b`)},
-	{slug: "open-source-summit", hint: "open source", name: "Open Source Summit", short: "OSS", re: lazyRe(`(?i)\bopen\s+source\s+summit\b`)},
+	{slug: "open-source-summit", hint: "open source", name: "Open Source Summit", short: "OSS", regions: true, re: lazyRe(`(?i)\bopen\s+source\s+summit\b`)},
 	{slug: "srecon", hint: "srecon", name: "SREcon", short: "SREcon", regions: true, re: lazyRe(`(?i)\bsrecon(?:\d{2})?\b`)},
 	{slug: "cloud-native-days", hint: "native day", name: "Cloud Native Days", short: "CND", cityName: true,
 		re: lazyRe(`(?i)\bcloud\s+native\s+days?\b`)},
@@ -73,17 +73,26 @@ var colocated = map[string]bool{"argocon": true, "gitopscon": true, "backstageco
 var regionRe = lazyRe(`(?i)^\s*(europe|eu|north america|na|china|india|japan)\b`)
 
 // seriesRegionRe reads the region right after a series' name.
-var seriesRegionRe = lazyRe(`(?i)^\s*(emea|europe/middle east/africa|americas|apac|asia/pacific|asia pacific)\b`)
+var seriesRegionRe = lazyRe(`(?i)^\s*(emea|europe/middle east/africa|americas|apac|asia/pacific|asia pacific|north america|na|latin america|europe|eu|japan|india|china)\b`)
 
-// canonicalRegion spells a region as SREcon does.
+// canonicalRegion spells a region as the series do ("SREcon EMEA", "Open
+// Source Summit North America").
 func canonicalRegion(r string) string {
 	switch strings.ToLower(r) {
 	case "emea", "europe/middle east/africa":
 		return "EMEA"
 	case "americas":
 		return "Americas"
+	case "apac", "asia/pacific", "asia pacific":
+		return "APAC"
+	case "north america", "na":
+		return "North America"
+	case "latin america":
+		return "Latin America"
+	case "europe", "eu":
+		return "Europe"
 	}
-	return "APAC"
+	return upperFirst(strings.ToLower(r)) // Japan, India, China
 }
 
 // hostFor returns the KubeCon series of a region word.

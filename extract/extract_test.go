@@ -996,6 +996,8 @@ func TestEventEditions(t *testing.T) {
 		{"a region and a two-digit year", "# SREcon24 EMEA - trip report", "event:srecon-emea-2024", "SREcon EMEA 2024", ""},
 		{"a region and a year", "# SREcon Americas 2025 notes", "event:srecon-americas-2025", "SREcon Americas 2025", ""},
 		{"no region", "# SREcon 2023 notes", "event:srecon-2023", "SREcon 2023", ""},
+		{"Open Source Summit's region", "# Open Source Summit North America 2025 – trip report", "event:open-source-summit-north-america-2025", "Open Source Summit North America 2025", ""},
+		{"Open Source Summit EU", "# Open Source Summit EU 2024 notes", "event:open-source-summit-europe-2024", "Open Source Summit Europe 2024", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
