@@ -1275,3 +1275,35 @@ func TestUnderlinedTitlesAndFields(t *testing.T) {
 		t.Errorf("authors %q", a)
 	}
 }
+
+// TestHTMLAgendaTable: an HTML table whose header names a session column
+// and a speaker column lists talks, speakers one per line of the cell;
+// breaks spanning the row and the header row are no talks.
+func TestHTMLAgendaTable(t *testing.T) {
+	const doc = `<html><head><title>KubeCon NA 2025 recap</title></head><body>
+<h1>KubeCon + CloudNativeCon North America 2025 in Atlanta</h1>
+<table>
+<thead><tr><th>Time</th><th>Session</th><th>Speakers</th><th>Room</th></tr></thead>
+<tbody>
+<tr><td>11:00</td><td>Taming Multi-Cluster Networking with Cilium</td><td>Hiroshi Tanabe, Isovalent<br>Lucía Fernández, Cisco</td><td>B207</td></tr>
+<tr class="break"><td>12:30</td><td colspan="3"><em>Lunch</em></td></tr>
+<tr><td>14:45</td><td>Scaling GPU Inference with KEDA</td><td>Mateo Rossi, Adobe</td><td>A411</td></tr>
+</tbody></table>
+<p>A good day.</p>
+</body></html>`
+	v := view{extractString(t, "recap.html", doc)}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	want := map[string][]string{
+		"Taming Multi-Cluster Networking with Cilium": {"person:hiroshi-tanabe", "person:lucia-fernandez"},
+		"Scaling GPU Inference with KEDA":             {"person:mateo-rossi"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("talks %q\nwant %q", got, want)
+	}
+	if w := v.out("person:lucia-fernandez", graph.WorksFor); !slices.Equal(w, []string{"org:cisco"}) {
+		t.Errorf("Lucía Fernández works for %q", w)
+	}
+}

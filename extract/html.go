@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -46,6 +47,13 @@ func parseHTML(src string, d *Doc) []Block {
 	inLink := false
 	inCode := false
 	var codeText strings.Builder
+	// table rows: each cell's blocks are joined into one text, each row
+	// becomes an item (a talk row when the header names a talk and a
+	// speaker column, as for Markdown tables)
+	var header *tableRow
+	var cells []string
+	headerRow, inRow := true, false
+	cellStart, rowLine := -1, 0
 	flush := func() {
 		t := strings.Join(strings.Fields(cur.Text), " ")
 		if t != "" {
@@ -126,6 +134,13 @@ func parseHTML(src string, d *Doc) []Block {
 			switch {
 			case a == atom.Title:
 				inTitle = true
+			case a == atom.Tr:
+				flush()
+				cells, headerRow, inRow, rowLine = cells[:0], true, true, startLine
+			case (a == atom.Td || a == atom.Th) && inRow:
+				flush()
+				cellStart = len(blocks)
+				headerRow = headerRow && a == atom.Th
 			case a == atom.Ul || a == atom.Ol:
 				flush()
 				listDepth++
@@ -175,6 +190,40 @@ func parseHTML(src string, d *Doc) []Block {
 			switch {
 			case a == atom.Title:
 				inTitle = false
+			case (a == atom.Td || a == atom.Th) && inRow && cellStart >= 0:
+				flush()
+				var parts []string
+				for _, b := range blocks[cellStart:] {
+					parts = append(parts, b.Text)
+				}
+				blocks, cellStart = blocks[:cellStart], -1
+				cells = append(cells, strings.Join(parts, "; "))
+			case a == atom.Tr && inRow:
+				flush()
+				inRow = false
+				if headerRow && len(cells) > 0 {
+					if ti, si := tableColumns(cells); ti >= 0 && si >= 0 {
+						header = &tableRow{title: ti, speaker: si}
+					}
+					continue
+				}
+				var parts []string
+				for _, c := range cells {
+					if c != "" {
+						parts = append(parts, c)
+					}
+				}
+				if len(parts) == 0 {
+					continue
+				}
+				b := Block{Kind: Item, Level: 1, Text: strings.Join(parts, " - "), Line: rowLine, starts: []lineStart{{0, rowLine}}}
+				if header != nil && len(cells) > max(header.title, header.speaker) {
+					b.row = &tableRow{cells: slices.Clone(cells), title: header.title, speaker: header.speaker}
+				}
+				blocks = append(blocks, b)
+			case a == atom.Table:
+				flush()
+				header = nil
 			case a == atom.Ul || a == atom.Ol:
 				flush()
 				if listDepth > 0 {
