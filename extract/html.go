@@ -261,23 +261,26 @@ func parseHTML(src string, d *Doc) []Block {
 			if !inEm {
 				emOnly = false
 			}
-			// the line of the first non-space character
-			lead := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
-			ln := startLine + strings.Count(string(raw[:min(lead, len(raw))]), "\n")
-			if strings.TrimSpace(cur.Text) == "" {
-				cur.Line = ln
-				cur.starts = []lineStart{{0, ln}}
-				cur.Text = ""
-			} else {
-				cur.starts = append(cur.starts, lineStart{len(cur.Text), ln})
-			}
-			clean := strings.Join(strings.Fields(text), " ")
-			if strings.HasPrefix(text, " ") || strings.HasPrefix(text, "\n") {
-				if cur.Text != "" && !strings.HasSuffix(cur.Text, " ") {
-					cur.Text += " "
+			// each source line of the text where it starts in the block, so
+			// that evidence names the line a word is on
+			for k, seg := range strings.Split(text, "\n") {
+				clean := strings.Join(strings.Fields(seg), " ")
+				if clean == "" {
+					continue
 				}
+				ln := startLine + k
+				if strings.TrimSpace(cur.Text) == "" {
+					cur.Line = ln
+					cur.starts = []lineStart{{0, ln}}
+					cur.Text = ""
+				} else {
+					if (k > 0 || seg[0] == ' ' || seg[0] == '\t' || seg[0] == '\r') && !strings.HasSuffix(cur.Text, " ") {
+						cur.Text += " "
+					}
+					cur.starts = append(cur.starts, lineStart{len(cur.Text), ln})
+				}
+				cur.Text += clean
 			}
-			cur.Text += clean
 			if strings.HasSuffix(text, " ") || strings.HasSuffix(text, "\n") {
 				cur.Text += " "
 			}
