@@ -1222,7 +1222,7 @@ func TestSocialAndForeignLines(t *testing.T) {
 // TestQuotedTalkInSentence: threads name a talk inside a sentence, quoted,
 // with who gave it; a quoted phrase without such words is no talk.
 func TestQuotedTalkInSentence(t *testing.T) {
-	const doc = "# DevOpsDays Zurich 2024: the thread\n\n" +
+	const doc = "# DevOpsDays Zurich 2024: the thread\n\n*Originally posted as a thread on Bluesky by Nadia Bürki (@nadiabuerki).*\n\n" +
 		"2/ First up: @Reto Schmid from Swisscom on why \"GitOps Is Not a Deployment Strategy\".\nHis point: Flux only syncs state, Flagger does the rollout.\n\n" +
 		"5/ \"Secrets Management After Vault\" by Karim Haddad of PostFinance.\nThey moved to OpenBao.\n\n" +
 		"8/ Ignite round! Favourite was Sanna Koskinen (Digitec Galaxus) with \"Terraform to OpenTofu in 5 Minutes\".\nBrave.\n\n" +

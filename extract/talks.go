@@ -104,6 +104,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if b.row != nil {
 		return x.tableTalk(i, b.row)
 	}
+	if i == 0 && b.Kind == Heading && x.isEventName(text) {
+		return talk{}, false // the post's title: "DevOpsDays Zurich 2024: the thread"
+	}
 	// "Talk 3: Title", "Keynote: Title", "Lightning talk - Title"
 	if m := matchLabel(text); m != nil && b.Kind != Item {
 		rest := strings.TrimSpace(m[3])
