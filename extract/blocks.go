@@ -51,6 +51,24 @@ type tableRow struct {
 	title, speaker int
 }
 
+// tableHeader returns the columns of a table whose header row names a
+// talk column and a speaker column, nil for any other header.
+func tableHeader(cells []string) *tableRow {
+	if ti, si := tableColumns(cells); ti >= 0 && si >= 0 {
+		return &tableRow{title: ti, speaker: si}
+	}
+	return nil
+}
+
+// rowOf returns a row of the table h heads, nil when there is no such
+// header or the row lacks its columns.
+func (h *tableRow) rowOf(cells []string) *tableRow {
+	if h == nil || len(cells) <= max(h.title, h.speaker) {
+		return nil
+	}
+	return &tableRow{cells: cells, title: h.title, speaker: h.speaker}
+}
+
 // tableColumns finds the title and speaker columns of a table header
 // ("| Time | Talk | Speaker(s) |"), -1 for one it lacks.
 func tableColumns(header []string) (title, speaker int) {
@@ -263,8 +281,7 @@ func parseMarkdown(lines []string, first int) []Block {
 			// the row above was the header: does it name talks and speakers?
 			header = nil
 			if n := len(blocks); n > 0 && cur == nil && blocks[n-1].Line == ln-1 && lastCells != nil {
-				if ti, si := tableColumns(lastCells); ti >= 0 && si >= 0 {
-					header = &tableRow{title: ti, speaker: si}
+				if header = tableHeader(lastCells); header != nil {
 					blocks = blocks[:n-1] // a header is no item
 				}
 			}
@@ -326,9 +343,7 @@ func parseMarkdown(lines []string, first int) []Block {
 					parts = append(parts, cells[i])
 				}
 			}
-			if header != nil && len(cells) > max(header.title, header.speaker) {
-				b.row = &tableRow{cells: cells, title: header.title, speaker: header.speaker}
-			}
+			b.row = header.rowOf(cells)
 			lastCells = cells
 			b.appendText(strings.Join(parts, " - "), ln)
 			blocks = appendBlock(blocks, &b)

@@ -146,15 +146,3 @@ func (x *extractor) employ(bi int, id, text string, s, e int) bool {
 	}
 	return true
 }
-
-// isEventName reports whether s names a conference series ("KubeCon
-// Europe", "KCD Munich").
-func (x *extractor) isEventName(s string) bool {
-	lower := strings.ToLower(s)
-	for i := range seriesList {
-		if hinted(lower, seriesList[i].hint) && seriesList[i].re.FindStringIndex(s) != nil {
-			return true
-		}
-	}
-	return false
-}

@@ -429,3 +429,15 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// isEventName reports whether s names a conference series ("KubeCon
+// Europe", "KCD Munich").
+func (x *extractor) isEventName(s string) bool {
+	lower := strings.ToLower(s)
+	for i := range seriesList {
+		if hinted(lower, seriesList[i].hint) && seriesList[i].re.FindStringIndex(s) != nil {
+			return true
+		}
+	}
+	return false
+}

@@ -202,8 +202,8 @@ func parseHTML(src string, d *Doc) []Block {
 				flush()
 				inRow = false
 				if headerRow && len(cells) > 0 {
-					if ti, si := tableColumns(cells); ti >= 0 && si >= 0 {
-						header = &tableRow{title: ti, speaker: si}
+					if h := tableHeader(cells); h != nil {
+						header = h
 					}
 					continue
 				}
@@ -217,9 +217,7 @@ func parseHTML(src string, d *Doc) []Block {
 					continue
 				}
 				b := Block{Kind: Item, Level: 1, Text: strings.Join(parts, " - "), Line: rowLine, starts: []lineStart{{0, rowLine}}}
-				if header != nil && len(cells) > max(header.title, header.speaker) {
-					b.row = &tableRow{cells: slices.Clone(cells), title: header.title, speaker: header.speaker}
-				}
+				b.row = header.rowOf(slices.Clone(cells))
 				blocks = append(blocks, b)
 			case a == atom.Table:
 				flush()

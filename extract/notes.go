@@ -66,9 +66,9 @@ func (x *extractor) linkNotes() map[int][][2]int {
 		}
 		cands[k] = c
 	}
-	talkAt := map[int]int{} // block -> talk index
+	talkOf := map[int]int{} // block -> talk index
 	for ti, t := range x.talks {
-		talkAt[t.block] = ti
+		talkOf[t.block] = ti
 	}
 	links := map[int][][2]int{}
 	drop := map[int]bool{}
@@ -78,7 +78,7 @@ func (x *extractor) linkNotes() map[int][][2]int {
 		if b.Kind != Heading {
 			continue
 		}
-		own, isTalk := talkAt[h]
+		own, isTalk := talkOf[h]
 		if isTalk && x.talks[own].listTitle {
 			continue
 		}
