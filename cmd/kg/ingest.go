@@ -250,9 +250,12 @@ func countKind(f *graph.Facts, k graph.NodeKind) int {
 	return n
 }
 
-// recapExt lists the extensions read inside directories.
+// recapExt lists the extensions read inside directories. Notes kept as
+// reStructuredText, AsciiDoc or Org files are read as plain text: their
+// headings, bullets and labelled lines are what the text rules follow.
 var recapExt = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true,
-	".mdown": true, ".mkd": true, ".html": true, ".htm": true, ".xhtml": true}
+	".mdown": true, ".mkd": true, ".html": true, ".htm": true, ".xhtml": true,
+	".rst": true, ".adoc": true, ".asciidoc": true, ".org": true}
 
 // collectInputs expands the command-line paths: directories recursively
 // (their recap files only, hidden entries skipped, symbolic links to
