@@ -527,7 +527,13 @@ func (x *extractor) authors() {
 		}
 		for _, sp := range names {
 			id := x.personNode(sp.name, graph.QualityLine)
-			x.addEdge(id, graph.Authored, x.src, x.evidence(b.Line, text))
+			ev := x.evidence(b.Line, text)
+			x.addEdge(id, graph.Authored, x.src, ev)
+			if sp.org != "" { // "Author: Ciara Walsh (SRE team, Bank of Ireland)"
+				if oid := x.orgNode(sp.org); oid != "" && graph.IDKind(oid) == graph.Org {
+					x.addEdge(id, graph.WorksFor, oid, ev)
+				}
+			}
 			x.writers[id] = true
 			x.consumed[i] = true
 		}

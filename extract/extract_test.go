@@ -526,6 +526,18 @@ func TestStyleLabelLines(t *testing.T) {
 			text:  "# Notes\n\n### Karpenter at Sea\n\nSpeaker: Ole Petersen – SRE @ Hapag-Lloyd\n\nConsolidation cut the bill by a third.\n",
 			title: "Karpenter at Sea", speakers: []string{"Ole Petersen"},
 			works: map[string]string{"Ole Petersen": "org:hapag-lloyd"}},
+		{name: "role, then an org with of in it", file: "notes.md",
+			text:  "# Notes\n\n### Scaling Out With Thanos\n\nPresenter: Ciara Walsh (SRE team, Bank of Ireland)\n\nCompaction is the hard part.\n",
+			title: "Scaling Out With Thanos", speakers: []string{"Ciara Walsh"},
+			works: map[string]string{"Ciara Walsh": "org:bank-of-ireland"}},
+		{name: "role, then an org", file: "notes.md",
+			text:  "# Notes\n\n### Another Look at Flux\n\nSpeaker: Mia Jones (Staff Engineer, Acme Corp)\n\nFlux notes.\n",
+			title: "Another Look at Flux", speakers: []string{"Mia Jones"},
+			works: map[string]string{"Mia Jones": "org:acme-corp"}},
+		{name: "org, then a role", file: "notes.md",
+			text:  "# Notes\n\n### Another Look at Flux\n\nSpeaker: Mia Jones (Acme Corp, Staff Engineer)\n\nFlux notes.\n",
+			title: "Another Look at Flux", speakers: []string{"Mia Jones"},
+			works: map[string]string{"Mia Jones": "org:acme-corp"}},
 		{name: "Who in prose is no label", file: "notes.md",
 			text:  "# Notes\n\n### Tracing Go Binaries with eBPF\n\nSpeaker: Mira Chandrasekar\n\nWho would have thought Peter Novak liked uprobes.\n",
 			title: "Tracing Go Binaries with eBPF", speakers: []string{"Mira Chandrasekar"}},
@@ -1305,5 +1317,40 @@ func TestHTMLAgendaTable(t *testing.T) {
 	}
 	if w := v.out("person:lucia-fernandez", graph.WorksFor); !slices.Equal(w, []string{"org:cisco"}) {
 		t.Errorf("Lucía Fernández works for %q", w)
+	}
+}
+
+// TestMetaFieldsAreNoTalk: a trip report's header of aligned fields (its
+// date above its author) is no talk, whatever the line under it holds.
+func TestMetaFieldsAreNoTalk(t *testing.T) {
+	const doc = "SREcon24 EMEA - TRIP REPORT\n\nEvent:    SREcon24 Europe\nWhen:     29-31 October 2024\n" +
+		"Author:   Ciara Walsh (SRE team, Bank of Ireland)\n\nSome notes about Thanos.\n\n" +
+		"Session:      Burning Down the Error Budget\nPresenter(s): Aoife Brennan (Workday)\n\nGood talk.\n"
+	v := view{extractString(t, "report.txt", doc)}
+	if got := v.names(graph.Talk); !slices.Equal(got, []string{"Burning Down the Error Budget"}) {
+		t.Errorf("talks %q", got)
+	}
+}
+
+// TestBylineEmployer: a byline's organisation is the author's employer;
+// a date after the name is none, and "Team at Org" names the org.
+func TestBylineEmployer(t *testing.T) {
+	cases := []struct{ byline, author, org string }{
+		{"Author:   Ciara Walsh (SRE team, Bank of Ireland)", "person:ciara-walsh", "org:bank-of-ireland"},
+		{"By Oluwaseun Adeyemi, Platform Engineering at Wayfair", "person:oluwaseun-adeyemi", "org:wayfair"},
+		{"by Lukas Hofmann, 21 July 2023", "person:lukas-hofmann", ""},
+	}
+	for _, c := range cases {
+		v := view{extractString(t, "post.txt", "KubeCon EU 2024 notes\n\n"+c.byline+"\n\nSome notes about Thanos.\n")}
+		if a := v.in("source:post", graph.Authored); !slices.Equal(a, []string{c.author}) {
+			t.Errorf("%q: authors %q", c.byline, a)
+		}
+		var want []string
+		if c.org != "" {
+			want = []string{c.org}
+		}
+		if w := v.out(c.author, graph.WorksFor); !slices.Equal(w, want) {
+			t.Errorf("%q: works for %q, want %q", c.byline, w, want)
+		}
 	}
 }

@@ -350,6 +350,7 @@ var (
 	timeRe     = lazyRe(`\(\s*\d{1,2}[:.h]\d{2}\s*[-–]\s*\d{1,2}[:.h]\d{2}\s*\)`).needing("(")
 	parenOrgRe = lazyRe(`^(.+?)\s*\(([^()]+)\)\s*$`).needing(")")
 	fromOrgRe  = lazyRe(`^(.+?)\s+(?:from|of|at|@)\s+(.+)$`)
+	atOrgRe    = lazyRe(`^[^,]*?\s(?:at|@)\s+([^,]+)$`).needing("at", "@")
 	roleAtRe   = lazyRe(`(?i)^.*?(?:\b(?:at|of|for|from)\s+|@\s*)(.+)$`) // "SRE @ Hapag-Lloyd" too
 )
 
@@ -399,8 +400,21 @@ func splitNameList(s string) []string {
 }
 
 // roleOrg turns "Principal Engineer at Isovalent" into "Isovalent" and
-// leaves a bare organisation alone.
+// leaves a bare organisation alone. Of "Role, Org" and "Org, Role" it
+// keeps the first part that is not a role: "SRE team, Bank of Ireland" is
+// the bank, not "Ireland".
 func roleOrg(s string) string {
+	if m := atOrgRe.FindStringSubmatch(s); m != nil {
+		return m[1] // "Platform Engineering at Wayfair"
+	}
+	if strings.Contains(s, ",") {
+		for _, p := range strings.Split(s, ",") {
+			if o := roleOrg(strings.TrimSpace(p)); o != "" {
+				return o
+			}
+		}
+		return ""
+	}
 	if m := roleAtRe.FindStringSubmatch(s); m != nil && isRole(s[:len(s)-len(m[1])]) {
 		return m[1]
 	}
@@ -468,8 +482,8 @@ func cleanOrg(s string) string {
 	if s == "" || utf8.RuneCountInString(s) > 50 || len(strings.Fields(s)) > 5 {
 		return ""
 	}
-	if isRole(s) || strings.ContainsAny(s, "0123456789") && !strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") {
-		return ""
+	if isRole(s) || strings.ContainsAny(s, "0123456789") && (!strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") || dateRe.MatchString(s)) {
+		return "" // "2023", "21 July 2023"
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {

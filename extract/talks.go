@@ -74,6 +74,13 @@ func (x *extractor) segment() []talk {
 	return talks
 }
 
+// metaFieldRe matches a labelled field about the post or the event (its
+// date, place, author, audience), which is never a talk's title.
+var metaFieldRe = prefixFiltered(`(?i)^(?:when|where|date|dates|time|location|venue|place|city|country|event|conference|author|authors|written by|audience|attendees|tags|categories|category|posted|published|updated|reading time|read time|website|url|cost|price|tickets?)\s*[:：]`,
+	"when", "where", "date", "time", "location", "venue", "place", "city", "country", "event", "conference", "author",
+	"written by", "audience", "attendees", "tag", "categor", "posted", "published", "updated", "reading time", "read time",
+	"website", "url", "cost", "price", "ticket")
+
 // fieldLineRe matches a labelled field of a talk's entry ("Track:   Core
 // Principles", "Room: 101"), which does not end it either.
 var fieldLineRe = lazyRe(`^\p{Lu}[\p{L} ()/-]{1,24}:\s`)
@@ -103,6 +110,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	}
 	if b.row != nil {
 		return x.tableTalk(i, b.row)
+	}
+	if metaFieldRe.MatchString(text) {
+		return talk{}, false // "When:     29-31 October 2024" above "Author: Name (Team, Bank)"
 	}
 	if i == 0 && b.Kind == Heading && x.isEventName(text) {
 		return talk{}, false // the post's title: "DevOpsDays Zurich 2024: the thread"
@@ -609,7 +619,7 @@ func (x *extractor) allSpeakers(s string) ([]speaker, bool) {
 	for _, p := range sp {
 		rest = strings.Replace(rest, p.name, "", 1)
 		if p.org != "" {
-			rest = strings.Replace(rest, p.org, "", 1)
+			rest = cutOrg(rest, p.org)
 		}
 	}
 	rest = restWordsRe.ReplaceAllString(rest, " ")
@@ -620,6 +630,21 @@ func (x *extractor) allSpeakers(s string) ([]speaker, bool) {
 		}
 	}
 	return sp, true
+}
+
+// cutOrg removes org from rest, with the parentheses around it and the
+// role beside it there: "(SRE team, Bank of Ireland)".
+func cutOrg(rest, org string) string {
+	k := strings.Index(rest, org)
+	if k < 0 {
+		return rest
+	}
+	open := strings.LastIndexByte(rest[:k], '(')
+	end := strings.IndexByte(rest[k:], ')')
+	if open >= 0 && end >= 0 && !strings.ContainsRune(rest[open:k], ')') {
+		return rest[:open] + rest[k+end+1:]
+	}
+	return rest[:k] + rest[k+len(org):]
 }
 
 // speakerLines reads the speakers from the lines right after a title:
