@@ -49,6 +49,7 @@ type Block struct {
 type tableRow struct {
 	cells          []string
 	title, speaker int
+	front          bool // a talk of the front matter's list: no text follows it
 }
 
 // tableHeader returns the columns of a table whose header row names a
@@ -110,6 +111,8 @@ type Doc struct {
 	// URL of the page, where the front matter or a canonical link gives it.
 	URL      string
 	Warnings []string
+	// front holds the talks a front matter lists, as table rows.
+	front []Block
 	// Lines holds the document's source lines, for evidence of facts that
 	// were read from metadata.
 	Lines []string

@@ -159,6 +159,7 @@ func Extract(doc *Doc, cat *Catalog, info graph.SourceInfo) *graph.Facts {
 	}
 	x.prosePeople()
 	x.speakerEmployers()
+	x.sponsors()
 	x.mentions()
 	x.discover()
 	x.catalogEdges()

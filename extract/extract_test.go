@@ -1354,3 +1354,76 @@ func TestBylineEmployer(t *testing.T) {
 		}
 	}
 }
+
+// TestFrontMatterTalks: a post whose front matter lists its talks (title,
+// speakers, company) has those talks; a notes section whose first
+// sentence names a listed talk's speaker belongs to that talk, and the
+// post's introduction to none.
+func TestFrontMatterTalks(t *testing.T) {
+	const doc = `---
+title: "KCD Helsinki 2025: notes"
+author: "Ville Laaksonen"
+talks:
+  - title: "Sidecarless Is Not Free: Measuring Istio Ambient"
+    speaker: "Aino Virtanen"
+    company: "Wolt"
+  - title: "One Repo to Rule 300 Clusters"
+    speaker: "Mikko Heinonen, Sara Lindqvist"
+    company: "Nokia"
+  - title: "Teaching Tetragon to Say No"
+    company: "Supercell"
+    speakers:
+      - name: "Joonas Kallio"
+      - {name: "Elina Makela", company: "Aiven"}
+---
+
+Our platform runs Argo CD and far too many Helm charts.
+
+## The tax, measured
+
+Aino Virtanen opened the track. Wolt moved a chunk of traffic to ztunnel.
+
+## Across a fleet
+
+Mikko and Sara run Flux against 300 clusters.
+`
+	v := view{extractString(t, "post.md", doc)}
+	want := map[string][]string{
+		"Sidecarless Is Not Free: Measuring Istio Ambient": {"person:aino-virtanen"},
+		"One Repo to Rule 300 Clusters":                    {"person:mikko-heinonen", "person:sara-lindqvist"},
+		"Teaching Tetragon to Say No":                      {"person:elina-makela", "person:joonas-kallio"},
+	}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	works := map[string]string{"person:aino-virtanen": "org:wolt", "person:sara-lindqvist": "org:nokia",
+		"person:mikko-heinonen": "org:nokia", "person:elina-makela": "org:aiven", "person:joonas-kallio": "org:supercell"}
+	for p, o := range works {
+		var w []string
+		if o != "" {
+			w = []string{o}
+		}
+		if got := v.out(p, graph.WorksFor); !slices.Equal(got, w) {
+			t.Errorf("%s works for %q, want %q", p, got, w)
+		}
+	}
+	mentions := func(title string) []string {
+		n, _ := v.talk(title)
+		return v.out(n.ID, graph.Mentions)
+	}
+	if m := mentions("Sidecarless Is Not Free: Measuring Istio Ambient"); !slices.Contains(m, "project:ztunnel") {
+		t.Errorf("the notes under 'The tax, measured' are not the Istio talk's: %q", m)
+	}
+	if m := mentions("One Repo to Rule 300 Clusters"); !slices.Contains(m, "project:flux") {
+		t.Errorf("the notes under 'Across a fleet' are not the Flux talk's: %q", m)
+	}
+	for _, n := range v.ofKind(graph.Talk) {
+		if m := v.out(n.ID, graph.Mentions); slices.Contains(m, "project:argo-cd") {
+			t.Errorf("the introduction's Argo CD is %q's", n.Name)
+		}
+	}
+}

@@ -83,6 +83,13 @@ func (x *extractor) linkNotes() map[int][][2]int {
 			continue
 		}
 		hw := noteWords(b.Text)
+		// "## The sidecar tax, measured" over "Aino Virtanen opened the
+		// technical track ...": the section's first sentence names who
+		// gave the talk.
+		var opener map[string]bool
+		if h+1 < len(blocks) && blocks[h+1].Kind == Para {
+			opener = givenNames(firstSentence(blocks[h+1].Text))
+		}
 		best, bestScore, tie := -1, 0, false
 		for k, c := range cands {
 			score := 0
@@ -91,6 +98,11 @@ func (x *extractor) linkNotes() map[int][][2]int {
 					score += 2
 				} else if c.words[w] {
 					score++
+				}
+			}
+			for w := range opener {
+				if c.given[w] && !hw[w] {
+					score += 2
 				}
 			}
 			switch {
@@ -141,6 +153,19 @@ func (x *extractor) linkNotes() map[int][][2]int {
 	out := map[int][][2]int{}
 	for ti, r := range links {
 		out[index[ti]] = r
+	}
+	return out
+}
+
+// givenNames returns the capitalised words of s in lower case, without a
+// possessive: the given names a sentence may use for speakers.
+func givenNames(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if r := []rune(w); len(r) >= 3 && unicode.IsUpper(r[0]) {
+			out[strings.ToLower(w)] = true
+		}
 	}
 	return out
 }

@@ -20,10 +20,10 @@ func Parse(d Decoded, name string) *Doc {
 		doc.Blocks = parseHTML(d.Text, doc)
 	case Markdown:
 		body, first := frontMatter(doc)
-		doc.Blocks = parseMarkdown(body, first)
+		doc.Blocks = append(doc.front, parseMarkdown(body, first)...)
 	default:
 		body, first := frontMatter(doc)
-		doc.Blocks = parseText(body, first)
+		doc.Blocks = append(doc.front, parseText(body, first)...)
 	}
 	doc.Blocks = stripChrome(doc.Blocks)
 	for i := range doc.Blocks {
@@ -79,7 +79,91 @@ func frontMatter(doc *Doc) ([]string, int) {
 			doc.Author = append(doc.Author, str(v["name"]))
 		}
 	}
+	doc.front = frontTalks(fm, lines[:end])
 	return lines[end+1:], end + 2
+}
+
+// frontTalks reads the talks a front matter lists, as static site
+// generators' data-driven posts keep them:
+//
+//	talks:
+//	  - title: "Teaching Tetragon to Say No"
+//	    speaker: "Joonas Kallio, Sara Lindqvist"   # or speakers: [..], or maps with name/company
+//	    company: "Nokia"
+//
+// Each becomes a row of an agenda table on the line of its title, its
+// speakers cell "Name (Company); Name (Company)".
+func frontTalks(fm map[string]any, lines []string) []Block {
+	var out []Block
+	for _, key := range []string{"talks", "sessions", "agenda", "schedule", "program", "programme"} {
+		list, ok := fm[key].([]any)
+		if !ok {
+			continue
+		}
+		for _, item := range list {
+			m, ok := item.(map[string]any)
+			if !ok {
+				continue
+			}
+			title := firstField(m, "title", "talk", "session", "name")
+			if title == "" {
+				continue
+			}
+			org := firstField(m, "company", "org", "organization", "organisation", "affiliation", "employer")
+			var people []string
+			for _, k := range []string{"speaker", "speakers", "presenter", "presenters", "by"} {
+				switch v := m[k].(type) {
+				case string:
+					for _, n := range splitNames(v) {
+						people = append(people, withOrg(n, org))
+					}
+				case []any:
+					for _, e := range v {
+						if pm, ok := e.(map[string]any); ok {
+							o := firstField(pm, "company", "org", "organization", "organisation", "affiliation", "employer")
+							if o == "" {
+								o = org
+							}
+							people = append(people, withOrg(firstField(pm, "name"), o))
+						} else {
+							people = append(people, withOrg(str(e), org))
+						}
+					}
+				}
+			}
+			if len(people) == 0 {
+				continue
+			}
+			line := 1
+			for i, l := range lines {
+				if strings.Contains(l, title) {
+					line = i + 1
+					break
+				}
+			}
+			b := Block{Kind: Item, Level: 1}
+			b.row = &tableRow{cells: []string{title, strings.Join(people, "; ")}, title: 0, speaker: 1, front: true}
+			b.appendText(title+" - "+b.row.cells[1], line)
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func firstField(m map[string]any, keys ...string) string {
+	for _, k := range keys {
+		if s := str(m[k]); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func withOrg(name, org string) string {
+	if name == "" || org == "" {
+		return name
+	}
+	return name + " (" + org + ")"
 }
 
 func str(v any) string {

@@ -259,7 +259,11 @@ func (x *extractor) tableTalk(i int, row *tableRow) (talk, bool) {
 	for k := range sp {
 		sp[k].line, sp[k].text = b.Line, b.Text
 	}
-	return talk{title: title, speakers: sp, block: i, off: strings.Index(b.Text, title), end: -1,
+	end := -1
+	if row.front {
+		end = i + 1 // the front matter's talks have no text of their own
+	}
+	return talk{title: title, speakers: sp, block: i, off: strings.Index(b.Text, title), end: end,
 		listTitle: true, format: formatOf(title)}, true
 }
 
