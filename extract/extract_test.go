@@ -1427,3 +1427,38 @@ Mikko and Sara run Flux against 300 clusters.
 		}
 	}
 }
+
+// TestLinkedTitleItems: an awesome-list item links its title to the video
+// and names the speakers after a dash, with links to slides (or a note
+// that there are none) at the end and a blurb on the next line; an org
+// after the last of two names is both speakers'.
+func TestLinkedTitleItems(t *testing.T) {
+	const doc = "# Awesome KubeCon India 2024\n\n## Keynotes\n\n" +
+		"- [A Billion Checkouts Later: Kubernetes at Scale](https://youtu.be/a) — Rohit Menon (Flipkart) · [slides](https://x/a.pdf)\n" +
+		"  How the sale went to 70 Kubernetes clusters.\n\n" +
+		"- [Golden Paths Are Paved with Good Intentions](https://youtu.be/b) — Sneha Kulkarni & Arjun Bhatia (Swiggy) · [slides](https://x/b.pdf) · [video](https://youtu.be/b)\n" +
+		"  Backstage templates got adopted.\n\n" +
+		"- [Quiet Falco: Runtime Detection Without Alerts](https://youtu.be/c) — Aditya Ghosh (Sysdig) · slides not published\n" +
+		"  Tuning Falco rules.\n\n" +
+		"- [Lint Your Helm Charts Before They Lint You](https://youtu.be/d) — Nikhil Das\n" +
+		"  Five minutes, three tools.\n"
+	v := view{extractString(t, "README.md", doc)}
+	want := map[string][]string{
+		"A Billion Checkouts Later: Kubernetes at Scale": {"person:rohit-menon"},
+		"Golden Paths Are Paved with Good Intentions":    {"person:arjun-bhatia", "person:sneha-kulkarni"},
+		"Quiet Falco: Runtime Detection Without Alerts":  {"person:aditya-ghosh"},
+		"Lint Your Helm Charts Before They Lint You":     {"person:nikhil-das"},
+	}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	for p, o := range map[string]string{"person:sneha-kulkarni": "org:swiggy", "person:arjun-bhatia": "org:swiggy", "person:aditya-ghosh": "org:sysdig"} {
+		if w := v.out(p, graph.WorksFor); !slices.Equal(w, []string{o}) {
+			t.Errorf("%s works for %q, want %s", p, w, o)
+		}
+	}
+}

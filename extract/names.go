@@ -336,6 +336,17 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 		}
 		rejected++
 	}
+	// "Sneha Kulkarni & Arjun Bhatia (Swiggy)": an org given only after
+	// the last of several names is theirs all
+	if n := len(out); n > 1 && out[n-1].org != "" {
+		shared := true
+		for _, p := range out[:n-1] {
+			shared = shared && p.org == ""
+		}
+		for k := 0; shared && k < n-1; k++ {
+			out[k].org = out[n-1].org
+		}
+	}
 	return out, rejected
 }
 

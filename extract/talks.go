@@ -143,10 +143,21 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if !headingLike && !inList {
 		return x.quotedTalk(i)
 	}
-	// A link item: the link text holds "Title - Speakers".
+	// A link item: the link text holds "Title - Speakers", or the title
+	// alone with the speakers after it and links to slides or a video at
+	// the end: "[Title](video) — Name (Org) · [slides](deck)".
 	candidate := text
 	if b.Kind == Item && len(b.Links) > 0 && len(b.Links[0].Text) > 10 && strings.HasPrefix(text, b.Links[0].Text) {
 		candidate = b.Links[0].Text
+		if rest := text[len(candidate):]; titleSepRe.MatchString(rest) {
+			if _, sp, ok := x.titleSpeakers(candidate); !ok || len(sp) == 0 {
+				first := text // the item's first line: a blurb may follow
+				if len(b.starts) > 1 {
+					first = strings.TrimSpace(b.Text[:b.starts[1].off])
+				}
+				candidate = trimLinkTail(first, b.Links[1:])
+			}
+		}
 	}
 	// A line that introduces a list ("Lessons learned by Annie:") or a
 	// sentence ("... the talk by Brad and Ian.") is not a title line,
@@ -179,6 +190,36 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
 	}
 	return talk{}, false
+}
+
+// titleSepRe matches the dash between a title and its speakers.
+var titleSepRe = lazyRe(`^\s*(?:[-–—|:]|by\s)\s*\S`)
+
+// trimLinkTail cuts the links that end an item ("· slides", "| video")
+// and the separators before them.
+func trimLinkTail(text string, links []Link) string {
+	for {
+		t := strings.TrimRight(text, " ")
+		cut := false
+		for _, l := range links {
+			if l.Text != "" && strings.HasSuffix(t, l.Text) {
+				head := strings.TrimRight(t[:len(t)-len(l.Text)], " ")
+				if trimmed := strings.TrimRight(head, "·|•,/–—-("); trimmed != head {
+					t, cut = strings.TrimRight(trimmed, " "), true
+				}
+			}
+		}
+		if !cut {
+			// "· slides not published", "· no slides"
+			if k := strings.LastIndex(t, " · "); k > 0 && startsLower(t[k+len(" · "):]) {
+				t, cut = strings.TrimRight(t[:k], " "), true
+			}
+		}
+		if !cut {
+			return t
+		}
+		text = t
+	}
 }
 
 // quotedTalk reads a talk named inside a sentence, as threads and short
