@@ -33,6 +33,9 @@ type Block struct {
 	Line  int    // 1-based line of the block's first character
 	Links []Link
 	Code  []string // inline code spans
+	// Spans holds the text of emphasised spans inside the block that read
+	// like titles ("*Tracing the Untraceable*, a joint talk by ...").
+	Spans []string
 	Emph  bool     // the whole block was emphasised (*Speaker: A*)
 	// Footnote marks a Markdown footnote definition ("[^1]: ..."): a note
 	// on the whole document, never part of a talk's section.
@@ -187,6 +190,13 @@ func inline(s string, b *Block) string {
 	if strings.Contains(s, "<") {
 		s = tagRe.ReplaceAllString(s, "")
 	}
+	if strings.ContainsAny(s, "*_") {
+		for _, m := range emphSpanRe.FindAllStringSubmatch(s, -1) {
+			if t := m[1] + m[2]; strings.Contains(t, " ") {
+				b.Spans = append(b.Spans, stripEmphasis(t))
+			}
+		}
+	}
 	s = stripEmphasis(s)
 	if strings.Contains(s, "\\") {
 		s = strings.ReplaceAll(s, "\\", "")
@@ -202,6 +212,10 @@ func hasLink(b *Block, u string) bool {
 	}
 	return false
 }
+
+// emphSpanRe matches a span of words in *, ** or _ that starts with a
+// capital or a digit: a title written in italics or bold.
+var emphSpanRe = lazyRe(`(?:^|[^\w*])\*{1,2}([\p{Lu}\d][^*]{4,160}?)\*{1,2}(?:[^\w*]|$)|(?:^|[^\w_])_([\p{Lu}\d][^_]{4,160}?)_(?:[^\w_]|$)`).needing("*", "_")
 
 // stripEmphasis removes *, **, _ and __ used as emphasis, keeping those
 // inside words (snake_case, 2*3).

@@ -1462,3 +1462,38 @@ func TestLinkedTitleItems(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrativeTalks: a narrative post names its talks only inside
+// sentences, quoted or in italics, with who gave them before or after the
+// title; a talk's notes go on while the paragraphs speak of its speakers
+// and end at one about lunch.
+func TestNarrativeTalks(t *testing.T) {
+	long := strings.Repeat("The room was full and the questions went on well past the slot. ", 6)
+	doc := "# Two Days in Odaiba: My KubeCon Japan 2025\n\n" +
+		"The first talk I had circled was Takeshi Morimoto's keynote,\n\"Fleet Upgrades Without Fear\". " +
+		"Takeshi looks after four hundred Kubernetes clusters. " + long + "\n\n" +
+		"He leaned on Cluster API for the rollout.\n\n" +
+		"Lunch was a bento. I ended up next to a Kubeflow maintainer.\n\n" +
+		"After the keynotes I stayed for\n*Tracing the Untraceable: OpenTelemetry in a Payments Mesh*, a joint talk by Yuki Harada\nand Daniel Osei.\n\n" +
+		"The afternoon started with Li Na's *Dragonfly and Harbor: Pulling Images Before Breakfast*. Li runs Harbor.\n\n" +
+		"Right after lunch there was a lightning talk by Aiko Tanaka,\n\"Keep Your Helm Charts Boring\", which was short.\n\n" +
+		"Her slide \"The Catalog Is Everything\" got a laugh from Yuki Harada.\n"
+	v := view{extractString(t, "post.md", doc)}
+	want := map[string][]string{
+		"Fleet Upgrades Without Fear":                               {"person:takeshi-morimoto"},
+		"Tracing the Untraceable: OpenTelemetry in a Payments Mesh": {"person:daniel-osei", "person:yuki-harada"},
+		"Dragonfly and Harbor: Pulling Images Before Breakfast":     {"person:li-na"},
+		"Keep Your Helm Charts Boring":                              {"person:aiko-tanaka"},
+	}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	fleet, _ := v.talk("Fleet Upgrades Without Fear")
+	if m := v.out(fleet.ID, graph.Mentions); !slices.Contains(m, "project:cluster-api") || slices.Contains(m, "project:kubeflow") {
+		t.Errorf("the keynote mentions %q: want Cluster API (the paragraph about him), not Kubeflow (lunch)", m)
+	}
+}

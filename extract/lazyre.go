@@ -216,6 +216,12 @@ func (l *lazyRegexp) FindAllStringIndex(s string, n int) [][]int {
 	}
 	return l.re.FindAllStringIndex(s, n)
 }
+func (l *lazyRegexp) FindAllStringSubmatch(s string, n int) [][]string {
+	if !l.mayMatch(s) {
+		return nil
+	}
+	return l.re.FindAllStringSubmatch(s, n)
+}
 func (l *lazyRegexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	if !l.mayMatch(s) {
 		return nil

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -17,6 +18,9 @@ type talk struct {
 	end       int // section is blocks [block, end)
 	level     int // heading level of the title, 0 if not a heading
 	listTitle bool
+	// prose: the title is quoted in a paragraph of a narrative post, whose
+	// next paragraphs are the talk's only while they speak of its speakers
+	prose bool
 }
 
 var (
@@ -64,6 +68,8 @@ func (x *extractor) segment() []talk {
 			closeAt(i)
 		case b.Kind == Para && i > cur.block+1 && outroRe.MatchString(firstSentence(b.Text)):
 			closeAt(i)
+		case cur.prose && b.Kind == Para && !speaksOf(firstSentences(b.Text, 2), cur.speakers):
+			closeAt(i) // "Lunch was a bento in a cardboard box ..."
 		case x.doc.Format == Text && cur.level == 0 && !cur.listTitle && b.Kind == Para && i > cur.block+1 && isHeadingLike(b) &&
 			!subsection(b.Text) && !isSpeakerLine(b.Text) && !fieldLineRe.MatchString(b.Text):
 			// loose notes: the next title-like line starts another topic
@@ -101,7 +107,15 @@ var (
 func (x *extractor) talkAt(i int) (talk, bool) {
 	b := &x.doc.Blocks[i]
 	text := strings.TrimSpace(b.Text)
-	if text == "" || utf8.RuneCountInString(text) > 400 {
+	if text == "" {
+		return talk{}, false
+	}
+	if len(text) > 400 && utf8.RuneCountInString(text) > 400 {
+		// a long paragraph is no title line, but it may open with a
+		// talk quoted in a sentence
+		if b.row == nil && b.Kind == Para && !isSpeakerLine(text) {
+			return x.quotedTalk(i)
+		}
 		return talk{}, false
 	}
 	level := 0
@@ -162,6 +176,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	// A line that introduces a list ("Lessons learned by Annie:") or a
 	// sentence ("... the talk by Brad and Ian.") is not a title line,
 	// unless a time slot marks it as a programme entry.
+	if b.Kind == Item || len(b.starts) == 1 {
+		candidate = trimComment(candidate)
+	}
 	slot := strings.Contains(candidate, "(") && timeRe.MatchString(candidate)
 	proseLine := strings.HasSuffix(candidate, ":") ||
 		(b.Kind == Para && (strings.HasSuffix(candidate, ".") || len(candidate) > 200) && !slot)
@@ -177,6 +194,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	lowerTitle := !headingLike && b.Kind == Para && len(b.starts) == 1 && startsLower(text)
 	if !headingLike && !lowerTitle || notTalkRe.MatchString(trimTitle(text)) ||
 		!(titleLike(trimTitle(text)) || (b.Kind == Heading || lowerTitle) && titleLike(upperFirst(trimTitle(text)))) {
+		if b.Kind != Heading {
+			return x.quotedTalk(i) // a one-line paragraph or item that quotes a talk
+		}
 		return talk{}, false
 	}
 	title := trimTitle(text)
@@ -211,8 +231,8 @@ func trimLinkTail(text string, links []Link) string {
 		}
 		if !cut {
 			// "· slides not published", "· no slides"
-			if k := strings.LastIndex(t, " · "); k > 0 && startsLower(t[k+len(" · "):]) {
-				t, cut = strings.TrimRight(t[:k], " "), true
+			if c := trimComment(t); c != t {
+				t, cut = c, true
 			}
 		}
 		if !cut {
@@ -222,6 +242,25 @@ func trimLinkTail(text string, links []Link) string {
 	}
 }
 
+// trimComment cuts a writer's comment that ends a programme line after a
+// dash or dot: "– my rating 9/10", "· no slides". The comment is in lower
+// case throughout, so "- by Jane Doe" and "- a chat with Jane" stay.
+func trimComment(s string) string {
+	for _, sep := range []string{" · ", " – ", " — ", " | ", " - "} {
+		k := strings.LastIndex(s, sep)
+		if k <= 0 {
+			continue
+		}
+		tail := s[k+len(sep):]
+		if startsLower(tail) && strings.ToLower(tail) == tail && !commentLeadRe.MatchString(tail) {
+			return strings.TrimRight(s[:k], " ")
+		}
+	}
+	return s
+}
+
+var commentLeadRe = lazyRe(`^(?:by|with|from|von|feat\.?|and|&)\s`)
+
 // quotedTalk reads a talk named inside a sentence, as threads and short
 // posts write them: `@Reto Schmid from Swisscom on why "GitOps Is Not a
 // Deployment Strategy"`, `"Secrets Management After Vault" by Karim
@@ -230,7 +269,7 @@ func trimLinkTail(text string, links []Link) string {
 // it, outside the quotes.
 func (x *extractor) quotedTalk(i int) (talk, bool) {
 	b := &x.doc.Blocks[i]
-	if b.Kind != Para && b.Kind != Item || !strings.ContainsAny(b.Text, "\"“") {
+	if b.Kind != Para && b.Kind != Item || !strings.ContainsAny(b.Text, "\"“") && len(b.Spans) == 0 {
 		return talk{}, false
 	}
 	// the first of the first two sentences that quotes a title
@@ -248,6 +287,17 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 			head, base = two[st:end], st
 			break
 		}
+		// a title in italics: "*Tracing the Untraceable*, a joint talk by ..."
+		for _, sp := range b.Spans {
+			if k := strings.Index(two[st:end], sp); k >= 0 {
+				m = []int{k, k + len(sp), k, k + len(sp)}
+				break
+			}
+		}
+		if m != nil {
+			head, base = two[st:end], st
+			break
+		}
 	}
 	if m == nil {
 		return talk{}, false
@@ -258,29 +308,76 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	}
 	var sp []speaker
 	cued := false
-	for _, p := range x.peopleIn(strings.ReplaceAll(head, "@", " ")) { // "@Reto Schmid"
+	people := x.peopleIn(strings.ReplaceAll(head, "@", " ")) // "@Reto Schmid"
+	// "a lightning talk by Aiko Tanaka": any name-shaped words after "talk by"
+	for _, bm := range talkByRe.FindAllStringSubmatchIndex(head, -1) {
+		for _, p := range x.namesAt(head, bm[2], bm[3]) {
+			if !slices.ContainsFunc(people, func(q span) bool { return q.start == p.start }) {
+				people = append(people, p)
+			}
+		}
+	}
+	for _, p := range people {
 		if p.start >= m[0] && p.start < m[1] {
 			continue // a name inside the title
 		}
 		s := speaker{name: p.name, line: b.Line, text: head}
 		s.org = x.orgAfter(head[p.end:])
 		sp = append(sp, s)
-		// the words between the names and the title say they gave it
+		// the words between the names and the title say they gave it, or
+		// the words before the name: "a lightning talk by Aiko Tanaka,
+		// "Keep Your Helm Charts Boring""
 		if p.end <= m[0] && m[0]-p.end <= 60 && talkBeforeRe.MatchString(head[p.end:m[0]]) ||
-			p.start >= m[1] && p.start-m[1] <= 15 && talkAfterRe.MatchString(head[m[1]:p.start]) {
+			p.start >= m[1] && p.start-m[1] <= 40 && talkAfterRe.MatchString(head[m[1]:p.start]) ||
+			p.end <= m[0] && m[0]-p.end <= 3 && talkCueRe.MatchString(head[max(0, p.start-60):p.start]) {
 			cued = true
 		}
 	}
 	if len(sp) == 0 || !cued {
 		return talk{}, false // 'Her slide "The Catalog Is Everything" got a laugh'
 	}
-	return talk{title: title, speakers: sp, block: i, off: base + m[2], end: -1, listTitle: b.Kind == Item}, true
+	return talk{title: title, speakers: sp, block: i, off: base + m[2], end: -1, listTitle: b.Kind == Item, prose: b.Kind == Para}, true
 }
 
+// speaksOf reports whether text names one of the speakers (a part of a
+// name as a word) or opens with a pronoun that refers back to them.
+func speaksOf(text string, sp []speaker) bool {
+	if pronounStartRe.MatchString(text) {
+		return true
+	}
+	words := givenNames(text)
+	for _, s := range sp {
+		for _, part := range strings.Fields(s.name) {
+			if words[strings.ToLower(part)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var pronounStartRe = lazyRe(`^(?:He|She|They|His|Her|Their|Both|The (?:talk|session|keynote|demo|speakers?))\b`)
+
 var (
-	talkBeforeRe = lazyRe(`(?i)(\bon\b|\bwith\b|\babout\b|\bpresent(?:ed|ing|s)?\b|\bgave\b|\btalked\b|:|—|–|\s-\s)`)
-	talkAfterRe  = lazyRe(`(?i)^\W*(by|from|with)\s+\W*$`)
+	// "Li Na's *Dragonfly and Harbor ...*", "Takeshi Morimoto's keynote, "...""
+	talkBeforeRe = lazyRe(`(?i)(\bon\b|\bwith\b|\babout\b|\bpresent(?:ed|ing|s)?\b|\bgave\b|\btalked\b|:|—|–|\s-\s|^['’]s\s*$|^['’]s\s+(?:[\w-]+\s+){0,2}?(?:talk|keynote|session|presentation|workshop)\W*$)`)
+	// "by", or ", a joint talk by"
+	talkAfterRe = lazyRe(`(?i)^\W*(?:(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:talk|keynote|session|presentation|workshop)\s+)?(by|from|with)\s+\W*$`)
 )
+
+// namesAt reads the names of a list of people in text[start:end] ("Yuki
+// Harada and Daniel Osei") with where each is.
+func (x *extractor) namesAt(text string, start, end int) []span {
+	var out []span
+	for _, n := range splitNames(text[start:end]) {
+		if name, ok := x.personName(n, strong); ok && strings.Contains(name, " ") {
+			if k := strings.Index(text[start:end], n); k >= 0 {
+				out = append(out, span{name: name, start: start + k, end: start + k + len(n)})
+			}
+		}
+	}
+	return out
+}
 
 var quotedInRe = lazyRe(`["“]([\p{Lu}\d][^"“”]{4,120})["”]`)
 
