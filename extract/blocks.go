@@ -36,7 +36,7 @@ type Block struct {
 	// Spans holds the text of emphasised spans inside the block that read
 	// like titles ("*Tracing the Untraceable*, a joint talk by ...").
 	Spans []string
-	Emph  bool     // the whole block was emphasised (*Speaker: A*)
+	Emph  bool // the whole block was emphasised (*Speaker: A*)
 	// Footnote marks a Markdown footnote definition ("[^1]: ..."): a note
 	// on the whole document, never part of a talk's section.
 	Footnote bool
