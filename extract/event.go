@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kg-tool/kg/graph"
@@ -56,8 +57,26 @@ var seriesList = []eventSeries{
 	{slug: "backstagecon", hint: "backstage", name: "BackstageCon", short: "BackstageCon", re: lazyRe(`(?i)\bbackstage\s*con\b`)},
 	{slug: "ciliumcon", hint: "cilium", name: "CiliumCon", short: "CiliumCon", re: lazyRe(`(?i)\bcilium\s*con\b`)},
 	{slug: "wasmcon", hint: "wasm", name: "WasmCon", short: "WasmCon", re: lazyRe(`(?i)\bwasm\s*con\b`)},
-	{slug: "securitycon", hint: "securitycon", name: "Cloud Native SecurityCon", short: "SecurityCon",
-		re: lazyRe(`(?i)\b(?:cloud\s+native\s+)?securitycon\b`)},
+	{slug: "securitycon", hint: "securitycon", name: "Cloud Native SecurityCon", short: "SecurityCon", regions: true,
+		re: lazyRe(`(?i)\b(?:cloud\s*native\s*)?securitycon\b`)},
+	{slug: "cfgmgmtcamp", hint: "camp", name: "Config Management Camp", short: "CfgMgmtCamp",
+		re: lazyRe(`(?i)\b(?:config(?:uration)?\s+management\s+camp|cfg\s*mgmt\s*camp)\b`)},
+	{slug: "platformcon", hint: "platformcon", name: "PlatformCon", short: "PlatformCon", re: lazyRe(`(?i)\bplatformcon\b`)},
+	{slug: "promcon", hint: "promcon", name: "PromCon", short: "PromCon", regions: true, re: lazyRe(`(?i)\bpromcon\b`)},
+	{slug: "istiocon", hint: "istiocon", name: "IstioCon", short: "IstioCon", re: lazyRe(`(?i)\bistio\s*con\b`)},
+	{slug: "observabilitycon", hint: "observabilitycon", name: "ObservabilityCON", short: "ObservabilityCON",
+		re: lazyRe(`(?i)\bobservability\s*con\b`)},
+	{slug: "gophercon", hint: "gophercon", name: "GopherCon", short: "GopherCon", regions: true, re: lazyRe(`(?i)\bgophercon\b`)},
+	{slug: "hashiconf", hint: "hashiconf", name: "HashiConf", short: "HashiConf", re: lazyRe(`(?i)\bhashiconf\b`)},
+	{slug: "dockercon", hint: "dockercon", name: "DockerCon", short: "DockerCon", re: lazyRe(`(?i)\bdockercon\b`)},
+	{slug: "linux-plumbers", hint: "plumbers", name: "Linux Plumbers Conference", short: "LPC",
+		re: lazyRe(`(?i)\blinux\s+plumbers(?:\s+conference)?\b`)},
+	{slug: "all-things-open", hint: "all things open", name: "All Things Open", short: "ATO", re: lazyRe(`(?i)\ball\s+things\s+open\b`)},
+	{slug: "devconf", hint: "devconf", name: "DevConf", short: "DevConf", cityEdition: true, re: lazyRe(`(?i)\bdevconf\b`)},
+	{slug: "osmc", hint: "monitoring conference", name: "Open Source Monitoring Conference", short: "OSMC",
+		re: lazyRe(`(?i)\bopen\s+source\s+monitoring\s+conference\b`)},
+	{slug: "data-on-kubernetes-day", hint: "data on kubernetes", name: "Data on Kubernetes Day", short: "DoK Day",
+		re: lazyRe(`(?i)\bdata\s+on\s+kubernetes\s+day\b`)},
 	{slug: "kubeday", hint: "kubeday|kube day", name: "KubeDay", short: "KubeDay", cityName: true, re: lazyRe(`(?i)\bkube\s*day\b`)},
 	{slug: "containerdays", hint: "container", name: "ContainerDays", short: "ContainerDays", cityEdition: true, re: lazyRe(`(?i)\bcontainer\s*days\b`)},
 	{slug: "open-source-summit", hint: "open source", name: "Open Source Summit", short: "OSS", regions: true, re: lazyRe(`(?i)\bopen\s+source\s+summit\b`)},
@@ -291,6 +310,9 @@ func (x *extractor) findEvent() *eventInfo {
 		}
 	}
 	if ev == nil {
+		ev = x.namedEvent()
+	}
+	if ev == nil {
 		return nil
 	}
 	// city and year from the rest of the title, URL and first paragraphs
@@ -440,4 +462,78 @@ func (x *extractor) isEventName(s string) bool {
 		}
 	}
 	return false
+}
+
+// namedEvent reads an event of no known series from the post's title or
+// first heading: capitalised words that end in an event word, then the
+// year ("Cloud Native Summit Munich 2025", "JSConf EU 2024: my notes").
+func (x *extractor) namedEvent() *eventInfo {
+	var places []string
+	if x.doc.Title != "" {
+		places = append(places, x.doc.Title)
+	}
+	for i, b := range x.doc.Blocks {
+		if i >= 3 {
+			break
+		}
+		if b.Kind == Heading || i == 0 {
+			places = append(places, b.Text)
+		}
+	}
+	for _, p := range places {
+		if len(p) > 200 {
+			continue
+		}
+		for _, loc := range yearRe.FindAllStringIndex(p, -1) {
+			words := strings.Fields(strings.TrimRight(p[:loc[0]], " ,:–—-"))
+			k := len(words)
+			for k > 0 && len(words)-k < 7 && eventWordOK(words[k-1]) {
+				k--
+			}
+			phrase := words[k:]
+			ew := -1 // the event word: the last or the one before a city
+			for j := len(phrase) - 1; j >= 0 && j >= len(phrase)-2; j-- {
+				if eventWordRe.MatchString(phrase[j]) {
+					ew = j
+					break
+				}
+			}
+			if ew < 1 && !(ew == 0 && len(phrase[0]) >= 5) { // "Con 2024" alone names nothing; "PlatformCon 2024" does
+				continue
+			}
+			name := strings.Join(phrase[:ew+1], " ")
+			city, region := "", ""
+			if ew < len(phrase)-1 {
+				last := phrase[len(phrase)-1]
+				if m := seriesRegionRe.FindStringSubmatch(last); m != nil && len(m[0]) == len(last) {
+					region = canonicalRegion(m[1]) // "JSConf EU 2024"
+				} else if city = findCity(last); city == "" {
+					continue // "Summit Blue 2024"
+				}
+			}
+			year, _ := strconv.Atoi(p[loc[0]:loc[1]])
+			s := &eventSeries{slug: graph.Slug(name), name: name, short: name, cityName: city != ""}
+			return &eventInfo{series: s, year: year, city: canonicalCity(city), region: region, text: name,
+				line: x.metaLine(name), lineTx: p}
+		}
+	}
+	return nil
+}
+
+// eventWordRe matches the word that makes a phrase an event's name.
+var eventWordRe = lazyRe(`^(?:\p{Lu}[\p{L}\d.+-]*(?:Con|CON|Conf|Summit|Camp|Fest)|Con|Conf|Summit|Days?|Camp|Conference|Forum|Fest|Festival|Meetup|Symposium|Expo|Week|Hackathon)$`)
+
+// eventWordOK: a word of an event's name read back from its year:
+// capitalised, not a word that starts a post's title ("Notes from ...").
+func eventWordOK(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	switch strings.ToLower(strings.Trim(w, ":,")) {
+	case "my", "our", "notes", "recap", "report", "from", "at", "in", "to", "the", "a", "about", "review",
+		"takeaways", "highlights", "thoughts", "impressions", "trip", "lessons", "learned":
+		return false
+	}
+	return !strings.HasSuffix(w, ":") && !strings.HasSuffix(w, ",")
 }

@@ -1010,6 +1010,13 @@ func TestEventEditions(t *testing.T) {
 		{"no region", "# SREcon 2023 notes", "event:srecon-2023", "SREcon 2023", ""},
 		{"Open Source Summit's region", "# Open Source Summit North America 2025 – trip report", "event:open-source-summit-north-america-2025", "Open Source Summit North America 2025", ""},
 		{"Open Source Summit EU", "# Open Source Summit EU 2024 notes", "event:open-source-summit-europe-2024", "Open Source Summit Europe 2024", ""},
+		{"SecurityCon in one word, with a region", "# CloudNativeSecurityCon NA 2024 - Session Notes", "event:securitycon-north-america-2024", "Cloud Native SecurityCon North America 2024", ""},
+		{"Config Management Camp", "# CfgMgmtCamp 2025 notes\n\nThree days in Ghent.", "event:cfgmgmtcamp-2025", "Config Management Camp 2025", "Ghent"},
+		// no known series: the title's name before the year
+		{"a summit and its city", "# Cloud Native Summit Munich 2025: my notes", "event:cloud-native-summit-munich-2025", "Cloud Native Summit Munich 2025", "Munich"},
+		{"a conf and its region", "# My Notes From JSConf EU 2024", "event:jsconf-europe-2024", "JSConf Europe 2024", ""},
+		{"after my", "# My Cloud Native Summit 2025", "event:cloud-native-summit-2025", "Cloud Native Summit 2025", ""},
+		{"days after a title's first words", "# Trip report: Container Plumbing Days 2025", "event:container-plumbing-days-2025", "Container Plumbing Days 2025", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -1033,6 +1040,17 @@ func TestEventEditions(t *testing.T) {
 				t.Errorf("no talk %s; talks %q", want, v.names(graph.Talk))
 			}
 		})
+	}
+}
+
+// TestNoEventNamed: a title with a year and capitalised words names no
+// event unless an event word ends them.
+func TestNoEventNamed(t *testing.T) {
+	for _, head := range []string{"# What I Learned in 2024", "# Summit Blue 2024", "# Bacon 2024", "# Con 2024", "# Day 2 of the Big Show 2024"} {
+		v := view{extractString(t, "recap.md", head+"\n\nSome notes about Cilium.\n")}
+		if evs := v.names(graph.Event); len(evs) != 0 {
+			t.Errorf("%q: events %q", head, evs)
+		}
 	}
 }
 

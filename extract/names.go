@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kg-tool/kg/graph"
 )
 
 // particles may stand between the parts of a name: "Raymond de Jong".
@@ -307,6 +309,13 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 	s = strings.TrimSpace(s)
 	s = timeRe.ReplaceAllString(s, "")
 	s = strings.TrimRight(s, " .;:")
+	// "Koen Maes, Sofie Janssens / Proximus": the company after a slash
+	shared := ""
+	if k := strings.LastIndex(s, " / "); k > 0 {
+		if tail := strings.TrimSpace(s[k+3:]); x.orgLike(tail) {
+			s, shared = s[:k], tail
+		}
+	}
 	var out []speaker
 	for _, chunk := range splitChunks(s) {
 		chunk = strings.TrimPrefix(strings.TrimSpace(chunk), "@") // "@Priya Raghunathan"
@@ -336,6 +345,11 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 		}
 		rejected++
 	}
+	for k := range out {
+		if out[k].org == "" {
+			out[k].org = cleanOrg(shared)
+		}
+	}
 	// "Sneha Kulkarni & Arjun Bhatia (Swiggy)": an org given only after
 	// the last of several names is theirs all
 	if n := len(out); n > 1 && out[n-1].org != "" {
@@ -348,6 +362,19 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 		}
 	}
 	return out, rejected
+}
+
+// orgLike reports whether s names an organisation rather than a person:
+// the catalog's organisation, or words that are no person's name.
+func (x *extractor) orgLike(s string) bool {
+	if cleanOrg(s) == "" || strings.ContainsAny(s, ",&") {
+		return false
+	}
+	if e, ok := x.cat.ByName(s); ok {
+		return e.Kind == graph.Org
+	}
+	_, person := x.personName(s, strong)
+	return !person
 }
 
 type speaker struct {

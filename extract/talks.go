@@ -192,6 +192,13 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	// lower-case name. Such a line is a title only with the speaker line
 	// below it (checked next), as a heading is.
 	lowerTitle := !headingLike && b.Kind == Para && len(b.starts) == 1 && startsLower(text)
+	// "* OpenTofu State Encryption" with "Speaker: Jana Dvořáková / Spacelift"
+	// on the line under it: a list item of titles
+	if b.Kind == Item && !headingLike && titleLike(trimTitle(text)) && !notTalkRe.MatchString(trimTitle(text)) {
+		if sp := x.speakerLines(i); len(sp) > 0 {
+			return talk{title: trimTitle(text), speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
+		}
+	}
 	if !headingLike && !lowerTitle || notTalkRe.MatchString(trimTitle(text)) ||
 		!(titleLike(trimTitle(text)) || (b.Kind == Heading || lowerTitle) && titleLike(upperFirst(trimTitle(text)))) {
 		if b.Kind != Heading {
