@@ -1515,3 +1515,55 @@ func TestNarrativeTalks(t *testing.T) {
 		t.Errorf("the keynote mentions %q: want Cluster API (the paragraph about him), not Kubeflow (lunch)", m)
 	}
 }
+
+// TestHTMLSpeakerCards: session cards whose elements name their parts by
+// class (title, speaker, company) give talks, speakers and employers; a
+// company's own note in brackets is not part of its name, and a card
+// with no speaker is no talk.
+func TestHTMLSpeakerCards(t *testing.T) {
+	const doc = `<html><head><title>SecurityCon NA 2024 picks</title></head><body>
+<h1>Cloud Native SecurityCon North America 2024</h1>
+<div class="session">
+  <h4 class="title">Attesting Everything: SPIRE as the Root of Trust</h4>
+  <span class="speaker">Marcus Oyelaran</span>
+  <span class="company">Uber</span>
+  <p class="abstract">Marcus walked through SPIRE.</p>
+</div>
+<div class="session">
+  <h4 class="title">Signing Is Easy, Verifying Is Hard</h4>
+  <span class="speaker">Tomasz Wrona</span>
+  <span class="speaker">Keisha Albright</span>
+  <span class="company">Chainguard</span>
+  <p class="abstract">Sigstore policy-controller against Kyverno.</p>
+</div>
+<div class="session session--break">
+  <h4 class="title">Lunch and Hallway Track</h4>
+  <p class="abstract">Sandwiches were fine.</p>
+</div>
+<div class="session">
+  <h4 class="title">Runtime Enforcement Without the Kernel Panic</h4>
+  <div class="speaker-name">Amira Haddad</div>
+  <div class="speaker-company">Isovalent (now part of Cisco)</div>
+  <p class="abstract">Tetragon TracingPolicies.</p>
+</div>
+</body></html>`
+	v := view{extractString(t, "cards.html", doc)}
+	want := map[string][]string{
+		"Attesting Everything: SPIRE as the Root of Trust": {"person:marcus-oyelaran"},
+		"Signing Is Easy, Verifying Is Hard":               {"person:keisha-albright", "person:tomasz-wrona"},
+		"Runtime Enforcement Without the Kernel Panic":     {"person:amira-haddad"},
+	}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	for p, o := range map[string]string{"person:marcus-oyelaran": "org:uber", "person:tomasz-wrona": "org:chainguard",
+		"person:keisha-albright": "org:chainguard", "person:amira-haddad": "org:isovalent"} {
+		if w := v.out(p, graph.WorksFor); !slices.Equal(w, []string{o}) {
+			t.Errorf("%s works for %q, want %s", p, w, o)
+		}
+	}
+}

@@ -54,7 +54,16 @@ func parseHTML(src string, d *Doc) []Block {
 	var cells []string
 	headerRow, inRow := true, false
 	cellStart, rowLine := -1, 0
+	// elements whose class says what they hold ("speaker", "company"): the
+	// text they give a block is written as a speaker line would be,
+	// "Speaker: Tomasz Wrona and Keisha Albright (Chainguard)"
+	pending := ""         // text to put before the next text
+	orgDepth := 0         // stack depth of an open org element, 0 when none
+	cardSpeakers := false // the block holds speakers read by class
+	orgStart := 0         // where the org element's text starts in the block
+	roleBlock := 0        // stack depth of an open block element with a role
 	flush := func() {
+		pending, orgDepth, cardSpeakers = "", 0, false
 		t := strings.Join(strings.Fields(cur.Text), " ")
 		if t != "" {
 			cur.Text = t
@@ -131,6 +140,23 @@ func parseHTML(src string, d *Doc) []Block {
 				skipDepth = 1
 				continue
 			}
+			if role := classRole(class); role != "" {
+				if blockElems[a] && !cardSpeakers {
+					flush()
+				}
+				switch {
+				case role == "speaker" && !cardSpeakers:
+					pending, cardSpeakers = "Speaker: ", true
+				case role == "speaker":
+					pending = " and "
+				case role == "org" && cardSpeakers:
+					pending, orgDepth = " (", len(stack)
+				}
+				if blockElems[a] {
+					roleBlock = len(stack) // its end does not end the block
+					continue
+				}
+			}
 			switch {
 			case a == atom.Title:
 				inTitle = true
@@ -186,6 +212,23 @@ func parseHTML(src string, d *Doc) []Block {
 			}
 			if skipDepth > 0 {
 				continue
+			}
+			if orgDepth > 0 && len(stack) < orgDepth {
+				// "Isovalent (now part of Cisco)": the company alone
+				if orgStart <= len(cur.Text) {
+					if j := strings.IndexByte(cur.Text[orgStart:], '('); j >= 0 {
+						cur.Text = cur.Text[:orgStart+j]
+					}
+				}
+				cur.Text = strings.TrimRight(cur.Text, " ") + ")"
+				orgDepth = 0
+			}
+			if roleBlock > 0 && len(stack) < roleBlock {
+				roleBlock = 0
+				continue
+			}
+			if cardSpeakers && blockElems[a] && a != atom.Div && a != atom.P && a != atom.Li {
+				flush() // the card's speakers end with it
 			}
 			switch {
 			case a == atom.Title:
@@ -270,7 +313,11 @@ func parseHTML(src string, d *Doc) []Block {
 				if strings.TrimSpace(cur.Text) == "" {
 					cur.Line = ln
 					cur.starts = []lineStart{{0, ln}}
-					cur.Text = ""
+					cur.Text = pending
+				} else if pending != "" {
+					cur.Text = strings.TrimRight(cur.Text, " ") + pending
+					cur.starts = append(cur.starts, lineStart{len(cur.Text), ln})
+					orgStart = len(cur.Text)
 				} else {
 					if (k > 0 || seg[0] == ' ' || seg[0] == '\t' || seg[0] == '\r') && !strings.HasSuffix(cur.Text, " ") {
 						cur.Text += " "
@@ -278,6 +325,7 @@ func parseHTML(src string, d *Doc) []Block {
 					cur.starts = append(cur.starts, lineStart{len(cur.Text), ln})
 				}
 				cur.Text += clean
+				pending = ""
 			}
 			if strings.HasSuffix(text, " ") || strings.HasSuffix(text, "\n") {
 				cur.Text += " "
@@ -290,6 +338,26 @@ func parseHTML(src string, d *Doc) []Block {
 			}
 		}
 	}
+}
+
+// classRole reads what an element holds from its class: "speaker" for a
+// speaker's name, "org" for their company.
+func classRole(class string) string {
+	if class == "" {
+		return ""
+	}
+	for _, c := range strings.Fields(strings.ToLower(class)) {
+		switch {
+		case c == "company" || c == "org" || c == "organization" || c == "organisation" || c == "affiliation" || c == "employer" ||
+			strings.HasSuffix(c, "-company") || strings.HasSuffix(c, "__company") || strings.HasSuffix(c, "-affiliation"):
+			return "org" // "speaker-company" too
+		case strings.Contains(c, "speaker") || strings.Contains(c, "presenter") || strings.Contains(c, "panelist"):
+			if !strings.Contains(c, "bio") && !strings.Contains(c, "photo") && !strings.Contains(c, "img") && !strings.Contains(c, "list") {
+				return "speaker"
+			}
+		}
+	}
+	return ""
 }
 
 func headingLevel(a atom.Atom) int {
