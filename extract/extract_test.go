@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -532,6 +533,10 @@ func TestStyleLabelLines(t *testing.T) {
 			works: map[string]string{"Ciara Walsh": "org:bank-of-ireland"}},
 		{name: "role, then an org", file: "notes.md",
 			text:  "# Notes\n\n### Another Look at Flux\n\nSpeaker: Mia Jones (Staff Engineer, Acme Corp)\n\nFlux notes.\n",
+			title: "Another Look at Flux", speakers: []string{"Mia Jones"},
+			works: map[string]string{"Mia Jones": "org:acme-corp"}},
+		{name: "a team, then the org", file: "notes.md",
+			text:  "# Notes\n\n### Another Look at Flux\n\nSpeaker: Mia Jones (Platform Engineering, Acme Corp)\n\nFlux notes.\n",
 			title: "Another Look at Flux", speakers: []string{"Mia Jones"},
 			works: map[string]string{"Mia Jones": "org:acme-corp"}},
 		{name: "org, then a role", file: "notes.md",
@@ -1565,5 +1570,63 @@ func TestHTMLSpeakerCards(t *testing.T) {
 		if w := v.out(p, graph.WorksFor); !slices.Equal(w, []string{o}) {
 			t.Errorf("%s works for %q, want %s", p, w, o)
 		}
+	}
+}
+
+// TestMediaWiki: a wiki page saved as text is read through its markup:
+// "=== Title ===" headings, bold Speaker: lines with [[Company]] links,
+// an infobox over several lines and cite templates dropped, evidence on
+// the page's own lines.
+func TestMediaWiki(t *testing.T) {
+	const doc = "{{Infobox event\n| name = Kubernetes Community Days Helsinki 2024\n| venue = [[Paasitorni]]\n}}\n" +
+		"'''KCD Helsinki 2024''' was held in [[Helsinki]]. Written up by Eero Lindqvist (Platform Engineering, [[Nordhaven Digital]]).\n\n" +
+		"== Day 1 ==\n\n" +
+		"=== Carbon-Aware Autoscaling with KEDA and Kepler ===\n" +
+		"'''Speakers:''' Laura Virtanen ([[Nokia]]) and Jonas Ek ([[Ericsson]])\n" +
+		"* [[Kepler (software)|Kepler]] exports per-pod energy estimates to a [[KEDA]] scaler.<ref>Slides are on Speaker Deck.</ref>\n\n" +
+		"=== Hubble at 3 a.m.: Network Forensics ===\n" +
+		"'''Speaker:''' Priit Tamm\n" +
+		"* Traced DNS timeouts with [[Hubble (software)|Hubble]] and ''hubble observe''.\n" +
+		"* Slides: {{cite web |url=https://x |title=Kubernetes and Cilium slides}}\n"
+	v := view{extractString(t, "helsinki.txt", doc)}
+	var headings []string
+	for _, b := range extract.Parse(extract.Decoded{Text: doc}, "helsinki.txt").Blocks {
+		if b.Kind == extract.Heading {
+			headings = append(headings, fmt.Sprint(b.Level, " ", b.Text))
+		}
+	}
+	if want := []string{"2 Day 1", "3 Carbon-Aware Autoscaling with KEDA and Kepler", "3 Hubble at 3 a.m.: Network Forensics"}; !slices.Equal(headings, want) {
+		t.Errorf("headings %q, want %q", headings, want)
+	}
+	hubble, _ := v.talk("Hubble at 3 a.m.: Network Forensics")
+	if m := v.out(hubble.ID, graph.Mentions); slices.Contains(m, "project:kubernetes") {
+		t.Errorf("a cite template's title was read: %q", m)
+	}
+	want := map[string][]string{
+		"Carbon-Aware Autoscaling with KEDA and Kepler": {"person:jonas-ek", "person:laura-virtanen"},
+		"Hubble at 3 a.m.: Network Forensics":           {"person:priit-tamm"},
+	}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	if w := v.out("person:laura-virtanen", graph.WorksFor); !slices.Equal(w, []string{"org:nokia"}) {
+		t.Errorf("Laura Virtanen works for %q", w)
+	}
+	if w := v.out("person:eero-lindqvist", graph.WorksFor); !slices.Equal(w, []string{"org:nordhaven-digital"}) {
+		t.Errorf("Eero Lindqvist works for %q", w)
+	}
+	n, _ := v.talk("Carbon-Aware Autoscaling with KEDA and Kepler")
+	e, _ := v.edge(n.ID, graph.Mentions, "project:keda")
+	if !slices.ContainsFunc(e.Evidence, func(ev graph.Evidence) bool {
+		return ev.Line == 11 && ev.Text == "Kepler exports per-pod energy estimates to a KEDA scaler."
+	}) {
+		t.Errorf("KEDA's evidence %+v, want line 11 without markup", e.Evidence)
+	}
+	if evs := v.ofKind(graph.Event); len(evs) != 1 || evs[0].ID != "event:kcd-helsinki-2024" {
+		t.Errorf("events %q", v.names(graph.Event))
 	}
 }

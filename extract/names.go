@@ -447,7 +447,10 @@ func roleOrg(s string) string {
 	}
 	if strings.Contains(s, ",") {
 		for _, p := range strings.Split(s, ",") {
-			if o := roleOrg(strings.TrimSpace(p)); o != "" {
+			if p = strings.TrimSpace(p); teamName(p) {
+				continue // "Platform Engineering, Nordhaven Digital"
+			}
+			if o := roleOrg(p); o != "" {
 				return o
 			}
 		}
@@ -483,6 +486,25 @@ var roleSet = func() map[string]bool {
 	}
 	return m
 }()
+
+// teamWords name a team or department rather than a company.
+var teamWords = map[string]bool{"engineering": true, "team": true, "platform": true, "operations": true,
+	"ops": true, "infrastructure": true, "infra": true, "development": true, "devops": true,
+	"reliability": true, "security": true, "research": true, "department": true, "division": true,
+	"tribe": true, "squad": true, "guild": true, "cloud": true, "data": true, "networking": true,
+	"observability": true, "sre": true, "the": true, "and": true, "&": true}
+
+// teamName reports whether every word of s names a team ("Platform
+// Engineering", "SRE team").
+func teamName(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	for _, w := range f {
+		if !teamWords[w] && !roleSet[w] {
+			return false
+		}
+	}
+	return len(f) > 0
+}
 
 // isRole reports whether s reads as a job title ("Co-Founder and CTO"):
 // whether a word of it, between single spaces and in lower case, is a role

@@ -23,6 +23,10 @@ func Parse(d Decoded, name string) *Doc {
 		doc.Blocks = append(doc.front, parseMarkdown(body, first)...)
 	default:
 		body, first := frontMatter(doc)
+		if isMediaWiki(body) {
+			doc.Blocks = append(doc.front, parseMarkdown(wikiToMarkdown(body), first)...)
+			break
+		}
 		doc.Blocks = append(doc.front, parseText(body, first)...)
 	}
 	doc.Blocks = stripChrome(doc.Blocks)

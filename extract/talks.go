@@ -940,6 +940,9 @@ func (x *extractor) orgAfter(after string) string {
 	if m := orgAfterRe.FindStringSubmatch(after); m != nil {
 		for _, g := range m[1:] {
 			if g != "" {
+				if strings.Contains(g, ",") {
+					g = roleOrg(g) // "(Platform Engineering, Nordhaven Digital)"
+				}
 				return cleanOrg(trimOrgTail(g))
 			}
 		}

@@ -251,11 +251,12 @@ func countKind(f *graph.Facts, k graph.NodeKind) int {
 }
 
 // recapExt lists the extensions read inside directories. Notes kept as
-// reStructuredText, AsciiDoc or Org files are read as plain text: their
-// headings, bullets and labelled lines are what the text rules follow.
+// reStructuredText, AsciiDoc, Org or wiki files are read as plain text
+// (a MediaWiki page through its markup): their headings, bullets and
+// labelled lines are what the text rules follow.
 var recapExt = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true,
 	".mdown": true, ".mkd": true, ".html": true, ".htm": true, ".xhtml": true,
-	".rst": true, ".adoc": true, ".asciidoc": true, ".org": true}
+	".rst": true, ".adoc": true, ".asciidoc": true, ".org": true, ".wiki": true, ".mediawiki": true}
 
 // collectInputs expands the command-line paths: directories recursively
 // (their recap files only, hidden entries skipped, symbolic links to
