@@ -45,6 +45,9 @@ type Block struct {
 	// row is the cells of a table row under a header that names a talk
 	// column and a speaker column, nil otherwise.
 	row *tableRow
+	// stamp: an entry that a timestamp starts, whose wrapped lines go on
+	// until a blank line as a paragraph's do
+	stamp bool
 }
 
 // tableRow is a row of an agenda table: its cells, and which of them
@@ -119,6 +122,14 @@ type Doc struct {
 	// Lines holds the document's source lines, for evidence of facts that
 	// were read from metadata.
 	Lines []string
+}
+
+// lastLine is the text of the block's last source line.
+func (b *Block) lastLine() string {
+	if len(b.starts) == 0 {
+		return b.Text
+	}
+	return b.Text[b.starts[len(b.starts)-1].off:]
 }
 
 // appendText adds a source line's text to a block being built.
@@ -366,6 +377,15 @@ func parseMarkdown(lines []string, first int) []Block {
 			blocks = appendBlock(blocks, &b)
 			continue
 		}
+		if stampLineRe.MatchString(t) {
+			// "[05:40] Keyless Signing Is Not Keyless Trust — Maya Okonkwo":
+			// a line of a podcast's chapter list or a live blog is an entry
+			// of its own, not a wrapped line of a paragraph
+			flush()
+			cur = &Block{Kind: Item, Level: 1, stamp: true}
+			cur.appendText(inline(t, cur), ln)
+			continue
+		}
 		label := wrapLabelRe.MatchString(stripEmphasis(t))
 		note := strings.HasPrefix(t, "[^")
 		if cur != nil && cur.Kind == Para && !label && !note && len(cur.starts) == 1 &&
@@ -373,10 +393,12 @@ func parseMarkdown(lines []string, first int) []Block {
 			cur.appendText(inline(t, cur), ln) // "Speakers: Ana and\nBen (Acme)."
 			continue
 		}
-		if cur == nil || cur.Kind == Quote || label || note || (cur.Kind == Para && wrapLabelRe.MatchString(stripEmphasis(cur.Text))) {
+		if cur == nil || cur.Kind == Quote || label || note || (cur.Kind == Para && wrapLabelRe.MatchString(stripEmphasis(cur.Text))) ||
+			boldLabelRe.MatchString(t) || cur.Kind == Para && fieldLineRe.MatchString(t) && fieldLineRe.MatchString(cur.lastLine()) {
+			// "Hosts: A and B" then "Show notes: C": fields, one per line
 			flush()
 			cur = &Block{Kind: Para, Emph: emphasised(t), Footnote: note}
-		} else if cur.Kind == Item && !startsIndented(raw) && endsSentence(cur.Text) {
+		} else if cur.Kind == Item && !cur.stamp && !startsIndented(raw) && endsSentence(cur.Text) {
 			flush()
 			cur = &Block{Kind: Para, Emph: emphasised(t)}
 		}
@@ -386,6 +408,10 @@ func parseMarkdown(lines []string, first int) []Block {
 	flush()
 	return blocks
 }
+
+// stampLineRe matches a line that starts with a timestamp or a clock
+// time: "[05:40] Title", "**10:42** — Now on stage", "(1:02:15) Q&A".
+var stampLineRe = lazyRe(`^(?:\*\*|__)?[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?(?:\*\*|__)?(?:\s|$)`)
 
 // bullet reads a list item line: it returns the line, its indentation,
 // its marker and its text, as the expression
@@ -584,6 +610,10 @@ func labelContinues(prev, next string) bool {
 	lr, _ := utf8.DecodeRuneInString(last)
 	return unicode.IsUpper(r) && unicode.IsLetter(lr) && len(first) > 1 && strings.HasPrefix(rest, "(")
 }
+
+// boldLabelRe matches a line that a bold label starts ("**Host:** Marisol
+// Vega", "**Guest:** Theo Brandt"): a field of its own, not a wrapped line.
+var boldLabelRe = lazyRe(`^(?:\*\*|__)\p{Lu}[\p{L} ()/-]{0,30}(?::(?:\*\*|__)?|(?:\*\*|__):)\s`).needing("**", "__")
 
 var wrapLabelRe = lazyRe(`(?i)^(\*\*|__)?(speakers?|speaker\(s\)|presented by|presenters?|talk( \d+)?\s*:|keynote\s*:|lightning talk\s*:|session\s*:)`)
 

@@ -344,6 +344,9 @@ func sentenceEnd(text string, i int) int {
 	if k == j {
 		return 0
 	}
+	if text[i] != '.' && k < len(text) && text[k] >= 'a' && text[k] <= 'z' {
+		return 0 // "Henrik Strand from Kahoot! is on stage"
+	}
 	return k
 }
 

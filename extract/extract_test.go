@@ -1630,3 +1630,88 @@ func TestMediaWiki(t *testing.T) {
 		t.Errorf("events %q", v.names(graph.Event))
 	}
 }
+
+// TestPodcastChapters: an episode's chapter list names the talks
+// ("[05:40] Title — Speaker"), and the transcript under the same
+// timestamp is the talk's; the show's details line above "Host:" is none.
+func TestPodcastChapters(t *testing.T) {
+	const doc = "# Ep. 52: Cloud Native SecurityCon 2024\n\n**The Sidecar Shift** · Released 3 July 2024 · 47 min\n\n" +
+		"**Host:** Marisol Vega\n**Guest:** Theo Brandt, security engineer at Shopify\n\n## Chapters\n\n" +
+		"[00:00] Cold open and intro\n[05:40] Keyless Signing Is Not Keyless Trust — Maya Okonkwo\n" +
+		"[12:30] SPIFFE Everywhere: Workload Identity for Legacy VMs — Raj Patel & Hannah Lindqvist\n[44:30] Hallway track\n\n" +
+		"## Transcript\n\n**[05:40]**\n\n**Host:** Did you catch Maya's talk?\n\n**Guest:** Fulcio tells you who signed; Rekor keeps the log.\n\n" +
+		"**[12:30]**\n\n**Guest:** SPIRE agents on thousands of VMs, and Envoy in front.\n\n" +
+		"**[44:30]**\n\n**Host:** The Falco booth had the best stickers.\n"
+	v := view{extractString(t, "ep52.md", doc)}
+	want := map[string][]string{
+		"Keyless Signing Is Not Keyless Trust":                {"person:maya-okonkwo"},
+		"SPIFFE Everywhere: Workload Identity for Legacy VMs": {"person:hannah-lindqvist", "person:raj-patel"},
+	}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	keyless, _ := v.talk("Keyless Signing Is Not Keyless Trust")
+	spiffe, _ := v.talk("SPIFFE Everywhere: Workload Identity for Legacy VMs")
+	if m := v.out(keyless.ID, graph.Mentions); !slices.Contains(m, "project:rekor") || slices.Contains(m, "project:spire") {
+		t.Errorf("the keyless talk mentions %q", m)
+	}
+	if m := v.out(spiffe.ID, graph.Mentions); !slices.Contains(m, "project:spire") || slices.Contains(m, "project:rekor") ||
+		slices.Contains(m, "project:falco") {
+		t.Errorf("the SPIFFE talk mentions %q", m)
+	}
+	if _, ok := v.node("person:marisol-vega"); !ok {
+		t.Errorf("the host's label line ran into the guest's: people %q", v.names(graph.Person))
+	}
+}
+
+// TestLiveBlog: a live blog's entries start with a clock time; an entry's
+// wrapped lines are one entry even after a line ending in a colon, and an
+// exclamation mark inside a company's name ends no sentence.
+func TestLiveBlog(t *testing.T) {
+	doc := "# DevOpsDays Oslo 2024 live blog\n\n" +
+		"**12:20** — Henrik Strand from Kahoot! is on stage with \"Paved Roads Need\nMaintenance Crews\". Their Backstage instance runs 40 plugins.\n" +
+		strings.Repeat("The platform team of five moved to an inner-source model for templates.\n", 6) + "\n" +
+		"**10:20** — Opening keynote by Marte Haugen, principal engineer at Equinor:\n\"The Pager Is a Design Smell\". Prometheus alerts became bugs.\n"
+	v := view{extractString(t, "live.md", doc)}
+	want := map[string][]string{
+		"Paved Roads Need Maintenance Crews": {"person:henrik-strand"},
+		"The Pager Is a Design Smell":        {"person:marte-haugen"},
+	}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+}
+
+// TestShowNotes: show notes list the chapters, then discuss each in a
+// paragraph whose bold lead holds the chapter's timestamp; the show's
+// own line and its field lines (hosts, show notes, runtime) are no talk.
+func TestShowNotes(t *testing.T) {
+	const doc = "# Episode 87 — eBPF Summit 2025: The Recap Episode\n\n" +
+		"**Kernel Space** · a podcast about Linux internals and the people who build them\n\n" +
+		"Hosts: Amelia Brandt and Kofi Mensah\nShow notes: Sana Qureshi\nRuntime: 1:04:20\n\n## Chapters\n\n" +
+		"- [00:04:12] Tetragon in the Real World — Svetlana Orlova (Isovalent)\n" +
+		"- [00:15:40] bpftrace for People Who Hate bpftrace — Arjun Nair (Netflix)\n\n## What we talked about\n\n" +
+		"**Tetragon (00:04:12).** Svetlana showed TracingPolicy resources; Kofi compared it with Falco.\n\n" +
+		"**bpftrace (00:15:40).** Arjun rebuilt three BCC tools as bpftrace scripts.\n"
+	v := view{extractString(t, "ep87.md", doc)}
+	if got := v.names(graph.Talk); !slices.Equal(got, []string{"Tetragon in the Real World", "bpftrace for People Who Hate bpftrace"}) {
+		t.Fatalf("talks %q", got)
+	}
+	tetragon, _ := v.talk("Tetragon in the Real World")
+	if m := v.out(tetragon.ID, graph.Mentions); !slices.Contains(m, "project:falco") || slices.Contains(m, "project:bcc") {
+		t.Errorf("the Tetragon talk mentions %q", m)
+	}
+	for _, p := range []string{"person:kofi-mensah", "person:sana-qureshi"} {
+		if _, ok := v.node(p); !ok {
+			t.Errorf("no %s: people %q", p, v.names(graph.Person))
+		}
+	}
+}

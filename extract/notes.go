@@ -73,6 +73,40 @@ func (x *extractor) linkNotes() map[int][][2]int {
 	links := map[int][][2]int{}
 	drop := map[int]bool{}
 	blocks := x.doc.Blocks
+	// a podcast's transcript under timestamps: "**[05:40]**" opens the notes
+	// of the chapter "[05:40] Keyless Signing Is Not Keyless Trust — ..."
+	stamps := map[string]int{}
+	for _, ti := range listed {
+		if m := stampRe.FindString(blocks[x.talks[ti].block].Text); m != "" {
+			stamps[bareStamp(m)] = ti
+		}
+	}
+	// or a paragraph that opens with it: "**Tetragon (00:04:12).** Svetlana
+	// showed ..."
+	stampAt := func(h int) (int, bool) {
+		t := blocks[h].Text
+		m := openingStampRe.FindStringSubmatch(t[:min(len(t), 60)])
+		if m == nil {
+			return 0, false
+		}
+		ti, ok := stamps[m[1]]
+		return ti, ok
+	}
+	for h := last + 1; h < len(blocks) && len(stamps) > 0; h++ {
+		ti, ok := stampAt(h)
+		if !ok {
+			continue
+		}
+		end := h + 1
+		for end < len(blocks) && blocks[end].Kind != Heading {
+			if _, next := stampAt(end); next || stampRe.MatchString(blocks[end].Text) {
+				break // the next chapter's notes, listed or not
+			}
+			end++
+		}
+		links[ti] = append(links[ti], [2]int{h, end})
+		h = end - 1
+	}
 	for h := last + 1; h < len(blocks); h++ {
 		b := &blocks[h]
 		if b.Kind != Heading {
@@ -168,4 +202,12 @@ func givenNames(s string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// openingStampRe finds a timestamp near the start of a block.
+var openingStampRe = lazyRe(`(?:^|[\[(\s])(\d{1,2}:\d{2}(?::\d{2})?)(?:[\])\s.,:]|$)`).needing(":")
+
+// bareStamp is a timestamp without its brackets and separator: "05:40".
+func bareStamp(s string) string {
+	return strings.Trim(s, "[]() -–—|:\t")
 }

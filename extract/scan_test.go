@@ -21,6 +21,9 @@ func TestScannersAgreeWithRegexps(t *testing.T) {
 	boundsRe := func(text string) []int {
 		out := []int{0}
 		for _, loc := range sentenceEndRe.FindAllStringIndex(text, -1) {
+			if text[loc[0]] != '.' && loc[1] < len(text) && text[loc[1]] >= 'a' && text[loc[1]] <= 'z' {
+				continue // "Kahoot! is on stage"
+			}
 			if !abbrevBefore(text, loc[0]) {
 				out = append(out, loc[1])
 			}

@@ -113,7 +113,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if len(text) > 400 && utf8.RuneCountInString(text) > 400 {
 		// a long paragraph is no title line, but it may open with a
 		// talk quoted in a sentence
-		if b.row == nil && b.Kind == Para && !isSpeakerLine(text) {
+		if b.row == nil && (b.Kind == Para || b.Kind == Item) && !isSpeakerLine(text) {
 			return x.quotedTalk(i)
 		}
 		return talk{}, false
@@ -178,6 +178,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	// unless a time slot marks it as a programme entry.
 	if b.Kind == Item || len(b.starts) == 1 {
 		candidate = trimComment(candidate)
+		if m := stampRe.FindString(candidate); m != "" {
+			candidate = candidate[len(m):] // "[05:40] Keyless Signing ... — Maya Okonkwo"
+		}
 	}
 	slot := strings.Contains(candidate, "(") && timeRe.MatchString(candidate)
 	proseLine := strings.HasSuffix(candidate, ":") ||
@@ -207,6 +210,11 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		return talk{}, false
 	}
 	title := trimTitle(text)
+	if postMetaRe.MatchString(title) || strings.Contains(title, " · ") {
+		// "The Sidecar Shift · Released 3 July 2024 · 47 min", "Kernel
+		// Space · a podcast about ..." above "Host: ...": the show's line
+		return talk{}, false
+	}
 	if sp := x.speakerLines(i); len(sp) > 0 {
 		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
 	}
@@ -248,6 +256,13 @@ func trimLinkTail(text string, links []Link) string {
 		text = t
 	}
 }
+
+// postMetaRe matches a post's or an episode's line of details: a
+// reading time or a release date among dot-separated parts.
+var postMetaRe = lazyRe(`(?i)(?:^|[·•|]\s*)(?:\d+\s*min(?:ute)?s?(?:\s+read)?|(?:released|published|posted|updated)\s+\S+)\s*(?:[·•|]|$)`).needing("·", "•", "|")
+
+// stampRe matches a leading timestamp and the separator after it.
+var stampRe = lazyRe(`^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*(?:[-–—|:]\s*)?`)
 
 // trimComment cuts a writer's comment that ends a programme line after a
 // dash or dot: "– my rating 9/10", "· no slides". The comment is in lower
