@@ -1715,3 +1715,58 @@ func TestShowNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestRecapsInOtherLanguages: Dutch and Spanish recaps name their
+// speakers with their own words for "by", "from" and "gave": "geopend door
+// spreker Daan van der Meer van Picnic", "Thijs Verbeek van Rabobank"
+// (a company after a full name, not a surname), 'la charla "...", de
+// Daniela Soto y Rodrigo Peña, ambos de BBVA México'.
+func TestRecapsInOtherLanguages(t *testing.T) {
+	cases := []struct {
+		name, file, doc string
+		talks           map[string][]string
+		works           map[string]string
+	}{
+		{"Dutch", "utrecht.md", "# KCD Utrecht 2025\n\n### Multi-Cluster Without Tears\n\n" +
+			"De dag werd geopend door spreker Daan van der Meer van Picnic. Hij liet Karmada zien.\n\n" +
+			"### Linkerd vs. Istio Ambient\n\nDit was de enige talk met twee sprekers: Fatima El Amrani van Buoyant en Thijs Verbeek van Rabobank. Linkerd won.\n\n" +
+			"### Backups You Can Actually Restore\n\nAnouk de Vries van Schuberg Philis gaf de meest onderschatte talk van de dag.\n",
+			map[string][]string{
+				"Multi-Cluster Without Tears":      {"person:daan-van-der-meer"},
+				"Linkerd vs. Istio Ambient":        {"person:fatima-el-amrani", "person:thijs-verbeek"},
+				"Backups You Can Actually Restore": {"person:anouk-de-vries"},
+			},
+			map[string]string{"person:daan-van-der-meer": "org:picnic", "person:thijs-verbeek": "org:rabobank",
+				"person:fatima-el-amrani": "org:buoyant", "person:anouk-de-vries": "org:schuberg-philis"}},
+		{"Spanish", "gdl.md", "# KCD Guadalajara 2024\n\n## La keynote\n\n" +
+			"Abrió el día Alejandro Rivas, de Oracle, con la keynote \"Del monolito a Kubernetes\". Fue muy honesta.\n\n" +
+			"## GitOps en la banca\n\nDespués vino la charla \"GitOps con Argo CD y Kargo\", de Daniela Soto y Rodrigo Peña, ambos de BBVA México.\n\n" +
+			"## El taller\n\nEn la tarde tomé el taller \"WebAssembly en Kubernetes con SpinKube\", que impartió Jorge Ibarra.\n\n" +
+			"## Observabilidad\n\nLa charla de Luis Fernando Ochoa (de Grafana Labs) sobre \"Observabilidad sin quebrar el presupuesto\" fue práctica.\n",
+			map[string][]string{
+				"Del monolito a Kubernetes":                 {"person:alejandro-rivas"},
+				"GitOps con Argo CD y Kargo":                {"person:daniela-soto", "person:rodrigo-pena"},
+				"WebAssembly en Kubernetes con SpinKube":    {"person:jorge-ibarra"},
+				"Observabilidad sin quebrar el presupuesto": {"person:luis-fernando-ochoa"},
+			},
+			map[string]string{"person:alejandro-rivas": "org:oracle", "person:daniela-soto": "org:bbva-mexico",
+				"person:rodrigo-pena": "org:bbva-mexico", "person:luis-fernando-ochoa": "org:grafana-labs"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			v := view{extractString(t, c.file, c.doc)}
+			got := map[string][]string{}
+			for _, n := range v.ofKind(graph.Talk) {
+				got[n.Name] = v.in(n.ID, graph.Presented)
+			}
+			if !reflect.DeepEqual(got, c.talks) {
+				t.Fatalf("talks %q\nwant %q", got, c.talks)
+			}
+			for p, o := range c.works {
+				if w := v.out(p, graph.WorksFor); !slices.Equal(w, []string{o}) {
+					t.Errorf("%s works for %q, want %s", p, w, o)
+				}
+			}
+		})
+	}
+}

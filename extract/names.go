@@ -219,6 +219,11 @@ func capRuns(text string) [][]capWord {
 		switch {
 		case core == "":
 			end()
+		case len(cur) > 1 && particles[core] && surnamed(text, cur):
+			// "Thijs Verbeek van Rabobank", "Anouk de Vries van Schuberg
+			// Philis": after a given name and a surname, "van" names
+			// where the person works
+			end()
 		case len(cur) > 0 && particles[core]:
 			cur = append(cur, capWord{start: i + s, end: i + e, particle: true, stop: stop})
 		case isInitial(core) || capName(core):
@@ -233,6 +238,22 @@ func capRuns(text string) [][]capWord {
 	}
 	end()
 	return runs
+}
+
+// surnamed reports whether a run already holds a known given name and a
+// surname after it ("Thijs Verbeek", not "As Raymond").
+func surnamed(text string, run []capWord) bool {
+	for k := len(run) - 2; k >= 0; k-- {
+		if !run[k].particle && isFirstName(text[run[k].start:run[k].end]) {
+			for _, w := range run[k+1:] {
+				if !w.particle {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // capName: a word that starts with an upper-case letter and has only
@@ -350,18 +371,26 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 			out[k].org = cleanOrg(shared)
 		}
 	}
-	// "Sneha Kulkarni & Arjun Bhatia (Swiggy)": an org given only after
-	// the last of several names is theirs all
-	if n := len(out); n > 1 && out[n-1].org != "" {
-		shared := true
-		for _, p := range out[:n-1] {
-			shared = shared && p.org == ""
-		}
-		for k := 0; shared && k < n-1; k++ {
-			out[k].org = out[n-1].org
+	shareLastOrg(out)
+	return out, rejected
+}
+
+// shareLastOrg gives an org named only after the last of several names to
+// them all: "Sneha Kulkarni & Arjun Bhatia (Swiggy)", "de Daniela Soto y
+// Rodrigo Peña, ambos de BBVA México".
+func shareLastOrg(out []speaker) {
+	n := len(out)
+	if n < 2 || out[n-1].org == "" {
+		return
+	}
+	for _, p := range out[:n-1] {
+		if p.org != "" {
+			return
 		}
 	}
-	return out, rejected
+	for k := range out[:n-1] {
+		out[k].org = out[n-1].org
+	}
 }
 
 // orgLike reports whether s names an organisation rather than a person:

@@ -31,7 +31,10 @@ var (
 	parenTailRe   = lazyRe(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`).needing("(")
 	notTalkRe     = prefixFiltered(`(?i)^(key\s*take-?aways?|take-?aways?|main\s+take-?aways?|summary|tl;?dr|key\s+points|highlights?|introduction|intro|conclusions?|final\s+thoughts|closing\s+thoughts|wrap[- ]?up|coffee(\s+break)?|lunch(\s+break)?|break|networking|dinner|party|breakfast|registration|sponsors?.*|booths?.*|expo.*|exhibitors?|agenda|schedule|day\s*\d+.*|about.*|thanks.*|acknowledg.*|resources|links|references|further reading|related.*|comments?|leave a reply|share.*|presentation notes|talks?|sessions?|notes|my notes|overview|table of contents|contents|what'?s next|next steps|see you.*|other links|useful links|demo|q&a|questions|open spaces?)$`,
 		"key", "take", "main", "summary", "tl", "highlight", "intro", "conclusion", "final", "closing", "wrap", "coffee", "lunch", "break", "networking", "dinner", "party", "registration", "sponsor", "booth", "expo", "exhibitor", "agenda", "schedule", "day", "about", "thanks", "acknowledg", "resources", "links", "references", "further reading", "related", "comment", "leave a reply", "share", "presentation notes", "talk", "session", "notes", "my notes", "overview", "table of contents", "contents", "what", "next steps", "see you", "other links", "useful links", "demo", "q&a", "questions", "open space")
-	outroRe   = prefiltered(`(?i)(^(overall|all in all|in conclusion|to conclude|to sum up|to wrap up|wrapping up|in summary|final thoughts|that'?s (all|it)|thanks|thank you)\b)|\b(the|this)\s+(\w+\s+){0,3}(event|conference|summit|edition)\s+(was|were|has been|is|got|had|felt|turned out)\b|\bsee you (at|in|next)\b|\bwe hope\b|\blooking forward to\b|\bnext year\b`, "overall", "all in all", "in conclusion", "to conclude", "to sum up", "to wrap up", "wrapping up", "in summary", "final thoughts", "that's ", "thats ", "thanks", "thank you", "event", "conference", "summit", "edition", "see you ", "we hope", "looking forward to", "next year")
+	outroRe = prefiltered(`(?i)(^(overall|all in all|in conclusion|to conclude|to sum up|to wrap up|wrapping up|in summary|final thoughts|that'?s (all|it)|thanks|thank you)\b)|\b(the|this)\s+(\w+\s+){0,3}(event|conference|summit|edition)\s+(was|were|has been|is|got|had|felt|turned out)\b|\bsee you (at|in|next)\b|\bwe hope\b|\blooking forward to\b|\bnext year\b`, "overall", "all in all", "in conclusion", "to conclude", "to sum up", "to wrap up", "wrapping up", "in summary", "final thoughts", "that's ", "thats ", "thanks", "thank you", "event", "conference", "summit", "edition", "see you ", "we hope", "looking forward to", "next year")
+	// "the talk by", and in other languages "een lightning talk van",
+	// "geopend door spreker", "la charla de", "présenté par"
+	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier)\s+(?:van|von|de|del|di|par|por)\s+$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?)\s*:?\s+$`)
 	talkCueRe = lazyRe(`(?i)\b(session|talk|presentation|keynote|workshop|lightning talk|panel|demo|one|it)\s+(?:was\s+|is\s+)?(?:(?:performed|presented|given|delivered|held|led|hosted|run|done|brought)\s+)?(?:by|of|from)\s+$|\b(?:performed|presented|given|delivered|led|hosted)\s+by\s+$|\bwas\s+from\s+$`)
 	verbCueRe = lazyRe(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,(?:[^,.]|\.\S){2,90},\s*)?(?:(?:from|of|at)\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*)?,?\s+)?(?:(?:also|then|first|briefly)\s+)?(?:closed|closes|ran|runs|gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|was|is|from\s+(?-i:\p{Lu}))\b`)
 )
@@ -99,8 +102,10 @@ func subsection(s string) bool {
 var (
 	subsectionRe = lazyRe(`(?i)^(key\s*take-?aways?|take-?aways?|summary|key\s+points|highlights?|notes|demo|q&a|questions|tl;?dr)$`)
 	parenTitleRe = lazyRe(`^(.{6,}?)\s*\(([^()]+)\)\s*$`).needing(")")
-	listGlueRe   = lazyRe(`^\s*(?:\([^()]*\))?\s*(,|and|&)\s*$`)
-	restWordsRe  = lazyRe(`(?i)\b(and|und|et|from|of|at|the)\b|[\s,;&()@|+–—-]+`)
+	// between two speakers' names: "and", or an org and "and" in the
+	// languages recaps are written in ("van Buoyant en", "de BBVA y")
+	listGlueRe  = lazyRe(`^\s*(?:\([^()]*\)|\s(?:van|von|de|from|of|at|bei|chez)\s+\p{Lu}[^,;.]{0,40}?)?\s*(,|and|&|en|und|et|y|e)\s*$`)
+	restWordsRe = lazyRe(`(?i)\b(and|und|et|from|of|at|the)\b|[\s,;&()@|+–—-]+`)
 )
 
 // talkAt decides whether block i starts a talk.
@@ -220,6 +225,13 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	}
 	if sp := x.emphSpeakers(i); len(sp) > 0 {
 		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
+	}
+	if b.Kind == Heading && i+1 < len(x.doc.Blocks) && x.doc.Blocks[i+1].Kind == Para {
+		if _, ok := x.quotedTalk(i + 1); ok {
+			// "## GitOps en la banca" over 'la charla "GitOps con Argo CD y
+			// Kargo", de Daniela Soto': the quoted title is the talk's
+			return talk{}, false
+		}
 	}
 	if sp := x.narrativeSpeakers(i); len(sp) > 0 {
 		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
@@ -355,6 +367,7 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 			cued = true
 		}
 	}
+	shareLastOrg(sp)
 	if len(sp) == 0 || !cued {
 		return talk{}, false // 'Her slide "The Catalog Is Everything" got a laugh'
 	}
@@ -382,9 +395,9 @@ var pronounStartRe = lazyRe(`^(?:He|She|They|His|Her|Their|Both|The (?:talk|sess
 
 var (
 	// "Li Na's *Dragonfly and Harbor ...*", "Takeshi Morimoto's keynote, "...""
-	talkBeforeRe = lazyRe(`(?i)(\bon\b|\bwith\b|\babout\b|\bpresent(?:ed|ing|s)?\b|\bgave\b|\btalked\b|:|—|–|\s-\s|^['’]s\s*$|^['’]s\s+(?:[\w-]+\s+){0,2}?(?:talk|keynote|session|presentation|workshop)\W*$)`)
+	talkBeforeRe = lazyRe(`(?i)(\bon\b|\bwith\b|\babout\b|\b(?:con|sobre|mit|über|met|over|avec|sur)\b|\b(?:charla|ponencia|taller|keynote|vortrag|lezing|sessie|conférence|atelier)\W*$|\bpresent(?:ed|ing|s)?\b|\bgave\b|\btalked\b|:|—|–|\s-\s|^['’]s\s*$|^['’]s\s+(?:[\w-]+\s+){0,2}?(?:talk|keynote|session|presentation|workshop)\W*$)`)
 	// "by", or ", a joint talk by"
-	talkAfterRe = lazyRe(`(?i)^\W*(?:(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:talk|keynote|session|presentation|workshop)\s+)?(by|from|with)\s+\W*$`)
+	talkAfterRe = lazyRe(`(?i)^\W*(?:(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:talk|keynote|session|presentation|workshop)\s+)?(by|from|with|de|del|van|von|door|par|por|que\s+(?:impartió|presentó|dio|dieron))\s+\W*$`)
 )
 
 // namesAt reads the names of a list of people in text[start:end] ("Yuki
@@ -910,7 +923,8 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 			lead := strings.TrimSpace(leadRe.ReplaceAllString(before, ""))
 			atStart := lead == "" || strings.HasSuffix(lead, ".") || strings.HasSuffix(lead, "!") || duoRe.MatchString(lead)
 			withOrg := strings.HasPrefix(strings.TrimLeft(after, " "), "(") && len(out) == 0 && sp.start < 120
-			if (atStart && verbCueRe.MatchString(strings.TrimLeft(after, " "))) || talkCueRe.MatchString(before) || withOrg ||
+			if (atStart && (verbCueRe.MatchString(strings.TrimLeft(after, " ")) || intlVerbRe.MatchString(strings.TrimLeft(after, " ")))) ||
+				talkCueRe.MatchString(before) || intlCueRe.MatchString(before) || withOrg ||
 				(len(out) > 0 && listGlueRe.MatchString(head[out[len(out)-1].end:sp.start])) {
 				out = append(out, speaker{name: sp.name, line: b.LineAt(sp.start), text: sentenceAt(b.Text, sp.start), org: x.orgAfter(after)})
 				out[len(out)-1].end = sp.end
@@ -945,6 +959,11 @@ func (x *extractor) cuedSpeaker(b *Block, head string) []speaker {
 		org: x.orgAfter(head[m[3]:]), end: m[3]}}
 }
 
+// intlVerbRe: a name's verb of speaking in the languages other than
+// English recaps are written in (Dutch, German, Spanish, French, past
+// tense), after an optional "van/von/de Org" or ", who ...,".
+var intlVerbRe = lazyRe(`(?i)^(?:(?:van|von|de|del|bei|chez|de chez)\s+\p{Lu}[\p{L}\p{N}.&!-]*(?:\s+\p{Lu}[\p{L}\p{N}.&!-]*)?\s+|,(?:[^,.]|\.\S){2,90},\s*)?(?:gaf|liet|vertelde|begon|presenteerde|sprak|opende|toonde|legde|nam|deelde|zeigte|erklärte|sprach|stellte|präsentierte|berichtete|gab|eröffnete|führte|hielt|presentó|habló|mostró|explicó|abrió|cerró|compartió|contó|dio|a\s+présenté|a\s+montré|a\s+expliqué|a\s+parlé|a\s+partagé|a\s+ouvert|présente|montre|explique)(?:\s|[,.:;]|$)`)
+
 // duoRe: words that introduce the speakers of a talk at a sentence start.
 var duoRe = lazyRe(`(?i)(?:^|[.!]\s+)(?:the\s+)?(?:duo|pair|trio|speakers?|presenters?|our\s+colleagues?|my\s+colleagues?)$`)
 
@@ -955,6 +974,7 @@ func (x *extractor) orgAfter(after string) string {
 	if m := orgAfterRe.FindStringSubmatch(after); m != nil {
 		for _, g := range m[1:] {
 			if g != "" {
+				g = orgPrepRe.ReplaceAllString(g, "") // "(de Grafana Labs)", "(van Picnic)"
 				if strings.Contains(g, ",") {
 					g = roleOrg(g) // "(Platform Engineering, Nordhaven Digital)"
 				}
@@ -965,7 +985,9 @@ func (x *extractor) orgAfter(after string) string {
 	return ""
 }
 
-var orgAfterRe = lazyRe(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at)\s+([^,.;()]{2,50})|\s+(?:from|of|at)\s+((?:the\s+)?\p{Lu}[^,.;()]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for)\s+([^,.;()]{2,50}))`)
+var orgAfterRe = lazyRe(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at|de|van|von|bei|chez)\s+([^,.;()]{2,50})|\s+(?:from|of|at|van|von|bei|de chez|chez|de|da|del)\s+((?:the\s+)?\p{Lu}[^,.;:()\"“]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for|de|van|von|bei|chez)\s+([^,.;()]{2,50}))`)
+
+var orgPrepRe = lazyRe(`^(?:from|at|de|van|von|bei|chez)\s+`)
 
 // trimOrgTail cuts an organisation name before a following verb or clause:
 // "RedHat. The main topic" -> "RedHat"; "Isovalent offered" -> "Isovalent".
