@@ -8,7 +8,7 @@ import (
 )
 
 // BlockKind is the structural role of a block.
-type BlockKind int
+type BlockKind uint8
 
 // Block kinds.
 const (
@@ -27,27 +27,28 @@ type Link struct {
 // with markup removed and hard-wrapped lines joined, and the line numbers it
 // came from.
 type Block struct {
-	Kind  BlockKind
+	Kind BlockKind
+	Emph bool // the whole block was emphasised (*Speaker: A*)
+	// Footnote marks a Markdown footnote definition ("[^1]: ..."): a note
+	// on the whole document, never part of a talk's section.
+	Footnote bool
+	// stamp: an entry that a timestamp starts, whose wrapped lines go on
+	// until a blank line as a paragraph's do
+	stamp bool
 	Level int    // heading level 1-6, or list depth from 1
 	Text  string // plain text
 	Line  int    // 1-based line of the block's first character
 	Links []Link
 	Code  []string // inline code spans
-	// Spans holds the text of emphasised spans inside the block that read
-	// like titles ("*Tracing the Untraceable*, a joint talk by ...").
-	Spans []string
-	Emph  bool // the whole block was emphasised (*Speaker: A*)
-	// Footnote marks a Markdown footnote definition ("[^1]: ..."): a note
-	// on the whole document, never part of a talk's section.
-	Footnote bool
+	// spans holds the text of emphasised spans inside the block that read
+	// like titles ("*Tracing the Untraceable*, a joint talk by ..."), nil
+	// for most blocks (a pointer keeps Block at 128 bytes).
+	spans *[]string
 
 	starts []lineStart // where each joined source line begins in Text
 	// row is the cells of a table row under a header that names a talk
 	// column and a speaker column, nil otherwise.
 	row *tableRow
-	// stamp: an entry that a timestamp starts, whose wrapped lines go on
-	// until a blank line as a paragraph's do
-	stamp bool
 }
 
 // tableRow is a row of an agenda table: its cells, and which of them
@@ -201,11 +202,13 @@ func inline(s string, b *Block) string {
 	if strings.Contains(s, "<") {
 		s = tagRe.ReplaceAllString(s, "")
 	}
-	if strings.ContainsAny(s, "*_") {
-		for _, m := range emphSpanRe.FindAllStringSubmatch(s, -1) {
-			if t := m[1] + m[2]; strings.Contains(t, " ") {
-				b.Spans = append(b.Spans, stripEmphasis(t))
-			}
+	if mayEmphTitle(s) {
+		var have []string
+		if b.spans != nil {
+			have = *b.spans
+		}
+		if got := appendEmphSpans(have, s); len(got) > len(have) {
+			b.spans = &got
 		}
 	}
 	s = stripEmphasis(s)
@@ -224,9 +227,62 @@ func hasLink(b *Block, u string) bool {
 	return false
 }
 
-// emphSpanRe matches a span of words in *, ** or _ that starts with a
-// capital or a digit: a title written in italics or bold.
-var emphSpanRe = lazyRe(`(?:^|[^\w*])\*{1,2}([\p{Lu}\d][^*]{4,160}?)\*{1,2}(?:[^\w*]|$)|(?:^|[^\w_])_([\p{Lu}\d][^_]{4,160}?)_(?:[^\w_]|$)`).needing("*", "_")
+// mayEmphTitle: an emphasis marker before a capital, a digit or a
+// non-ASCII letter, where emphSpanRe can start.
+func mayEmphTitle(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if c := s[i]; c == '*' || c == '_' {
+			if n := s[i+1]; n >= 'A' && n <= 'Z' || n >= '0' && n <= '9' || n >= 0x80 || n == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// appendEmphSpans appends the spans of words in *, ** or _ that start
+// with a capital or a digit, hold a space and are 5-160 bytes long (a
+// title written in italics or bold), as the expression
+// (?:^|[^\w*])\*{1,2}([\p{Lu}\d][^*]{4,160}?)\*{1,2}(?:[^\w*]|$) and its
+// _ form would find them.
+func appendEmphSpans(out []string, s string) []string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '*' && c != '_' || i > 0 && (isASCIIWord(s[i-1]) || s[i-1] == c) {
+			continue
+		}
+		n := 1
+		if c == '*' && i+1 < len(s) && s[i+1] == '*' {
+			n = 2
+		}
+		start := i + n
+		r, _ := utf8.DecodeRuneInString(s[start:])
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		end := strings.IndexByte(s[start:], c)
+		if end < 0 {
+			return out
+		}
+		end += start
+		after := end + 1
+		for after < len(s) && s[after] == c && after < end+n {
+			after++
+		}
+		if after < len(s) && (isASCIIWord(s[after]) || s[after] == c) || end-start < 5 || end-start > 161 {
+			continue
+		}
+		if span := s[start:end]; strings.IndexByte(span, ' ') > 0 {
+			out = append(out, span)
+		}
+		i = after - 1
+	}
+	return out
+}
+
+func isASCIIWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
 
 // stripEmphasis removes *, **, _ and __ used as emphasis, keeping those
 // inside words (snake_case, 2*3).
@@ -377,7 +433,7 @@ func parseMarkdown(lines []string, first int) []Block {
 			blocks = appendBlock(blocks, &b)
 			continue
 		}
-		if stampLineRe.MatchString(t) {
+		if c := t[0]; (c >= '0' && c <= '9' || c == '[' || c == '(' || c == '*' || c == '_') && stampLineRe.MatchString(t) {
 			// "[05:40] Keyless Signing Is Not Keyless Trust — Maya Okonkwo":
 			// a line of a podcast's chapter list or a live blog is an entry
 			// of its own, not a wrapped line of a paragraph
@@ -394,7 +450,7 @@ func parseMarkdown(lines []string, first int) []Block {
 			continue
 		}
 		if cur == nil || cur.Kind == Quote || label || note || (cur.Kind == Para && wrapLabelRe.MatchString(stripEmphasis(cur.Text))) ||
-			boldLabelRe.MatchString(t) || cur.Kind == Para && fieldLineRe.MatchString(t) && fieldLineRe.MatchString(cur.lastLine()) {
+			boldLabelRe.MatchString(t) || cur.Kind == Para && strings.IndexByte(t, ':') > 0 && fieldLineRe.MatchString(t) && fieldLineRe.MatchString(cur.lastLine()) {
 			// "Hosts: A and B" then "Show notes: C": fields, one per line
 			flush()
 			cur = &Block{Kind: Para, Emph: emphasised(t), Footnote: note}
@@ -661,4 +717,12 @@ func atxHeading(line string) (level int, text string, ok bool) {
 // expressions: tab, newline, form feed, carriage return or space.
 func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// Spans returns the emphasised spans of the block that read like titles.
+func (b *Block) Spans() []string {
+	if b.spans == nil {
+		return nil
+	}
+	return *b.spans
 }

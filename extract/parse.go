@@ -20,14 +20,14 @@ func Parse(d Decoded, name string) *Doc {
 		doc.Blocks = parseHTML(d.Text, doc)
 	case Markdown:
 		body, first := frontMatter(doc)
-		doc.Blocks = append(doc.front, parseMarkdown(body, first)...)
+		doc.Blocks = withFront(doc.front, parseMarkdown(body, first))
 	default:
 		body, first := frontMatter(doc)
 		if isMediaWiki(body) {
-			doc.Blocks = append(doc.front, parseMarkdown(wikiToMarkdown(body), first)...)
+			doc.Blocks = withFront(doc.front, parseMarkdown(wikiToMarkdown(body), first))
 			break
 		}
-		doc.Blocks = append(doc.front, parseText(body, first)...)
+		doc.Blocks = withFront(doc.front, parseText(body, first))
 	}
 	doc.Blocks = stripChrome(doc.Blocks)
 	for i := range doc.Blocks {
@@ -36,6 +36,15 @@ func Parse(d Decoded, name string) *Doc {
 		}
 	}
 	return doc
+}
+
+// withFront puts the front matter's talks before the body's blocks,
+// copying the body only when there are any.
+func withFront(front, body []Block) []Block {
+	if len(front) == 0 {
+		return body
+	}
+	return append(front, body...)
 }
 
 // frontMatter reads a leading YAML block delimited by --- lines into doc and

@@ -27,6 +27,9 @@ func (x *extractor) sponsors() {
 			continue
 		}
 		text := b.Text
+		if !strings.Contains(text, "ponsor") && !strings.Contains(text, "PONSOR") {
+			continue
+		}
 		for from := 0; ; {
 			k := indexFold(text[from:], "sponsor")
 			if k < 0 {

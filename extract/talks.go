@@ -130,7 +130,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if b.row != nil {
 		return x.tableTalk(i, b.row)
 	}
-	if metaFieldRe.MatchString(text) {
+	if k := strings.IndexByte(text[:min(len(text), 40)], ':'); (k > 0 || strings.Contains(text[:min(len(text), 40)], "：")) && metaFieldRe.MatchString(text) {
 		return talk{}, false // "When:     29-31 October 2024" above "Author: Name (Team, Bank)"
 	}
 	if i == 0 && b.Kind == Heading && x.isEventName(text) {
@@ -202,7 +202,8 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	lowerTitle := !headingLike && b.Kind == Para && len(b.starts) == 1 && startsLower(text)
 	// "* OpenTofu State Encryption" with "Speaker: Jana Dvořáková / Spacelift"
 	// on the line under it: a list item of titles
-	if b.Kind == Item && !headingLike && titleLike(trimTitle(text)) && !notTalkRe.MatchString(trimTitle(text)) {
+	if b.Kind == Item && !headingLike && i+1 < len(x.doc.Blocks) && labelFirst(x.doc.Blocks[i+1].Text) &&
+		titleLike(trimTitle(text)) && !notTalkRe.MatchString(trimTitle(text)) {
 		if sp := x.speakerLines(i); len(sp) > 0 {
 			return talk{title: trimTitle(text), speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
 		}
@@ -280,6 +281,10 @@ var stampRe = lazyRe(`^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*(?:[-–—|:]\s*)
 // dash or dot: "– my rating 9/10", "· no slides". The comment is in lower
 // case throughout, so "- by Jane Doe" and "- a chat with Jane" stay.
 func trimComment(s string) string {
+	if len(s) > 300 || strings.IndexByte(s, '|') < 0 && strings.IndexByte(s, '-') < 0 &&
+		!strings.Contains(s, "·") && !strings.Contains(s, "–") && !strings.Contains(s, "—") {
+		return s // a title line is short, and a comment needs a dash or a dot
+	}
 	for _, sep := range []string{" · ", " – ", " — ", " | ", " - "} {
 		k := strings.LastIndex(s, sep)
 		if k <= 0 {
@@ -295,6 +300,12 @@ func trimComment(s string) string {
 
 var commentLeadRe = lazyRe(`^(?:by|with|from|von|feat\.?|and|&)\s`)
 
+// hasQuote reports whether s holds a double quote, straight or curly
+// (ContainsAny with a non-ASCII set decodes every rune of s).
+func hasQuote(s string) bool {
+	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "“")
+}
+
 // quotedTalk reads a talk named inside a sentence, as threads and short
 // posts write them: `@Reto Schmid from Swisscom on why "GitOps Is Not a
 // Deployment Strategy"`, `"Secrets Management After Vault" by Karim
@@ -303,7 +314,7 @@ var commentLeadRe = lazyRe(`^(?:by|with|from|von|feat\.?|and|&)\s`)
 // it, outside the quotes.
 func (x *extractor) quotedTalk(i int) (talk, bool) {
 	b := &x.doc.Blocks[i]
-	if b.Kind != Para && b.Kind != Item || !strings.ContainsAny(b.Text, "\"“") && len(b.Spans) == 0 {
+	if b.Kind != Para && b.Kind != Item || !hasQuote(b.Text) && b.spans == nil {
 		return talk{}, false
 	}
 	// the first of the first two sentences that quotes a title
@@ -322,7 +333,7 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 			break
 		}
 		// a title in italics: "*Tracing the Untraceable*, a joint talk by ..."
-		for _, sp := range b.Spans {
+		for _, sp := range b.Spans() {
 			if k := strings.Index(two[st:end], sp); k >= 0 {
 				m = []int{k, k + len(sp), k, k + len(sp)}
 				break
@@ -678,7 +689,10 @@ func formatOf(s string) string {
 // speakers. It succeeds only when the speaker part is wholly names.
 func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 	s = strings.TrimSpace(s)
-	if !strings.ContainsAny(s, "(-–—|\"“'‘") && !strings.Contains(s, " by ") && !strings.Contains(s, " with ") {
+	// (ContainsAny with a non-ASCII set decodes every rune; the ASCII
+	// set and the searches for the dashes and quotes do not)
+	if !strings.ContainsAny(s, "(-|\"'") && !strings.Contains(s, "–") && !strings.Contains(s, "—") && !strings.Contains(s, "“") &&
+		!strings.Contains(s, "‘") && !strings.Contains(s, " by ") && !strings.Contains(s, " with ") {
 		return "", nil, false
 	}
 	if m := quotedTitleRe.FindStringSubmatch(s); m != nil {
@@ -923,8 +937,8 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 			lead := strings.TrimSpace(leadRe.ReplaceAllString(before, ""))
 			atStart := lead == "" || strings.HasSuffix(lead, ".") || strings.HasSuffix(lead, "!") || duoRe.MatchString(lead)
 			withOrg := strings.HasPrefix(strings.TrimLeft(after, " "), "(") && len(out) == 0 && sp.start < 120
-			if (atStart && (verbCueRe.MatchString(strings.TrimLeft(after, " ")) || intlVerbRe.MatchString(strings.TrimLeft(after, " ")))) ||
-				talkCueRe.MatchString(before) || intlCueRe.MatchString(before) || withOrg ||
+			if (atStart && (verbCueRe.MatchString(strings.TrimLeft(after, " ")) || intlVerb(strings.TrimLeft(after, " ")))) ||
+				talkCueRe.MatchString(before) || intlCue(before) || withOrg ||
 				(len(out) > 0 && listGlueRe.MatchString(head[out[len(out)-1].end:sp.start])) {
 				out = append(out, speaker{name: sp.name, line: b.LineAt(sp.start), text: sentenceAt(b.Text, sp.start), org: x.orgAfter(after)})
 				out[len(out)-1].end = sp.end
@@ -964,6 +978,39 @@ func (x *extractor) cuedSpeaker(b *Block, head string) []speaker {
 // tense), after an optional "van/von/de Org" or ", who ...,".
 var intlVerbRe = lazyRe(`(?i)^(?:(?:van|von|de|del|bei|chez|de chez)\s+\p{Lu}[\p{L}\p{N}.&!-]*(?:\s+\p{Lu}[\p{L}\p{N}.&!-]*)?\s+|,(?:[^,.]|\.\S){2,90},\s*)?(?:gaf|liet|vertelde|begon|presenteerde|sprak|opende|toonde|legde|nam|deelde|zeigte|erklärte|sprach|stellte|präsentierte|berichtete|gab|eröffnete|führte|hielt|presentó|habló|mostró|explicó|abrió|cerró|compartió|contó|dio|a\s+présenté|a\s+montré|a\s+expliqué|a\s+parlé|a\s+partagé|a\s+ouvert|présente|montre|explique)(?:\s|[,.:;]|$)`)
 
+// intlCueWords and intlVerbWords are the words intlCueRe ends with and
+// intlVerbRe starts with: most names in English recaps have none there,
+// and are not run through the expressions.
+var (
+	intlCueWords = map[string]bool{"van": true, "von": true, "de": true, "del": true, "di": true, "par": true,
+		"por": true, "door": true, "spreker": true, "sprekers": true, "sprekers:": true, "spreker:": true,
+		"sprecher": true, "sprecherin": true, "sprecher:": true, "sprecherinnen:": true, "ponente": true,
+		"ponentes": true, "ponentes:": true, "ponente:": true, "intervenant": true, "conférencier": true, "conférencière": true}
+	intlVerbWords = map[string]bool{"van": true, "von": true, "de": true, "del": true, "bei": true, "chez": true,
+		"gaf": true, "liet": true, "vertelde": true, "begon": true, "presenteerde": true, "sprak": true, "opende": true,
+		"toonde": true, "legde": true, "nam": true, "deelde": true, "zeigte": true, "erklärte": true, "sprach": true,
+		"stellte": true, "präsentierte": true, "berichtete": true, "gab": true, "eröffnete": true, "führte": true,
+		"hielt": true, "presentó": true, "habló": true, "mostró": true, "explicó": true, "abrió": true, "cerró": true,
+		"compartió": true, "contó": true, "dio": true, "a": true, "présente": true, "montre": true, "explique": true}
+)
+
+// intlCue is intlCueRe.MatchString(before) for text whose last word may
+// end a cue.
+func intlCue(before string) bool {
+	f := strings.Fields(before)
+	return len(f) > 0 && intlCueWords[strings.ToLower(f[len(f)-1])] && intlCueRe.MatchString(before)
+}
+
+// intlVerb is intlVerbRe.MatchString(after) for text whose first word may
+// start one.
+func intlVerb(after string) bool {
+	if strings.HasPrefix(after, ",") {
+		return intlVerbRe.MatchString(after)
+	}
+	w, _, _ := strings.Cut(after, " ")
+	return intlVerbWords[strings.ToLower(strings.TrimRight(w, ",.:;"))] && intlVerbRe.MatchString(after)
+}
+
 // duoRe: words that introduce the speakers of a talk at a sentence start.
 var duoRe = lazyRe(`(?i)(?:^|[.!]\s+)(?:the\s+)?(?:duo|pair|trio|speakers?|presenters?|our\s+colleagues?|my\s+colleagues?)$`)
 
@@ -971,6 +1018,10 @@ var leadRe = lazyRe(`(?i)^\s*(?:(?:then|next|first|finally|afterwards|later|afte
 
 // orgAfter reads ", Role of Org," / " from Org" / " (Org)" right after a name.
 func (x *extractor) orgAfter(after string) string {
+	t := strings.TrimLeft(after, " ")
+	if t == "" || t[0] != '(' && t[0] != ',' && t == after {
+		return "" // none of the shapes: "(Org)", ", ... Org", " from Org"
+	}
 	if m := orgAfterRe.FindStringSubmatch(after); m != nil {
 		for _, g := range m[1:] {
 			if g != "" {
