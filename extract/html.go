@@ -52,6 +52,7 @@ func parseHTML(src string, d *Doc) []Block {
 	// speaker column, as for Markdown tables)
 	var header *tableRow
 	var cells []string
+	var cellLines [][]lineStart // each cell's line starts
 	headerRow, inRow := true, false
 	cellStart, rowLine := -1, 0
 	// elements whose class says what they hold ("speaker", "company"): the
@@ -162,7 +163,7 @@ func parseHTML(src string, d *Doc) []Block {
 				inTitle = true
 			case a == atom.Tr:
 				flush()
-				cells, headerRow, inRow, rowLine = cells[:0], true, true, startLine
+				cells, cellLines, headerRow, inRow, rowLine = cells[:0], cellLines[:0], true, true, startLine
 			case (a == atom.Td || a == atom.Th) && inRow:
 				flush()
 				cellStart = len(blocks)
@@ -235,12 +236,22 @@ func parseHTML(src string, d *Doc) []Block {
 				inTitle = false
 			case (a == atom.Td || a == atom.Th) && inRow && cellStart >= 0:
 				flush()
-				var parts []string
-				for _, b := range blocks[cellStart:] {
-					parts = append(parts, b.Text)
+				// the cell's text and where each of its source lines starts
+				// in it, so that evidence names the line a word is on
+				var text strings.Builder
+				var starts []lineStart
+				for k, b := range blocks[cellStart:] {
+					if k > 0 {
+						text.WriteString("; ")
+					}
+					for _, st := range b.starts {
+						starts = append(starts, lineStart{text.Len() + st.off, st.line})
+					}
+					text.WriteString(b.Text)
 				}
 				blocks, cellStart = blocks[:cellStart], -1
-				cells = append(cells, strings.Join(parts, "; "))
+				cells = append(cells, text.String())
+				cellLines = append(cellLines, starts)
 			case a == atom.Tr && inRow:
 				flush()
 				inRow = false
@@ -250,16 +261,28 @@ func parseHTML(src string, d *Doc) []Block {
 					}
 					continue
 				}
-				var parts []string
-				for _, c := range cells {
-					if c != "" {
-						parts = append(parts, c)
+				var text strings.Builder
+				starts := []lineStart{{0, rowLine}}
+				for k, c := range cells {
+					if c == "" {
+						continue
 					}
+					if text.Len() > 0 {
+						text.WriteString(" - ")
+					}
+					for _, st := range cellLines[k] {
+						if off := text.Len() + st.off; off == 0 {
+							starts[0].line = st.line
+						} else {
+							starts = append(starts, lineStart{off, st.line})
+						}
+					}
+					text.WriteString(c)
 				}
-				if len(parts) == 0 {
+				if text.Len() == 0 {
 					continue
 				}
-				b := Block{Kind: Item, Level: 1, Text: strings.Join(parts, " - "), Line: rowLine, starts: []lineStart{{0, rowLine}}}
+				b := Block{Kind: Item, Level: 1, Text: text.String(), Line: starts[0].line, starts: starts}
 				b.row = header.rowOf(slices.Clone(cells))
 				blocks = append(blocks, b)
 			case a == atom.Table:

@@ -147,20 +147,40 @@ func frontTalks(fm map[string]any, lines []string) []Block {
 			if len(people) == 0 {
 				continue
 			}
-			line := 1
-			for i, l := range lines {
-				if strings.Contains(l, title) {
-					line = i + 1
-					break
+			// each part of the row on the line that gives it: the title,
+			// each name, each company
+			line := lineOf(lines, title, 0)
+			b := Block{Kind: Item, Level: 1, Line: line, starts: []lineStart{{0, line}}}
+			text := title + " - "
+			for k, p := range people {
+				if k > 0 {
+					text += "; "
+				}
+				name, org, _ := strings.Cut(p, " (")
+				b.starts = append(b.starts, lineStart{len(text), lineOf(lines, name, line-1)})
+				text += name
+				if org != "" {
+					b.starts = append(b.starts, lineStart{len(text) + 2, lineOf(lines, strings.TrimSuffix(org, ")"), line-1)})
+					text += " (" + org
 				}
 			}
-			b := Block{Kind: Item, Level: 1}
+			b.Text = text
 			b.row = &tableRow{cells: []string{title, strings.Join(people, "; ")}, title: 0, speaker: 1, front: true}
-			b.appendText(title+" - "+b.row.cells[1], line)
 			out = append(out, b)
 		}
 	}
 	return out
+}
+
+// lineOf returns the 1-based line of lines, from index from on, that
+// holds s; the line after from when none does.
+func lineOf(lines []string, s string, from int) int {
+	for i := from; i < len(lines); i++ {
+		if strings.Contains(lines[i], s) {
+			return i + 1
+		}
+	}
+	return from + 1
 }
 
 func firstField(m map[string]any, keys ...string) string {
