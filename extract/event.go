@@ -315,6 +315,19 @@ func (x *extractor) findEvent() *eventInfo {
 	if ev == nil {
 		return nil
 	}
+	// a region another mention of the series gives ("Cloud Native
+	// SecurityCon 2024" in the title, "... North America" in the text)
+	for _, p := range places {
+		if !ev.series.regions || ev.region != "" || ev.series.re == nil {
+			break
+		}
+		for _, loc := range ev.series.re.FindAllStringIndex(p.text, -1) {
+			if m := seriesRegionRe.FindStringSubmatch(p.text[loc[1]:min(len(p.text), loc[1]+40)]); m != nil {
+				ev.region = canonicalRegion(m[1])
+				break
+			}
+		}
+	}
 	// city and year from the rest of the title, URL and first paragraphs
 	for _, p := range places {
 		if ev.city == "" {

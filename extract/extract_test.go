@@ -1016,6 +1016,8 @@ func TestEventEditions(t *testing.T) {
 		{"Open Source Summit's region", "# Open Source Summit North America 2025 – trip report", "event:open-source-summit-north-america-2025", "Open Source Summit North America 2025", ""},
 		{"Open Source Summit EU", "# Open Source Summit EU 2024 notes", "event:open-source-summit-europe-2024", "Open Source Summit Europe 2024", ""},
 		{"SecurityCon in one word, with a region", "# CloudNativeSecurityCon NA 2024 - Session Notes", "event:securitycon-north-america-2024", "Cloud Native SecurityCon North America 2024", ""},
+		{"a region in the text, not the title", "# Cloud Native SecurityCon 2024 recap\n\nCloud Native SecurityCon North America took over Seattle's convention center.",
+			"event:securitycon-north-america-2024", "Cloud Native SecurityCon North America 2024", "Seattle"},
 		{"Config Management Camp", "# CfgMgmtCamp 2025 notes\n\nThree days in Ghent.", "event:cfgmgmtcamp-2025", "Config Management Camp 2025", "Ghent"},
 		// no known series: the title's name before the year
 		{"a summit and its city", "# Cloud Native Summit Munich 2025: my notes", "event:cloud-native-summit-munich-2025", "Cloud Native Summit Munich 2025", "Munich"},
