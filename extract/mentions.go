@@ -80,12 +80,6 @@ func (x *extractor) mentions() {
 			if p, ok := x.parentInSpelling(e, f.spelling); ok {
 				x.mentionNode(bi, x.catalogNode(p, ""), f.start)
 			}
-			if e.Maintainer != "" && len(strings.Fields(f.spelling)) > 1 && sharesName(f.spelling, e.Maintainer) {
-				if m, ok := x.cat.ByName(e.Maintainer); ok && m.Kind == graph.Org {
-					first := strings.Fields(f.spelling)[0]
-					x.mentionNode(bi, x.catalogNode(m, first), f.start)
-				}
-			}
 		}
 	}
 }
