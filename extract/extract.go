@@ -428,6 +428,9 @@ func (x *extractor) orgNode(name string) string {
 				return x.catalogNode(m, name)
 			}
 			return ""
+		case e.Kind == graph.Project && e.Maturity == "" && e.Parent == "":
+			// a company's product of the same name with no company entry:
+			// "Marco Ferri (Pulumi)", "J. R. Smith of Honeycomb"
 		default:
 			return "" // a project or topic with no company behind it
 		}

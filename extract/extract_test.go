@@ -491,6 +491,7 @@ func TestStyleLabelLines(t *testing.T) {
 		title            string
 		speakers         []string
 		works            map[string]string // speaker -> org id, checked when set
+		noWork           bool              // no speaker has an employer
 		known            string
 	}{
 		{name: "long Speakers line followed by prose", file: "notes.txt",
@@ -535,6 +536,13 @@ func TestStyleLabelLines(t *testing.T) {
 			text:  "# Notes\n\n### Another Look at Flux\n\nSpeaker: Mia Jones (Staff Engineer, Acme Corp)\n\nFlux notes.\n",
 			title: "Another Look at Flux", speakers: []string{"Mia Jones"},
 			works: map[string]string{"Mia Jones": "org:acme-corp"}},
+		{name: "a company named as its product", file: "notes.md",
+			text:  "# Notes\n\n### Infrastructure as Real Code\n\nSpeaker: Marco Ferri (Pulumi)\n\nTypeScript all the way down.\n",
+			title: "Infrastructure as Real Code", speakers: []string{"Marco Ferri"},
+			works: map[string]string{"Marco Ferri": "org:pulumi"}},
+		{name: "a community project is no employer", file: "notes.md",
+			text:  "# Notes\n\n### Infrastructure as Real Code\n\nSpeaker: Marco Ferri (Flux)\n\nTypeScript all the way down.\n",
+			title: "Infrastructure as Real Code", speakers: []string{"Marco Ferri"}, noWork: true},
 		{name: "a team, then the org", file: "notes.md",
 			text:  "# Notes\n\n### Another Look at Flux\n\nSpeaker: Mia Jones (Platform Engineering, Acme Corp)\n\nFlux notes.\n",
 			title: "Another Look at Flux", speakers: []string{"Mia Jones"},
@@ -570,6 +578,11 @@ func TestStyleLabelLines(t *testing.T) {
 			for sp, org := range c.works {
 				if got := v.out(graph.NodeID(graph.Person, sp), graph.WorksFor); !slices.Equal(got, []string{org}) {
 					t.Errorf("%s works for %q, want %s", sp, got, org)
+				}
+			}
+			for _, sp := range c.speakers {
+				if got := v.out(graph.NodeID(graph.Person, sp), graph.WorksFor); c.noWork && len(got) > 0 {
+					t.Errorf("%s works for %q, want none", sp, got)
 				}
 			}
 		})

@@ -1036,7 +1036,7 @@ func (x *extractor) orgAfter(after string) string {
 	return ""
 }
 
-var orgAfterRe = lazyRe(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at|de|van|von|bei|chez)\s+([^,.;()]{2,50})|\s+(?:from|of|at|van|von|bei|de chez|chez|de|da|del)\s+((?:the\s+)?\p{Lu}[^,.;:()\"“]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for|de|van|von|bei|chez)\s+([^,.;()]{2,50}))`)
+var orgAfterRe = lazyRe(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at|de|van|von|bei|chez)\s+([^,.;:()\"“]{2,50})|\s+(?:from|of|at|van|von|bei|de chez|chez|de|da|del)\s+((?:the\s+)?\p{Lu}[^,.;:()\"“]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for|de|van|von|bei|chez)\s+([^,.;:()\"“]{2,50}))`)
 
 var orgPrepRe = lazyRe(`^(?:from|at|de|van|von|bei|chez)\s+`)
 
