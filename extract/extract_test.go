@@ -1377,6 +1377,7 @@ func TestBylineEmployer(t *testing.T) {
 		{"Author:   Ciara Walsh (SRE team, Bank of Ireland)", "person:ciara-walsh", "org:bank-of-ireland"},
 		{"By Oluwaseun Adeyemi, Platform Engineering at Wayfair", "person:oluwaseun-adeyemi", "org:wayfair"},
 		{"by Lukas Hofmann, 21 July 2023", "person:lukas-hofmann", ""},
+		{"By Hiroshi Tanaka, Head of Infrastructure", "person:hiroshi-tanaka", ""},
 	}
 	for _, c := range cases {
 		v := view{extractString(t, "post.txt", "KubeCon EU 2024 notes\n\n"+c.byline+"\n\nSome notes about Thanos.\n")}

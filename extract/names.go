@@ -571,7 +571,7 @@ func cleanOrg(s string) string {
 	if s == "" || utf8.RuneCountInString(s) > 50 || len(strings.Fields(s)) > 5 {
 		return ""
 	}
-	if isRole(s) || strings.ContainsAny(s, "0123456789") && (!strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") || dateRe.MatchString(s)) {
+	if isRole(s) || teamName(s) || strings.ContainsAny(s, "0123456789") && (!strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") || dateRe.MatchString(s)) {
 		return "" // "2023", "21 July 2023"
 	}
 	r, _ := utf8.DecodeRuneInString(s)
