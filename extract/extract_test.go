@@ -1378,6 +1378,7 @@ func TestBylineEmployer(t *testing.T) {
 		{"By Oluwaseun Adeyemi, Platform Engineering at Wayfair", "person:oluwaseun-adeyemi", "org:wayfair"},
 		{"by Lukas Hofmann, 21 July 2023", "person:lukas-hofmann", ""},
 		{"By Hiroshi Tanaka, Head of Infrastructure", "person:hiroshi-tanaka", ""},
+		{"*Por Larissa Moreira — engenheira de plataforma na PicPay*", "person:larissa-moreira", "org:picpay"},
 	}
 	for _, c := range cases {
 		v := view{extractString(t, "post.txt", "KubeCon EU 2024 notes\n\n"+c.byline+"\n\nSome notes about Thanos.\n")}
@@ -1754,6 +1755,19 @@ func TestRecapsInOtherLanguages(t *testing.T) {
 			},
 			map[string]string{"person:daan-van-der-meer": "org:picnic", "person:thijs-verbeek": "org:rabobank",
 				"person:fatima-el-amrani": "org:buoyant", "person:anouk-de-vries": "org:schuberg-philis"}},
+		{"Portuguese", "sp.md", "# KCD São Paulo 2024\n\n### 1. Platform Engineering Without Burnout\n\n" +
+			"A keynote foi a palestra da Fernanda Ribeiro, da Nubank, e foi a minha favorita.\n\n" +
+			"### 2. Autoscaling Pix Payments with KEDA\n\nPalestra em dupla do Carlos Mendes e da Juliana Prado, ambos do Itaú Unibanco.\n\n" +
+			"### 3. Tracing Everything at Scale\n\nO Thiago Azevedo, do Mercado Livre, apresentou a jornada com OpenTelemetry.\n\n" +
+			"### 7. ⚡ Lightning talk: Helm Charts Nobody Wants\n\nSpeaker: Gabriel Souza\n",
+			map[string][]string{
+				"Platform Engineering Without Burnout": {"person:fernanda-ribeiro"},
+				"Autoscaling Pix Payments with KEDA":   {"person:carlos-mendes", "person:juliana-prado"},
+				"Tracing Everything at Scale":          {"person:thiago-azevedo"},
+				"Helm Charts Nobody Wants":             {"person:gabriel-souza"},
+			},
+			map[string]string{"person:fernanda-ribeiro": "org:nubank", "person:carlos-mendes": "org:itau-unibanco",
+				"person:juliana-prado": "org:itau-unibanco", "person:thiago-azevedo": "org:mercado-livre"}},
 		{"Spanish", "gdl.md", "# KCD Guadalajara 2024\n\n## La keynote\n\n" +
 			"Abrió el día Alejandro Rivas, de Oracle, con la keynote \"Del monolito a Kubernetes\". Fue muy honesta.\n\n" +
 			"## GitOps en la banca\n\nDespués vino la charla \"GitOps con Argo CD y Kargo\", de Daniela Soto y Rodrigo Peña, ambos de BBVA México.\n\n" +

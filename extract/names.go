@@ -417,7 +417,7 @@ var (
 	timeRe     = lazyRe(`\(\s*\d{1,2}[:.h]\d{2}\s*[-–]\s*\d{1,2}[:.h]\d{2}\s*\)`).needing("(")
 	parenOrgRe = lazyRe(`^(.+?)\s*\(([^()]+)\)\s*$`).needing(")")
 	fromOrgRe  = lazyRe(`^(.+?)\s+(?:from|of|at|@)\s+(.+)$`)
-	atOrgRe    = lazyRe(`^[^,]*?\s(?:at|@)\s+([^,]+)$`).needing("at", "@")
+	atOrgRe    = lazyRe(`^[^,]*?\s(?:at|@|na|no|bei|chez)\s+(\p{Lu}[^,]*)$`).needing("at", "@", "na", "no", "bei", "chez")
 	roleAtRe   = lazyRe(`(?i)^.*?(?:\b(?:at|of|for|from)\s+|@\s*)(.+)$`) // "SRE @ Hapag-Lloyd" too
 )
 

@@ -34,7 +34,7 @@ var (
 	outroRe = prefiltered(`(?i)(^(overall|all in all|in conclusion|to conclude|to sum up|to wrap up|wrapping up|in summary|final thoughts|that'?s (all|it)|thanks|thank you)\b)|\b(the|this)\s+(\w+\s+){0,3}(event|conference|summit|edition)\s+(was|were|has been|is|got|had|felt|turned out)\b|\bsee you (at|in|next)\b|\bwe hope\b|\blooking forward to\b|\bnext year\b`, "overall", "all in all", "in conclusion", "to conclude", "to sum up", "to wrap up", "wrapping up", "in summary", "final thoughts", "that's ", "thats ", "thanks", "thank you", "event", "conference", "summit", "edition", "see you ", "we hope", "looking forward to", "next year")
 	// "the talk by", and in other languages "een lightning talk van",
 	// "geopend door spreker", "la charla de", "présenté par"
-	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier)\s+(?:van|von|de|del|di|par|por)\s+$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?)\s*:?\s+$`)
+	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier|palestra|dupla|apresentação|oficina)\s+(?:van|von|de|del|di|par|por|da|do|dos|das)\s+$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?)\s*:?\s+$`)
 	talkCueRe = lazyRe(`(?i)\b(session|talk|presentation|keynote|workshop|lightning talk|panel|demo|one|it)\s+(?:was\s+|is\s+)?(?:(?:performed|presented|given|delivered|held|led|hosted|run|done|brought)\s+)?(?:by|of|from)\s+$|\b(?:performed|presented|given|delivered|led|hosted)\s+by\s+$|\bwas\s+from\s+$`)
 	verbCueRe = lazyRe(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,(?:[^,.]|\.\S){2,90},\s*)?(?:(?:from|of|at)\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*)?,?\s+)?(?:(?:also|then|first|briefly)\s+)?(?:closed|closes|ran|runs|gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|was|is|from\s+(?-i:\p{Lu}))\b`)
 )
@@ -104,7 +104,7 @@ var (
 	parenTitleRe = lazyRe(`^(.{6,}?)\s*\(([^()]+)\)\s*$`).needing(")")
 	// between two speakers' names: "and", or an org and "and" in the
 	// languages recaps are written in ("van Buoyant en", "de BBVA y")
-	listGlueRe  = lazyRe(`^\s*(?:\([^()]*\)|\s(?:van|von|de|from|of|at|bei|chez)\s+\p{Lu}[^,;.]{0,40}?)?\s*(,|and|&|en|und|et|y|e)\s*$`)
+	listGlueRe  = lazyRe(`^\s*(?:\([^()]*\)|\s(?:van|von|de|from|of|at|bei|chez)\s+\p{Lu}[^,;.]{0,40}?)?\s*(,|and|&|en|und|et|y|e)\s*(?:(?:da|do|de|la|el)\s+)?$`)
 	restWordsRe = lazyRe(`(?i)\b(and|und|et|from|of|at|the)\b|[\s,;&()@|+–—-]+`)
 )
 
@@ -112,6 +112,9 @@ var (
 func (x *extractor) talkAt(i int) (talk, bool) {
 	b := &x.doc.Blocks[i]
 	text := strings.TrimSpace(b.Text)
+	if b.Kind == Heading {
+		text = stripEnum(text) // "### 7. ⚡ Lightning talk: Helm Charts Nobody Wants"
+	}
 	if text == "" {
 		return talk{}, false
 	}
@@ -299,6 +302,21 @@ func trimComment(s string) string {
 }
 
 var commentLeadRe = lazyRe(`^(?:by|with|from|von|feat\.?|and|&)\s`)
+
+// stripEnum removes a heading's number ("1. ", "2) ") and the symbols
+// (emoji) before its words.
+func stripEnum(s string) string {
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' ' {
+		s = strings.TrimLeft(s[i+2:], " ")
+	}
+	return strings.TrimLeftFunc(s, func(r rune) bool {
+		return unicode.IsSymbol(r) || unicode.Is(unicode.Variation_Selector, r) || r == '\u200d' || r == ' '
+	})
+}
 
 // hasQuote reports whether s holds a double quote, straight or curly
 // (ContainsAny with a non-ASCII set decodes every rune of s).
@@ -948,6 +966,7 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 			out = x.cuedSpeaker(b, head)
 		}
 		if len(out) > 0 {
+			shareLastOrg(out) // "..., ambos do Itaú Unibanco"
 			return out
 		}
 	}
@@ -976,7 +995,7 @@ func (x *extractor) cuedSpeaker(b *Block, head string) []speaker {
 // intlVerbRe: a name's verb of speaking in the languages other than
 // English recaps are written in (Dutch, German, Spanish, French, past
 // tense), after an optional "van/von/de Org" or ", who ...,".
-var intlVerbRe = lazyRe(`(?i)^(?:(?:van|von|de|del|bei|chez|de chez)\s+\p{Lu}[\p{L}\p{N}.&!-]*(?:\s+\p{Lu}[\p{L}\p{N}.&!-]*)?\s+|,(?:[^,.]|\.\S){2,90},\s*)?(?:gaf|liet|vertelde|begon|presenteerde|sprak|opende|toonde|legde|nam|deelde|zeigte|erklärte|sprach|stellte|präsentierte|berichtete|gab|eröffnete|führte|hielt|presentó|habló|mostró|explicó|abrió|cerró|compartió|contó|dio|a\s+présenté|a\s+montré|a\s+expliqué|a\s+parlé|a\s+partagé|a\s+ouvert|présente|montre|explique)(?:\s|[,.:;]|$)`)
+var intlVerbRe = lazyRe(`(?i)^(?:(?:van|von|de|del|bei|chez|de chez|da|do)\s+\p{Lu}[\p{L}\p{N}.&!-]*(?:\s+\p{Lu}[\p{L}\p{N}.&!-]*)?\s+|,(?:[^,.]|\.\S){2,90},\s*)?(?:gaf|liet|vertelde|begon|presenteerde|sprak|opende|toonde|legde|nam|deelde|zeigte|erklärte|sprach|stellte|präsentierte|berichtete|gab|eröffnete|führte|hielt|presentó|habló|mostró|explicó|abrió|cerró|compartió|contó|dio|apresentou|falou|mostrou|deu|contou|explicou|abriu|fechou|compartilhou|trouxe|a\s+présenté|a\s+montré|a\s+expliqué|a\s+parlé|a\s+partagé|a\s+ouvert|présente|montre|explique)(?:\s|[,.:;]|$)`)
 
 // intlCueWords and intlVerbWords are the words intlCueRe ends with and
 // intlVerbRe starts with: most names in English recaps have none there,
@@ -985,13 +1004,16 @@ var (
 	intlCueWords = map[string]bool{"van": true, "von": true, "de": true, "del": true, "di": true, "par": true,
 		"por": true, "door": true, "spreker": true, "sprekers": true, "sprekers:": true, "spreker:": true,
 		"sprecher": true, "sprecherin": true, "sprecher:": true, "sprecherinnen:": true, "ponente": true,
-		"ponentes": true, "ponentes:": true, "ponente:": true, "intervenant": true, "conférencier": true, "conférencière": true}
+		"ponentes": true, "ponentes:": true, "ponente:": true, "intervenant": true, "conférencier": true, "conférencière": true,
+		"da": true, "do": true, "dos": true, "das": true}
 	intlVerbWords = map[string]bool{"van": true, "von": true, "de": true, "del": true, "bei": true, "chez": true,
 		"gaf": true, "liet": true, "vertelde": true, "begon": true, "presenteerde": true, "sprak": true, "opende": true,
 		"toonde": true, "legde": true, "nam": true, "deelde": true, "zeigte": true, "erklärte": true, "sprach": true,
 		"stellte": true, "präsentierte": true, "berichtete": true, "gab": true, "eröffnete": true, "führte": true,
 		"hielt": true, "presentó": true, "habló": true, "mostró": true, "explicó": true, "abrió": true, "cerró": true,
-		"compartió": true, "contó": true, "dio": true, "a": true, "présente": true, "montre": true, "explique": true}
+		"compartió": true, "contó": true, "dio": true, "a": true, "présente": true, "montre": true, "explique": true,
+		"da": true, "do": true, "apresentou": true, "falou": true, "mostrou": true, "deu": true, "contou": true,
+		"explicou": true, "abriu": true, "fechou": true, "compartilhou": true, "trouxe": true}
 )
 
 // intlCue is intlCueRe.MatchString(before) for text whose last word may
@@ -1014,7 +1036,9 @@ func intlVerb(after string) bool {
 // duoRe: words that introduce the speakers of a talk at a sentence start.
 var duoRe = lazyRe(`(?i)(?:^|[.!]\s+)(?:the\s+)?(?:duo|pair|trio|speakers?|presenters?|our\s+colleagues?|my\s+colleagues?)$`)
 
-var leadRe = lazyRe(`(?i)^\s*(?:(?:then|next|first|finally|afterwards|later|after that|after lunch|to close|to start)\s*,?\s*)+`)
+// (and the articles that stand before a name in Portuguese, Spanish,
+// Italian: "O Thiago Azevedo, do Mercado Livre, apresentou")
+var leadRe = lazyRe(`(?i)^\s*(?:(?:then|next|first|finally|afterwards|later|after that|after lunch|to close|to start|o|a|el|la|il|lo)\s*,?\s*)+`)
 
 // orgAfter reads ", Role of Org," / " from Org" / " (Org)" right after a name.
 func (x *extractor) orgAfter(after string) string {
@@ -1036,9 +1060,9 @@ func (x *extractor) orgAfter(after string) string {
 	return ""
 }
 
-var orgAfterRe = lazyRe(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at|de|van|von|bei|chez)\s+([^,.;:()\"“]{2,50})|\s+(?:from|of|at|van|von|bei|de chez|chez|de|da|del)\s+((?:the\s+)?\p{Lu}[^,.;:()\"“]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for|de|van|von|bei|chez)\s+([^,.;:()\"“]{2,50}))`)
+var orgAfterRe = lazyRe(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at|de|van|von|bei|chez|da|do|dos|das)\s+([^,.;:()\"“]{2,50})|\s+(?:from|of|at|van|von|bei|de chez|chez|de|da|del|do)\s+((?:the\s+)?\p{Lu}[^,.;:()\"“]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for|de|van|von|bei|chez|da|do|na|no)\s+([^,.;:()\"“]{2,50}))`)
 
-var orgPrepRe = lazyRe(`^(?:from|at|de|van|von|bei|chez)\s+`)
+var orgPrepRe = lazyRe(`^(?:from|at|de|van|von|bei|chez|da|do|na|no)\s+`)
 
 // trimOrgTail cuts an organisation name before a following verb or clause:
 // "RedHat. The main topic" -> "RedHat"; "Isovalent offered" -> "Isovalent".
