@@ -1800,3 +1800,31 @@ func TestRecapsInOtherLanguages(t *testing.T) {
 		})
 	}
 }
+
+// TestSingleQuotedTitles: a report in British style quotes titles in
+// single quotes, which also serve as apostrophes inside them; "titled"
+// introduces a title whose speaker follows it or leads the clause; a list
+// at the end gives "'Title', Name".
+func TestSingleQuotedTitles(t *testing.T) {
+	const doc = "# Open Source Summit Europe 2023\n\nThe most crowded session was the least technical. In his talk, titled\n" +
+		"'The Cyber Resilience Act Isn't Going Away', Pieter Van Acker\n(Eclipse Foundation) argued that foundations waited too long.\n\n" +
+		"At the embedded end of the programme, Lukas Brandstätter, who maintains\nseveral board ports as an independent consultant, gave a talk titled\n" +
+		"'Zephyr on Tiny Things: Keeping an RTOS Maintainable'. He wants fewer boards.\n\n" +
+		"Other talks worth a look:\n\n- 'Yocto Project Release Engineering Without Heroics', Sven Lindqvist\n" +
+		"- 'Bringing Confidential Computing to Kubernetes', Mei Tanaka\n\n" +
+		"Her slide 'The Catalog Is Everything' got a laugh from Mei Tanaka.\n"
+	v := view{extractString(t, "report.md", doc)}
+	want := map[string][]string{
+		"The Cyber Resilience Act Isn't Going Away":           {"person:pieter-van-acker"},
+		"Zephyr on Tiny Things: Keeping an RTOS Maintainable": {"person:lukas-brandstatter"},
+		"Yocto Project Release Engineering Without Heroics":   {"person:sven-lindqvist"},
+		"Bringing Confidential Computing to Kubernetes":       {"person:mei-tanaka"},
+	}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+}

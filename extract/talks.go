@@ -26,7 +26,7 @@ type talk struct {
 var (
 	labelRe       = lazyRe(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo|vortrag)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
 	speakerLineRe = lazyRe(`(?i)^(?:(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panelists?|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)|(?:who|sprecher(?:in|innen|:innen|\*innen)?|referent(?:in|innen|en)?|vortragende[rn]?)\s*[:：])\s*(.+)$`)
-	quotedTitleRe = lazyRe(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+)(.+)$`)
+	quotedTitleRe = lazyRe(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*(?:,\s*|[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+))(.+)$`)
 	speakerOnRe   = lazyRe(`^(.+?)\s+on\s+["“]([^"”]+)["”]$`)
 	parenTailRe   = lazyRe(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`).needing("(")
 	notTalkRe     = prefixFiltered(`(?i)^(key\s*take-?aways?|take-?aways?|main\s+take-?aways?|summary|tl;?dr|key\s+points|highlights?|introduction|intro|conclusions?|final\s+thoughts|closing\s+thoughts|wrap[- ]?up|coffee(\s+break)?|lunch(\s+break)?|break|networking|dinner|party|breakfast|registration|sponsors?.*|booths?.*|expo.*|exhibitors?|agenda|schedule|day\s*\d+.*|about.*|thanks.*|acknowledg.*|resources|links|references|further reading|related.*|comments?|leave a reply|share.*|presentation notes|talks?|sessions?|notes|my notes|overview|table of contents|contents|what'?s next|next steps|see you.*|other links|useful links|demo|q&a|questions|open spaces?)$`,
@@ -332,7 +332,7 @@ func hasQuote(s string) bool {
 // it, outside the quotes.
 func (x *extractor) quotedTalk(i int) (talk, bool) {
 	b := &x.doc.Blocks[i]
-	if b.Kind != Para && b.Kind != Item || !hasQuote(b.Text) && b.spans == nil {
+	if b.Kind != Para && b.Kind != Item || !hasQuote(b.Text) && b.spans == nil && !hasSingleQuote(b.Text) {
 		return talk{}, false
 	}
 	// the first of the first two sentences that quotes a title
@@ -347,6 +347,15 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 			end = bounds[k+1]
 		}
 		if m = quotedInRe.FindStringSubmatchIndex(two[st:end]); m != nil {
+			head, base = two[st:end], st
+			break
+		}
+		// British single quotes: "In his talk, titled 'The Cyber Resilience
+		// Act Isn't Going Away', Pieter Van Acker ..."
+		if m = singleQuotedInRe.FindStringSubmatchIndex(two[st:end]); m != nil {
+			_, open := utf8.DecodeLastRuneInString(two[st : st+m[2]])
+			_, shut := utf8.DecodeRuneInString(two[st+m[3]:])
+			m = []int{m[2] - open, m[3] + shut, m[2], m[3]}
 			head, base = two[st:end], st
 			break
 		}
@@ -371,6 +380,10 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	}
 	var sp []speaker
 	cued := false
+	// "titled 'X', Name argued", "gave a talk titled 'X'": the words before
+	// the title introduce it, so a name right after it or in the clause
+	// before it gave it
+	introduced := titledRe.MatchString(head[max(0, m[0]-40):m[0]])
 	people := x.peopleIn(strings.ReplaceAll(head, "@", " ")) // "@Reto Schmid"
 	// "a lightning talk by Aiko Tanaka": any name-shaped words after "talk by"
 	for _, bm := range talkByRe.FindAllStringSubmatchIndex(head, -1) {
@@ -392,7 +405,8 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 		// "Keep Your Helm Charts Boring""
 		if p.end <= m[0] && m[0]-p.end <= 60 && talkBeforeRe.MatchString(head[p.end:m[0]]) ||
 			p.start >= m[1] && p.start-m[1] <= 40 && talkAfterRe.MatchString(head[m[1]:p.start]) ||
-			p.end <= m[0] && m[0]-p.end <= 3 && talkCueRe.MatchString(head[max(0, p.start-60):p.start]) {
+			p.end <= m[0] && m[0]-p.end <= 3 && talkCueRe.MatchString(head[max(0, p.start-60):p.start]) ||
+			introduced && (p.start >= m[1] && p.start-m[1] <= 4 || p.end <= m[0] && m[0]-p.end <= 120) {
 			cued = true
 		}
 	}
@@ -441,6 +455,26 @@ func (x *extractor) namesAt(text string, start, end int) []span {
 		}
 	}
 	return out
+}
+
+var (
+	singleQuotedInRe = lazyRe(`(?:^|[\s(])['‘]([\p{Lu}\d](?:[^'‘’\n]|['’]\p{L}){4,120}?)['’](?:[^\p{L}]|$)`).needing("'", "‘")
+	titledRe         = lazyRe(`(?i)(?:\b(?:titled|entitled|called)\s*|\b(?:talk|session|keynote|presentation),?\s*)$`)
+)
+
+// hasSingleQuote reports whether s opens a single quote before a capital.
+func hasSingleQuote(s string) bool {
+	for i := strings.IndexByte(s, '\''); i >= 0 && i+1 < len(s); {
+		if c := s[i+1]; c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80 {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '\'')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return strings.Contains(s, "‘")
 }
 
 var quotedInRe = lazyRe(`["“]([\p{Lu}\d][^"“”]{4,120})["”]`)
