@@ -339,6 +339,7 @@ func parseMarkdown(lines []string, first int) []Block {
 	topSym := ""         // the symbol of the outer symbol bullets
 	var header *tableRow // the columns of the table being read
 	var lastCells []string
+	fieldTable := false // the table being read is one of fields, two columns
 	for i, raw := range lines {
 		ln := first + i
 		if m := fenceRe.FindStringSubmatch(raw); m != nil {
@@ -355,7 +356,7 @@ func parseMarkdown(lines []string, first int) []Block {
 		}
 		t := strings.TrimSpace(raw)
 		if !strings.HasPrefix(t, "|") {
-			header, lastCells = nil, nil // a table ends at the first other line
+			header, lastCells, fieldTable = nil, nil, false // a table ends at the first other line
 		}
 		if t == "" {
 			flush()
@@ -367,6 +368,10 @@ func parseMarkdown(lines []string, first int) []Block {
 			if n := len(blocks); n > 0 && cur == nil && blocks[n-1].Line == ln-1 && lastCells != nil {
 				if header = tableHeader(lastCells); header != nil {
 					blocks = blocks[:n-1] // a header is no item
+				} else if len(lastCells) == 2 {
+					// "| Property | Value |": a table of fields, each row a
+					// "Key: value" line ("Location: Kerry Hotel, Hong Kong")
+					blocks, fieldTable = blocks[:n-1], true
 				}
 			}
 			continue
@@ -429,7 +434,12 @@ func parseMarkdown(lines []string, first int) []Block {
 			}
 			b.row = header.rowOf(cells)
 			lastCells = cells
-			b.appendText(strings.Join(parts, " - "), ln)
+			if fieldTable && len(cells) == 2 && cells[0] != "" {
+				b.Kind, b.Level = Para, 0
+				b.appendText(cells[0]+": "+cells[1], ln)
+			} else {
+				b.appendText(strings.Join(parts, " - "), ln)
+			}
 			blocks = appendBlock(blocks, &b)
 			continue
 		}

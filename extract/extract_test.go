@@ -1828,3 +1828,22 @@ func TestSingleQuotedTitles(t *testing.T) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
 }
+
+// TestNotionExport: a Notion page's properties table holds fields, not
+// talks; "Who:" lines pair each name with a company by a dot; a byline
+// whose dot leads to a reading time names no company.
+func TestNotionExport(t *testing.T) {
+	const doc = "# KubeCon China 2024 — Trip Notes\n\n| Property | Value |\n| --- | --- |\n" +
+		"| Event | KubeCon + CloudNativeCon China 2024 |\n| Location | Kerry Hotel, Hong Kong |\n| Created by | Tan Wei Lin |\n\n" +
+		"*Posted June 22, 2025 by Claire Montgomery · 14 min read*\n\n" +
+		"#### 🎤 Scheduling GPUs Fairly: Kueue and Volcano\n\n**Who:** Zhang Hao · Huawei Cloud, Lin Mei · DaoCloud\n\nKueue quotas.\n"
+	v := view{extractString(t, "notes.md", doc)}
+	if got := v.names(graph.Talk); !slices.Equal(got, []string{"Scheduling GPUs Fairly: Kueue and Volcano"}) {
+		t.Fatalf("talks %q", got)
+	}
+	for p, o := range map[string]string{"person:zhang-hao": "org:huawei", "person:lin-mei": "org:daocloud"} { // Huawei Cloud is Huawei's
+		if w := v.out(p, graph.WorksFor); !slices.Equal(w, []string{o}) {
+			t.Errorf("%s works for %q, want %s", p, w, o)
+		}
+	}
+}

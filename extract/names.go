@@ -330,6 +330,11 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 	s = strings.TrimSpace(s)
 	s = timeRe.ReplaceAllString(s, "")
 	s = strings.TrimRight(s, " .;:")
+	// "Zhang Hao · Huawei Cloud, Lin Mei · DaoCloud": a name and its company
+	// joined by a dot, pairs separated by commas
+	if strings.Contains(s, " · ") {
+		s = dotPairs(s)
+	}
 	// "Koen Maes, Sofie Janssens / Proximus": the company after a slash
 	shared := ""
 	if k := strings.LastIndex(s, " / "); k > 0 {
@@ -373,6 +378,20 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 	}
 	shareLastOrg(out)
 	return out, rejected
+}
+
+// dotPairs rewrites "A · Org, B · Org" as "A (Org), B (Org)" when every
+// comma-separated part is one name and one company; else s is kept.
+func dotPairs(s string) string {
+	parts := strings.Split(s, ", ")
+	for i, p := range parts {
+		name, org, ok := strings.Cut(p, " · ")
+		if r, _ := utf8.DecodeRuneInString(org); !ok || !unicode.IsUpper(r) || strings.Contains(org, " · ") || strings.ContainsAny(name, "()") {
+			return s // "Claire Montgomery · 14 min read"
+		}
+		parts[i] = name + " (" + org + ")"
+	}
+	return strings.Join(parts, ", ")
 }
 
 // shareLastOrg gives an org named only after the last of several names to
