@@ -36,6 +36,7 @@ type extractor struct {
 	order []string // node ids in order of first appearance
 
 	event     string
+	handles   map[string]string // "dana@fosstodon.org" -> "Dana Whitfield", from a cast list
 	people    map[string]string // folded full name -> person id
 	speakers  map[string]bool   // person ids that presented a talk
 	consumed  map[int]bool      // blocks read as speaker lines or bylines
@@ -140,6 +141,7 @@ func Extract(doc *Doc, cat *Catalog, info graph.SourceInfo) *graph.Facts {
 		x.addEdge(x.src, graph.Covers, x.event, x.evidence(ev.line, ev.lineTx))
 	}
 	x.authors()
+	x.readHandles()
 	x.talks = x.segment()
 	notes := x.linkNotes()
 	x.section = make([]int, len(doc.Blocks))

@@ -1277,7 +1277,7 @@ func TestQuotedTalkInSentence(t *testing.T) {
 		"5/ \"Secrets Management After Vault\" by Karim Haddad of PostFinance.\nThey moved to OpenBao.\n\n" +
 		"8/ Ignite round! Favourite was Sanna Koskinen (Digitec Galaxus) with \"Terraform to OpenTofu in 5 Minutes\".\nBrave.\n\n" +
 		"9/ Lunch was great. Anna Berg said \"The Raclette Was Worth The Trip\" twice.\nNo notes.\n"
-	v := view{extractString(t, "thread.md", doc)}
+	v := view{extractString(t, "thread.txt", doc)}
 	got := map[string][]string{}
 	for _, n := range v.ofKind(graph.Talk) {
 		got[n.Name] = v.in(n.ID, graph.Presented)
@@ -1842,6 +1842,35 @@ func TestNotionExport(t *testing.T) {
 		t.Fatalf("talks %q", got)
 	}
 	for p, o := range map[string]string{"person:zhang-hao": "org:huawei", "person:lin-mei": "org:daocloud"} { // Huawei Cloud is Huawei's
+		if w := v.out(p, graph.WorksFor); !slices.Equal(w, []string{o}) {
+			t.Errorf("%s works for %q, want %s", p, w, o)
+		}
+	}
+}
+
+// TestCastList: a thread names its speakers by handle, mapped to names
+// once in a cast list; the cast list is no talk, and "a slide titled" names
+// none.
+func TestCastList(t *testing.T) {
+	const doc = "WasmCon 2023 thread\n\n🧵 2/15\nCast list, since handles are all I'll use:\n" +
+		"@dana@fosstodon.org = Dana Whitfield\n@kofi@mastodon.social = Kofi Mensah\n@ines@hachyderm.io = Inês Carvalho\n@lea@chaos.social = Léa Fontaine\n" +
+		"@renata@fosstodon.org = Renata Alves (program committee, not speaking)\n\n---\n\n" +
+		"🧵 3/15\nDay 1 opener: ‘The Component Model, Explained With Legos’ from @dana@fosstodon.org (Fermyon). WIT interfaces are the studs.\n\n---\n\n" +
+		"🧵 5/15\nNext: ‘Wasm Isn’t Replacing Containers (Yet)’ from @kofi@mastodon.social and @ines@hachyderm.io (both Cosmonic). Spicy title.\n\n---\n\n" +
+		"🧵 6/15\nLoved that @ines@hachyderm.io had a slide literally titled \"Please stop asking if Wasm kills Docker\".\n"
+	v := view{extractString(t, "thread.txt", doc)}
+	want := map[string][]string{
+		"The Component Model, Explained With Legos": {"person:dana-whitfield"},
+		"Wasm Isn’t Replacing Containers (Yet)":     {"person:ines-carvalho", "person:kofi-mensah"},
+	}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	for p, o := range map[string]string{"person:dana-whitfield": "org:fermyon", "person:kofi-mensah": "org:cosmonic", "person:ines-carvalho": "org:cosmonic"} {
 		if w := v.out(p, graph.WorksFor); !slices.Equal(w, []string{o}) {
 			t.Errorf("%s works for %q, want %s", p, w, o)
 		}

@@ -133,6 +133,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if b.row != nil {
 		return x.tableTalk(i, b.row)
 	}
+	if text[0] == '@' && castRe.MatchString(text) {
+		return talk{}, false // "@arjun@mastodon.online = Arjun Iyer", a cast list
+	}
 	if k := strings.IndexByte(text[:min(len(text), 40)], ':'); (k > 0 || strings.Contains(text[:min(len(text), 40)], "：")) && metaFieldRe.MatchString(text) {
 		return talk{}, false // "When:     29-31 October 2024" above "Author: Name (Team, Bank)"
 	}
@@ -385,6 +388,7 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	// before it gave it
 	introduced := titledRe.MatchString(head[max(0, m[0]-40):m[0]])
 	people := x.peopleIn(strings.ReplaceAll(head, "@", " ")) // "@Reto Schmid"
+	people = append(people, x.handlesIn(head)...)            // "@dana@fosstodon.org", from a cast list
 	// "a lightning talk by Aiko Tanaka": any name-shaped words after "talk by"
 	for _, bm := range talkByRe.FindAllStringSubmatchIndex(head, -1) {
 		for _, p := range x.namesAt(head, bm[2], bm[3]) {
@@ -459,7 +463,8 @@ func (x *extractor) namesAt(text string, start, end int) []span {
 
 var (
 	singleQuotedInRe = lazyRe(`(?:^|[\s(])['‘]([\p{Lu}\d](?:[^'‘’\n]|['’]\p{L}){4,120}?)['’](?:[^\p{L}]|$)`).needing("'", "‘")
-	titledRe         = lazyRe(`(?i)(?:\b(?:titled|entitled|called)\s*|\b(?:talk|session|keynote|presentation),?\s*)$`)
+	// "his talk, titled", "gave a talk titled", not "a slide titled"
+	titledRe = lazyRe(`(?i)\b(?:talk|session|keynote|presentation|lecture)\b[^.;]{0,25}?\b(?:titled|entitled|called)\s*$|\b(?:talk|session|keynote|presentation),?\s*$`)
 )
 
 // hasSingleQuote reports whether s opens a single quote before a capital.
@@ -1096,7 +1101,7 @@ func (x *extractor) orgAfter(after string) string {
 
 var orgAfterRe = lazyRe(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at|de|van|von|bei|chez|da|do|dos|das)\s+([^,.;:()\"“]{2,50})|\s+(?:from|of|at|van|von|bei|de chez|chez|de|da|del|do)\s+((?:the\s+)?\p{Lu}[^,.;:()\"“]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for|de|van|von|bei|chez|da|do|na|no)\s+([^,.;:()\"“]{2,50}))`)
 
-var orgPrepRe = lazyRe(`^(?:from|at|de|van|von|bei|chez|da|do|na|no)\s+`)
+var orgPrepRe = lazyRe(`^(?:from|at|de|van|von|bei|chez|da|do|na|no|both|beide|ambos)\s+`)
 
 // trimOrgTail cuts an organisation name before a following verb or clause:
 // "RedHat. The main topic" -> "RedHat"; "Isovalent offered" -> "Isovalent".
