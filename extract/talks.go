@@ -1058,8 +1058,17 @@ var (
 // intlCue is intlCueRe.MatchString(before) for text whose last word may
 // end a cue.
 func intlCue(before string) bool {
-	f := strings.Fields(before)
-	return len(f) > 0 && intlCueWords[strings.ToLower(f[len(f)-1])] && intlCueRe.MatchString(before)
+	t := strings.TrimRight(before, " \t\n")
+	w := t[strings.LastIndexAny(t, " \t\n")+1:]
+	if len(w) == 0 || len(w) > 16 {
+		return false
+	}
+	var buf [16]byte
+	l, ok := lowerASCII(buf[:], w)
+	if !ok {
+		l = []byte(strings.ToLower(w))
+	}
+	return intlCueWords[string(l)] && intlCueRe.MatchString(before)
 }
 
 // intlVerb is intlVerbRe.MatchString(after) for text whose first word may
@@ -1069,7 +1078,16 @@ func intlVerb(after string) bool {
 		return intlVerbRe.MatchString(after)
 	}
 	w, _, _ := strings.Cut(after, " ")
-	return intlVerbWords[strings.ToLower(strings.TrimRight(w, ",.:;"))] && intlVerbRe.MatchString(after)
+	w = strings.TrimRight(w, ",.:;")
+	if len(w) == 0 || len(w) > 16 {
+		return false
+	}
+	var buf [16]byte
+	l, ok := lowerASCII(buf[:], w)
+	if !ok {
+		l = []byte(strings.ToLower(w))
+	}
+	return intlVerbWords[string(l)] && intlVerbRe.MatchString(after)
 }
 
 // duoRe: words that introduce the speakers of a talk at a sentence start.
