@@ -1059,16 +1059,7 @@ var (
 // end a cue.
 func intlCue(before string) bool {
 	t := strings.TrimRight(before, " \t\n")
-	w := t[strings.LastIndexAny(t, " \t\n")+1:]
-	if len(w) == 0 || len(w) > 16 {
-		return false
-	}
-	var buf [16]byte
-	l, ok := lowerASCII(buf[:], w)
-	if !ok {
-		l = []byte(strings.ToLower(w))
-	}
-	return intlCueWords[string(l)] && intlCueRe.MatchString(before)
+	return inWordSet(intlCueWords, t[strings.LastIndexAny(t, " \t\n")+1:]) && intlCueRe.MatchString(before)
 }
 
 // intlVerb is intlVerbRe.MatchString(after) for text whose first word may
@@ -1078,7 +1069,12 @@ func intlVerb(after string) bool {
 		return intlVerbRe.MatchString(after)
 	}
 	w, _, _ := strings.Cut(after, " ")
-	w = strings.TrimRight(w, ",.:;")
+	return inWordSet(intlVerbWords, strings.TrimRight(w, ",.:;")) && intlVerbRe.MatchString(after)
+}
+
+// inWordSet reports whether w in lower case is in set, lowering a short
+// ASCII word in a buffer.
+func inWordSet(set map[string]bool, w string) bool {
 	if len(w) == 0 || len(w) > 16 {
 		return false
 	}
@@ -1087,7 +1083,7 @@ func intlVerb(after string) bool {
 	if !ok {
 		l = []byte(strings.ToLower(w))
 	}
-	return intlVerbWords[string(l)] && intlVerbRe.MatchString(after)
+	return set[string(l)]
 }
 
 // duoRe: words that introduce the speakers of a talk at a sentence start.
