@@ -729,8 +729,8 @@ func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
-// Spans returns the emphasised spans of the block that read like titles.
-func (b *Block) Spans() []string {
+// spanTexts returns the emphasised spans of the block that read like titles.
+func (b *Block) spanTexts() []string {
 	if b.spans == nil {
 		return nil
 	}

@@ -363,7 +363,7 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 			break
 		}
 		// a title in italics: "*Tracing the Untraceable*, a joint talk by ..."
-		for _, sp := range b.Spans() {
+		for _, sp := range b.spanTexts() {
 			if k := strings.Index(two[st:end], sp); k >= 0 {
 				m = []int{k, k + len(sp), k, k + len(sp)}
 				break
