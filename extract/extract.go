@@ -487,7 +487,7 @@ func (x *extractor) catalogNode(e graph.CatalogEntry, spelling string) string {
 	return x.addNode(n)
 }
 
-var bylineRe = lazyRe(`(?i)^(?:(?:notes|written|posted|published|filed|words|text|recap|article|photos|a recap)\s+)?(?:by|author|authors|auteur|autor|por|par|von|door)\s*[:：]?\s+(.+)$`)
+var bylineRe = lazyRe(`(?i)^(?:(?:notes|written|posted|published|filed|words|text|recap|article|photos|a recap|thread|a thread)\s+)?(?:by|author|authors|auteur|autor|por|par|von|door)\s*[:：]?\s+(.+)$`)
 
 // authors reads front-matter authors and bylines near the top ("By A and
 // B.", "Author: A", a lone emphasised name) or a signature at the end.
@@ -524,11 +524,11 @@ func (x *extractor) authors() {
 			}
 			if sp, ok := x.allSpeakers(strings.TrimRight(list, ". ")); ok {
 				names = sp
-			} else if k := strings.IndexAny(list, "—–,|"); k > 0 {
+			} else if k := strings.IndexAny(list, "—–,|("); k > 0 {
 				// "Por Larissa Moreira — engenheira de plataforma na PicPay":
 				// a name, then a role in words the rules do not know
 				if name, ok := x.personName(list[:k], strong); ok && strings.Contains(name, " ") {
-					names = []speaker{{name: name, org: roleOrg(strings.TrimSpace(strings.TrimLeft(list[k:], "—–,| ")))}}
+					names = []speaker{{name: name, org: cleanOrg(roleOrg(strings.TrimSpace(strings.Trim(list[k:], "—–,|() "))))}}
 				}
 			}
 		} else if b.Emph && len(strings.Fields(text)) <= 4 {

@@ -1066,6 +1066,9 @@ func TestEventEditions(t *testing.T) {
 // TestNoEventNamed: a title with a year and capitalised words names no
 // event unless an event word ends them.
 func TestNoEventNamed(t *testing.T) {
+	if v := (view{extractString(t, "recap.md", "# Notes\n\nThe venue was the Kerry Hotel, Hong Kong, again.\n")}); len(v.names(graph.Person)) != 0 {
+		t.Errorf("people %q: a city is no person", v.names(graph.Person))
+	}
 	for _, head := range []string{"# What I Learned in 2024", "# Summit Blue 2024", "# Bacon 2024", "# Con 2024", "# Day 2 of the Big Show 2024"} {
 		v := view{extractString(t, "recap.md", head+"\n\nSome notes about Cilium.\n")}
 		if evs := v.names(graph.Event); len(evs) != 0 {
@@ -1379,6 +1382,7 @@ func TestBylineEmployer(t *testing.T) {
 		{"by Lukas Hofmann, 21 July 2023", "person:lukas-hofmann", ""},
 		{"By Hiroshi Tanaka, Head of Infrastructure", "person:hiroshi-tanaka", ""},
 		{"*Por Larissa Moreira — engenheira de plataforma na PicPay*", "person:larissa-moreira", "org:picpay"},
+		{"Thread by Mira Castellanos (@mira@hachyderm.io)", "person:mira-castellanos", ""},
 	}
 	for _, c := range cases {
 		v := view{extractString(t, "post.txt", "KubeCon EU 2024 notes\n\n"+c.byline+"\n\nSome notes about Thanos.\n")}

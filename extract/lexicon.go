@@ -111,6 +111,7 @@ var notNames = []string{"the", "this", "that", "these", "those", "a", "an", "in"
 	"his", "her", "their", "its", "day", "days", "summit", "conference", "talk", "talks", "keynote",
 	"session", "sessions", "workshop", "panel", "community", "cloud", "native", "foundation", "labs",
 	"inc", "ltd", "gmbh", "ag", "llc", "corp", "university", "project", "projects", "group", "team",
+	"hotel", "center", "centre", "arena", "campus", "venue", "theatre", "theater", "congress", "convention", "messe",
 	"meetup", "europe", "america", "north", "south", "east", "west", "asia", "africa", "china", "india",
 	"japan", "kubecon", "cloudnativecon", "kcd", "devopsdays", "fosdem", "rejekts", "key", "takeaways",
 	"summary", "introduction", "conclusion", "lunch", "break", "coffee", "opening", "closing",

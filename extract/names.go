@@ -77,6 +77,9 @@ func (x *extractor) personName(s string, ctx nameContext) (string, bool) {
 	if x.isCatalogName(s) || (len(parts) > 1 && x.isCatalogName(parts[0]) && !isFirstName(parts[0])) {
 		return "", false
 	}
+	if len(parts) > 1 && findCity(s) == s {
+		return "", false // "Hong Kong", "San Diego"
+	}
 	switch {
 	case real == 1 && len(parts) == 1:
 		if ctx != strong || !isFirstName(parts[0]) {
