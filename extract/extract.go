@@ -572,6 +572,9 @@ func (x *extractor) addTalk(ti int) {
 	}
 	x.addNode(graph.Node{ID: id, Kind: graph.Talk, Name: t.title, Attrs: attrs})
 	x.talkIDs = append(x.talkIDs, id)
+	if t.quoteBlock > 0 {
+		b = &x.doc.Blocks[t.quoteBlock] // the title is quoted under the section's heading
+	}
 	titleEv := x.evidence(b.LineAt(t.off), b.Text)
 	x.addEdge(x.src, graph.Covers, id, titleEv)
 	if x.event != "" {

@@ -1880,3 +1880,23 @@ func TestCastList(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionQuotesTheTitle: a report's section heading names a theme;
+// the talk's title is quoted in the paragraph under it, a hard wrap
+// apart from who gave it, and the title's evidence is the quoting line.
+func TestSectionQuotesTheTitle(t *testing.T) {
+	const doc = "Open Source Summit Europe 2023\n===========================\n\nRust, year two\n\n" +
+		"Ingrid Halvorsen (Google) gave a more sober account of where Rust in the\nkernel stands. Her session,\n" +
+		"'Rust in the Kernel: What the Second Year Taught Us', walked through the\nabstractions merged so far.\n"
+	v := view{extractString(t, "report.txt", doc)}
+	if got := v.names(graph.Talk); !slices.Equal(got, []string{"Rust in the Kernel: What the Second Year Taught Us"}) {
+		t.Fatalf("talks %q", got)
+	}
+	n, _ := v.talk("Rust in the Kernel: What the Second Year Taught Us")
+	if sp := v.in(n.ID, graph.Presented); !slices.Equal(sp, []string{"person:ingrid-halvorsen"}) {
+		t.Errorf("speakers %q", sp)
+	}
+	if e, ok := v.edge("source:report", graph.Covers, n.ID); !ok || e.Evidence[0].Line != 8 {
+		t.Errorf("title evidence %+v, want line 8", e.Evidence)
+	}
+}

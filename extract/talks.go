@@ -21,6 +21,9 @@ type talk struct {
 	// prose: the title is quoted in a paragraph of a narrative post, whose
 	// next paragraphs are the talk's only while they speak of its speakers
 	prose bool
+	// quoteBlock, when not 0, is the block after a section heading that
+	// quotes the talk's title (off is then an offset in it)
+	quoteBlock int
 }
 
 var (
@@ -241,7 +244,17 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		}
 	}
 	if sp := x.narrativeSpeakers(i); len(sp) > 0 {
-		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
+		t := talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}
+		if headingLike {
+			// "## Rust, year two" over "Ingrid Halvorsen (Google) gave a
+			// sober account. Her session, 'Rust in the Kernel: What the
+			// Second Year Taught Us', ...": the section's name is not the
+			// talk's, the quoted title is
+			if q, qb, off, ok := x.quotedTitleAfter(i); ok {
+				t.title, t.quoteBlock, t.off = q, qb, off
+			}
+		}
+		return t, true
 	}
 	return talk{}, false
 }
@@ -319,6 +332,46 @@ func stripEnum(s string) string {
 	return strings.TrimLeftFunc(s, func(r rune) bool {
 		return unicode.IsSymbol(r) || unicode.Is(unicode.Variation_Selector, r) || r == '\u200d' || r == ' '
 	})
+}
+
+// quotedTitleAfter finds a title quoted (or in italics) in the first
+// three sentences of the paragraph after heading i, or in the paragraph
+// after that when a hard wrap split the sentence ("Her session,\n'Rust in
+// the Kernel ...'"): the title, its block and where it is in it.
+func (x *extractor) quotedTitleAfter(i int) (string, int, int, bool) {
+	for j := i + 1; j <= i+2 && j < len(x.doc.Blocks); j++ {
+		b := &x.doc.Blocks[j]
+		if b.Kind != Para {
+			break
+		}
+		head := firstSentences(b.Text, 3)
+		var m []int
+		if hasQuote(head) {
+			m = quotedInRe.FindStringSubmatchIndex(head)
+		}
+		if m == nil && hasSingleQuote(head) {
+			m = singleQuotedInRe.FindStringSubmatchIndex(head)
+		}
+		if m == nil {
+			for _, sp := range b.spanTexts() {
+				if k := strings.Index(head, sp); k >= 0 {
+					m = []int{k, k + len(sp), k, k + len(sp)}
+					break
+				}
+			}
+		}
+		if m != nil {
+			title := strings.TrimRight(head[m[2]:m[3]], ".,!?")
+			if len(strings.Fields(title)) < 3 || !titleLike(title) || notTalkRe.MatchString(title) {
+				return "", 0, 0, false
+			}
+			return title, j, m[2], true
+		}
+		if endsSentence(b.Text) {
+			break // the next paragraph is another one
+		}
+	}
+	return "", 0, 0, false
 }
 
 // hasQuote reports whether s holds a double quote, straight or curly
