@@ -188,6 +188,25 @@ var citiesByFirst = func() map[byte][]string {
 // (the first in cityList order where several start at the same place), or
 // "". It is the regexp \b(city|...)\b without the regexp: this runs on
 // every title and first paragraph.
+// cityNames holds the cities of cityList in lower case.
+var cityNames = func() map[string]bool {
+	m := make(map[string]bool, len(cityList))
+	for _, c := range cityList {
+		m[strings.ToLower(c)] = true
+	}
+	return m
+}()
+
+// isCity reports whether s is a city of the list.
+func isCity(s string) bool {
+	var buf [24]byte
+	l, ok := lowerASCII(buf[:], s)
+	if !ok {
+		return len(s) <= 24 && cityNames[strings.ToLower(s)]
+	}
+	return cityNames[string(l)]
+}
+
 func findCity(s string) string {
 	for i := 0; i < len(s); i++ {
 		cands := citiesByFirst[s[i]]

@@ -77,7 +77,7 @@ func (x *extractor) personName(s string, ctx nameContext) (string, bool) {
 	if x.isCatalogName(s) || (len(parts) > 1 && x.isCatalogName(parts[0]) && !isFirstName(parts[0])) {
 		return "", false
 	}
-	if len(parts) > 1 && findCity(s) == s {
+	if len(parts) > 1 && isCity(s) {
 		return "", false // "Hong Kong", "San Diego"
 	}
 	switch {

@@ -1149,7 +1149,7 @@ var leadRe = lazyRe(`(?i)^\s*(?:(?:then|next|first|finally|afterwards|later|afte
 // orgAfter reads ", Role of Org," / " from Org" / " (Org)" right after a name.
 func (x *extractor) orgAfter(after string) string {
 	t := strings.TrimLeft(after, " ")
-	if t == "" || t[0] != '(' && t[0] != ',' && t == after {
+	if t == "" || t[0] != '(' && t[0] != ',' && (t == after || !orgPreps[firstWord(t)]) {
 		return "" // none of the shapes: "(Org)", ", ... Org", " from Org"
 	}
 	if m := orgAfterRe.FindStringSubmatch(after); m != nil {
@@ -1167,6 +1167,17 @@ func (x *extractor) orgAfter(after string) string {
 }
 
 var orgAfterRe = lazyRe(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at|de|van|von|bei|chez|da|do|dos|das)\s+([^,.;:()\"“]{2,50})|\s+(?:from|of|at|van|von|bei|de chez|chez|de|da|del|do)\s+((?:the\s+)?\p{Lu}[^,.;:()\"“]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for|de|van|von|bei|chez|da|do|na|no)\s+([^,.;:()\"“]{2,50}))`)
+
+// orgPreps are the words orgAfterRe reads before an org right after a name.
+var orgPreps = map[string]bool{"from": true, "of": true, "at": true, "van": true, "von": true, "bei": true,
+	"de": true, "chez": true, "da": true, "del": true, "do": true}
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
 
 var orgPrepRe = lazyRe(`^(?:from|at|de|van|von|bei|chez|da|do|na|no|both|beide|ambos)\s+`)
 
