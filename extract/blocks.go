@@ -56,14 +56,15 @@ type Block struct {
 type tableRow struct {
 	cells          []string
 	title, speaker int
+	org            int  // the column of the speakers' companies, -1 for none
 	front          bool // a talk of the front matter's list: no text follows it
 }
 
 // tableHeader returns the columns of a table whose header row names a
 // talk column and a speaker column, nil for any other header.
 func tableHeader(cells []string) *tableRow {
-	if ti, si := tableColumns(cells); ti >= 0 && si >= 0 {
-		return &tableRow{title: ti, speaker: si}
+	if ti, si, oi := tableColumns(cells); ti >= 0 && si >= 0 {
+		return &tableRow{title: ti, speaker: si, org: oi}
 	}
 	return nil
 }
@@ -74,26 +75,38 @@ func (h *tableRow) rowOf(cells []string) *tableRow {
 	if h == nil || len(cells) <= max(h.title, h.speaker) {
 		return nil
 	}
-	return &tableRow{cells: cells, title: h.title, speaker: h.speaker}
+	org := h.org
+	if org >= len(cells) {
+		org = -1
+	}
+	return &tableRow{cells: cells, title: h.title, speaker: h.speaker, org: org}
 }
 
 // tableColumns finds the title and speaker columns of a table header
 // ("| Time | Talk | Speaker(s) |"), -1 for one it lacks.
-func tableColumns(header []string) (title, speaker int) {
-	title, speaker = -1, -1
+func tableColumns(header []string) (title, speaker, org int) {
+	title, speaker, org = -1, -1, -1
 	for i, h := range header {
 		switch strings.ToLower(strings.Trim(stripEmphasis(h), " :")) {
-		case "talk", "title", "session", "talk title", "session title", "presentation", "topic":
+		case "talk", "title", "session", "talk title", "session title", "presentation", "topic",
+			"vortrag", "titel", "charla", "palestra", "conférence", "sessie", "lezing":
 			if title < 0 {
 				title = i
 			}
-		case "speaker", "speakers", "speaker(s)", "presenter", "presenters", "presenter(s)", "who", "by", "speaker / company", "speaker (company)":
+		case "speaker", "speakers", "speaker(s)", "presenter", "presenters", "presenter(s)", "who", "by", "speaker / company", "speaker (company)",
+			"referent", "referentin", "referent:in", "referent*in", "sprecher", "sprecherin", "sprecher:in", "ponente", "ponentes",
+			"palestrante", "intervenant", "intervenants", "spreker", "sprekers":
 			if speaker < 0 {
 				speaker = i
 			}
+		case "company", "organisation", "organization", "affiliation", "employer", "firma", "unternehmen", "empresa",
+			"entreprise", "bedrijf":
+			if org < 0 {
+				org = i
+			}
 		}
 	}
-	return title, speaker
+	return title, speaker, org
 }
 
 type lineStart struct{ off, line int }

@@ -61,6 +61,7 @@ var seriesList = []eventSeries{
 		re: lazyRe(`(?i)\b(?:cloud\s*native\s*)?securitycon\b`)},
 	{slug: "cfgmgmtcamp", hint: "camp", name: "Config Management Camp", short: "CfgMgmtCamp",
 		re: lazyRe(`(?i)\b(?:config(?:uration)?\s+management\s+camp|cfg\s*mgmt\s*camp)\b`)},
+	{slug: "cloudland", hint: "cloudland", name: "CloudLand", short: "CloudLand", re: lazyRe(`(?i)\bcloud\s*land\b`)},
 	{slug: "platformcon", hint: "platformcon", name: "PlatformCon", short: "PlatformCon", re: lazyRe(`(?i)\bplatformcon\b`)},
 	{slug: "promcon", hint: "promcon", name: "PromCon", short: "PromCon", regions: true, re: lazyRe(`(?i)\bpromcon\b`)},
 	{slug: "istiocon", hint: "istiocon", name: "IstioCon", short: "IstioCon", re: lazyRe(`(?i)\bistio\s*con\b`)},

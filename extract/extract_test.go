@@ -1900,3 +1900,34 @@ func TestSectionQuotesTheTitle(t *testing.T) {
 		t.Errorf("title evidence %+v, want line 8", e.Evidence)
 	}
 }
+
+// TestAgendaTableColumns: agenda tables in other languages, with a column
+// of companies paired with the speakers by position, and speakers written
+// with their handles.
+func TestAgendaTableColumns(t *testing.T) {
+	const doc = "# CloudLand 2024\n\n| Vortrag | Referent:in | Firma |\n|---|---|---|\n" +
+		"| GitOps ohne Tränen | Jonas Weber / Miriam Schulz | REWE digital / Otto Group |\n" +
+		"| Kosten im Griff: FinOps mit OpenCost | Sabine Krüger | Nordwerk IT |\n| Mittagspause | – | – |\n\n" +
+		"| # | Talk | Presenter(s) | Slides |\n|---|---|---|---|\n| 1 | Serving LLMs on Kubernetes with KServe | Vikram Iyer (@vikiyer) | [pdf](https://x/y.pdf) |\n\n" +
+		"Die Keynote hielt Andrea Vogel mit „Cloud Native wird erwachsen – und jetzt?“ vor vollem Saal.\n"
+	v := view{extractString(t, "cloudland.md", doc)}
+	want := map[string][]string{
+		"GitOps ohne Tränen":                       {"person:jonas-weber", "person:miriam-schulz"},
+		"Kosten im Griff: FinOps mit OpenCost":     {"person:sabine-kruger"},
+		"Serving LLMs on Kubernetes with KServe":   {"person:vikram-iyer"},
+		"Cloud Native wird erwachsen – und jetzt?": {"person:andrea-vogel"},
+	}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	for p, o := range map[string]string{"person:jonas-weber": "org:rewe-digital", "person:miriam-schulz": "org:otto-group",
+		"person:sabine-kruger": "org:nordwerk-it"} {
+		if w := v.out(p, graph.WorksFor); !slices.Equal(w, []string{o}) {
+			t.Errorf("%s works for %q, want %s", p, w, o)
+		}
+	}
+}

@@ -165,7 +165,7 @@ func frontTalks(fm map[string]any, lines []string) []Block {
 				}
 			}
 			b.Text = text
-			b.row = &tableRow{cells: []string{title, strings.Join(people, "; ")}, title: 0, speaker: 1, front: true}
+			b.row = &tableRow{cells: []string{title, strings.Join(people, "; ")}, title: 0, speaker: 1, org: -1, front: true}
 			out = append(out, b)
 		}
 	}

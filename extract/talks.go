@@ -361,7 +361,7 @@ func (x *extractor) quotedTitleAfter(i int) (string, int, int, bool) {
 			}
 		}
 		if m != nil {
-			title := strings.TrimRight(head[m[2]:m[3]], ".,!?")
+			title := strings.TrimRight(head[m[2]:m[3]], ".,")
 			if len(strings.Fields(title)) < 3 || !titleLike(title) || notTalkRe.MatchString(title) {
 				return "", 0, 0, false
 			}
@@ -377,7 +377,7 @@ func (x *extractor) quotedTitleAfter(i int) (string, int, int, bool) {
 // hasQuote reports whether s holds a double quote, straight or curly
 // (ContainsAny with a non-ASCII set decodes every rune of s).
 func hasQuote(s string) bool {
-	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "“")
+	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "“") // „German“ closes with “
 }
 
 // quotedTalk reads a talk named inside a sentence, as threads and short
@@ -430,7 +430,7 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	if m == nil {
 		return talk{}, false
 	}
-	title := strings.TrimRight(head[m[2]:m[3]], ".,!?")
+	title := strings.TrimRight(head[m[2]:m[3]], ".,")
 	if !strings.Contains(title, " ") || !titleLike(title) || notTalkRe.MatchString(title) {
 		return talk{}, false
 	}
@@ -535,7 +535,7 @@ func hasSingleQuote(s string) bool {
 	return strings.Contains(s, "‘")
 }
 
-var quotedInRe = lazyRe(`["“]([\p{Lu}\d][^"“”]{4,120})["”]`)
+var quotedInRe = lazyRe(`["“„]([\p{Lu}\d][^"“”„]{4,120})["”“]`) // „German“ too
 
 // tableTalk reads a row of an agenda table whose header names its talk
 // and speaker columns: rows whose speaker cell names no one (breaks,
@@ -548,6 +548,20 @@ func (x *extractor) tableTalk(i int, row *tableRow) (talk, bool) {
 	sp, ok := x.allSpeakers(row.cells[row.speaker])
 	if !ok || len(sp) == 0 {
 		return talk{}, false
+	}
+	if row.org >= 0 {
+		// a company column: one company for all, or one per speaker in order
+		// ("Jonas Weber / Miriam Schulz" and "REWE digital / Otto Group")
+		orgs := splitCell(row.cells[row.org])
+		for k := range sp {
+			switch {
+			case sp[k].org != "":
+			case len(orgs) == len(sp):
+				sp[k].org = cleanOrg(orgs[k])
+			case len(orgs) == 1:
+				sp[k].org = cleanOrg(orgs[0])
+			}
+		}
 	}
 	b := &x.doc.Blocks[i]
 	for k := range sp {
@@ -923,6 +937,9 @@ func (x *extractor) allSpeakers(s string) ([]speaker, bool) {
 			rest = cutOrg(rest, p.org)
 		}
 	}
+	if strings.IndexByte(rest, '@') >= 0 {
+		rest = handleRe.ReplaceAllString(rest, " ") // "Anjali Rao (@anjalirao)"
+	}
 	rest = restWordsRe.ReplaceAllString(rest, " ")
 	for _, w := range strings.Fields(rest) {
 		r, _ := utf8.DecodeRuneInString(w)
@@ -931,6 +948,20 @@ func (x *extractor) allSpeakers(s string) ([]speaker, bool) {
 		}
 	}
 	return sp, true
+}
+
+// handleRe matches a social handle: "@anjalirao", "@dana@fosstodon.org".
+var handleRe = lazyRe(`@[\w.-]+(?:@[\w.-]+)?`).needing("@")
+
+// splitCell splits a table cell's list at slashes, semicolons and commas.
+func splitCell(s string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == ';' || r == ',' }) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // cutOrg removes org from rest, with the parentheses around it and the
