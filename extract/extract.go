@@ -349,6 +349,9 @@ func sentenceEnd(text string, i int) int {
 	if text[i] != '.' && k < len(text) && text[k] >= 'a' && text[k] <= 'z' {
 		return 0 // "Henrik Strand from Kahoot! is on stage"
 	}
+	if strings.HasPrefix(text[k:], "»") {
+		return 0 // « ... peut-il nous sauver ? » closes a French quote
+	}
 	return k
 }
 

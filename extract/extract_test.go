@@ -1772,6 +1772,16 @@ func TestRecapsInOtherLanguages(t *testing.T) {
 			},
 			map[string]string{"person:fernanda-ribeiro": "org:nubank", "person:carlos-mendes": "org:itau-unibanco",
 				"person:juliana-prado": "org:itau-unibanco", "person:thiago-azevedo": "org:mercado-livre"}},
+		{"French", "paris.md", "# Cloud Native Days France 2025\n\n" +
+			"La journée s'est ouverte avec la keynote « Souveraineté numérique : le cloud native peut-il nous sauver ? » de Hélène Marchand (OVHcloud).\n\n" +
+			"« OpenTelemetry sans douleur : instrumenter 200 microservices Java » présentée par Aïcha Diallo (Doctolib).\n\n" +
+			"La conférence de Nicolas Perrin, « Kyverno vs Gatekeeper : le match retour », était la plus animée.\n",
+			map[string][]string{
+				"Souveraineté numérique : le cloud native peut-il nous sauver ?":   {"person:helene-marchand"},
+				"OpenTelemetry sans douleur : instrumenter 200 microservices Java": {"person:aicha-diallo"},
+				"Kyverno vs Gatekeeper : le match retour":                          {"person:nicolas-perrin"},
+			},
+			map[string]string{"person:aicha-diallo": "org:doctolib"}},
 		{"Spanish", "gdl.md", "# KCD Guadalajara 2024\n\n## La keynote\n\n" +
 			"Abrió el día Alejandro Rivas, de Oracle, con la keynote \"Del monolito a Kubernetes\". Fue muy honesta.\n\n" +
 			"## GitOps en la banca\n\nDespués vino la charla \"GitOps con Argo CD y Kargo\", de Daniela Soto y Rodrigo Peña, ambos de BBVA México.\n\n" +

@@ -37,7 +37,7 @@ var (
 	outroRe = prefiltered(`(?i)(^(overall|all in all|in conclusion|to conclude|to sum up|to wrap up|wrapping up|in summary|final thoughts|that'?s (all|it)|thanks|thank you)\b)|\b(the|this)\s+(\w+\s+){0,3}(event|conference|summit|edition)\s+(was|were|has been|is|got|had|felt|turned out)\b|\bsee you (at|in|next)\b|\bwe hope\b|\blooking forward to\b|\bnext year\b`, "overall", "all in all", "in conclusion", "to conclude", "to sum up", "to wrap up", "wrapping up", "in summary", "final thoughts", "that's ", "thats ", "thanks", "thank you", "event", "conference", "summit", "edition", "see you ", "we hope", "looking forward to", "next year")
 	// "the talk by", and in other languages "een lightning talk van",
 	// "geopend door spreker", "la charla de", "présenté par"
-	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier|palestra|dupla|apresentação|oficina)\s+(?:van|von|de|del|di|par|por|da|do|dos|das)\s+$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?)\s*:?\s+$`)
+	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier|palestra|dupla|apresentação|oficina)\s+(?:van|von|de|del|di|par|por|da|do|dos|das|d'|du)\s*$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?)\s*:?\s+$`)
 	talkCueRe = lazyRe(`(?i)\b(session|talk|presentation|keynote|workshop|lightning talk|panel|demo|one|it)\s+(?:was\s+|is\s+)?(?:(?:performed|presented|given|delivered|held|led|hosted|run|done|brought)\s+)?(?:by|of|from)\s+$|\b(?:performed|presented|given|delivered|led|hosted)\s+by\s+$|\bwas\s+from\s+$`)
 	verbCueRe = lazyRe(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,(?:[^,.]|\.\S){2,90},\s*)?(?:(?:from|of|at)\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*)?,?\s+)?(?:(?:also|then|first|briefly)\s+)?(?:closed|closes|ran|runs|gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|was|is|from\s+(?-i:\p{Lu}))\b`)
 )
@@ -347,7 +347,7 @@ func (x *extractor) quotedTitleAfter(i int) (string, int, int, bool) {
 		head := firstSentences(b.Text, 3)
 		var m []int
 		if hasQuote(head) {
-			m = quotedInRe.FindStringSubmatchIndex(head)
+			m = frenchQuote(quotedInRe.FindStringSubmatchIndex(head))
 		}
 		if m == nil && hasSingleQuote(head) {
 			m = singleQuotedInRe.FindStringSubmatchIndex(head)
@@ -377,7 +377,15 @@ func (x *extractor) quotedTitleAfter(i int) (string, int, int, bool) {
 // hasQuote reports whether s holds a double quote, straight or curly
 // (ContainsAny with a non-ASCII set decodes every rune of s).
 func hasQuote(s string) bool {
-	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "“") // „German“ closes with “
+	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "“") || strings.Contains(s, "«") // „German“ closes with “
+}
+
+// frenchQuote moves a « French » match of quotedInRe into the first group.
+func frenchQuote(m []int) []int {
+	if m != nil && m[2] < 0 {
+		m = []int{m[0], m[1], m[4], m[5]}
+	}
+	return m
 }
 
 // quotedTalk reads a talk named inside a sentence, as threads and short
@@ -402,7 +410,7 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 		if k+1 < len(bounds) {
 			end = bounds[k+1]
 		}
-		if m = quotedInRe.FindStringSubmatchIndex(two[st:end]); m != nil {
+		if m = frenchQuote(quotedInRe.FindStringSubmatchIndex(two[st:end])); m != nil {
 			head, base = two[st:end], st
 			break
 		}
@@ -462,7 +470,7 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 		// "Keep Your Helm Charts Boring""
 		if p.end <= m[0] && m[0]-p.end <= 60 && talkBeforeRe.MatchString(head[p.end:m[0]]) ||
 			p.start >= m[1] && p.start-m[1] <= 40 && talkAfterRe.MatchString(head[m[1]:p.start]) ||
-			p.end <= m[0] && m[0]-p.end <= 3 && talkCueRe.MatchString(head[max(0, p.start-60):p.start]) ||
+			p.end <= m[0] && m[0]-p.end <= 3 && (talkCueRe.MatchString(head[max(0, p.start-60):p.start]) || intlCue(head[:p.start])) ||
 			introduced && (p.start >= m[1] && p.start-m[1] <= 4 || p.end <= m[0] && m[0]-p.end <= 120) {
 			cued = true
 		}
@@ -497,7 +505,7 @@ var (
 	// "Li Na's *Dragonfly and Harbor ...*", "Takeshi Morimoto's keynote, "...""
 	talkBeforeRe = lazyRe(`(?i)(\bon\b|\bwith\b|\babout\b|\b(?:con|sobre|mit|über|met|over|avec|sur)\b|\b(?:charla|ponencia|taller|keynote|vortrag|lezing|sessie|conférence|atelier)\W*$|\bpresent(?:ed|ing|s)?\b|\bgave\b|\btalked\b|:|—|–|\s-\s|^['’]s\s*$|^['’]s\s+(?:[\w-]+\s+){0,2}?(?:talk|keynote|session|presentation|workshop)\W*$)`)
 	// "by", or ", a joint talk by"
-	talkAfterRe = lazyRe(`(?i)^\W*(?:(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:talk|keynote|session|presentation|workshop)\s+)?(by|from|with|de|del|van|von|door|par|por|que\s+(?:impartió|presentó|dio|dieron))\s+\W*$`)
+	talkAfterRe = lazyRe(`(?i)^\W*(?:(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:talk|keynote|session|presentation|workshop)\s+)?(by|from|with|de|del|van|von|door|par|por|que\s+(?:impartió|presentó|dio|dieron)|(?:présentée?s?|animée?s?|donnée?s?)\s+par)\s+\W*$`)
 )
 
 // namesAt reads the names of a list of people in text[start:end] ("Yuki
@@ -535,7 +543,7 @@ func hasSingleQuote(s string) bool {
 	return strings.Contains(s, "‘")
 }
 
-var quotedInRe = lazyRe(`["“„]([\p{Lu}\d][^"“”„]{4,120})["”“]`) // „German“ too
+var quotedInRe = lazyRe(`["“„]([\p{Lu}\d][^"“”„]{4,120})["”“]|«\s*([\p{Lu}\d][^«»]{4,120}?)\s*»`) // „German“, « French » too
 
 // tableTalk reads a row of an agenda table whose header names its talk
 // and speaker columns: rows whose speaker cell names no one (breaks,
