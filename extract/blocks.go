@@ -285,7 +285,9 @@ func appendEmphSpans(out []string, s string) []string {
 		if after < len(s) && (isASCIIWord(s[after]) || s[after] == c) || end-start < 5 || end-start > 161 {
 			continue
 		}
-		if span := s[start:end]; strings.IndexByte(span, ' ') > 0 {
+		// a bold lead sentence ("**Treat the platform as a product.**") is
+		// no title
+		if span := s[start:end]; strings.IndexByte(span, ' ') > 0 && !strings.HasSuffix(span, ".") {
 			out = append(out, span)
 		}
 		i = after - 1

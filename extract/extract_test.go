@@ -1941,3 +1941,30 @@ func TestAgendaTableColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestTakeawayCitations: a report of takeaways cites the talk each came
+// from at its end; a bold lead sentence is no title, and the citation's
+// "by" does not make the takeaway's text a title.
+func TestTakeawayCitations(t *testing.T) {
+	const doc = "# KubeCon NA 2022 report\n\n## Takeaways\n\n" +
+		"1. **Sidecars are no longer the only way to run a mesh.** Istio's ambient mode splits the data plane.\n" +
+		"   (from 'Stop Writing Sidecars: Ambient Mesh in the Wild' by Dana Whitfield, Solo.io)\n\n" +
+		"2. **Treat the platform as a product.** Roadmap and interviews.\n" +
+		"   (from the keynote 'Platform Teams Are Product Teams' by Gabriel Ortiz, Spotify)\n"
+	v := view{extractString(t, "report.md", doc)}
+	want := map[string][]string{
+		"Stop Writing Sidecars: Ambient Mesh in the Wild": {"person:dana-whitfield"},
+		"Platform Teams Are Product Teams":                {"person:gabriel-ortiz"},
+	}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	n, _ := v.talk("Stop Writing Sidecars: Ambient Mesh in the Wild")
+	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:istio-ambient-mesh") && !slices.Contains(m, "project:istio") {
+		t.Errorf("the takeaway's text is not the talk's: %q", m)
+	}
+}

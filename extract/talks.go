@@ -201,7 +201,8 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		(b.Kind == Para && (strings.HasSuffix(candidate, ".") || len(candidate) > 200) && !slot)
 	if proseLine || x.consumed[i] {
 		// not a "Title - Speakers" line
-	} else if title, sp, ok := x.titleSpeakers(candidate); ok && len(sp) > 0 && titleLike(upperFirst(title)) && !notTalkRe.MatchString(title) {
+	} else if title, sp, ok := x.titleSpeakers(candidate); ok && len(sp) > 0 && titleLike(upperFirst(title)) && !notTalkRe.MatchString(title) &&
+		!strings.Contains(title, ". ") { // "Treat the platform as a product. Roadmap ... (from 'Title' by Name"
 		return talk{title: title, speakers: sp, block: i, off: 0, level: level, end: -1,
 			listTitle: b.Kind == Item, format: formatOf(text)}, true
 	}
@@ -433,6 +434,20 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 		if m != nil {
 			head, base = two[st:end], st
 			break
+		}
+	}
+	if m == nil {
+		// a takeaway that cites its talk at the end: "... (from 'Stop
+		// Writing Sidecars' by Dana Whitfield, Solo.io)"
+		if k := strings.LastIndex(b.Text, "(from "); k >= 0 && strings.HasSuffix(b.Text, ")") {
+			head, base = b.Text[k:], k
+			if m = frenchQuote(quotedInRe.FindStringSubmatchIndex(head)); m == nil {
+				if m = singleQuotedInRe.FindStringSubmatchIndex(head); m != nil {
+					_, open := utf8.DecodeLastRuneInString(head[:m[2]])
+					_, shut := utf8.DecodeRuneInString(head[m[3]:])
+					m = []int{m[2] - open, m[3] + shut, m[2], m[3]}
+				}
+			}
 		}
 	}
 	if m == nil {
