@@ -91,7 +91,7 @@ func sponsorList(s string) []string {
 	s = strings.TrimLeft(s, " ")
 	var out []string
 	for len(s) > 0 {
-		name, rest := capRun(s)
+		name, rest := leadingCaps(s)
 		if name == "" || utf8.RuneCountInString(name) > 40 {
 			break
 		}
@@ -114,9 +114,9 @@ func sponsorList(s string) []string {
 	return out
 }
 
-// capRun returns the leading words of s that start with a capital or a
+// leadingCaps returns the leading words of s that start with a capital or a
 // digit (at most four) and what follows them.
-func capRun(s string) (string, string) {
+func leadingCaps(s string) (string, string) {
 	end, words := 0, 0
 	for i := 0; i < len(s) && words < 4; {
 		r, _ := utf8.DecodeRuneInString(s[i:])
