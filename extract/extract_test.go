@@ -1968,3 +1968,30 @@ func TestTakeawayCitations(t *testing.T) {
 		t.Errorf("the takeaway's text is not the talk's: %q", m)
 	}
 }
+
+// TestAsciiDoc: AsciiDoc notes are read through their markup: "=== Title"
+// headings, ":author:" attributes, "_Speakers_:" lines, code blocks.
+func TestAsciiDoc(t *testing.T) {
+	const doc = "= DevConf.CZ 2024: Notes from Brno\n:author: Tomáš Novotný\n:toc: left\n:experimental:\n\n== Day 1\n\n" +
+		"=== Strimzi at the Edge: Kafka on Tiny Clusters\n_Speakers_: Jakub Dvořák, Red Hat; Petra Svobodová, Škoda Auto\n\n" +
+		"They run Apache Kafka on K3s.\n\n[source,yaml]\n----\nkind: Kafka\nmetadata:\n  name: edge\n----\n\n" +
+		"=== Podman Quadlets Replaced Our Compose Files\n_Speaker_: Ondřej Kratochvíl\n\nQuadlets are systemd units.\n"
+	v := view{extractString(t, "brno.adoc", doc)}
+	want := map[string][]string{
+		"Strimzi at the Edge: Kafka on Tiny Clusters": {"person:jakub-dvorak", "person:petra-svobodova"},
+		"Podman Quadlets Replaced Our Compose Files":  {"person:ondrej-kratochvil"},
+	}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	if a := v.in("source:brno", graph.Authored); !slices.Equal(a, []string{"person:tomas-novotny"}) {
+		t.Errorf("authors %q", a)
+	}
+	if w := v.out("person:petra-svobodova", graph.WorksFor); !slices.Equal(w, []string{"org:skoda-auto"}) {
+		t.Errorf("Petra Svobodová works for %q", w)
+	}
+}

@@ -27,6 +27,10 @@ func Parse(d Decoded, name string) *Doc {
 			doc.Blocks = withFront(doc.front, parseMarkdown(wikiToMarkdown(body), first))
 			break
 		}
+		if isAsciiDoc(body) {
+			doc.Blocks = withFront(doc.front, parseMarkdown(adocToMarkdown(body), first))
+			break
+		}
 		doc.Blocks = withFront(doc.front, parseText(body, first))
 	}
 	doc.Blocks = stripChrome(doc.Blocks)

@@ -82,3 +82,53 @@ func wikiToMarkdown(lines []string) []string {
 	}
 	return out
 }
+
+// AsciiDoc notes are read as Markdown too: "== Day 1" is a heading, a
+// "----" block is code, and ":author: Name" is a field line.
+
+var (
+	adocHeadingRe = lazyRe(`^(={1,6})\s+(\S.*)$`).needing("=")
+	adocAttrRe    = lazyRe(`^:([\w-]+):\s*(.*)$`)
+)
+
+// isAsciiDoc reports whether lines are AsciiDoc: a "= Title" first line or
+// two "== Section" lines, none of them closed by "=" as a wiki's are.
+func isAsciiDoc(lines []string) bool {
+	n := 0
+	for i, l := range lines {
+		if i > 400 {
+			break
+		}
+		if m := adocHeadingRe.FindStringSubmatch(strings.TrimRight(l, " ")); m != nil && !strings.HasSuffix(m[2], "=") {
+			if i == 0 && len(m[1]) == 1 {
+				return true
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// adocToMarkdown rewrites AsciiDoc lines as Markdown, one for one: a
+// "----" or "...." delimiter fences code (the Markdown reader then leaves
+// what is inside alone).
+func adocToMarkdown(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		t := strings.TrimRight(l, " \t")
+		if t == "----" || t == "...." {
+			out[i] = "```"
+			continue
+		}
+		if m := adocHeadingRe.FindStringSubmatch(t); m != nil && !strings.HasSuffix(m[2], "=") {
+			t = strings.Repeat("#", len(m[1])) + " " + m[2]
+		} else if m := adocAttrRe.FindStringSubmatch(t); m != nil {
+			t = "" // ":author: Tomáš Novotný" is the field "Author: Tomáš Novotný"
+			if m[2] != "" {
+				t = upperFirst(m[1]) + ": " + m[2]
+			}
+		}
+		out[i] = t
+	}
+	return out
+}
