@@ -151,11 +151,11 @@ var cityList = []string{"Amsterdam", "Zurich", "Zürich", "Munich", "München", 
 	"Singapore", "Kuala Lumpur", "Jakarta", "Manila", "Bangkok", "Hanoi", "Ho Chi Minh City", "Taipei",
 	"Hong Kong", "Shanghai", "Beijing", "Shenzhen", "Hangzhou", "Seoul", "Tokyo", "Osaka", "Sydney",
 	"Melbourne", "Auckland", "Toronto", "Montreal", "Vancouver", "Ottawa", "Chicago", "Detroit",
-	"Austin", "Seattle", "San Diego", "Los Angeles", "San Francisco", "Boston", "New York", "Atlanta",
+	"Austin", "Seattle", "Bellevue", "Santa Clara", "San Jose", "Las Vegas", "Portland", "Raleigh", "San Diego", "Los Angeles", "San Francisco", "Boston", "New York", "Atlanta",
 	"Salt Lake City", "Denver", "Washington", "Houston", "Dallas", "Miami", "Mexico City",
 	"Guadalajara", "Bogota", "Bogotá", "Lima", "Santiago", "Buenos Aires", "Sao Paulo", "São Paulo",
 	"Rio de Janeiro", "Porto Alegre", "Montevideo", "Zug", "Luzern", "Lucerne", "Aarhus", "Gothenburg",
-	"Leipzig", "Dresden", "Nuremberg", "Düsseldorf", "Karlsruhe", "Bonn", "Hannover", "Salzburg",
+	"Leipzig", "Dresden", "Nuremberg", "Nürnberg", "Bilbao", "Brühl", "Düsseldorf", "Karlsruhe", "Bonn", "Hannover", "Salzburg",
 	"Graz", "Linz", "Valletta", "Belfast", "Cardiff", "Bristol", "Leeds", "Glasgow", "Ghent",
 	"Netherlands", "Switzerland", "Austria", "Germany", "France", "Spain", "Portugal", "Italy",
 	"Poland", "Czech & Slovak", "Czechia", "Romania", "Hungary", "Greece", "Turkey", "Türkiye", "Israel",
@@ -168,7 +168,7 @@ var cityList = []string{"Amsterdam", "Zurich", "Zürich", "Munich", "München", 
 
 var (
 	yearRe  = lazyRe(`\b(20[0-3]\d|199\d)\b`)
-	cityNrm = map[string]string{"zürich": "Zurich", "münchen": "Munich", "wien": "Vienna",
+	cityNrm = map[string]string{"zürich": "Zurich", "münchen": "Munich", "wien": "Vienna", "nürnberg": "Nuremberg",
 		"kraków": "Krakow", "bangalore": "Bengaluru", "bogotá": "Bogota", "são paulo": "Sao Paulo",
 		"türkiye": "Turkey", "czechia": "Czech & Slovak", "lucerne": "Luzern"}
 )
@@ -366,12 +366,28 @@ func (x *extractor) findEvent() *eventInfo {
 			ev.year, _ = strconv.Atoi(m)
 		}
 	}
+	if ev.year == 0 {
+		// the post's date near its top: "Exported 2023-09-09 · 15 posts"
+		for i, b := range x.doc.Blocks {
+			if i >= 5 {
+				break
+			}
+			if m := postDateRe.FindStringSubmatch(b.Text[:min(len(b.Text), 300)]); m != nil {
+				ev.year, _ = strconv.Atoi(m[1] + m[2] + m[3])
+				break
+			}
+		}
+	}
 	if ev.series.cityName && ev.city == "" {
 		// "Kubernetes Community Days" alone names no edition.
 		return nil
 	}
 	return ev
 }
+
+// postDateRe matches a full date and captures its year in one of three
+// groups: "2023-09-09", "Sep 9, 2023", "9 September 2023".
+var postDateRe = lazyRe(`(?i)\b(20\d\d)-\d\d-\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(20\d\d)\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(20\d\d)\b`)
 
 // hinted reports whether text contains one of the "|"-separated hints;
 // KubeCon needs "con" after "kube" somewhere, which "Kubernetes" lacks.

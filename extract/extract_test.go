@@ -1035,6 +1035,8 @@ func TestEventEditions(t *testing.T) {
 		// no known series: the title's name before the year
 		{"a summit and its city", "# Cloud Native Summit Munich 2025: my notes", "event:cloud-native-summit-munich-2025", "Cloud Native Summit Munich 2025", "Munich"},
 		{"a conf and its region", "# My Notes From JSConf EU 2024", "event:jsconf-europe-2024", "JSConf Europe 2024", ""},
+		{"a year only in the post's date", "Thread by Mira Castellanos\nExported 2023-09-09 · 15 posts\n\nBack from #WasmCon in Bellevue.",
+			"event:wasmcon-2023", "WasmCon 2023", "Bellevue"},
 		{"after my", "# My Cloud Native Summit 2025", "event:cloud-native-summit-2025", "Cloud Native Summit 2025", ""},
 		{"days after a title's first words", "# Trip report: Container Plumbing Days 2025", "event:container-plumbing-days-2025", "Container Plumbing Days 2025", ""},
 	}
