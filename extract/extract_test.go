@@ -1997,3 +1997,28 @@ func TestAsciiDoc(t *testing.T) {
 		t.Errorf("Petra Svobodová works for %q", w)
 	}
 }
+
+// TestQuoteAttribution: a listicle names each talk's speakers only in the
+// attribution of a quote under the talk's heading.
+func TestQuoteAttribution(t *testing.T) {
+	const doc = "# Top 5 Talks from PromCon Europe 2024\n\n## 5. Remote Write 2.0 Is Here\n\nThe 2.0 protocol lands string interning.\n\n" +
+		"> \"Basically free money.\" — Marta Szymańska, Staff Engineer at Grafana Labs\n\n" +
+		"## 4. Native Histograms in Production\n\nA double act.\n\n> \"Nobody noticed.\" — Daniel Okafor and Yuki Tanabe, SREs at Zalando\n"
+	v := view{extractString(t, "top5.md", doc)}
+	want := map[string][]string{
+		"Remote Write 2.0 Is Here":        {"person:marta-szymanska"},
+		"Native Histograms in Production": {"person:daniel-okafor", "person:yuki-tanabe"},
+	}
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	for p, o := range map[string]string{"person:marta-szymanska": "org:grafana-labs", "person:yuki-tanabe": "org:zalando", "person:daniel-okafor": "org:zalando"} {
+		if w := v.out(p, graph.WorksFor); !slices.Equal(w, []string{o}) {
+			t.Errorf("%s works for %q, want %s", p, w, o)
+		}
+	}
+}

@@ -244,6 +244,11 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 			return talk{}, false
 		}
 	}
+	if b.Kind == Heading {
+		if sp := x.quoteSpeakers(i); len(sp) > 0 {
+			return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
+		}
+	}
 	if sp := x.narrativeSpeakers(i); len(sp) > 0 {
 		t := talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}
 		if headingLike {
@@ -1043,6 +1048,38 @@ func (x *extractor) speakerLines(i int) []speaker {
 		out = append(out, sp...)
 	}
 	return out
+}
+
+// quoteSpeakers reads the speakers from the attribution of a quote in a
+// heading's section: '"... basically free money." — Marta Szymańska, Staff
+// Engineer at Grafana Labs'.
+func (x *extractor) quoteSpeakers(i int) []speaker {
+	for j := i + 1; j < len(x.doc.Blocks) && j <= i+3; j++ {
+		b := &x.doc.Blocks[j]
+		if b.Kind == Heading {
+			return nil
+		}
+		if b.Kind != Quote {
+			continue
+		}
+		k, dash := strings.LastIndex(b.Text, "— "), len("— ")
+		if k2 := strings.LastIndex(b.Text, "– "); k2 > k {
+			k, dash = k2, len("– ")
+		}
+		if k < 0 {
+			return nil
+		}
+		// "Daniel Okafor and Yuki Tanabe, SREs at Zalando"
+		sp, ok := x.allSpeakers(strings.TrimSpace(b.Text[k+dash:]))
+		if !ok {
+			return nil
+		}
+		for n := range sp {
+			sp[n].line, sp[n].text = b.LineAt(k), b.Text
+		}
+		return sp
+	}
+	return nil
 }
 
 // emphSpeakers reads an emphasised line right under a title that is all
