@@ -2022,3 +2022,29 @@ func TestQuoteAttribution(t *testing.T) {
 		}
 	}
 }
+
+// TestYAMLTalks: a post that keeps its programme as a YAML block lists
+// talks with speakers, companies and tags; a break with no speakers is no
+// talk.
+func TestYAMLTalks(t *testing.T) {
+	const doc = "# ArgoCon North America 2024, as data\n\nBest: Sharding the Application Controller Without Tears.\n\n```yaml\ntalks:\n" +
+		"  - title: \"Sharding the Application Controller Without Tears\"\n    speakers:\n      - name: Priya Raman\n        company: Intuit\n" +
+		"    tags: [argo-cd, redis]\n  - title: Lunch\n    speakers: []\n```\n\n## Conclusion\n\nKargo came up a lot.\n"
+	v := view{extractString(t, "argocon.md", doc)}
+	if got := v.names(graph.Talk); !slices.Equal(got, []string{"Sharding the Application Controller Without Tears"}) {
+		t.Fatalf("talks %q", got)
+	}
+	n, _ := v.talk("Sharding the Application Controller Without Tears")
+	if sp := v.in(n.ID, graph.Presented); !slices.Equal(sp, []string{"person:priya-raman"}) {
+		t.Errorf("speakers %q", sp)
+	}
+	if w := v.out("person:priya-raman", graph.WorksFor); !slices.Equal(w, []string{"org:intuit"}) {
+		t.Errorf("works for %q", w)
+	}
+	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:argo-cd") || slices.Contains(m, "project:kargo") {
+		t.Errorf("mentions %q: want the tags, not the conclusion", m)
+	}
+	if e, ok := v.edge("source:argocon", graph.Covers, n.ID); !ok || e.Evidence[0].Line != 7 {
+		t.Errorf("title evidence %+v, want line 7", e.Evidence)
+	}
+}

@@ -21,6 +21,7 @@ func Parse(d Decoded, name string) *Doc {
 	case Markdown:
 		body, first := frontMatter(doc)
 		doc.Blocks = withFront(doc.front, parseMarkdown(body, first))
+		doc.Blocks = withYAMLTalks(doc.Blocks, doc.Lines)
 	default:
 		body, first := frontMatter(doc)
 		if isMediaWiki(body) {
@@ -96,7 +97,7 @@ func frontMatter(doc *Doc) ([]string, int) {
 			doc.Author = append(doc.Author, str(v["name"]))
 		}
 	}
-	doc.front = frontTalks(fm, lines[:end])
+	doc.front = frontTalks(fm, lines[:end], 0)
 	return lines[end+1:], end + 2
 }
 
@@ -110,7 +111,7 @@ func frontMatter(doc *Doc) ([]string, int) {
 //
 // Each becomes a row of an agenda table on the line of its title, its
 // speakers cell "Name (Company); Name (Company)".
-func frontTalks(fm map[string]any, lines []string) []Block {
+func frontTalks(fm map[string]any, lines []string, from int) []Block {
 	var out []Block
 	for _, key := range []string{"talks", "sessions", "agenda", "schedule", "program", "programme"} {
 		list, ok := fm[key].([]any)
@@ -153,7 +154,7 @@ func frontTalks(fm map[string]any, lines []string) []Block {
 			}
 			// each part of the row on the line that gives it: the title,
 			// each name, each company
-			line := lineOf(lines, title, 0)
+			line := lineOf(lines, title, from)
 			b := Block{Kind: Item, Level: 1, Line: line, starts: []lineStart{{0, line}}}
 			text := title + " - "
 			for k, p := range people {
@@ -168,12 +169,64 @@ func frontTalks(fm map[string]any, lines []string) []Block {
 					text += " (" + org
 				}
 			}
+			// "tags: [argo-rollouts, gateway-api]": what the talk is about
+			if tags, ok := m["tags"].([]any); ok && len(tags) > 0 {
+				var ts []string
+				for _, tg := range tags {
+					if t := str(tg); t != "" {
+						ts = append(ts, t)
+					}
+				}
+				if len(ts) > 0 {
+					text += " · tags: "
+					b.starts = append(b.starts, lineStart{len(text), lineOf(lines, ts[0], line-1)})
+					text += strings.Join(ts, ", ")
+				}
+			}
 			b.Text = text
 			b.row = &tableRow{cells: []string{title, strings.Join(people, "; ")}, title: 0, speaker: 1, org: -1, front: true}
 			out = append(out, b)
 		}
 	}
 	return out
+}
+
+// withYAMLTalks adds the talks a fenced YAML block lists (a post that
+// keeps its programme as data: "```yaml" then "talks:" with titles and
+// speakers) to blocks, where the block is.
+func withYAMLTalks(blocks []Block, lines []string) []Block {
+	for i := 0; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		if t != "```yaml" && t != "```yml" && t != "~~~yaml" {
+			continue
+		}
+		end := i + 1
+		for end < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[end]), t[:3]) {
+			end++
+		}
+		var data any
+		if yaml.Unmarshal([]byte(strings.Join(lines[i+1:end], "\n")), &data) == nil {
+			var fm map[string]any
+			switch v := data.(type) {
+			case map[string]any:
+				fm = v
+			case []any:
+				fm = map[string]any{"talks": v}
+			}
+			if talks := frontTalks(fm, lines[:end], i+1); len(talks) > 0 {
+				at := len(blocks)
+				for k := range blocks {
+					if blocks[k].Line > i {
+						at = k
+						break
+					}
+				}
+				blocks = append(blocks[:at], append(talks, blocks[at:]...)...)
+			}
+		}
+		i = end
+	}
+	return blocks
 }
 
 // lineOf returns the 1-based line of lines, from index from on, that
