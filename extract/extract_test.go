@@ -1163,10 +1163,7 @@ func TestAgendaTable(t *testing.T) {
 		"| 11:00 | Lightning talks | various | – |\n\n" +
 		"## Projects we saw\n\n| Project | Stars |\n|---|---|\n| Cilium | 20k |\n"
 	v := view{extractString(t, "agenda.md", doc)}
-	got := map[string][]string{}
-	for _, n := range v.ofKind(graph.Talk) {
-		got[n.Name] = v.in(n.ID, graph.Presented)
-	}
+	got := speakersByTalk(v)
 	want := map[string][]string{
 		"Backstage Two Years In":                 {"person:martina-keller"},
 		"GitOps at the Edge: Flux on 400 Stores": {"person:anna-meier", "person:lukas-hofer"},
@@ -1283,10 +1280,7 @@ func TestQuotedTalkInSentence(t *testing.T) {
 		"8/ Ignite round! Favourite was Sanna Koskinen (Digitec Galaxus) with \"Terraform to OpenTofu in 5 Minutes\".\nBrave.\n\n" +
 		"9/ Lunch was great. Anna Berg said \"The Raclette Was Worth The Trip\" twice.\nNo notes.\n"
 	v := view{extractString(t, "thread.txt", doc)}
-	got := map[string][]string{}
-	for _, n := range v.ofKind(graph.Talk) {
-		got[n.Name] = v.in(n.ID, graph.Presented)
-	}
+	got := speakersByTalk(v)
 	want := map[string][]string{
 		"GitOps Is Not a Deployment Strategy": {"person:reto-schmid"},
 		"Secrets Management After Vault":      {"person:karim-haddad"},
@@ -1312,10 +1306,7 @@ func TestUnderlinedTitlesAndFields(t *testing.T) {
 		"Rewriting a Package Manager in Rust\n-----------------------------------\n\n:Speaker: Anneke de Vries (SUSE)\n:Room: K.1.105\n\n- The solver stays in C.\n\n" +
 		"Reproducible Builds with Nix Flakes\n~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n\n:Speaker: Oskar Lindgren (Tweag)\n\n- Hydra against GitHub Actions.\n"
 	v := view{extractString(t, "notes.rst", doc)}
-	got := map[string][]string{}
-	for _, n := range v.ofKind(graph.Talk) {
-		got[n.Name] = v.in(n.ID, graph.Presented)
-	}
+	got := speakersByTalk(v)
 	want := map[string][]string{
 		"Rewriting a Package Manager in Rust": {"person:anneke-de-vries"},
 		"Reproducible Builds with Nix Flakes": {"person:oskar-lindgren"},
@@ -1347,10 +1338,7 @@ func TestHTMLAgendaTable(t *testing.T) {
 <p>A good day.</p>
 </body></html>`
 	v := view{extractString(t, "recap.html", doc)}
-	got := map[string][]string{}
-	for _, n := range v.ofKind(graph.Talk) {
-		got[n.Name] = v.in(n.ID, graph.Presented)
-	}
+	got := speakersByTalk(v)
 	want := map[string][]string{
 		"Taming Multi-Cluster Networking with Cilium": {"person:hiroshi-tanabe", "person:lucia-fernandez"},
 		"Scaling GPU Inference with KEDA":             {"person:mateo-rossi"},
@@ -1439,10 +1427,7 @@ Mikko and Sara run Flux against 300 clusters.
 		"One Repo to Rule 300 Clusters":                    {"person:mikko-heinonen", "person:sara-lindqvist"},
 		"Teaching Tetragon to Say No":                      {"person:elina-makela", "person:joonas-kallio"},
 	}
-	got := map[string][]string{}
-	for _, n := range v.ofKind(graph.Talk) {
-		got[n.Name] = v.in(n.ID, graph.Presented)
-	}
+	got := speakersByTalk(v)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
@@ -1495,18 +1480,11 @@ func TestLinkedTitleItems(t *testing.T) {
 		"Quiet Falco: Runtime Detection Without Alerts":  {"person:aditya-ghosh"},
 		"Lint Your Helm Charts Before They Lint You":     {"person:nikhil-das"},
 	}
-	got := map[string][]string{}
-	for _, n := range v.ofKind(graph.Talk) {
-		got[n.Name] = v.in(n.ID, graph.Presented)
-	}
+	got := speakersByTalk(v)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
-	for p, o := range map[string]string{"person:sneha-kulkarni": "org:swiggy", "person:arjun-bhatia": "org:swiggy", "person:aditya-ghosh": "org:sysdig"} {
-		if w := v.out(p, graph.WorksFor); !slices.Equal(w, []string{o}) {
-			t.Errorf("%s works for %q, want %s", p, w, o)
-		}
-	}
+	wantWorks(t, v, map[string]string{"person:sneha-kulkarni": "org:swiggy", "person:arjun-bhatia": "org:swiggy", "person:aditya-ghosh": "org:sysdig"})
 }
 
 // TestNarrativeTalks: a narrative post names its talks only inside
@@ -1531,10 +1509,7 @@ func TestNarrativeTalks(t *testing.T) {
 		"Dragonfly and Harbor: Pulling Images Before Breakfast":     {"person:li-na"},
 		"Keep Your Helm Charts Boring":                              {"person:aiko-tanaka"},
 	}
-	got := map[string][]string{}
-	for _, n := range v.ofKind(graph.Talk) {
-		got[n.Name] = v.in(n.ID, graph.Presented)
-	}
+	got := speakersByTalk(v)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
@@ -1581,10 +1556,7 @@ func TestHTMLSpeakerCards(t *testing.T) {
 		"Signing Is Easy, Verifying Is Hard":               {"person:keisha-albright", "person:tomasz-wrona"},
 		"Runtime Enforcement Without the Kernel Panic":     {"person:amira-haddad"},
 	}
-	got := map[string][]string{}
-	for _, n := range v.ofKind(graph.Talk) {
-		got[n.Name] = v.in(n.ID, graph.Presented)
-	}
+	got := speakersByTalk(v)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
@@ -1629,10 +1601,7 @@ func TestMediaWiki(t *testing.T) {
 		"Carbon-Aware Autoscaling with KEDA and Kepler": {"person:jonas-ek", "person:laura-virtanen"},
 		"Hubble at 3 a.m.: Network Forensics":           {"person:priit-tamm"},
 	}
-	got := map[string][]string{}
-	for _, n := range v.ofKind(graph.Talk) {
-		got[n.Name] = v.in(n.ID, graph.Presented)
-	}
+	got := speakersByTalk(v)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
@@ -1670,10 +1639,7 @@ func TestPodcastChapters(t *testing.T) {
 		"Keyless Signing Is Not Keyless Trust":                {"person:maya-okonkwo"},
 		"SPIFFE Everywhere: Workload Identity for Legacy VMs": {"person:hannah-lindqvist", "person:raj-patel"},
 	}
-	got := map[string][]string{}
-	for _, n := range v.ofKind(graph.Talk) {
-		got[n.Name] = v.in(n.ID, graph.Presented)
-	}
+	got := speakersByTalk(v)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
@@ -1704,10 +1670,7 @@ func TestLiveBlog(t *testing.T) {
 		"Paved Roads Need Maintenance Crews": {"person:henrik-strand"},
 		"The Pager Is a Design Smell":        {"person:marte-haugen"},
 	}
-	got := map[string][]string{}
-	for _, n := range v.ofKind(graph.Talk) {
-		got[n.Name] = v.in(n.ID, graph.Presented)
-	}
+	got := speakersByTalk(v)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
@@ -1801,10 +1764,7 @@ func TestRecapsInOtherLanguages(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			v := view{extractString(t, c.file, c.doc)}
-			got := map[string][]string{}
-			for _, n := range v.ofKind(graph.Talk) {
-				got[n.Name] = v.in(n.ID, graph.Presented)
-			}
+			got := speakersByTalk(v)
 			if !reflect.DeepEqual(got, c.talks) {
 				t.Fatalf("talks %q\nwant %q", got, c.talks)
 			}
@@ -1836,10 +1796,7 @@ func TestSingleQuotedTitles(t *testing.T) {
 		"Yocto Project Release Engineering Without Heroics":   {"person:sven-lindqvist"},
 		"Bringing Confidential Computing to Kubernetes":       {"person:mei-tanaka"},
 	}
-	got := map[string][]string{}
-	for _, n := range v.ofKind(graph.Talk) {
-		got[n.Name] = v.in(n.ID, graph.Presented)
-	}
+	got := speakersByTalk(v)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
@@ -1857,11 +1814,8 @@ func TestNotionExport(t *testing.T) {
 	if got := v.names(graph.Talk); !slices.Equal(got, []string{"Scheduling GPUs Fairly: Kueue and Volcano"}) {
 		t.Fatalf("talks %q", got)
 	}
-	for p, o := range map[string]string{"person:zhang-hao": "org:huawei", "person:lin-mei": "org:daocloud"} { // Huawei Cloud is Huawei's
-		if w := v.out(p, graph.WorksFor); !slices.Equal(w, []string{o}) {
-			t.Errorf("%s works for %q, want %s", p, w, o)
-		}
-	}
+	// Huawei Cloud is Huawei's
+	wantWorks(t, v, map[string]string{"person:zhang-hao": "org:huawei", "person:lin-mei": "org:daocloud"})
 }
 
 // TestCastList: a thread names its speakers by handle, mapped to names
@@ -1879,18 +1833,11 @@ func TestCastList(t *testing.T) {
 		"The Component Model, Explained With Legos": {"person:dana-whitfield"},
 		"Wasm Isn’t Replacing Containers (Yet)":     {"person:ines-carvalho", "person:kofi-mensah"},
 	}
-	got := map[string][]string{}
-	for _, n := range v.ofKind(graph.Talk) {
-		got[n.Name] = v.in(n.ID, graph.Presented)
-	}
+	got := speakersByTalk(v)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
-	for p, o := range map[string]string{"person:dana-whitfield": "org:fermyon", "person:kofi-mensah": "org:cosmonic", "person:ines-carvalho": "org:cosmonic"} {
-		if w := v.out(p, graph.WorksFor); !slices.Equal(w, []string{o}) {
-			t.Errorf("%s works for %q, want %s", p, w, o)
-		}
-	}
+	wantWorks(t, v, map[string]string{"person:dana-whitfield": "org:fermyon", "person:kofi-mensah": "org:cosmonic", "person:ines-carvalho": "org:cosmonic"})
 }
 
 // TestSectionQuotesTheTitle: a report's section heading names a theme;
@@ -1929,10 +1876,7 @@ func TestAgendaTableColumns(t *testing.T) {
 		"Serving LLMs on Kubernetes with KServe":   {"person:vikram-iyer"},
 		"Cloud Native wird erwachsen – und jetzt?": {"person:andrea-vogel"},
 	}
-	got := map[string][]string{}
-	for _, n := range v.ofKind(graph.Talk) {
-		got[n.Name] = v.in(n.ID, graph.Presented)
-	}
+	got := speakersByTalk(v)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
@@ -1958,10 +1902,7 @@ func TestTakeawayCitations(t *testing.T) {
 		"Stop Writing Sidecars: Ambient Mesh in the Wild": {"person:dana-whitfield"},
 		"Platform Teams Are Product Teams":                {"person:gabriel-ortiz"},
 	}
-	got := map[string][]string{}
-	for _, n := range v.ofKind(graph.Talk) {
-		got[n.Name] = v.in(n.ID, graph.Presented)
-	}
+	got := speakersByTalk(v)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
@@ -1983,10 +1924,7 @@ func TestAsciiDoc(t *testing.T) {
 		"Strimzi at the Edge: Kafka on Tiny Clusters": {"person:jakub-dvorak", "person:petra-svobodova"},
 		"Podman Quadlets Replaced Our Compose Files":  {"person:ondrej-kratochvil"},
 	}
-	got := map[string][]string{}
-	for _, n := range v.ofKind(graph.Talk) {
-		got[n.Name] = v.in(n.ID, graph.Presented)
-	}
+	got := speakersByTalk(v)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
@@ -2009,18 +1947,11 @@ func TestQuoteAttribution(t *testing.T) {
 		"Remote Write 2.0 Is Here":        {"person:marta-szymanska"},
 		"Native Histograms in Production": {"person:daniel-okafor", "person:yuki-tanabe"},
 	}
-	got := map[string][]string{}
-	for _, n := range v.ofKind(graph.Talk) {
-		got[n.Name] = v.in(n.ID, graph.Presented)
-	}
+	got := speakersByTalk(v)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
-	for p, o := range map[string]string{"person:marta-szymanska": "org:grafana-labs", "person:yuki-tanabe": "org:zalando", "person:daniel-okafor": "org:zalando"} {
-		if w := v.out(p, graph.WorksFor); !slices.Equal(w, []string{o}) {
-			t.Errorf("%s works for %q, want %s", p, w, o)
-		}
-	}
+	wantWorks(t, v, map[string]string{"person:marta-szymanska": "org:grafana-labs", "person:yuki-tanabe": "org:zalando", "person:daniel-okafor": "org:zalando"})
 }
 
 // TestYAMLTalks: a post that keeps its programme as a YAML block lists
@@ -2046,5 +1977,24 @@ func TestYAMLTalks(t *testing.T) {
 	}
 	if e, ok := v.edge("source:argocon", graph.Covers, n.ID); !ok || e.Evidence[0].Line != 7 {
 		t.Errorf("title evidence %+v, want line 7", e.Evidence)
+	}
+}
+
+// speakersByTalk maps each talk's name to its speakers' ids.
+func speakersByTalk(v view) map[string][]string {
+	got := map[string][]string{}
+	for _, n := range v.ofKind(graph.Talk) {
+		got[n.Name] = v.in(n.ID, graph.Presented)
+	}
+	return got
+}
+
+// wantWorks checks each person's one employer.
+func wantWorks(t *testing.T, v view, works map[string]string) {
+	t.Helper()
+	for p, o := range works {
+		if w := v.out(p, graph.WorksFor); !slices.Equal(w, []string{o}) {
+			t.Errorf("%s works for %q, want %s", p, w, o)
+		}
 	}
 }
