@@ -340,6 +340,31 @@ func stripEnum(s string) string {
 	})
 }
 
+// findQuoted finds the first title s quotes: in double, „German“ or
+// « French » quotes, in British single quotes ("titled 'The Cyber
+// Resilience Act Isn't Going Away'"), or in italics (one of spans). It
+// returns the offsets of the quoted text with its quotes and of the title.
+func findQuoted(s string, spans []string) []int {
+	if hasQuote(s) {
+		if m := frenchQuote(quotedInRe.FindStringSubmatchIndex(s)); m != nil {
+			return m
+		}
+	}
+	if hasSingleQuote(s) {
+		if m := singleQuotedInRe.FindStringSubmatchIndex(s); m != nil {
+			_, open := utf8.DecodeLastRuneInString(s[:m[2]])
+			_, shut := utf8.DecodeRuneInString(s[m[3]:])
+			return []int{m[2] - open, m[3] + shut, m[2], m[3]}
+		}
+	}
+	for _, sp := range spans {
+		if k := strings.Index(s, sp); k >= 0 {
+			return []int{k, k + len(sp), k, k + len(sp)}
+		}
+	}
+	return nil
+}
+
 // quotedTitleAfter finds a title quoted (or in italics) in the first
 // three sentences of the paragraph after heading i, or in the paragraph
 // after that when a hard wrap split the sentence ("Her session,\n'Rust in
@@ -351,21 +376,7 @@ func (x *extractor) quotedTitleAfter(i int) (string, int, int, bool) {
 			break
 		}
 		head := firstSentences(b.Text, 3)
-		var m []int
-		if hasQuote(head) {
-			m = frenchQuote(quotedInRe.FindStringSubmatchIndex(head))
-		}
-		if m == nil && hasSingleQuote(head) {
-			m = singleQuotedInRe.FindStringSubmatchIndex(head)
-		}
-		if m == nil {
-			for _, sp := range b.spanTexts() {
-				if k := strings.Index(head, sp); k >= 0 {
-					m = []int{k, k + len(sp), k, k + len(sp)}
-					break
-				}
-			}
-		}
+		m := findQuoted(head, b.spanTexts())
 		if m != nil {
 			title := strings.TrimRight(head[m[2]:m[3]], ".,")
 			if len(strings.Fields(title)) < 3 || !titleLike(title) || notTalkRe.MatchString(title) {
@@ -416,27 +427,7 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 		if k+1 < len(bounds) {
 			end = bounds[k+1]
 		}
-		if m = frenchQuote(quotedInRe.FindStringSubmatchIndex(two[st:end])); m != nil {
-			head, base = two[st:end], st
-			break
-		}
-		// British single quotes: "In his talk, titled 'The Cyber Resilience
-		// Act Isn't Going Away', Pieter Van Acker ..."
-		if m = singleQuotedInRe.FindStringSubmatchIndex(two[st:end]); m != nil {
-			_, open := utf8.DecodeLastRuneInString(two[st : st+m[2]])
-			_, shut := utf8.DecodeRuneInString(two[st+m[3]:])
-			m = []int{m[2] - open, m[3] + shut, m[2], m[3]}
-			head, base = two[st:end], st
-			break
-		}
-		// a title in italics: "*Tracing the Untraceable*, a joint talk by ..."
-		for _, sp := range b.spanTexts() {
-			if k := strings.Index(two[st:end], sp); k >= 0 {
-				m = []int{k, k + len(sp), k, k + len(sp)}
-				break
-			}
-		}
-		if m != nil {
+		if m = findQuoted(two[st:end], b.spanTexts()); m != nil {
 			head, base = two[st:end], st
 			break
 		}
@@ -446,13 +437,7 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 		// Writing Sidecars' by Dana Whitfield, Solo.io)"
 		if k := strings.LastIndex(b.Text, "(from "); k >= 0 && strings.HasSuffix(b.Text, ")") {
 			head, base = b.Text[k:], k
-			if m = frenchQuote(quotedInRe.FindStringSubmatchIndex(head)); m == nil {
-				if m = singleQuotedInRe.FindStringSubmatchIndex(head); m != nil {
-					_, open := utf8.DecodeLastRuneInString(head[:m[2]])
-					_, shut := utf8.DecodeRuneInString(head[m[3]:])
-					m = []int{m[2] - open, m[3] + shut, m[2], m[3]}
-				}
-			}
+			m = findQuoted(head, nil)
 		}
 	}
 	if m == nil {
