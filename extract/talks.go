@@ -139,7 +139,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if text[0] == '@' && castRe.MatchString(text) {
 		return talk{}, false // "@arjun@mastodon.online = Arjun Iyer", a cast list
 	}
-	if k := strings.IndexByte(text[:min(len(text), 40)], ':'); (k > 0 || strings.Contains(text[:min(len(text), 40)], "：")) && metaFieldRe.MatchString(text) {
+	if head := text[:min(len(text), 40)]; strings.ContainsAny(head, ":：") && metaFieldRe.MatchString(text) {
 		return talk{}, false // "When:     29-31 October 2024" above "Author: Name (Team, Bank)"
 	}
 	if i == 0 && b.Kind == Heading && x.isEventName(text) {
