@@ -1980,6 +1980,48 @@ func TestYAMLTalks(t *testing.T) {
 	}
 }
 
+// TestItalianProse: an Italian recap names speakers in prose under
+// labelled headings ("## Keynote: Title"): "la keynote di X", "Presentato
+// da X e Y di Org", "Quello di X (Org) si intitolava "Title"" (the
+// programme's title, under a heading that translates it). Di is a given
+// name, the particle di is not.
+func TestItalianProse(t *testing.T) {
+	const doc = "# KCD Italy 2024 a Bologna\n\n## Keynote: \"Ten Years of Kubernetes, One Community\"\n\n" +
+		"La giornata si è aperta con la keynote di Lorenzo Marchetti, che ha ripercorso i dieci anni.\n\n" +
+		"## \"GitOps at a Bank: Argo CD and Sleepless Nights\"\n\nPresentato da Marco Ferretti e Giulia Romano di Intesa Sanpaolo. Argo CD ovunque.\n\n" +
+		"## Lightning talk: \"Backstage in 5 minuti\"\n\nNel pomeriggio alcuni lightning talk. Quello di Paolo De Luca\n" +
+		"(Kiratech) si intitolava \"Backstage in 5 Minutes (More or Less)\", un bel template.\n"
+	v := view{extractString(t, "kcd.md", doc)}
+	want := map[string][]string{
+		"Ten Years of Kubernetes, One Community":         {"person:lorenzo-marchetti"},
+		"GitOps at a Bank: Argo CD and Sleepless Nights": {"person:giulia-romano", "person:marco-ferretti"},
+		"Backstage in 5 Minutes (More or Less)":          {"person:paolo-de-luca"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:marco-ferretti": "org:intesa-sanpaolo", "person:giulia-romano": "org:intesa-sanpaolo",
+		"person:paolo-de-luca": "org:kiratech"})
+}
+
+// TestThreadComments: in a forum thread "X from Org did "Title"" names a
+// talk, and a comment's header ("user 2 days ago | prev | next") is no
+// title, though the comment under it names a speaker.
+func TestThreadComments(t *testing.T) {
+	const doc = "Ask HN: Best FOSDEM 2023 talks?\n\n  the_real_mdubois 2 days ago | prev | next [-]\n\n" +
+		"  Shameless plug: a colleague of mine, Mireille Dubois (we're both at Scaleway), gave\n" +
+		"  \"Building a Tiny OCI Registry in Rust\" in the Rust devroom.\n\n" +
+		"  Also in the same room, Greta Lindholm from HPE did \"SPIFFE Identities for Legacy VMs\", about SPIRE.\n"
+	v := view{extractString(t, "hn.txt", doc)}
+	want := map[string][]string{
+		"Building a Tiny OCI Registry in Rust": {"person:mireille-dubois"},
+		"SPIFFE Identities for Legacy VMs":     {"person:greta-lindholm"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}

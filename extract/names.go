@@ -290,7 +290,8 @@ func (x *extractor) peopleIn(text string) []span {
 		k := 0
 		for k < len(run) {
 			w := text[run[k].start:run[k].end]
-			if isFirstName(w) || isInitial(w) && k+1 < len(run) && isFirstName(text[run[k+1].start:run[k+1].end]) {
+			if !run[k].particle && isFirstName(w) || // "Quello di Paolo Rossi": Di is a given name, di is not
+				isInitial(w) && k+1 < len(run) && isFirstName(text[run[k+1].start:run[k+1].end]) {
 				break
 			}
 			// "J. R. Smith": two initials and a surname

@@ -320,7 +320,7 @@ func stripChrome(blocks []Block) []Block {
 				continue
 			}
 		}
-		if i < 5 && breadcrumbRe.MatchString(t) {
+		if i < 5 && breadcrumbRe.MatchString(t) && !agoRe.MatchString(t) { // not "user 2 days ago | prev | next"
 			// "Home >> Blog >> Title": keep the last part, which is the title.
 			parts := crumbSepRe.Split(t, -1)
 			b.Text = strings.TrimSpace(parts[len(parts)-1])

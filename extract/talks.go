@@ -37,7 +37,7 @@ var (
 	outroRe = prefiltered(`(?i)(^(overall|all in all|in conclusion|to conclude|to sum up|to wrap up|wrapping up|in summary|final thoughts|that'?s (all|it)|thanks|thank you)\b)|\b(the|this)\s+(\w+\s+){0,3}(event|conference|summit|edition)\s+(was|were|has been|is|got|had|felt|turned out)\b|\bsee you (at|in|next)\b|\bwe hope\b|\blooking forward to\b|\bnext year\b`, "overall", "all in all", "in conclusion", "to conclude", "to sum up", "to wrap up", "wrapping up", "in summary", "final thoughts", "that's ", "thats ", "thanks", "thank you", "event", "conference", "summit", "edition", "see you ", "we hope", "looking forward to", "next year")
 	// "the talk by", and in other languages "een lightning talk van",
 	// "geopend door spreker", "la charla de", "présenté par"
-	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier|palestra|dupla|apresentação|oficina)\s+(?:van|von|de|del|di|par|por|da|do|dos|das|d'|du)\s*$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?)\s*:?\s+$`)
+	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier|palestra|dupla|apresentação|oficina|intervento|sessione)\s+(?:van|von|de|del|di|par|por|da|do|dos|das|d'|du)\s*$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?)\s*:?\s+$|\b(?:presentat|tenut|condott)[oaie]\s+da\s+$`)
 	talkCueRe = lazyRe(`(?i)\b(session|talk|presentation|keynote|workshop|lightning talk|panel|demo|one|it)\s+(?:was\s+|is\s+)?(?:(?:performed|presented|given|delivered|held|led|hosted|run|done|brought)\s+)?(?:by|of|from)\s+$|\b(?:performed|presented|given|delivered|led|hosted)\s+by\s+$|\bwas\s+from\s+$`)
 	verbCueRe = lazyRe(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,(?:[^,.]|\.\S){2,90},\s*)?(?:(?:from|of|at)\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*)?,?\s+)?(?:(?:also|then|first|briefly)\s+)?(?:closed|closes|ran|runs|gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|was|is|from\s+(?-i:\p{Lu}))\b`)
 )
@@ -107,7 +107,7 @@ var (
 	parenTitleRe = lazyRe(`^(.{6,}?)\s*\(([^()]+)\)\s*$`).needing(")")
 	// between two speakers' names: "and", or an org and "and" in the
 	// languages recaps are written in ("van Buoyant en", "de BBVA y")
-	listGlueRe  = lazyRe(`^\s*(?:\([^()]*\)|\s(?:van|von|de|from|of|at|bei|chez)\s+\p{Lu}[^,;.]{0,40}?)?\s*(,|and|&|en|und|et|y|e)\s*(?:(?:da|do|de|la|el)\s+)?$`)
+	listGlueRe  = lazyRe(`^\s*(?:\([^()]*\)|\s(?:van|von|de|di|from|of|at|bei|chez)\s+\p{Lu}[^,;.]{0,40}?)?\s*(,|and|&|en|und|et|y|e)\s*(?:(?:da|do|de|la|el)\s+)?$`)
 	restWordsRe = lazyRe(`(?i)\b(and|und|et|from|of|at|the)\b|[\s,;&()@|+–—-]+`)
 )
 
@@ -132,6 +132,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	level := 0
 	if b.Kind == Heading {
 		level = b.Level
+	}
+	if len(text) < 100 && agoRe.MatchString(text) {
+		return talk{}, false // a comment's header: "the_real_mdubois 2 days ago | prev | next [-]"
 	}
 	if b.row != nil {
 		return x.tableTalk(i, b.row)
@@ -159,6 +162,20 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		t.off = strings.Index(b.Text, rest)
 		if t.title == "" || notTalkRe.MatchString(t.title) {
 			return talk{}, false
+		}
+		if len(t.speakers) == 0 && b.Kind == Heading {
+			// "## Keynote: Ten Years of Kubernetes" over "... con la
+			// keynote di Lorenzo Marchetti, che ...": the prose names them
+			if t.speakers = x.emphSpeakers(i); len(t.speakers) == 0 {
+				t.speakers = x.narrativeSpeakers(i)
+			}
+			// ... 'si intitolava "Backstage in 5 Minutes"' under a heading
+			// that translates it: the programme's title is the talk's
+			if q, qb, off, ok := x.quotedTitleAfter(i); ok && len(t.speakers) > 0 {
+				if before := x.doc.Blocks[qb].Text[:off]; renamedRe.MatchString(before[max(0, len(before)-40):]) {
+					t.title, t.quoteBlock, t.off = q, qb, off
+				}
+			}
 		}
 		t.end = -1
 		return t, true
@@ -294,6 +311,10 @@ func trimLinkTail(text string, links []Link) string {
 		text = t
 	}
 }
+
+// agoRe matches a thread's comment header: "the_real_mdubois 2 days ago |
+// prev | next [-]".
+var agoRe = lazyRe(`\b(?:\d+|an?)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b`).needing(" ago")
 
 // postMetaRe matches a post's or an episode's line of details: a
 // reading time or a release date among dot-separated parts.
@@ -508,7 +529,7 @@ var pronounStartRe = lazyRe(`^(?:He|She|They|His|Her|Their|Both|The (?:talk|sess
 
 var (
 	// "Li Na's *Dragonfly and Harbor ...*", "Takeshi Morimoto's keynote, "...""
-	talkBeforeRe = lazyRe(`(?i)(\bon\b|\bwith\b|\babout\b|\b(?:con|sobre|mit|über|met|over|avec|sur)\b|\b(?:charla|ponencia|taller|keynote|vortrag|lezing|sessie|conférence|atelier)\W*$|\bpresent(?:ed|ing|s)?\b|\bgave\b|\btalked\b|:|—|–|\s-\s|^['’]s\s*$|^['’]s\s+(?:[\w-]+\s+){0,2}?(?:talk|keynote|session|presentation|workshop)\W*$)`)
+	talkBeforeRe = lazyRe(`(?i)(\bon\b|\bwith\b|\babout\b|\b(?:con|sobre|mit|über|met|over|avec|sur)\b|\b(?:charla|ponencia|taller|keynote|vortrag|lezing|sessie|conférence|atelier)\W*$|\bpresent(?:ed|ing|s)?\b|\b(?:gave|did|delivered|ran)\b|\btalked\b|:|—|–|\s-\s|^['’]s\s*$|^['’]s\s+(?:[\w-]+\s+){0,2}?(?:talk|keynote|session|presentation|workshop)\W*$)`)
 	// "by", or ", a joint talk by"
 	talkAfterRe = lazyRe(`(?i)^\W*(?:(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:talk|keynote|session|presentation|workshop)\s+)?(by|from|with|de|del|van|von|door|par|por|que\s+(?:impartió|presentó|dio|dieron)|(?:présentée?s?|animée?s?|donnée?s?)\s+par)\s+\W*$`)
 )
@@ -530,7 +551,10 @@ func (x *extractor) namesAt(text string, start, end int) []span {
 var (
 	singleQuotedInRe = lazyRe(`(?:^|[\s(])['‘]([\p{Lu}\d](?:[^'‘’\n]|['’]\p{L}){4,120}?)['’](?:[^\p{L}]|$)`).needing("'", "‘")
 	// "his talk, titled", "gave a talk titled", not "a slide titled"
-	titledRe = lazyRe(`(?i)\b(?:talk|session|keynote|presentation|lecture)\b[^.;]{0,25}?\b(?:titled|entitled|called)\s*$|\b(?:talk|session|keynote|presentation),?\s*$`)
+	// the words that give a talk's title just before it, in the
+	// languages recaps are written in
+	renamedRe = lazyRe(`(?i)\b(?:titled|entitled|intitolat[oa]|intitolava|dal titolo|intitulad[oa]|titulad[oa]|betitelt|mit dem titel|intitulée?|getiteld)\s*:?\s*["“«„'‘]?$`)
+	titledRe  = lazyRe(`(?i)\b(?:talk|session|keynote|presentation|lecture)\b[^.;]{0,25}?\b(?:titled|entitled|called)\s*$|\b(?:talk|session|keynote|presentation),?\s*$`)
 )
 
 // hasSingleQuote reports whether s opens a single quote before a capital.
@@ -1163,7 +1187,7 @@ func (x *extractor) cuedSpeaker(b *Block, head string) []speaker {
 // intlVerbRe: a name's verb of speaking in the languages other than
 // English recaps are written in (Dutch, German, Spanish, French, past
 // tense), after an optional "van/von/de Org" or ", who ...,".
-var intlVerbRe = lazyRe(`(?i)^(?:(?:van|von|de|del|bei|chez|de chez|da|do)\s+\p{Lu}[\p{L}\p{N}.&!-]*(?:\s+\p{Lu}[\p{L}\p{N}.&!-]*)?\s+|,(?:[^,.]|\.\S){2,90},\s*)?(?:gaf|liet|vertelde|begon|presenteerde|sprak|opende|toonde|legde|nam|deelde|zeigte|erklärte|sprach|stellte|präsentierte|berichtete|gab|eröffnete|führte|hielt|presentó|habló|mostró|explicó|abrió|cerró|compartió|contó|dio|apresentou|falou|mostrou|deu|contou|explicou|abriu|fechou|compartilhou|trouxe|a\s+présenté|a\s+montré|a\s+expliqué|a\s+parlé|a\s+partagé|a\s+ouvert|présente|montre|explique)(?:\s|[,.:;]|$)`)
+var intlVerbRe = lazyRe(`(?i)^(?:(?:van|von|de|del|di|bei|chez|de chez|da|do)\s+\p{Lu}[\p{L}\p{N}.&!-]*(?:\s+\p{Lu}[\p{L}\p{N}.&!-]*)?\s+|,(?:[^,.]|\.\S){2,90},\s*)?(?:gaf|liet|vertelde|begon|presenteerde|sprak|opende|toonde|legde|nam|deelde|zeigte|erklärte|sprach|stellte|präsentierte|berichtete|gab|eröffnete|führte|hielt|presentó|habló|mostró|explicó|abrió|cerró|compartió|contó|dio|apresentou|falou|mostrou|deu|contou|explicou|abriu|fechou|compartilhou|trouxe|a\s+présenté|a\s+montré|a\s+expliqué|a\s+parlé|a\s+partagé|a\s+ouvert|présente|montre|explique|ha\s+(?:presentato|mostrato|spiegato|raccontato|parlato|aperto|chiuso|condiviso|illustrato|portato)|racconta|spiega)(?:\s|[,.:;]|$)`)
 
 // intlCueWords and intlVerbWords are the words intlCueRe ends with and
 // intlVerbRe starts with: most names in English recaps have none there,
@@ -1181,7 +1205,8 @@ var (
 		"hielt": true, "presentó": true, "habló": true, "mostró": true, "explicó": true, "abrió": true, "cerró": true,
 		"compartió": true, "contó": true, "dio": true, "a": true, "présente": true, "montre": true, "explique": true,
 		"da": true, "do": true, "apresentou": true, "falou": true, "mostrou": true, "deu": true, "contou": true,
-		"explicou": true, "abriu": true, "fechou": true, "compartilhou": true, "trouxe": true}
+		"explicou": true, "abriu": true, "fechou": true, "compartilhou": true, "trouxe": true,
+		"di": true, "ha": true, "racconta": true, "spiega": true}
 )
 
 // intlCue is intlCueRe.MatchString(before) for text whose last word may
@@ -1242,11 +1267,11 @@ func (x *extractor) orgAfter(after string) string {
 	return ""
 }
 
-var orgAfterRe = lazyRe(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at|de|van|von|bei|chez|da|do|dos|das)\s+([^,.;:()\"“]{2,50})|\s+(?:from|of|at|van|von|bei|de chez|chez|de|da|del|do)\s+((?:the\s+)?\p{Lu}[^,.;:()\"“]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for|de|van|von|bei|chez|da|do|na|no)\s+([^,.;:()\"“]{2,50}))`)
+var orgAfterRe = lazyRe(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at|de|di|van|von|bei|chez|da|do|dos|das|presso)\s+([^,.;:()\"“]{2,50})|\s+(?:from|of|at|van|von|bei|de chez|chez|de|da|del|di|do|presso)\s+((?:the\s+)?\p{Lu}[^,.;:()\"“]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for|de|di|van|von|bei|chez|da|do|na|no|presso)\s+([^,.;:()\"“]{2,50}))`)
 
 // orgPreps are the words orgAfterRe reads before an org right after a name.
 var orgPreps = map[string]bool{"from": true, "of": true, "at": true, "van": true, "von": true, "bei": true,
-	"de": true, "chez": true, "da": true, "del": true, "do": true}
+	"de": true, "chez": true, "da": true, "del": true, "di": true, "do": true, "presso": true}
 
 func firstWord(s string) string {
 	if i := strings.IndexByte(s, ' '); i >= 0 {
@@ -1255,7 +1280,7 @@ func firstWord(s string) string {
 	return s
 }
 
-var orgPrepRe = lazyRe(`^(?:from|at|de|van|von|bei|chez|da|do|na|no|both|beide|ambos)\s+`)
+var orgPrepRe = lazyRe(`^(?:from|at|de|di|van|von|bei|chez|da|do|na|no|presso|both|beide|ambos|entrambi)\s+`)
 
 // trimOrgTail cuts an organisation name before a following verb or clause:
 // "RedHat. The main topic" -> "RedHat"; "Isovalent offered" -> "Isovalent".
