@@ -354,7 +354,8 @@ func parseMarkdown(lines []string, first int) []Block {
 	topSym := ""         // the symbol of the outer symbol bullets
 	var header *tableRow // the columns of the table being read
 	var lastCells []string
-	fieldTable := false // the table being read is one of fields, two columns
+	fieldTable := false        // the table being read is one of fields, two columns
+	cardStart, cardEnd := 0, 0 // the lines of an emoji card (emojiCard)
 	for i, raw := range lines {
 		ln := first + i
 		if m := fenceRe.FindStringSubmatch(raw); m != nil {
@@ -410,6 +411,16 @@ func parseMarkdown(lines []string, first int) []Block {
 		}
 		if setextRe.MatchString(raw) && (cur == nil) {
 			continue // a thematic break
+		}
+		if i >= cardEnd && (i == 0 || strings.TrimSpace(lines[i-1]) == "" || setextRe.MatchString(lines[i-1])) {
+			if n := emojiCard(lines[i:]); n > 0 {
+				cardStart, cardEnd = i, i+n
+			}
+		}
+		if i < cardEnd {
+			flush()
+			blocks = appendBlock(blocks, cardLine(t, i-cardStart, ln))
+			continue
 		}
 		if rest, sym, ok := symbolBullet(t); ok {
 			flush()
@@ -560,6 +571,55 @@ func symbolBullet(t string) (rest, sym string, ok bool) {
 	return rest, sym, rest != ""
 }
 
+// emojiCard returns the number of lines of a talk's card that lines
+// start with, or 0: three or more lines that symbols start, the title
+// first and the speakers' names second, then the company and notes, as
+// social posts set them out ("🎤 Title", "👤 Name & Name", "🏢 Org & Org",
+// "💡 a note"). Which symbol marks which field varies from post to post;
+// the order does not.
+func emojiCard(lines []string) int {
+	n := 0
+	for n < len(lines) {
+		if _, _, ok := symbolBullet(strings.TrimSpace(lines[n])); !ok {
+			break
+		}
+		n++
+	}
+	if n < 3 {
+		return 0
+	}
+	title, _, _ := symbolBullet(strings.TrimSpace(lines[0]))
+	names, _, _ := symbolBullet(strings.TrimSpace(lines[1]))
+	first, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(names, "Dr. "), "Prof. "), " ")
+	if len(strings.Fields(title)) < 2 || strings.HasSuffix(title, ":") || !isFirstName(first) || len(names) > 120 {
+		return 0
+	}
+	return n
+}
+
+// orgSymbols are the symbols that mark a card's company line.
+const orgSymbols = "🏢🏛🏬🏭🏦🏫💼"
+
+// cardLine is the block for a line at pos in an emoji card: the title a
+// heading, the names a "Speakers:" line, the company a "Company:" line,
+// the rest items.
+func cardLine(t string, pos, ln int) *Block {
+	rest, sym, _ := symbolBullet(t)
+	b := &Block{Kind: Item, Level: 1}
+	switch {
+	case pos == 0:
+		b.Kind, b.Level = Heading, 6
+	case pos == 1:
+		b.Kind, b.Level = Para, 0
+		rest = "Speakers: " + rest
+	case strings.ContainsAny(sym, orgSymbols):
+		b.Kind, b.Level = Para, 0
+		rest = "Company: " + rest
+	}
+	b.appendText(inline(rest, b), ln)
+	return b
+}
+
 // symLevel is the list depth of a symbol bullet: the symbol that starts a
 // run of them is the outer level, another one nested under it ("🎤 talk"
 // then "💡 a note on it").
@@ -609,12 +669,23 @@ func parseText(lines []string, first int) []Block {
 	blocks := make([]Block, 0, len(lines)/2+4)
 	var cur *Block
 	flush := func() { blocks = appendBlock(blocks, cur); cur = nil }
-	topSym := "" // the symbol of the outer symbol bullets
+	topSym := ""               // the symbol of the outer symbol bullets
+	cardStart, cardEnd := 0, 0 // the lines of an emoji card (emojiCard)
 	for i, raw := range lines {
 		ln := first + i
 		t := fieldLine(strings.TrimSpace(raw))
 		if t == "" {
 			flush()
+			continue
+		}
+		if i >= cardEnd && (i == 0 || strings.TrimSpace(lines[i-1]) == "") {
+			if n := emojiCard(lines[i:]); n > 0 {
+				cardStart, cardEnd = i, i+n
+			}
+		}
+		if i < cardEnd {
+			flush()
+			blocks = appendBlock(blocks, cardLine(t, i-cardStart, ln))
 			continue
 		}
 		if rest, sym, ok := symbolBullet(t); ok {

@@ -2022,6 +2022,77 @@ func TestThreadComments(t *testing.T) {
 	}
 }
 
+// TestEmojiCards: a post sets each talk out as lines that symbols start,
+// the title first and the names second whatever the symbols are, then the
+// company (one for each speaker, in order); the host's card, whose second
+// line names no one, is no talk.
+func TestEmojiCards(t *testing.T) {
+	const doc = "# KCD Denmark 2025 notes\n\n🎙️ Our MC for the day: Camilla Dahl\n🏢 Queue-it\n💡 Kept time.\n\n" +
+		"🎤 What Lunar Learned Running Linkerd\n👤 Rasmus Holm\n🏢 Lunar\n💡 Boring is good.\n\n" +
+		"🗣️ Kyverno Policies Your Developers Won't Hate\n🎙️ Sofie Brandt & Jonas Vestergaard\n🏢 Novo Nordisk & Trifork\n💡 Audit first.\n\n" +
+		"👩‍💻 Tracing the Untraceable: OpenTelemetry for Batch Jobs\n🗣️ Aisha Rahman\n💡 Independent these days.\n\n" +
+		"## Ninety Days from Terraform to OpenTofu\n\nSpeakers: Peter Nygaard and Mette Lund\nCompany: Danske Bank, Netcompany\n"
+	v := view{extractString(t, "kcd.md", doc)}
+	want := map[string][]string{
+		"What Lunar Learned Running Linkerd":                    {"person:rasmus-holm"},
+		"Kyverno Policies Your Developers Won't Hate":           {"person:jonas-vestergaard", "person:sofie-brandt"},
+		"Tracing the Untraceable: OpenTelemetry for Batch Jobs": {"person:aisha-rahman"},
+		"Ninety Days from Terraform to OpenTofu":                {"person:mette-lund", "person:peter-nygaard"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:rasmus-holm": "org:lunar", "person:sofie-brandt": "org:novo-nordisk",
+		"person:jonas-vestergaard": "org:trifork", "person:peter-nygaard": "org:danske-bank", "person:mette-lund": "org:netcompany"})
+	if w := v.out("person:aisha-rahman", graph.WorksFor); len(w) != 0 {
+		t.Errorf("Aisha Rahman works for %q", w)
+	}
+}
+
+// TestJapaneseRecap: a Japanese post quotes titles in 「」 and names a
+// talk's speakers in Latin letters with an honorific, after the company
+// they are "of": "NVIDIA の Marcus Lindqvist さんと Intel の Yuki Arai さん".
+func TestJapaneseRecap(t *testing.T) {
+	const doc = "# KubeCon Europe 2025 参加レポート\n\n今回は同じチームの Sota Nakagawa さんと二人での参加です。\n\n" +
+		"#### 「Scaling Kueue for Thousands of GPU Jobs」\n\n登壇者は Preferred Networks の Takeshi Hoshino さん。Kueue の事例です。\n\n" +
+		"#### 『Dynamic Resource Allocation: The Deep Dive』\n\nNVIDIA の Marcus Lindqvist さんと Intel の Yuki Arai さんの共同セッション。\n"
+	v := view{extractString(t, "ja.md", doc)}
+	want := map[string][]string{
+		"Scaling Kueue for Thousands of GPU Jobs":    {"person:takeshi-hoshino"},
+		"Dynamic Resource Allocation: The Deep Dive": {"person:marcus-lindqvist", "person:yuki-arai"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:takeshi-hoshino": "org:preferred-networks", "person:marcus-lindqvist": "org:nvidia",
+		"person:yuki-arai": "org:intel"})
+}
+
+// TestOrgMode: Emacs Org notes: headlines lose their TODO keywords,
+// priorities and tags, property drawers give speakers and affiliations
+// paired by position, "#+AUTHOR:" is the author.
+func TestOrgMode(t *testing.T) {
+	const doc = "#+TITLE: KubeCon Europe 2026 notes\n#+AUTHOR: Sanne Brouwer\n#+TODO: TODO WATCH | DONE SKIPPED\n\n" +
+		"* Day 1\n** DONE Keynotes   :keynote:\n- the usual\n\n" +
+		"** DONE Gateway API Is Not Ingress 2.0     :networking:\n:PROPERTIES:\n:SPEAKER:  Amara Okafor\n:SPEAKER+: Tomás Ibáñez\n" +
+		":AFFILIATION: Google\n:AFFILIATION+: Kong\n:ROOM: Auditorium\n:END:\n- Amara did the spec part\n\n" +
+		"** SKIPPED [#A] Dynamic Resource Allocation for Mere Mortals   :ai:\n:PROPERTIES:\n:SPEAKER: Hiroshi Tanabe\n:COMPANY: NVIDIA\n:END:\n- skipped\n\n" +
+		"* Follow-ups [1/3]\n- [ ] watch the DRA talk\n"
+	v := view{extractString(t, "notes.org", doc)}
+	want := map[string][]string{
+		"Gateway API Is Not Ingress 2.0":               {"person:amara-okafor", "person:tomas-ibanez"},
+		"Dynamic Resource Allocation for Mere Mortals": {"person:hiroshi-tanabe"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:amara-okafor": "org:google", "person:tomas-ibanez": "org:kong-inc",
+		"person:hiroshi-tanabe": "org:nvidia"})
+	if a := v.in("source:notes", graph.Authored); !slices.Equal(a, []string{"person:sanne-brouwer"}) {
+		t.Errorf("authors %q", a)
+	}
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}

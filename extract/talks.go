@@ -816,7 +816,7 @@ func trimTitle(s string) string {
 		}
 		s = t
 	}
-	s = strings.Trim(s, "\"“”„'‘’«»*_ ")
+	s = strings.Trim(s, "\"“”„'‘’«»「」『』*_ ")
 	return strings.TrimSpace(s)
 }
 
@@ -1030,6 +1030,12 @@ func (x *extractor) speakerLines(i int) []speaker {
 		if labelFirst(text) {
 			m = speakerLineRe.FindStringSubmatch(text)
 		}
+		if m == nil && len(out) > 0 {
+			// "Speakers: A & B" over "Company: Org A & Org B"
+			if c := companyFieldRe.FindStringSubmatch(firstLine(b)); c != nil && giveOrgs(out, c[1]) {
+				continue
+			}
+		}
 		if m == nil {
 			if b.Kind == Heading || len(out) > 0 {
 				break
@@ -1057,6 +1063,53 @@ func (x *extractor) speakerLines(i int) []speaker {
 		out = append(out, sp...)
 	}
 	return out
+}
+
+// companyFieldRe matches a line that gives the employers of the speakers
+// named in the line above.
+var companyFieldRe = lazyRe(`(?i)^(?:compan(?:y|ies)|orgs?|organi[sz]ations?|employers?|affiliations?|firm|firma|empresa|entreprise|bedrijf)\s*[:：]\s*(.+)$`)
+
+// isLegalSuffix reports whether s is a company's legal form ("Inc.",
+// "GmbH"), which a comma may separate from its name.
+func isLegalSuffix(s string) bool {
+	switch strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ".")) {
+	case "inc", "ltd", "llc", "gmbh", "ag", "sa", "s.a", "co", "corp", "plc", "bv", "b.v", "ab", "oy", "as", "srl", "spa", "s.p.a", "kg", "pty ltd", "co., ltd":
+		return true
+	}
+	return false
+}
+
+// orgListRe splits a list of organisations: "Novo Nordisk & Trifork",
+// "Red Hat / Volvo Cars".
+var orgListRe = lazyRe(`\s+(?:&|and|und|et|en|y|e)\s+|\s*[/;]\s*`)
+
+// firstLine is the text of b's first line.
+func firstLine(b *Block) string {
+	if len(b.starts) > 1 {
+		return strings.TrimSpace(b.Text[:b.starts[1].off])
+	}
+	return strings.TrimSpace(b.Text)
+}
+
+// giveOrgs sets the employers of speakers without one from a list: one
+// for all, or one each in order ("Novo Nordisk & Trifork"). It reports
+// whether the list fit.
+func giveOrgs(sp []speaker, list string) bool {
+	orgs := orgListRe.Split(strings.TrimRight(list, "."), -1)
+	if len(orgs) != len(sp) {
+		// "Org A, Org B", not "Chainguard, Inc."
+		if c := splitCell(list); len(c) == len(sp) && !slices.ContainsFunc(c, isLegalSuffix) {
+			orgs = c
+		} else if len(orgs) != 1 {
+			return false
+		}
+	}
+	for k := range sp {
+		if sp[k].org == "" {
+			sp[k].org = cleanOrg(orgs[min(k, len(orgs)-1)])
+		}
+	}
+	return true
 }
 
 // quoteSpeakers reads the speakers from the attribution of a quote in a
@@ -1157,12 +1210,43 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 		if len(out) == 0 {
 			out = x.cuedSpeaker(b, head)
 		}
+		if len(out) == 0 && (strings.Contains(b.Text, "さん") || strings.Contains(b.Text, "氏")) {
+			out = x.jaSpeakers(b)
+		}
 		if len(out) > 0 {
 			shareLastOrg(out) // "..., ambos do Itaú Unibanco"
 			return out
 		}
 	}
 	return nil
+}
+
+// jaSpeakerRe: a name in Latin letters with the honorific a Japanese
+// recap gives a speaker, after the company it is "of" ("Preferred
+// Networks の Takeshi Hoshino さん").
+var jaSpeakerRe = lazyRe(`(?:(\p{Lu}[\p{L}\p{N}.&'-]*(?:[ \t]+[\p{Lu}\d][\p{L}\p{N}.&'-]*){0,3})\s*の\s*)?(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3})\s*(?:さん|氏)`)
+
+// jaSpeakers reads the speakers a Japanese recap names in the first
+// sentence under a talk's heading: "NVIDIA の Marcus Lindqvist さんと
+// Intel の Yuki Arai さんの共同セッション".
+func (x *extractor) jaSpeakers(b *Block) []speaker {
+	first := b.Text
+	if k := strings.Index(first, "。"); k >= 0 {
+		first = first[:k]
+	}
+	var out []speaker
+	for _, m := range jaSpeakerRe.FindAllStringSubmatchIndex(first, -1) {
+		name, ok := x.personName(first[m[4]:m[5]], weak)
+		if !ok || !strings.Contains(name, " ") {
+			continue
+		}
+		s := speaker{name: name, line: b.LineAt(m[4]), text: first, end: m[5]}
+		if m[2] >= 0 {
+			s.org = cleanOrg(first[m[2]:m[3]])
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // cuedSpeakerRe: a sentence that opens with a name followed by a role at

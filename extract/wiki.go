@@ -132,3 +132,129 @@ func adocToMarkdown(lines []string) []string {
 	}
 	return out
 }
+
+// Org-mode notes (Emacs) are read as Markdown too: "** DONE Title :tag:"
+// is a heading without its keyword, priority, statistics cookie and tags;
+// "#+TITLE:" is the post's title and "#+AUTHOR:" a field line; a property
+// drawer's speakers and affiliations become one "Speakers:" line, paired
+// by position (":SPEAKER+:" adds a speaker, ":AFFILIATION+:" the next
+// one's employer); "[[url][label]]" is a link.
+
+var (
+	orgHeadingRe = lazyRe(`^(\*+)\s+(.*?)(?:\s+:[\w@#%:]+:)?\s*$`)
+	orgKeywordRe = lazyRe(`^#\+(\w+):\s*(.*)$`)
+	orgPropRe    = lazyRe(`^:([\w-]+)(\+?):\s*(.*)$`)
+	orgLinkRe    = lazyRe(`\[\[([^\]]+)\](?:\[([^\]]+)\])?\]`).needing("[[")
+	orgCookieRe  = lazyRe(`^\[#[A-Z]\]\s+|\s*\[\d*(?:/\d*|%)\]`)
+)
+
+// isOrgMode reports whether lines are Org-mode: "#+TITLE:"-style
+// keywords and "* " headlines, or a file named .org with headlines.
+func isOrgMode(name string, lines []string) bool {
+	keys, heads := 0, 0
+	for i, l := range lines {
+		if i > 400 {
+			break
+		}
+		if strings.HasPrefix(l, "#+") && orgKeywordRe.MatchString(l) {
+			keys++
+		} else if strings.HasPrefix(l, "* ") || strings.HasPrefix(l, "** ") {
+			heads++
+		}
+	}
+	return heads > 0 && (keys > 0 || strings.HasSuffix(strings.ToLower(name), ".org"))
+}
+
+// orgToMarkdown rewrites Org-mode lines as Markdown, one for one.
+func orgToMarkdown(lines []string) []string {
+	keywords := map[string]bool{"TODO": true, "DONE": true}
+	out := make([]string, len(lines))
+	speakersAt := -1 // the line of the open drawer's first speaker
+	var speakers, orgs []string
+	for i, l := range lines {
+		t := strings.TrimRight(l, " \t")
+		switch {
+		case strings.HasPrefix(t, "#+"):
+			m := orgKeywordRe.FindStringSubmatch(t)
+			t = ""
+			if m == nil {
+				break
+			}
+			switch k := strings.ToUpper(m[1]); k {
+			case "TITLE":
+				t = "# " + m[2]
+			case "AUTHOR", "DATE", "EMAIL":
+				t = upperFirst(strings.ToLower(k)) + ": " + m[2]
+			case "TODO", "SEQ_TODO", "TYP_TODO":
+				for _, w := range strings.Fields(m[2]) {
+					keywords[strings.TrimRight(w, "(!@/)abcdefghijklmnopqrstuvwxyz")] = true
+				}
+			case "BEGIN_SRC", "END_SRC", "BEGIN_EXAMPLE", "END_EXAMPLE":
+				t = "```"
+			}
+		case strings.HasPrefix(t, "*"):
+			if m := orgHeadingRe.FindStringSubmatch(t); m != nil {
+				title := m[2]
+				if w, rest, ok := strings.Cut(title, " "); ok && keywords[w] {
+					title = rest
+				}
+				title = strings.TrimSpace(orgCookieRe.ReplaceAllString(title, ""))
+				t = strings.Repeat("#", min(len(m[1]), 6)) + " " + title
+			}
+		case strings.HasPrefix(strings.TrimSpace(t), ":"):
+			m := orgPropRe.FindStringSubmatch(strings.TrimSpace(t))
+			if m == nil {
+				break
+			}
+			t = ""
+			switch k := strings.ToUpper(m[1]); k {
+			case "PROPERTIES":
+				speakersAt, speakers, orgs = -1, nil, nil
+			case "END":
+				if speakersAt >= 0 {
+					out[speakersAt] = "Speakers: " + pairOrgs(speakers, orgs)
+				}
+				speakersAt = -1
+			case "SPEAKER", "SPEAKERS", "PRESENTER", "PRESENTERS":
+				if speakersAt < 0 {
+					speakersAt = i
+				}
+				speakers = append(speakers, m[3])
+			case "AFFILIATION", "COMPANY", "ORGANIZATION", "ORGANISATION", "EMPLOYER":
+				orgs = append(orgs, m[3])
+			default:
+				if m[3] != "" {
+					t = upperFirst(strings.ToLower(k)) + ": " + m[3]
+				}
+			}
+		}
+		out[i] = orgLinkRe.ReplaceAllStringFunc(t, orgLink)
+	}
+	return out
+}
+
+// pairOrgs writes speakers with their employers, paired by position: one
+// employer for several speakers is theirs all, as "A, B (Org)" says.
+func pairOrgs(speakers, orgs []string) string {
+	parts := make([]string, len(speakers))
+	for k, s := range speakers {
+		parts[k] = s
+		if k < len(orgs) && orgs[k] != "" && len(orgs) == len(speakers) {
+			parts[k] += " (" + orgs[k] + ")"
+		}
+	}
+	list := strings.Join(parts, ", ")
+	if len(orgs) == 1 && len(speakers) > 1 {
+		list += " (" + orgs[0] + ")" // the last speaker's, shared by the list
+	}
+	return list
+}
+
+// orgLink writes an Org link as Markdown: its label, linked.
+func orgLink(s string) string {
+	m := orgLinkRe.FindStringSubmatch(s)
+	if m[2] == "" {
+		return m[1]
+	}
+	return "[" + m[2] + "](" + m[1] + ")"
+}
