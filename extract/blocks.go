@@ -120,6 +120,16 @@ func (b *Block) LineAt(off int) int {
 	return b.starts[i-1].line
 }
 
+// lineStartAt reports whether a source line begins at off in b.Text.
+func (b *Block) lineStartAt(off int) bool {
+	for _, s := range b.starts {
+		if s.off == off {
+			return true
+		}
+	}
+	return false
+}
+
 // Doc is a parsed document: its blocks and what its metadata says.
 type Doc struct {
 	Name   string

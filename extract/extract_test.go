@@ -2093,6 +2093,44 @@ func TestOrgMode(t *testing.T) {
 	}
 }
 
+// TestLeadTitleItems: items and paragraphs that open with a bold or
+// italic title and name its speakers after a dash or a comma, or on the
+// next line in a sentence, then notes; a paragraph that refers back to
+// the talk ("This was the talk ...") is its notes; a project's part
+// ("Hubble") counts in a paragraph that names its parent.
+func TestLeadTitleItems(t *testing.T) {
+	const doc = "# KubeCon India 2025\n\n## Observability\n\n" +
+		"- **Fifty Million Spans a Minute on a Startup Budget** — Farhan Qureshi, Meesho\n" +
+		"  They run the OpenTelemetry Collector in two tiers.\n\n" +
+		"- *Thanos Compactor Horror Stories*, Lakshmi Subramanian of Red Hat. Three stories.\n\n" +
+		"- **Slicing GPUs for Inference with Kueue and DRA**\n  Vikram Sethi (NVIDIA) walked through DRA.\n\n" +
+		"- *Eighteen Months Without kube-proxy*, by Sandeep Nair. Full Cilium replacement of kube-proxy.\n" +
+		"  Hubble flow logs made the network team trust it.\n\n" +
+		"**A Platform Team of Four Serving Nine Hundred Developers**, Priya Venkatesh and\nTanmay Joshi, both at Infosys.\n\n" +
+		"This was the talk I looked forward to: Crossplane compositions behind Backstage.\n"
+	v := view{extractString(t, "india.md", doc)}
+	want := map[string][]string{
+		"Fifty Million Spans a Minute on a Startup Budget":        {"person:farhan-qureshi"},
+		"Thanos Compactor Horror Stories":                         {"person:lakshmi-subramanian"},
+		"Slicing GPUs for Inference with Kueue and DRA":           {"person:vikram-sethi"},
+		"Eighteen Months Without kube-proxy":                      {"person:sandeep-nair"},
+		"A Platform Team of Four Serving Nine Hundred Developers": {"person:priya-venkatesh", "person:tanmay-joshi"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:farhan-qureshi": "org:meesho", "person:lakshmi-subramanian": "org:red-hat",
+		"person:vikram-sethi": "org:nvidia", "person:tanmay-joshi": "org:infosys"})
+	n, _ := v.talk("A Platform Team of Four Serving Nine Hundred Developers")
+	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:crossplane") {
+		t.Errorf("platform talk mentions %q: want the paragraph after it", m)
+	}
+	n, _ = v.talk("Eighteen Months Without kube-proxy")
+	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:hubble") {
+		t.Errorf("kube-proxy talk mentions %q: want Hubble beside Cilium", m)
+	}
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}

@@ -64,7 +64,7 @@ func (x *extractor) mentions() {
 		b := &x.doc.Blocks[bi]
 		for fi, f := range fs {
 			e := x.cat.entry(f.entry)
-			if f.ambiguous && (!x.ambiguousOK(bi, f, e, midSentence) && !nearTools(fs, fi, b.Text) || inCity(b.Text, f)) {
+			if f.ambiguous && (!x.ambiguousOK(bi, f, e, midSentence) && !nearTools(fs, fi, b.Text) && !x.parentIn(fs, e) || inCity(b.Text, f)) {
 				continue
 			}
 			kind := e.Kind
@@ -82,6 +82,20 @@ func (x *extractor) mentions() {
 			}
 		}
 	}
+}
+
+// parentIn reports whether the block whose names are fs also names e's
+// parent project: "Hubble flow logs" in a paragraph about Cilium.
+func (x *extractor) parentIn(fs []found, e *graph.CatalogEntry) bool {
+	if e.Parent == "" {
+		return false
+	}
+	for _, o := range fs {
+		if !o.ambiguous && x.cat.entry(o.entry).Name == e.Parent {
+			return true
+		}
+	}
+	return false
 }
 
 // ambiguousOK decides whether an ambiguous name (an English word such as

@@ -468,6 +468,9 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	if !strings.Contains(title, " ") || !titleLike(title) || notTalkRe.MatchString(title) {
 		return talk{}, false
 	}
+	if sp := x.leadTitleSpeakers(b, m, base); len(sp) > 0 {
+		return talk{title: title, speakers: sp, block: i, end: -1, listTitle: b.Kind == Item, prose: b.Kind == Para}, true
+	}
 	var sp []speaker
 	cued := false
 	// "titled 'X', Name argued", "gave a talk titled 'X'": the words before
@@ -497,7 +500,12 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 		if p.end <= m[0] && m[0]-p.end <= 60 && talkBeforeRe.MatchString(head[p.end:m[0]]) ||
 			p.start >= m[1] && p.start-m[1] <= 40 && talkAfterRe.MatchString(head[m[1]:p.start]) ||
 			p.end <= m[0] && m[0]-p.end <= 3 && (talkCueRe.MatchString(head[max(0, p.start-60):p.start]) || intlCue(head[:p.start])) ||
-			introduced && (p.start >= m[1] && p.start-m[1] <= 4 || p.end <= m[0] && m[0]-p.end <= 120) {
+			introduced && (p.start >= m[1] && p.start-m[1] <= 4 || p.end <= m[0] && m[0]-p.end <= 120) ||
+			// "**Title** — Name (Org). Notes ...": a bold or italic title
+			// that opens the block, its speakers after a dash or a comma
+			base == 0 && m[2] == 0 && p.start >= m[1] && p.start-m[1] <= 6 && (leadSepRe.MatchString(head[m[1]:p.start]) ||
+				// "**Title**" on a line of its own, then "Vikram Sethi (NVIDIA) walked through ..."
+				head[m[1]:p.start] == " " && b.lineStartAt(p.start) && (strings.HasPrefix(head[p.end:], " (") || verbCueRe.MatchString(strings.TrimLeft(head[p.end:], " ")))) {
 			cued = true
 		}
 	}
@@ -507,6 +515,40 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	}
 	return talk{title: title, speakers: sp, block: i, off: base + m[2], end: -1, listTitle: b.Kind == Item, prose: b.Kind == Para}, true
 }
+
+// leadTitleSpeakers reads the speakers after a bold or italic title that
+// opens a block, on the rest of its first line: "**Fifty Million Spans a
+// Minute** — Farhan Qureshi, Meesho", "*Thanos Compactor Horror Stories*,
+// Lakshmi Subramanian of Red Hat. Three stories ...".
+func (x *extractor) leadTitleSpeakers(b *Block, m []int, base int) []speaker {
+	if base != 0 || m[0] != 0 || m[2] != 0 {
+		return nil // not a span that opens the block
+	}
+	line := firstLine(b)
+	if m[1] >= len(line) {
+		return nil
+	}
+	rest := line[m[1]:]
+	if !leadSepRe.MatchString(rest[:len(rest)-len(strings.TrimLeft(rest, " ,—–-"))]) {
+		return nil
+	}
+	rest = strings.TrimLeft(rest, " ,—–-")
+	if k := strings.Index(rest, ". "); k > 0 {
+		rest = rest[:k]
+	}
+	sp, ok := x.allSpeakers(strings.TrimRight(rest, "."))
+	if !ok {
+		return nil
+	}
+	for k := range sp {
+		sp[k].line, sp[k].text = b.Line, line
+	}
+	return sp
+}
+
+// leadSepRe matches what separates a title that opens a block from its
+// speakers.
+var leadSepRe = lazyRe(`^\s*[,—–-]\s*$`)
 
 // speaksOf reports whether text names one of the speakers (a part of a
 // name as a word) or opens with a pronoun that refers back to them.
@@ -525,7 +567,7 @@ func speaksOf(text string, sp []speaker) bool {
 	return false
 }
 
-var pronounStartRe = lazyRe(`^(?:He|She|They|His|Her|Their|Both|The (?:talk|session|keynote|demo|speakers?))\b`)
+var pronounStartRe = lazyRe(`^(?:He|She|They|His|Her|Their|Both|The (?:talk|session|keynote|demo|speakers?)|This (?:talk|session|keynote|one|was|is))\b`)
 
 var (
 	// "Li Na's *Dragonfly and Harbor ...*", "Takeshi Morimoto's keynote, "...""
