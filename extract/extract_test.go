@@ -2131,6 +2131,32 @@ func TestLeadTitleItems(t *testing.T) {
 	}
 }
 
+// TestPolishProse: a Polish recap quotes its titles and names speakers
+// after "prowadzący/prowadząca" (before or after the title, or in the
+// next sentence after "Prowadzący:"), joined by "i", employers after "z
+// firmy" or "z"; an item opens with a labelled quoted title.
+func TestPolishProse(t *testing.T) {
+	const doc = "# DevOpsDays Warszawa 2025\n\n" +
+		"Otwierała prelekcja **\"400 Pipelines, Zero Release Freezes: Leaving Jenkins\"**,\nprowadzący Grzegorz Błaszczyk z firmy Allegro. Historia migracji.\n\n" +
+		"Potem prowadząca Zofia Kędzierska z firmy Booksy i jej\n**\"Platform Teams Are Product Teams\"**. Najlepsza prelekcja.\n\n" +
+		"Trzecia była prelekcja w duecie: **\"Half a Million Lines of HCL: Our OpenTofu\nSwitch\"**. Prowadzący: Piotr Zieliński z Grupy Pracuj i Marta Kowalczyk z\nfirmy Spacelift. Piotr opowiadał.\n\n" +
+		"- **Ignite: \"Why Your Runbooks Lie\"** – Ola Pawlak z Brainly. Pięć minut.\n\n" +
+		"The closing talk was \"Sharding Prometheus the Hard Way\". Speakers: Anna Nowak and Jan Kowal. Good.\n"
+	v := view{extractString(t, "waw.md", doc)}
+	want := map[string][]string{
+		"400 Pipelines, Zero Release Freezes: Leaving Jenkins": {"person:grzegorz-blaszczyk"},
+		"Platform Teams Are Product Teams":                     {"person:zofia-kedzierska"},
+		"Half a Million Lines of HCL: Our OpenTofu Switch":     {"person:marta-kowalczyk", "person:piotr-zielinski"},
+		"Why Your Runbooks Lie":                                {"person:ola-pawlak"},
+		"Sharding Prometheus the Hard Way":                     {"person:anna-nowak", "person:jan-kowal"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:grzegorz-blaszczyk": "org:allegro", "person:zofia-kedzierska": "org:booksy",
+		"person:marta-kowalczyk": "org:spacelift", "person:ola-pawlak": "org:brainly"})
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}

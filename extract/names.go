@@ -362,6 +362,9 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 			org = roleOrg(strings.TrimSpace(rest[len(rest)-1]))
 		} else if m := fromOrgRe.FindStringSubmatch(chunk); m != nil {
 			name, org = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+			if k := strings.Index(org, ". "); k > 0 {
+				org = org[:k] // "Ola Pawlak z Brainly. Pięć minut"
+			}
 		} else if k := strings.Index(chunk, " von "); k > 0 && strings.Contains(chunk[:k], " ") {
 			// German "Nadia Petrova von Nirmata"; "Max von Hagen" is a name
 			name, org = strings.TrimSpace(chunk[:k]), strings.TrimSpace(chunk[k+5:])
@@ -439,13 +442,13 @@ type speaker struct {
 var (
 	timeRe     = lazyRe(`\(\s*\d{1,2}[:.h]\d{2}\s*[-–]\s*\d{1,2}[:.h]\d{2}\s*\)`).needing("(")
 	parenOrgRe = lazyRe(`^(.+?)\s*\(([^()]+)\)\s*$`).needing(")")
-	fromOrgRe  = lazyRe(`^(.+?)\s+(?:from|of|at|@)\s+(.+)$`)
+	fromOrgRe  = lazyRe(`^(.+?)\s+(?:from|of|at|@|z firmy|z)\s+(.+)$`)
 	atOrgRe    = lazyRe(`^[^,]*?\s(?:at|@|na|no|bei|chez)\s+(\p{Lu}[^,]*)$`).needing("at", "@", "na", "no", "bei", "chez")
 	roleAtRe   = lazyRe(`(?i)^.*?(?:\b(?:at|of|for|from)\s+|@\s*)(.+)$`) // "SRE @ Hapag-Lloyd" too
 )
 
 var (
-	andSplitRe   = lazyRe(`\s+(?:&|and|und|et|\+)\s+`).needing("&", "and", "und", "et", "+")
+	andSplitRe   = lazyRe(`\s+(?:&|and|und|et|en|y|e|i|\+)\s+`)
 	parenCommaRe = lazyRe(`\)\s*,\s*`).needing(")")
 )
 

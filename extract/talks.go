@@ -37,7 +37,7 @@ var (
 	outroRe = prefiltered(`(?i)(^(overall|all in all|in conclusion|to conclude|to sum up|to wrap up|wrapping up|in summary|final thoughts|that'?s (all|it)|thanks|thank you)\b)|\b(the|this)\s+(\w+\s+){0,3}(event|conference|summit|edition)\s+(was|were|has been|is|got|had|felt|turned out)\b|\bsee you (at|in|next)\b|\bwe hope\b|\blooking forward to\b|\bnext year\b`, "overall", "all in all", "in conclusion", "to conclude", "to sum up", "to wrap up", "wrapping up", "in summary", "final thoughts", "that's ", "thats ", "thanks", "thank you", "event", "conference", "summit", "edition", "see you ", "we hope", "looking forward to", "next year")
 	// "the talk by", and in other languages "een lightning talk van",
 	// "geopend door spreker", "la charla de", "présenté par"
-	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier|palestra|dupla|apresentação|oficina|intervento|sessione)\s+(?:van|von|de|del|di|par|por|da|do|dos|das|d'|du)\s*$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?)\s*:?\s+$|\b(?:presentat|tenut|condott)[oaie]\s+da\s+$`)
+	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier|palestra|dupla|apresentação|oficina|intervento|sessione)\s+(?:van|von|de|del|di|par|por|da|do|dos|das|d'|du)\s*$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?|prowadząc[ya]|prelegent(?:ka)?|prelegenci)\s*:?\s+$|\b(?:presentat|tenut|condott)[oaie]\s+da\s+$`)
 	talkCueRe = lazyRe(`(?i)\b(session|talk|presentation|keynote|workshop|lightning talk|panel|demo|one|it)\s+(?:was\s+|is\s+)?(?:(?:performed|presented|given|delivered|held|led|hosted|run|done|brought)\s+)?(?:by|of|from)\s+$|\b(?:performed|presented|given|delivered|led|hosted)\s+by\s+$|\bwas\s+from\s+$`)
 	verbCueRe = lazyRe(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,(?:[^,.]|\.\S){2,90},\s*)?(?:(?:from|of|at)\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*)?,?\s+)?(?:(?:also|then|first|briefly)\s+)?(?:closed|closes|ran|runs|gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|was|is|from\s+(?-i:\p{Lu}))\b`)
 )
@@ -107,8 +107,8 @@ var (
 	parenTitleRe = lazyRe(`^(.{6,}?)\s*\(([^()]+)\)\s*$`).needing(")")
 	// between two speakers' names: "and", or an org and "and" in the
 	// languages recaps are written in ("van Buoyant en", "de BBVA y")
-	listGlueRe  = lazyRe(`^\s*(?:\([^()]*\)|\s(?:van|von|de|di|from|of|at|bei|chez)\s+\p{Lu}[^,;.]{0,40}?)?\s*(,|and|&|en|und|et|y|e)\s*(?:(?:da|do|de|la|el)\s+)?$`)
-	restWordsRe = lazyRe(`(?i)\b(and|und|et|from|of|at|the)\b|[\s,;&()@|+–—-]+`)
+	listGlueRe  = lazyRe(`^\s*(?:\([^()]*\)|\s(?:van|von|de|di|from|of|at|bei|chez|z firmy|z)\s+\p{Lu}[^,;.]{0,40}?)?\s*(,|and|&|en|und|et|y|e|i)\s*(?:(?:da|do|de|la|el)\s+)?$`)
+	restWordsRe = lazyRe(`(?i)\b(and|und|et|en|y|e|i|z|firmy|from|of|at|the)\b|[\s,;&()@|+–—-]+`)
 )
 
 // talkAt decides whether block i starts a talk.
@@ -220,8 +220,12 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		// not a "Title - Speakers" line
 	} else if title, sp, ok := x.titleSpeakers(candidate); ok && len(sp) > 0 && titleLike(upperFirst(title)) && !notTalkRe.MatchString(title) &&
 		!strings.Contains(title, ". ") { // "Treat the platform as a product. Roadmap ... (from 'Title' by Name"
+		format := formatOf(text)
+		if lm := matchLabel(title); lm != nil && trimTitle(lm[3]) != "" {
+			title, format = trimTitle(lm[3]), talkFormat(lm[2]) // "Ignite: "Why Your Runbooks Lie" – Ola Pawlak"
+		}
 		return talk{title: title, speakers: sp, block: i, off: 0, level: level, end: -1,
-			listTitle: b.Kind == Item, format: formatOf(text)}, true
+			listTitle: b.Kind == Item, format: format}, true
 	}
 	// "kube-rs Deep Dive": a title line may start with a project's
 	// lower-case name. Such a line is a title only with the speaker line
@@ -499,7 +503,10 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 		// "Keep Your Helm Charts Boring""
 		if p.end <= m[0] && m[0]-p.end <= 60 && talkBeforeRe.MatchString(head[p.end:m[0]]) ||
 			p.start >= m[1] && p.start-m[1] <= 40 && talkAfterRe.MatchString(head[m[1]:p.start]) ||
-			p.end <= m[0] && m[0]-p.end <= 3 && (talkCueRe.MatchString(head[max(0, p.start-60):p.start]) || intlCue(head[:p.start])) ||
+			p.end <= m[0] && m[0]-p.end <= 3 && talkCueRe.MatchString(head[max(0, p.start-60):p.start]) ||
+			// "prowadząca Zofia Kędzierska z firmy Booksy i jej "Title"",
+			// ""Title", prowadzący Grzegorz Błaszczyk z firmy Allegro"
+			(p.start >= m[1] || m[0]-p.end <= 60) && intlCue(head[:p.start]) ||
 			introduced && (p.start >= m[1] && p.start-m[1] <= 4 || p.end <= m[0] && m[0]-p.end <= 120) ||
 			// "**Title** — Name (Org). Notes ...": a bold or italic title
 			// that opens the block, its speakers after a dash or a comma
@@ -510,10 +517,39 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 		}
 	}
 	shareLastOrg(sp)
+	if !cued {
+		// "... w duecie: "Title". Prowadzący: Piotr Zieliński z Grupy
+		// Pracuj i Marta Kowalczyk z firmy Spacelift."
+		sp, cued = x.nextSentenceSpeakers(b, base+len(head)), true
+	}
 	if len(sp) == 0 || !cued {
 		return talk{}, false // 'Her slide "The Catalog Is Everything" got a laugh'
 	}
 	return talk{title: title, speakers: sp, block: i, off: base + m[2], end: -1, listTitle: b.Kind == Item, prose: b.Kind == Para}, true
+}
+
+// nextSentenceSpeakers reads the speakers a sentence at off in b names
+// after a speaker label: "Speakers: ...", "Prowadzący: ...".
+func (x *extractor) nextSentenceSpeakers(b *Block, off int) []speaker {
+	rest := strings.TrimLeft(b.Text[min(off, len(b.Text)):], " ")
+	next := firstSentences(rest, 1)
+	start := off + len(b.Text[min(off, len(b.Text)):]) - len(rest)
+	var list string
+	if m := speakerLineRe.FindStringSubmatchIndex(next); m != nil && labelFirst(next) {
+		list = next[m[2]:m[3]]
+	} else if k := strings.IndexAny(next, " :"); k > 0 && intlCue(next[:k+1]+" ") {
+		list = strings.TrimLeft(next[k:], " :")
+	} else {
+		return nil
+	}
+	sp, ok := x.allSpeakers(strings.TrimRight(list, ". "))
+	if !ok {
+		return nil
+	}
+	for k := range sp {
+		sp[k].line, sp[k].text = b.LineAt(start), next
+	}
+	return sp
 }
 
 // leadTitleSpeakers reads the speakers after a bold or italic title that
@@ -521,8 +557,13 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 // Minute** — Farhan Qureshi, Meesho", "*Thanos Compactor Horror Stories*,
 // Lakshmi Subramanian of Red Hat. Three stories ...".
 func (x *extractor) leadTitleSpeakers(b *Block, m []int, base int) []speaker {
-	if base != 0 || m[0] != 0 || m[2] != 0 {
-		return nil // not a span that opens the block
+	if base != 0 {
+		return nil
+	}
+	// a span that opens the block, or a quote after a label: "**Ignite:
+	// "Why Your Runbooks Lie"** – Ola Pawlak z Brainly"
+	if pre := b.Text[:m[0]]; m[2] != 0 && !(pre != "" && strings.HasSuffix(strings.TrimSpace(pre), ":") && matchLabel(b.Text) != nil) {
+		return nil
 	}
 	line := firstLine(b)
 	if m[1] >= len(line) {
@@ -1322,7 +1363,8 @@ var (
 	intlCueWords = map[string]bool{"van": true, "von": true, "de": true, "del": true, "di": true, "par": true,
 		"por": true, "door": true, "spreker": true, "sprekers": true, "sprekers:": true, "spreker:": true,
 		"sprecher": true, "sprecherin": true, "sprecher:": true, "sprecherinnen:": true, "ponente": true,
-		"ponentes": true, "ponentes:": true, "ponente:": true, "intervenant": true, "conférencier": true, "conférencière": true,
+		"ponentes": true, "ponentes:": true, "ponente:": true, "prowadzący": true, "prowadząca": true, "prowadzący:": true,
+		"prowadząca:": true, "prelegent": true, "prelegentka": true, "prelegenci": true, "prelegent:": true, "prelegenci:": true, "intervenant": true, "conférencier": true, "conférencière": true,
 		"da": true, "do": true, "dos": true, "das": true}
 	intlVerbWords = map[string]bool{"van": true, "von": true, "de": true, "del": true, "bei": true, "chez": true,
 		"gaf": true, "liet": true, "vertelde": true, "begon": true, "presenteerde": true, "sprak": true, "opende": true,
@@ -1393,11 +1435,11 @@ func (x *extractor) orgAfter(after string) string {
 	return ""
 }
 
-var orgAfterRe = lazyRe(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at|de|di|van|von|bei|chez|da|do|dos|das|presso)\s+([^,.;:()\"“]{2,50})|\s+(?:from|of|at|van|von|bei|de chez|chez|de|da|del|di|do|presso)\s+((?:the\s+)?\p{Lu}[^,.;:()\"“]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for|de|di|van|von|bei|chez|da|do|na|no|presso)\s+([^,.;:()\"“]{2,50}))`)
+var orgAfterRe = lazyRe(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at|de|di|van|von|bei|chez|da|do|dos|das|presso)\s+([^,.;:()\"“]{2,50})|\s+(?:from|of|at|van|von|bei|de chez|chez|de|da|del|di|do|presso|z firmy|z)\s+((?:the\s+)?\p{Lu}[^,.;:()\"“]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for|de|di|van|von|bei|chez|da|do|na|no|presso)\s+([^,.;:()\"“]{2,50}))`)
 
 // orgPreps are the words orgAfterRe reads before an org right after a name.
 var orgPreps = map[string]bool{"from": true, "of": true, "at": true, "van": true, "von": true, "bei": true,
-	"de": true, "chez": true, "da": true, "del": true, "di": true, "do": true, "presso": true}
+	"de": true, "chez": true, "da": true, "del": true, "di": true, "do": true, "presso": true, "z": true}
 
 func firstWord(s string) string {
 	if i := strings.IndexByte(s, ' '); i >= 0 {
@@ -1406,7 +1448,7 @@ func firstWord(s string) string {
 	return s
 }
 
-var orgPrepRe = lazyRe(`^(?:from|at|de|di|van|von|bei|chez|da|do|na|no|presso|both|beide|ambos|entrambi)\s+`)
+var orgPrepRe = lazyRe(`^(?:from|at|de|di|van|von|bei|chez|da|do|na|no|presso|z firmy|z|both|beide|ambos|entrambi)\s+`)
 
 // trimOrgTail cuts an organisation name before a following verb or clause:
 // "RedHat. The main topic" -> "RedHat"; "Isovalent offered" -> "Isovalent".
