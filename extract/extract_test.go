@@ -2157,6 +2157,34 @@ func TestPolishProse(t *testing.T) {
 		"person:marta-kowalczyk": "org:spacelift", "person:ola-pawlak": "org:brainly"})
 }
 
+// TestSlideDeck: a Marp deck gives each talk a slide, its title a heading
+// over one bold name per line with the company after a dot, a company in
+// lower case among them; a talk's notes that name Cilium make "Hubble"
+// in a later bullet the project; the agenda slide is no talk.
+func TestSlideDeck(t *testing.T) {
+	const doc = "---\nmarp: true\n---\n\n# KCD Austria 2025\n## What we learned in Vienna\n\nTheresa Lang · Platform Guild\nGuild meeting, 14 October 2025\n\n---\n\n" +
+		"# Agenda\n\n1. Edge clusters\n2. SPIFFE\n\n---\n\n" +
+		"# Zero-Trust Service Auth with SPIFFE and SPIRE\n\n**Florian Gruber** · Dynatrace\n**Aylin Yılmaz** · Bitpanda\n\n- SPIRE issues IDs\n\n---\n\n" +
+		"# How willhaben Cut Its CI Time in Half with Tekton\n\n**Stefan Moser** · willhaben\n\n- Jenkins out\n\n---\n\n" +
+		"# Networking Without kube-proxy\n\n**Lena Wolf** · Raiffeisen\n\n- Cilium replaced kube-proxy on every cluster\n- Hubble made the network team trust it\n\n---\n\n" +
+		"# Who Made It Happen\n\nMaria Berger · Erste Group\nPaul Huber · Red Hat\n"
+	v := view{extractString(t, "deck.md", doc)}
+	want := map[string][]string{
+		"Zero-Trust Service Auth with SPIFFE and SPIRE":     {"person:aylin-yilmaz", "person:florian-gruber"},
+		"How willhaben Cut Its CI Time in Half with Tekton": {"person:stefan-moser"},
+		"Networking Without kube-proxy":                     {"person:lena-wolf"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:florian-gruber": "org:dynatrace", "person:aylin-yilmaz": "org:bitpanda",
+		"person:stefan-moser": "org:willhaben"})
+	n, _ := v.talk("Networking Without kube-proxy")
+	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:hubble") {
+		t.Errorf("mentions %q: want Hubble in a talk about Cilium", m)
+	}
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}

@@ -64,7 +64,7 @@ func (x *extractor) mentions() {
 		b := &x.doc.Blocks[bi]
 		for fi, f := range fs {
 			e := x.cat.entry(f.entry)
-			if f.ambiguous && (!x.ambiguousOK(bi, f, e, midSentence) && !nearTools(fs, fi, b.Text) && !x.parentIn(fs, e) || inCity(b.Text, f)) {
+			if f.ambiguous && (!x.ambiguousOK(bi, f, e, midSentence) && !nearTools(fs, fi, b.Text) && !x.parentNear(perBlock, bi, e) || inCity(b.Text, f)) {
 				continue
 			}
 			kind := e.Kind
@@ -84,14 +84,30 @@ func (x *extractor) mentions() {
 	}
 }
 
-// parentIn reports whether the block whose names are fs also names e's
-// parent project: "Hubble flow logs" in a paragraph about Cilium.
-func (x *extractor) parentIn(fs []found, e *graph.CatalogEntry) bool {
+// parentNear reports whether block bi, or the talk it belongs to, also
+// names e's parent project: "Hubble flow logs" in a paragraph or a talk
+// about Cilium. perBlock holds each block's names.
+func (x *extractor) parentNear(perBlock [][]found, bi int, e *graph.CatalogEntry) bool {
 	if e.Parent == "" {
 		return false
 	}
-	for _, o := range fs {
-		if !o.ambiguous && x.cat.entry(o.entry).Name == e.Parent {
+	names := func(fs []found) bool {
+		for _, o := range fs {
+			if !o.ambiguous && x.cat.entry(o.entry).Name == e.Parent {
+				return true
+			}
+		}
+		return false
+	}
+	if names(perBlock[bi]) {
+		return true
+	}
+	ti := x.section[bi]
+	if ti < 0 {
+		return false
+	}
+	for bj := x.talks[ti].block; bj < len(perBlock) && x.section[bj] == ti; bj++ {
+		if names(perBlock[bj]) {
 			return true
 		}
 	}

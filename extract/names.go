@@ -370,7 +370,7 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 			name, org = strings.TrimSpace(chunk[:k]), strings.TrimSpace(chunk[k+5:])
 		}
 		if p, ok := x.personName(name, strong); ok {
-			out = append(out, speaker{name: p, org: cleanOrg(org)})
+			out = append(out, speaker{name: p, org: speakerOrg(org)})
 			continue
 		}
 		if len(out) > 0 && (isRole(name) || org != "") {
@@ -393,7 +393,9 @@ func dotPairs(s string) string {
 	parts := strings.Split(s, ", ")
 	for i, p := range parts {
 		name, org, ok := strings.Cut(p, " · ")
-		if r, _ := utf8.DecodeRuneInString(org); !ok || !unicode.IsUpper(r) || strings.Contains(org, " · ") || strings.ContainsAny(name, "()") {
+		r, _ := utf8.DecodeRuneInString(org)
+		lowerOrg := unicode.IsLower(r) && !strings.Contains(org, " ") && !isWord(org) // "Stefan Moser · willhaben"
+		if !ok || !unicode.IsUpper(r) && !lowerOrg || strings.Contains(org, " · ") || strings.ContainsAny(name, "()") {
 			return s // "Claire Montgomery · 14 min read"
 		}
 		parts[i] = name + " (" + org + ")"
@@ -605,4 +607,29 @@ func cleanOrg(s string) string {
 		return "" // "last year", "the team": not a name
 	}
 	return s
+}
+
+// speakerOrg is cleanOrg for the organisation a speaker list gives a
+// name ("Stefan Moser · willhaben", "Julien Fabre (leboncoin)"), which may
+// be a brand written in lower case.
+func speakerOrg(s string) string {
+	if o := cleanOrg(s); o != "" || !brandWord(strings.TrimSpace(s)) {
+		return o
+	}
+	return strings.TrimSpace(s)
+}
+
+// brandWord reports whether s is one lower-case word that no dictionary
+// has, as companies that write their name so are ("willhaben",
+// "bol.com"): letters and dots, at least three.
+func brandWord(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLower(r) && r != '.' {
+			return false
+		}
+	}
+	return !isWord(strings.TrimSuffix(s, ".com")) && !isWord(strings.TrimRight(s, "s")) && s != "tba" && s != "tbd" && s != "n.a."
 }

@@ -258,6 +258,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if sp := x.emphSpeakers(i); len(sp) > 0 {
 		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
 	}
+	if sp := x.boldNameLines(i); len(sp) > 0 {
+		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
+	}
 	if b.Kind == Heading && i+1 < len(x.doc.Blocks) && x.doc.Blocks[i+1].Kind == Para {
 		if _, ok := x.quotedTalk(i + 1); ok {
 			// "## GitOps en la banca" over 'la charla "GitOps con Argo CD y
@@ -526,6 +529,39 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 		return talk{}, false // 'Her slide "The Catalog Is Everything" got a laugh'
 	}
 	return talk{title: title, speakers: sp, block: i, off: base + m[2], end: -1, listTitle: b.Kind == Item, prose: b.Kind == Para}, true
+}
+
+// boldNameLines reads the speakers from the paragraph under heading i
+// when each of its lines starts with a name in bold and names nothing but
+// speakers, as slides set them out: "**Florian Gruber** · Dynatrace" over
+// "**Aylin Yılmaz** · Bitpanda".
+func (x *extractor) boldNameLines(i int) []speaker {
+	if i+1 >= len(x.doc.Blocks) || x.doc.Blocks[i].Kind != Heading {
+		return nil
+	}
+	b := &x.doc.Blocks[i+1]
+	spans := b.spanTexts()
+	if b.Kind != Para || len(spans) < len(b.starts) || x.consumed[i+1] {
+		return nil
+	}
+	var out []speaker
+	for k, st := range b.starts {
+		end := len(b.Text)
+		if k+1 < len(b.starts) {
+			end = b.starts[k+1].off
+		}
+		line := strings.TrimSpace(b.Text[st.off:end])
+		if !strings.HasPrefix(line, spans[k]) {
+			return nil
+		}
+		sp, ok := x.allSpeakers(line)
+		if !ok || len(sp) != 1 {
+			return nil
+		}
+		sp[0].line, sp[0].text = st.line, line
+		out = append(out, sp[0])
+	}
+	return out
 }
 
 // nextSentenceSpeakers reads the speakers a sentence at off in b names
