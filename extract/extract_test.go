@@ -2185,6 +2185,40 @@ func TestSlideDeck(t *testing.T) {
 	}
 }
 
+// TestProgrammeGrid: an HTML programme whose columns are rooms holds a
+// talk in each cell ("<strong>Title</strong><br>Name (Org)"), cells span
+// rows, breaks span the table; notes below under a heading of their own
+// name speakers by family name, and a paragraph naming one talk's
+// speakers is that talk's.
+func TestProgrammeGrid(t *testing.T) {
+	const doc = "<html><body><h1>Open Source Summit Europe 2025, Amsterdam</h1>\n<table>\n" +
+		"<thead><tr><th>Time</th><th>Forum</th><th>Elicium 1</th></tr></thead>\n<tbody>\n" +
+		"<tr><th>11:00</th>\n<td><strong>Memory-Safe Drivers: Where Rust for Linux Stands</strong><br>Katrin Vogel (Collabora)</td>\n" +
+		"<td rowspan=\"2\"><strong>Two Million Devices Later: Zephyr Fleet Updates</strong><br>Hannah Lind (Nordic Semiconductor)</td></tr>\n" +
+		"<tr><th>11:45</th>\n<td><strong>What the Cyber Resilience Act Asks of Maintainers</strong><br>Luca Bianchi (Eclipse Foundation) &amp; Anouk Vermeer (Siemens)</td></tr>\n" +
+		"<tr class=\"break\"><td colspan=\"3\">12:30 &middot; Lunch</td></tr>\n</tbody></table>\n" +
+		"<h2>A few notes</h2>\n<p>The CRA talk. Bianchi and Vermeer split it neatly: expect to be asked for SBOMs in SPDX.</p>\n" +
+		"<p>Vogel and Lind both drew a crowd asking about Kubernetes.</p>\n</body></html>\n"
+	v := view{extractString(t, "grid.html", doc)}
+	want := map[string][]string{
+		"Memory-Safe Drivers: Where Rust for Linux Stands":  {"person:katrin-vogel"},
+		"Two Million Devices Later: Zephyr Fleet Updates":   {"person:hannah-lind"},
+		"What the Cyber Resilience Act Asks of Maintainers": {"person:anouk-vermeer", "person:luca-bianchi"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:hannah-lind": "org:nordic-semiconductor", "person:anouk-vermeer": "org:siemens"})
+	n, _ := v.talk("What the Cyber Resilience Act Asks of Maintainers")
+	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:spdx") {
+		t.Errorf("CRA talk mentions %q: want the notes paragraph naming its speakers", m)
+	}
+	n, _ = v.talk("Memory-Safe Drivers: Where Rust for Linux Stands")
+	if m := v.out(n.ID, graph.Mentions); slices.Contains(m, "project:spdx") || slices.Contains(m, "project:kubernetes") {
+		t.Errorf("Rust talk mentions %q", m)
+	}
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}

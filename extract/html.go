@@ -188,7 +188,7 @@ func parseHTML(src string, d *Doc) []Block {
 			case a == atom.Code:
 				inCode = true
 				codeText.Reset()
-			case a == atom.Em || a == atom.I:
+			case a == atom.Em || a == atom.I || a == atom.Strong || a == atom.B:
 				if strings.TrimSpace(cur.Text) == "" {
 					cur.Emph = true
 				}
@@ -236,6 +236,17 @@ func parseHTML(src string, d *Doc) []Block {
 				inTitle = false
 			case (a == atom.Td || a == atom.Th) && inRow && cellStart >= 0:
 				flush()
+				if sub := blocks[cellStart:]; header == nil && !headerRow && len(sub) >= 2 && sub[0].Emph {
+					// a cell of a programme grid whose columns are rooms:
+					// "<strong>Title</strong><br>Name (Org)" is a talk of its
+					// own, its title a heading over its speakers
+					sub[0].Kind, sub[0].Level = Heading, 6
+					for k := range sub[1:] {
+						sub[1+k].Kind = Para
+					}
+					cells, cellLines, cellStart = append(cells, ""), append(cellLines, nil), -1
+					break
+				}
 				// the cell's text and where each of its source lines starts
 				// in it, so that evidence names the line a word is on
 				var text strings.Builder
@@ -299,7 +310,7 @@ func parseHTML(src string, d *Doc) []Block {
 			case a == atom.Code && inCode:
 				inCode = false
 				cur.Code = append(cur.Code, strings.TrimSpace(codeText.String()))
-			case a == atom.Em || a == atom.I:
+			case a == atom.Em || a == atom.I || a == atom.Strong || a == atom.B:
 				inEm = false
 			case blockElems[a]:
 				flush()

@@ -211,3 +211,67 @@ var openingStampRe = lazyRe(`(?:^|[\[(\s])(\d{1,2}:\d{2}(?::\d{2})?)(?:[\])\s.,:
 func bareStamp(s string) string {
 	return strings.Trim(s, "[]() -–—|:\t")
 }
+
+// linkParagraphs adds to notes, for each talk, the paragraphs after the
+// last talk that are its notes though no heading says so: under a heading
+// that is neither a talk nor a talk's notes ("## A few notes"), a
+// paragraph whose first sentences name the speakers of one talk, by given
+// or family name ("The CRA talk. Bianchi and Vermeer split it neatly").
+func (x *extractor) linkParagraphs(notes map[int][][2]int) map[int][][2]int {
+	if len(x.talks) < 2 {
+		return notes
+	}
+	last := -1
+	isTalk := map[int]bool{}
+	names := make([]map[string]bool, len(x.talks)) // each talk's speakers' given and family names
+	for ti, t := range x.talks {
+		last = max(last, t.block)
+		isTalk[t.block] = true
+		names[ti] = map[string]bool{}
+		for _, sp := range t.speakers {
+			if f := strings.Fields(sp.name); len(f) > 1 {
+				names[ti][strings.ToLower(f[0])] = true
+				names[ti][strings.ToLower(f[len(f)-1])] = true
+			}
+		}
+	}
+	linked := map[int]bool{}
+	for _, rs := range notes {
+		for _, r := range rs {
+			linked[r[0]] = true
+		}
+	}
+	free := false
+	for h := last + 1; h < len(x.doc.Blocks); h++ {
+		b := &x.doc.Blocks[h]
+		if b.Kind == Heading {
+			free = !isTalk[h] && !linked[h]
+			continue
+		}
+		if !free || b.Kind != Para {
+			continue
+		}
+		words := givenNames(firstSentences(b.Text, 2))
+		best := -1
+		for ti := range x.talks {
+			for w := range words {
+				if names[ti][w] {
+					if best >= 0 {
+						best = -2 // two talks' speakers: no one's notes
+					}
+					if best == -1 {
+						best = ti
+					}
+					break
+				}
+			}
+		}
+		if best >= 0 {
+			if notes == nil {
+				notes = map[int][][2]int{}
+			}
+			notes[best] = append(notes[best], [2]int{h, h + 1})
+		}
+	}
+	return notes
+}
