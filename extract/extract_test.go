@@ -2219,6 +2219,32 @@ func TestProgrammeGrid(t *testing.T) {
 	}
 }
 
+// TestSpeakerSections: a recap organised by speaker heads each section
+// with a person ("## Name (Org)", or "## Name" over "Company: Org") and
+// names their talks in bold in its paragraphs; a co-presented talk is
+// under both speakers; "## Honourable mention: Name" is no talk.
+func TestSpeakerSections(t *testing.T) {
+	const doc = "# Open Source Summit NA 2024, by speaker\n\n## Danielle Okoro (Red Hat)\n\nDanielle gave two talks.\n\n" +
+		"**Sigstore for the Rest of Us: Keyless Signing** walked through cosign.\n\n" +
+		"**SLSA Level 3 Without a Dedicated Team** was the follow-up.\n\n## Yuki Sato (Microsoft)\n\n" +
+		"Yuki co-presented **Running WebAssembly Next to Containers with SpinKube** with Ben Adeyemi. Startup in milliseconds.\n\n" +
+		"## Ben Adeyemi\n\nCompany: Fermyon\n\n**Running WebAssembly next to containers with SpinKube** (with Yuki Sato) – Ben did the demo.\n\n" +
+		"## Mia Lopez (SUSE)\n\nMia closed the day with **Kernel Live Patching at Scale**, co-presented with Tom Berg.\n\n" +
+		"## Signing Everything (Chainguard)\n\n**Minimal Images for Everyone** was the booth's theme.\n\n" +
+		"## Honourable mention: Olga Petrenko (AMD)\n\nOlga didn't give a talk, but **RISC-V and Zephyr Driver Quality** was our hallway topic.\n"
+	v := view{extractString(t, "oss.md", doc)}
+	want := map[string][]string{
+		"Sigstore for the Rest of Us: Keyless Signing":         {"person:danielle-okoro"},
+		"SLSA Level 3 Without a Dedicated Team":                {"person:danielle-okoro"},
+		"Running WebAssembly Next to Containers with SpinKube": {"person:ben-adeyemi", "person:yuki-sato"},
+		"Kernel Live Patching at Scale":                        {"person:mia-lopez", "person:tom-berg"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:danielle-okoro": "org:red-hat", "person:yuki-sato": "org:microsoft", "person:ben-adeyemi": "org:fermyon"})
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}

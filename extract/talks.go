@@ -523,7 +523,26 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	if !cued {
 		// "... w duecie: "Title". Prowadzący: Piotr Zieliński z Grupy
 		// Pracuj i Marta Kowalczyk z firmy Spacelift."
-		sp, cued = x.nextSentenceSpeakers(b, base+len(head)), true
+		if next := x.nextSentenceSpeakers(b, base+len(head)); len(next) > 0 {
+			sp, cued = next, true
+		}
+	}
+	// "## Danielle Okoro (Red Hat)" over "**Sigstore for the Rest of Us**
+	// walked through ...", "Yuki co-presented **Title** with Ben Adeyemi":
+	// a recap by speaker
+	if owner, ok := x.sectionPerson(i); ok && (base == 0 && m[0] == 0 && m[2] == 0 || speaksOf(head, []speaker{owner})) {
+		if !cued {
+			sp = nil
+			for _, p := range people {
+				if p.name != owner.name && strings.HasSuffix(strings.TrimRight(head[:p.start], " ("), "with") {
+					sp = append(sp, speaker{name: p.name, line: b.LineAt(base + p.start), text: head})
+				}
+			}
+		}
+		if !slices.ContainsFunc(sp, func(s speaker) bool { return s.name == owner.name }) {
+			sp = append([]speaker{owner}, sp...)
+		}
+		cued = true
 	}
 	if len(sp) == 0 || !cued {
 		return talk{}, false // 'Her slide "The Catalog Is Everything" got a laugh'
@@ -570,6 +589,32 @@ func (x *extractor) boldNameLines(i int) []speaker {
 		out = append(out, sp[0])
 	}
 	return out
+}
+
+// sectionPerson returns the person a section is about when the heading
+// over block i names one person and nothing else ("## Danielle Okoro (Red
+// Hat)", "## Marcus Feldman" with "Company: Intel" under it), as a recap
+// organised by speaker heads its sections.
+func (x *extractor) sectionPerson(i int) (speaker, bool) {
+	h := i - 1
+	for h >= 0 && x.doc.Blocks[h].Kind != Heading {
+		h--
+	}
+	if h < 0 || i-h > 12 {
+		return speaker{}, false
+	}
+	hb := &x.doc.Blocks[h]
+	sp, ok := x.allSpeakers(hb.Text)
+	if !ok || len(sp) != 1 || !x.isName(strings.TrimSpace(strings.Split(hb.Text, "(")[0])) {
+		return speaker{}, false
+	}
+	sp[0].line, sp[0].text = hb.Line, hb.Text
+	if h+1 < i {
+		if c := companyFieldRe.FindStringSubmatch(firstLine(&x.doc.Blocks[h+1])); c != nil {
+			giveOrgs(sp, c[1])
+		}
+	}
+	return sp[0], true
 }
 
 // nextSentenceSpeakers reads the speakers a sentence at off in b names
