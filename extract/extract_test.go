@@ -2245,6 +2245,35 @@ func TestSpeakerSections(t *testing.T) {
 	wantWorks(t, v, map[string]string{"person:danielle-okoro": "org:red-hat", "person:yuki-sato": "org:microsoft", "person:ben-adeyemi": "org:fermyon"})
 }
 
+// TestBBCodeForumPost: a forum post in BBCode names each talk in a bold
+// line with its speakers on the next ("Name, Org", "[i]A (Org) & B[/i]",
+// "Keynote by Dr. Name, Org", "Name from Org. Notes"), notes in [list]s;
+// a bold "Open Spaces" line ends the talk before it.
+func TestBBCodeForumPost(t *testing.T) {
+	const doc = "[size=150][b]Report: DevOpsDays Berlin 2024[/b][/size]\n\nHi all, my write-up from [b]DevOpsDays Berlin 2024[/b], see [url=https://x.example/1]my 2023 report[/url].\n\n" +
+		"[b]Burnout Is an Incident: Running a Postmortem on On-Call[/b]\nGreta Hoffmann, Zalando\n[list]\n[*]pulled page data out of Grafana OnCall\n[/list]\n\n" +
+		"[b]Terraform to OpenTofu: Our Migration Diary[/b]\n[i]Selin Aydın (Trade Republic) & Jan Kowalski[/i]\nTold as a diary.\n\n" +
+		"[b]Ignite: Five Minutes of Nix Flakes for Your CI[/b]\nMoritz Engel from Tweag. Twenty slides, fifteen seconds each.\n\n" +
+		"[b]Open Spaces[/b]\nAfternoon open spaces:\n[list]\n[*]\"Is Argo CD overkill?\" (consensus: no)\n[/list]\n\n" +
+		"[b]The DevOps Handbook, Ten Years Later[/b]\nKeynote by Dr. Karin Weiß, Thoughtworks\n[quote=\"kubekarl\"]Was this one recorded?[/quote]\n"
+	v := view{extractString(t, "report.txt", doc)}
+	want := map[string][]string{
+		"Burnout Is an Incident: Running a Postmortem on On-Call": {"person:greta-hoffmann"},
+		"Terraform to OpenTofu: Our Migration Diary":              {"person:jan-kowalski", "person:selin-aydin"},
+		"Five Minutes of Nix Flakes for Your CI":                  {"person:moritz-engel"},
+		"The DevOps Handbook, Ten Years Later":                    {"person:karin-weiss"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:greta-hoffmann": "org:zalando", "person:selin-aydin": "org:trade-republic",
+		"person:moritz-engel": "org:tweag", "person:karin-weiss": "org:thoughtworks"})
+	n, _ := v.talk("Five Minutes of Nix Flakes for Your CI")
+	if m := v.out(n.ID, graph.Mentions); slices.Contains(m, "project:argo-cd") {
+		t.Errorf("the Nix talk mentions %q: the open spaces are not its notes", m)
+	}
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}

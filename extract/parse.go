@@ -28,6 +28,10 @@ func Parse(d Decoded, name string) *Doc {
 			doc.Blocks = withFront(doc.front, parseMarkdown(wikiToMarkdown(body), first))
 			break
 		}
+		if isBBCode(body) {
+			doc.Blocks = withFront(doc.front, parseMarkdown(bbToMarkdown(body), first))
+			break
+		}
 		if isOrgMode(name, body) {
 			doc.Blocks = withFront(doc.front, parseMarkdown(orgToMarkdown(body), first))
 			break

@@ -72,6 +72,8 @@ func (x *extractor) segment() []talk {
 			closeAt(i)
 		case b.Kind != Item && len(b.Text) < 60 && isHeadingLike(b) && notTalkRe.MatchString(trimTitle(b.Text)) && !subsection(b.Text):
 			closeAt(i)
+		case b.Kind == Para && boldFirstLine(b) && notTalkRe.MatchString(trimTitle(firstLine(b))):
+			closeAt(i) // "**Open Spaces**" over "Afternoon open spaces, the ones I joined:"
 		case b.Kind == Para && i > cur.block+1 && outroRe.MatchString(firstSentence(b.Text)):
 			closeAt(i)
 		case cur.prose && b.Kind == Para && !speaksOf(firstSentences(b.Text, 2), cur.speakers):
@@ -153,8 +155,17 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		rest := strings.TrimSpace(m[3])
 		t := talk{block: i, level: level, format: talkFormat(m[2])}
 		t.title = trimTitle(rest)
+		if b.Kind == Para && boldFirstLine(b) {
+			// "**Ignite: Five Minutes of Nix Flakes**" over "Moritz
+			// Engel from Tweag. Twenty slides ..."
+			if lm := matchLabel(firstLine(b)); lm != nil {
+				t.title, t.speakers = trimTitle(lm[3]), x.secondLineSpeakers(b)
+			}
+		}
 		// A speaker line below means the label line is all title.
-		if t.speakers = x.speakerLines(i); len(t.speakers) == 0 {
+		if len(t.speakers) > 0 {
+			// read from the block's second line
+		} else if t.speakers = x.speakerLines(i); len(t.speakers) == 0 {
 			if title, sp, ok := x.titleSpeakers(rest); ok {
 				t.title, t.speakers = title, sp
 			}
@@ -656,6 +667,9 @@ func (x *extractor) leadTitleSpeakers(b *Block, m []int, base int) []speaker {
 	}
 	line := firstLine(b)
 	if m[1] >= len(line) {
+		return x.secondLineSpeakers(b)
+	}
+	if m[1] >= len(line) {
 		return nil
 	}
 	rest := line[m[1]:]
@@ -675,6 +689,44 @@ func (x *extractor) leadTitleSpeakers(b *Block, m []int, base int) []speaker {
 	}
 	return sp
 }
+
+// boldFirstLine reports whether b's first line, of several, is wholly in
+// bold or italics, as a title over its speakers or notes.
+func boldFirstLine(b *Block) bool {
+	sp := b.spanTexts()
+	return len(b.starts) > 1 && len(sp) > 0 && strings.TrimSpace(sp[0]) == firstLine(b)
+}
+
+// secondLineSpeakers reads the speakers from the second line of a block
+// whose first line is a title: "Greta Hoffmann, Zalando", "Keynote by
+// Dr. Karin Weiß, Thoughtworks", "Moritz Engel from Tweag. Twenty slides".
+func (x *extractor) secondLineSpeakers(b *Block) []speaker {
+	if len(b.starts) < 2 {
+		return nil
+	}
+	second := b.Text[b.starts[1].off:]
+	if len(b.starts) > 2 {
+		second = b.Text[b.starts[1].off:b.starts[2].off]
+	}
+	second = strings.TrimSpace(second)
+	second = firstSentences(second, 1) // "Dr. Karin Weiß" is one sentence
+	if lm := speakerLineRe.FindStringSubmatch(second); lm != nil && labelFirst(second) {
+		second = lm[1]
+	} else if lm := byLabelRe.FindStringIndex(second); lm != nil {
+		second = second[lm[1]:]
+	}
+	sp, ok := x.allSpeakers(strings.TrimRight(second, "."))
+	if !ok {
+		return nil
+	}
+	for k := range sp {
+		sp[k].line, sp[k].text = b.starts[1].line, second
+	}
+	return sp
+}
+
+// byLabelRe matches a talk's kind before its speakers: "Keynote by".
+var byLabelRe = lazyRe(`(?i)^(?:keynote|talk|session|workshop|panel|lightning talk|ignite|tutorial)\s+(?:by|with|from)\s+`)
 
 // leadSepRe matches what separates a title that opens a block from its
 // speakers.

@@ -258,3 +258,84 @@ func orgLink(s string) string {
 	}
 	return "[" + m[2] + "](" + m[1] + ")"
 }
+
+// Forum posts in BBCode are read as Markdown too: [b]bold[/b] and
+// [i]italic[/i] are emphasis, [url=...]label[/url] a link, [list] items
+// "[*]" bullets, [quote] a block quote; [size], [color] and the like are
+// dropped.
+
+var (
+	bbTagRe   = lazyRe(`(?i)\[(/?)(b|i|u|s|url|img|quote|list|\*|size|color|font|center|code|spoiler|h[1-6])(?:=("[^"\]]*"|[^\]]*))?\]`).needing("[")
+	bbCountRe = lazyRe(`(?i)\[/(?:b|i|url|list|quote|size|color)\]`).needing("[/")
+)
+
+// isBBCode reports whether lines are a BBCode post: closing tags of
+// bold, italic, links or lists on two lines or more.
+func isBBCode(lines []string) bool {
+	n := 0
+	for i, l := range lines {
+		if i > 400 || n >= 2 {
+			break
+		}
+		if strings.Contains(l, "[/") && bbCountRe.MatchString(l) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// bbToMarkdown rewrites BBCode lines as Markdown, one for one.
+func bbToMarkdown(lines []string) []string {
+	out := make([]string, len(lines))
+	quote, code := false, false
+	for i, l := range lines {
+		prefix := ""
+		var url string
+		t := bbTagRe.ReplaceAllStringFunc(l, func(tag string) string {
+			m := bbTagRe.FindStringSubmatch(tag)
+			closing, name := m[1] == "/", strings.ToLower(m[2])
+			switch name {
+			case "b":
+				return "**"
+			case "i":
+				return "*"
+			case "url":
+				if closing {
+					if url == "" {
+						return ""
+					}
+					u := url
+					url = ""
+					return "](" + u + ")"
+				}
+				if url = strings.Trim(m[3], `"`); url != "" {
+					return "["
+				}
+			case "*":
+				prefix = "- "
+			case "quote":
+				quote = !closing
+				if !closing {
+					prefix = "> "
+				}
+			case "code":
+				code = !closing
+				return "\n```\n"
+			}
+			return ""
+		})
+		t = strings.ReplaceAll(t, "\n```\n", "")
+		if quote && prefix == "" {
+			prefix = "> "
+		}
+		if code {
+			prefix = "    "
+		}
+		if s := strings.TrimSpace(t); s == "" {
+			out[i] = ""
+		} else {
+			out[i] = prefix + s
+		}
+	}
+	return out
+}
