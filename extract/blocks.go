@@ -681,9 +681,13 @@ func parseText(lines []string, first int) []Block {
 	flush := func() { blocks = appendBlock(blocks, cur); cur = nil }
 	topSym := ""               // the symbol of the outer symbol bullets
 	cardStart, cardEnd := 0, 0 // the lines of an emoji card (emojiCard)
+	itemIndent := 0            // where the text of the last bullet starts
 	for i, raw := range lines {
 		ln := first + i
 		t := fieldLine(strings.TrimSpace(raw))
+		if strings.Contains(t, "] ") || strings.Contains(t, "].") || strings.HasSuffix(t, "]") {
+			t = noteNumRe.ReplaceAllString(t, "$1") // "Tereza Nováková, Red Hat [1]": a note's number
+		}
 		if t == "" {
 			flush()
 			continue
@@ -705,13 +709,34 @@ func parseText(lines []string, first int) []Block {
 			continue
 		}
 		topSym = ""
+		if m := setextRe.FindStringSubmatch(raw); m != nil && cur != nil && cur.Kind == Para && len(cur.starts) == 1 &&
+			len(strings.TrimSpace(raw)) >= 3 && utf8.RuneCountInString(cur.Text) <= len(strings.TrimSpace(raw))+3 {
+			// "Containers devroom" over "------------------": a heading
+			cur.Kind, cur.Level = Heading, 1
+			if m[1][0] == '-' {
+				cur.Level = 2
+			}
+			flush()
+			continue
+		}
 		if m := bullet(raw); m != nil {
 			flush()
 			cur = &Block{Kind: Item, Level: indentWidth(m[1])/2 + 1}
 			cur.appendText(inline(m[3], cur), ln)
+			itemIndent = indentWidth(m[1]) + len(m[2]) + 1
 			continue
 		}
-		if cur != nil && cur.Kind == Para && (wrapped(cur.Text[cur.starts[len(cur.starts)-1].off:], t) ||
+		if cur != nil && cur.Kind == Item && indentWidth(raw[:len(raw)-len(strings.TrimLeft(raw, " \t"))]) >= itemIndent &&
+			(wrapped(cur.Text[cur.starts[len(cur.starts)-1].off:], t) || isFirstName(cur.Text[strings.LastIndexByte(cur.Text, ' ')+1:]) ||
+				len(cur.starts) == 1 && len(t) < 80 && !endsSentence(t) && !fieldLineRe.MatchString(t)) {
+			// a wrapped or second line of an item, indented under its text:
+			// "1) Title" over "   Tereza Nováková, Red Hat [1]" (not a
+			// "Speaker: ..." or "Takeaway: ..." field of its own), or a
+			// name that a wrap split ("... -- Sven" over "Lindgren of ...")
+			cur.appendText(inline(t, cur), ln)
+			continue
+		}
+		if cur != nil && cur.Kind == Para && (wrapped(cur.Text[cur.starts[len(cur.starts)-1].off:], t) || openQuote(cur.Text) ||
 			len(cur.starts) == 1 && !wrapLabelRe.MatchString(t) && wrapLabelRe.MatchString(cur.Text) && labelContinues(cur.Text, t)) {
 			cur.appendText(inline(t, cur), ln)
 			continue
@@ -722,6 +747,15 @@ func parseText(lines []string, first int) []Block {
 	}
 	flush()
 	return blocks
+}
+
+// noteNumRe matches a footnote's number after a word in plain text: "[3]".
+var noteNumRe = lazyRe(`\s\[\d{1,3}\]([\s.,;:]|$)`).needing("[")
+
+// openQuote reports whether text ends inside a double quote that a hard
+// wrap broke: 'opened the afternoon with "retsnoop:'.
+func openQuote(text string) bool {
+	return strings.Count(text, `"`)%2 == 1 && strings.Count(text, "“") == strings.Count(text, "”")
 }
 
 // wrapped reports whether next continues a hard-wrapped line prev: prev is

@@ -2274,6 +2274,35 @@ func TestBBCodeForumPost(t *testing.T) {
 	}
 }
 
+// TestPlainNewsletter: a plain-text newsletter underlines its headings
+// (==== and ----), numbers talks "1)" with the speakers on an indented
+// second line and footnote numbers "[1]", quotes a lower-case title
+// across a line break, and lists '"Title" -- Name of Org. Notes'.
+func TestPlainNewsletter(t *testing.T) {
+	const doc = "USERLAND DISPATCH -- Issue #58\n\nFOSDEM 2026: the devroom edition\n================================\n\nHello again.\n\n" +
+		"Containers devroom\n------------------\n\n1) Composefs and the Road to Verified Container Images\n   Tereza Nováková, Red Hat [1]\n\n" +
+		"   How composefs combines EROFS with fs-verity.\n\n2) Lazy Pulling Is Not Lazy: Nydus vs. eStargz\n   Jonas Weber (SUSE) and Aiko Mori [2]\n\n" +
+		"eBPF devroom\n------------\n\nOlumide Adeyemi from Meta opened the afternoon with \"retsnoop:\nFinding Which Kernel Function Returned -EINVAL\" [3], which was satisfying.\n\n" +
+		"Observability devroom\n---------------------\n\n  * \"OpenTelemetry Profiles Hit Alpha: A Field Report\" -- Sven\n    Lindgren of Elastic [6]. Where the profiling signal stands.\n\n" +
+		"Housekeeping\n------------\n\nNothing about Kubernetes this time.\n"
+	v := view{extractString(t, "letter.txt", doc)}
+	want := map[string][]string{
+		"Composefs and the Road to Verified Container Images":      {"person:tereza-novakova"},
+		"Lazy Pulling Is Not Lazy: Nydus vs. eStargz":              {"person:aiko-mori", "person:jonas-weber"},
+		"retsnoop: Finding Which Kernel Function Returned -EINVAL": {"person:olumide-adeyemi"},
+		"OpenTelemetry Profiles Hit Alpha: A Field Report":         {"person:sven-lindgren"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:tereza-novakova": "org:red-hat", "person:jonas-weber": "org:suse",
+		"person:olumide-adeyemi": "org:meta", "person:sven-lindgren": "org:elastic"})
+	n, _ := v.talk("OpenTelemetry Profiles Hit Alpha: A Field Report")
+	if m := v.out(n.ID, graph.Mentions); slices.Contains(m, "project:kubernetes") {
+		t.Errorf("mentions %q: the housekeeping section is not the talk's", m)
+	}
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}

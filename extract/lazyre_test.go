@@ -118,7 +118,7 @@ func TestLazyRegexpsMatchPlain(t *testing.T) {
 		"Opening keynote (09:30 - 10:00)", "eBPF deep dive (lightning talk)", "Home » Posts » KubeCon",
 		"Jane Doe (Isovalent)", "Thanks for reading. — Hugo Moreau", "– Ana María López",
 		"[[Kepler (software)|Kepler]] metrics", "[https://speakerdeck.com/x Slides]", "Demo.<ref>Slides online.</ref>", "**Host:** Marisol Vega", "@dana@fosstodon.org = Dana Whitfield",
-		"[b]Day 1[/b] see [url=https://x.example/1]my report[/url]")
+		"[b]Day 1[/b] see [url=https://x.example/1]my report[/url]", "Tereza Nováková, Red Hat [1]")
 	filtered, kept := 0, 0
 	for _, l := range allLazy {
 		plain := regexp.MustCompile(l.expr)

@@ -238,6 +238,14 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		return talk{title: title, speakers: sp, block: i, off: 0, level: level, end: -1,
 			listTitle: b.Kind == Item, format: format}, true
 	}
+	// "1) Composefs and the Road to Verified Container Images" over
+	// "Tereza Nováková, Red Hat": an item's first line is its title, its
+	// second its speakers
+	if b.Kind == Item && len(b.starts) > 1 && titleLike(firstLine(b)) && !notTalkRe.MatchString(trimTitle(firstLine(b))) {
+		if sp := x.secondLineSpeakers(b); len(sp) > 0 {
+			return talk{title: trimTitle(firstLine(b)), speakers: sp, block: i, level: level, end: -1, listTitle: true, format: formatOf(text)}, true
+		}
+	}
 	// "kube-rs Deep Dive": a title line may start with a project's
 	// lower-case name. Such a line is a title only with the speaker line
 	// below it (checked next), as a heading is.
@@ -796,7 +804,7 @@ func hasSingleQuote(s string) bool {
 	return strings.Contains(s, "‘")
 }
 
-var quotedInRe = lazyRe(`["“„]([\p{Lu}\d][^"“”„]{4,120})["”“]|«\s*([\p{Lu}\d][^«»]{4,120}?)\s*»`) // „German“, « French » too
+var quotedInRe = lazyRe(`["“„]([\p{Lu}\d][^"“”„]{4,120}|\p{Ll}[\p{L}\d.-]{1,24}:\s[^"“”„]{4,110})["”“]|«\s*([\p{Lu}\d][^«»]{4,120}?)\s*»`) // „German“, « French » too; "retsnoop: Finding ..."
 
 // tableTalk reads a row of an agenda table whose header names its talk
 // and speaker columns: rows whose speaker cell names no one (breaks,
@@ -1083,6 +1091,12 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 	if m := quotedTitleRe.FindStringSubmatch(s); m != nil {
 		if sp, ok := x.allSpeakers(m[3]); ok {
 			return trimTitle(m[1]), sp, true
+		}
+		// '"Title" -- Sven Lindgren of Elastic. Where the profiling ...'
+		if first := firstSentences(m[3], 1); len(first) < len(m[3]) {
+			if sp, ok := x.allSpeakers(first); ok {
+				return trimTitle(m[1]), sp, true
+			}
 		}
 	}
 	// cut a trailing time slot and anything after it ("(10:00-10:15) Starts about ...")
