@@ -442,8 +442,9 @@ func parseMarkdown(lines []string, first int) []Block {
 		if m := bullet(raw); m != nil && !(m[2] == "*" && strings.HasSuffix(strings.TrimSpace(m[3]), "*")) {
 			flush()
 			depth := indentWidth(m[1])/2 + 1
-			cur = &Block{Kind: Item, Level: depth, Emph: emphasised(m[3])}
-			cur.appendText(inline(m[3], cur), ln)
+			text := taskBox(m[3])
+			cur = &Block{Kind: Item, Level: depth, Emph: emphasised(text)}
+			cur.appendText(inline(text, cur), ln)
 			continue
 		}
 		if strings.HasPrefix(t, ">") {
@@ -722,7 +723,7 @@ func parseText(lines []string, first int) []Block {
 		if m := bullet(raw); m != nil {
 			flush()
 			cur = &Block{Kind: Item, Level: indentWidth(m[1])/2 + 1}
-			cur.appendText(inline(m[3], cur), ln)
+			cur.appendText(inline(taskBox(m[3]), cur), ln)
 			itemIndent = indentWidth(m[1]) + len(m[2]) + 1
 			continue
 		}
@@ -751,6 +752,15 @@ func parseText(lines []string, first int) []Block {
 
 // noteNumRe matches a footnote's number after a word in plain text: "[3]".
 var noteNumRe = lazyRe(`\s\[\d{1,3}\]([\s.,;:]|$)`).needing("[")
+
+// taskBox removes the check box of a task list item: "[x] Title — Name"
+// (attended), "[ ] Title — Name" (missed, still a talk of the event).
+func taskBox(s string) string {
+	if len(s) > 4 && s[0] == '[' && s[2] == ']' && s[3] == ' ' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X') {
+		return strings.TrimLeft(s[4:], " ")
+	}
+	return s
+}
 
 // openQuote reports whether text ends inside a double quote that a hard
 // wrap broke: 'opened the afternoon with "retsnoop:'.

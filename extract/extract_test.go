@@ -2303,6 +2303,23 @@ func TestPlainNewsletter(t *testing.T) {
 	}
 }
 
+// TestTaskList: a journal lists talks as task items, "[x]" attended and
+// "[ ]" missed, both talks of the event; the evening meetup is none.
+func TestTaskList(t *testing.T) {
+	const doc = "# KubeCon India 2025 journal\n\n## Day 1\n\n" +
+		"- [x] Chaos Engineering on a Shoestring with LitmusChaos — Arvind Ramaswamy (Harness)\n  - ran experiments\n" +
+		"- [ ] KServe and vLLM: Self-Hosting LLMs Without a Platform Team — Ishaan Malhotra\n  - room was full\n" +
+		"- [x] Evening meetup — Tanvi Kapoor (CNCF Hyderabad)\n"
+	v := view{extractString(t, "journal.md", doc)}
+	want := map[string][]string{
+		"Chaos Engineering on a Shoestring with LitmusChaos":         {"person:arvind-ramaswamy"},
+		"KServe and vLLM: Self-Hosting LLMs Without a Platform Team": {"person:ishaan-malhotra"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}
