@@ -2320,6 +2320,34 @@ func TestTaskList(t *testing.T) {
 	}
 }
 
+// TestFormalReport: a formal report gives speakers with initials,
+// honorifics and suffixes and companies with their legal form after a
+// comma ("Adaeze N. Okafor, Chainguard, Inc."); a numbered "Other
+// Observations" section is no talk.
+func TestFormalReport(t *testing.T) {
+	const doc = "# Trip Report: Open Source Summit Europe 2025\n\n## 2. Sessions Attended\n\n" +
+		"### 2.1 Securing the Supply Chain: SLSA and Provenance by Default\n\n**Speaker:** Adaeze N. Okafor, Chainguard, Inc.\n\nMs. Okafor presented.\n\n" +
+		"### 2.2 Zephyr in Safety-Critical Systems\n\n**Speaker:** Jörg Weißenböck, Robert Bosch GmbH\n\nHe presented.\n\n" +
+		"### 2.3 Valkey After the Fork: Governance and Community\n\n**Speaker:** Henry D. Whitfield Jr., Amazon Web Services, Inc.\n\nMr. Whitfield presented.\n\n" +
+		"## 3. Other Observations\n\nThe track was chaired by Prof. Dr. Ingrid Østergaard (Technical University of Denmark), who moderated a panel.\n"
+	v := view{extractString(t, "report.md", doc)}
+	got := speakersByTalk(v)
+	if len(got) != 3 || got["Other Observations"] != nil {
+		t.Fatalf("talks %q", got)
+	}
+	for title, want := range map[string]string{"Securing the Supply Chain: SLSA and Provenance by Default": "org:chainguard",
+		"Zephyr in Safety-Critical Systems": "org:robert-bosch-gmbh", "Valkey After the Fork: Governance and Community": "org:amazon-web-services"} {
+		sp := got[title]
+		if len(sp) != 1 {
+			t.Errorf("%s: speakers %q", title, sp)
+			continue
+		}
+		if w := v.out(sp[0], graph.WorksFor); !slices.Equal(w, []string{want}) {
+			t.Errorf("%s works for %q, want %s", sp[0], w, want)
+		}
+	}
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}

@@ -334,6 +334,9 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 	s = strings.TrimSpace(s)
 	s = timeRe.ReplaceAllString(s, "")
 	s = strings.TrimRight(s, " .;:")
+	if strings.Contains(s, ", ") {
+		s = legalCommaRe.ReplaceAllString(s, "$1") // "Chainguard, Inc.": one company, not two parts
+	}
 	// "Zhang Hao · Huawei Cloud, Lin Mei · DaoCloud": a name and its company
 	// joined by a dot, pairs separated by commas
 	if strings.Contains(s, " · ") {
@@ -386,6 +389,10 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 	shareLastOrg(out)
 	return out, rejected
 }
+
+// legalCommaRe matches a company's legal form after a comma: ", Inc.",
+// ", Co., Ltd.".
+var legalCommaRe = lazyRe(`,\s*(?:Inc|Ltd|LLC|Corp|Co\.,?\s*Ltd|GmbH|AG|S\.A|B\.V|Pty\.?\s*Ltd|plc)\.?([\s,;)]|$)`)
 
 // dotPairs rewrites "A · Org, B · Org" as "A (Org), B (Org)" when every
 // comma-separated part is one name and one company; else s is kept.
@@ -487,8 +494,8 @@ func splitNameList(s string) []string {
 	}
 	for _, p := range parts {
 		w := strings.Fields(p)
-		if len(w) < 2 || !isFirstName(w[0]) || strings.Contains(p, "(") {
-			return []string{s}
+		if len(w) < 2 || !isFirstName(w[0]) || strings.Contains(p, "(") || isLegalSuffix(w[len(w)-1]) {
+			return []string{s} // "Robert Bosch GmbH" is a company
 		}
 	}
 	return parts

@@ -32,8 +32,8 @@ var (
 	quotedTitleRe = lazyRe(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*(?:,\s*|[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+))(.+)$`)
 	speakerOnRe   = lazyRe(`^(.+?)\s+on\s+["“]([^"”]+)["”]$`)
 	parenTailRe   = lazyRe(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`).needing("(")
-	notTalkRe     = prefixFiltered(`(?i)^(key\s*take-?aways?|take-?aways?|main\s+take-?aways?|summary|tl;?dr|key\s+points|highlights?|introduction|intro|conclusions?|final\s+thoughts|closing\s+thoughts|wrap[- ]?up|coffee(\s+break)?|lunch(\s+break)?|break|networking|dinner|party|breakfast|registration|(?:evening\s+)?meetups?|happy\s+hour|reception|drinks|after\s*party|sponsors?.*|booths?.*|expo.*|exhibitors?|agenda|schedule|day\s*\d+.*|about.*|thanks.*|acknowledg.*|resources|links|references|further reading|related.*|comments?|leave a reply|share.*|presentation notes|talks?|sessions?|notes|my notes|overview|table of contents|contents|what'?s next|next steps|see you.*|other links|useful links|demo|q&a|questions|open spaces?)$`,
-		"key", "take", "main", "summary", "tl", "highlight", "intro", "conclusion", "final", "closing", "wrap", "coffee", "lunch", "break", "networking", "dinner", "party", "registration", "evening", "meetup", "happy", "reception", "drinks", "after", "sponsor", "booth", "expo", "exhibitor", "agenda", "schedule", "day", "about", "thanks", "acknowledg", "resources", "links", "references", "further reading", "related", "comment", "leave a reply", "share", "presentation notes", "talk", "session", "notes", "my notes", "overview", "table of contents", "contents", "what", "next steps", "see you", "other links", "useful links", "demo", "q&a", "questions", "open space")
+	notTalkRe     = prefixFiltered(`(?i)^(key\s*take-?aways?|take-?aways?|main\s+take-?aways?|summary|tl;?dr|key\s+points|highlights?|introduction|intro|conclusions?|final\s+thoughts|closing\s+thoughts|wrap[- ]?up|coffee(\s+break)?|lunch(\s+break)?|break|networking|dinner|party|breakfast|registration|(?:evening\s+)?meetups?|happy\s+hour|reception|drinks|after\s*party|sponsors?.*|booths?.*|expo.*|exhibitors?|agenda|schedule|day\s*\d+.*|about.*|thanks.*|acknowledg.*|resources|links|references|further reading|related.*|comments?|leave a reply|share.*|presentation notes|talks?|sessions?|notes|my notes|overview|table of contents|contents|what'?s next|next steps|see you.*|other links|useful links|demo|q&a|questions|open spaces?|(?:other|general|further)\s+(?:observations|impressions|notes|thoughts)|observations|impressions|recommendations|miscellaneous|misc\.?|appendix)$`,
+		"key", "take", "main", "summary", "tl", "highlight", "intro", "conclusion", "final", "closing", "wrap", "coffee", "lunch", "break", "networking", "dinner", "party", "registration", "evening", "meetup", "happy", "reception", "drinks", "after", "sponsor", "booth", "expo", "exhibitor", "agenda", "schedule", "day", "about", "thanks", "acknowledg", "resources", "links", "references", "further reading", "related", "comment", "leave a reply", "share", "presentation notes", "talk", "session", "notes", "my notes", "overview", "table of contents", "contents", "what", "next steps", "see you", "other links", "useful links", "demo", "q&a", "questions", "open space", "other", "general", "further", "observation", "impression", "recommendation", "misc", "appendix")
 	outroRe = prefiltered(`(?i)(^(overall|all in all|in conclusion|to conclude|to sum up|to wrap up|wrapping up|in summary|final thoughts|that'?s (all|it)|thanks|thank you)\b)|\b(the|this)\s+(\w+\s+){0,3}(event|conference|summit|edition)\s+(was|were|has been|is|got|had|felt|turned out)\b|\bsee you (at|in|next)\b|\bwe hope\b|\blooking forward to\b|\bnext year\b`, "overall", "all in all", "in conclusion", "to conclude", "to sum up", "to wrap up", "wrapping up", "in summary", "final thoughts", "that's ", "thats ", "thanks", "thank you", "event", "conference", "summit", "edition", "see you ", "we hope", "looking forward to", "next year")
 	// "the talk by", and in other languages "een lightning talk van",
 	// "geopend door spreker", "la charla de", "présenté par"
@@ -375,12 +375,23 @@ var commentLeadRe = lazyRe(`^(?:by|with|from|von|feat\.?|and|&)\s`)
 // stripEnum removes a heading's number ("1. ", "2) ") and the symbols
 // (emoji) before its words.
 func stripEnum(s string) string {
-	i := 0
-	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
-		i++
+	// "1. ", "2) ", "2.1 ", "2.1.3 "
+	i, digits := 0, 0
+scan:
+	for ; i < len(s) && i < 9; i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9' && digits < 3:
+			digits++
+		case c == '.' && digits > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
+			digits = 0 // "2.1": another level
+		default:
+			break scan
+		}
 	}
-	if i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' ' {
+	if i > 0 && digits > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' ' {
 		s = strings.TrimLeft(s[i+2:], " ")
+	} else if i > 0 && digits > 0 && i < len(s) && s[i] == ' ' && strings.Contains(s[:i], ".") {
+		s = strings.TrimLeft(s[i+1:], " ") // "2.1 Title": a section's number without a final dot
 	}
 	return strings.TrimLeftFunc(s, func(r rune) bool {
 		return unicode.IsSymbol(r) || unicode.Is(unicode.Variation_Selector, r) || r == '\u200d' || r == ' '
@@ -1283,10 +1294,7 @@ func (x *extractor) speakerLines(i int) []speaker {
 			}
 			continue
 		}
-		list := m[1]
-		if k := strings.Index(list, ". "); k > 0 {
-			list = list[:k]
-		}
+		list := firstSentences(m[1], 1) // "Adaeze N. Okafor, Chainguard, Inc." is one
 		sp, ok := x.allSpeakers(list)
 		if !ok {
 			sp = x.splitSpeakers(list)
