@@ -152,11 +152,17 @@ func Extract(doc *Doc, cat *Catalog, info graph.SourceInfo) *graph.Facts {
 		for i := t.block; i < t.end; i++ {
 			x.section[i] = ti
 		}
+	}
+	// a talk's notes elsewhere count over the section they sit in ("A few
+	// notes" items after the last chapter of a list)
+	for ti := range x.talks {
 		for _, r := range notes[ti] {
 			for i := r[0]; i < r[1]; i++ {
 				x.section[i] = ti
 			}
 		}
+	}
+	for ti := range x.talks {
 		x.addTalk(ti)
 	}
 	x.prosePeople()

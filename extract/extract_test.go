@@ -2348,6 +2348,36 @@ func TestFormalReport(t *testing.T) {
 	}
 }
 
+// TestVideoChapters: a video's description lists talks as chapters, two
+// speakers' companies "(Red Hat / Volvo Cars)" in order; the notes below
+// the list that open with a speaker's name are that speaker's talk's.
+func TestVideoChapters(t *testing.T) {
+	const doc = "FOSDEM 2026: 3 Talks Worth Your Time\n\nChapters\n0:00 Intro\n" +
+		"3:20 Quadlets All the Way Down: systemd-Managed Containers – Valentina Greco (Red Hat)\n" +
+		"8:42 bootc: Your OS Is Just Another Container Image – Tomasz Zieliński & Hanna Sjöberg (Red Hat / Volvo Cars)\n" +
+		"35:40 Tracing Go Services with eBPF, No Code Changes – Dimitris Papadakis (Coroot)\n46:30 Outro\n\n" +
+		"A few notes that didn't fit in the video:\n- Valentina's Quadlet demo: if you still have docker-compose files on a server, watch this.\n" +
+		"- Dimitris compared it with Grafana Beyla.\n"
+	v := view{extractString(t, "video.txt", doc)}
+	want := map[string][]string{
+		"Quadlets All the Way Down: systemd-Managed Containers": {"person:valentina-greco"},
+		"bootc: Your OS Is Just Another Container Image":        {"person:hanna-sjoberg", "person:tomasz-zielinski"},
+		"Tracing Go Services with eBPF, No Code Changes":        {"person:dimitris-papadakis"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:tomasz-zielinski": "org:red-hat", "person:hanna-sjoberg": "org:volvo-cars"})
+	n, _ := v.talk("Quadlets All the Way Down: systemd-Managed Containers")
+	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:docker-compose") {
+		t.Errorf("Quadlets talk mentions %q: want the note that opens with Valentina", m)
+	}
+	n, _ = v.talk("Tracing Go Services with eBPF, No Code Changes")
+	if m := v.out(n.ID, graph.Mentions); slices.Contains(m, "project:docker-compose") {
+		t.Errorf("tracing talk mentions %q", m)
+	}
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}

@@ -344,10 +344,13 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 	}
 	// "Koen Maes, Sofie Janssens / Proximus": the company after a slash
 	shared := ""
-	if k := strings.LastIndex(s, " / "); k > 0 {
+	if k := strings.LastIndex(s, " / "); k > 0 && strings.Count(s[:k], "(") == strings.Count(s[:k], ")") { // not "(Red Hat / Volvo Cars)"
 		if tail := strings.TrimSpace(s[k+3:]); x.orgLike(tail) {
 			s, shared = s[:k], tail
 		}
+	}
+	if strings.Contains(s, " / ") && strings.Contains(s, "(") {
+		s = slashInParens(s) // "(Red Hat / Volvo Cars)" is one part
 	}
 	var out []speaker
 	for _, chunk := range splitChunks(s) {
@@ -357,7 +360,7 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 		}
 		name, org := chunk, ""
 		if m := parenOrgRe.FindStringSubmatch(chunk); m != nil {
-			name, org = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+			name, org = strings.TrimSpace(m[1]), strings.ReplaceAll(strings.TrimSpace(m[2]), "\x00", "/")
 			org = roleOrg(org)
 		} else if i := strings.IndexAny(chunk, ",@|–—"); i >= 0 && !strings.HasPrefix(chunk[i:], "-") {
 			name = strings.TrimSpace(chunk[:i])
@@ -373,7 +376,11 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 			name, org = strings.TrimSpace(chunk[:k]), strings.TrimSpace(chunk[k+5:])
 		}
 		if p, ok := x.personName(name, strong); ok {
-			out = append(out, speaker{name: p, org: speakerOrg(org)})
+			o := speakerOrg(org)
+			if strings.Contains(org, " / ") {
+				o = org // "(Red Hat / Volvo Cars)": shareLastOrg pairs them
+			}
+			out = append(out, speaker{name: p, org: o})
 			continue
 		}
 		if len(out) > 0 && (isRole(name) || org != "") {
@@ -387,7 +394,30 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 		}
 	}
 	shareLastOrg(out)
+	for k := range out {
+		if strings.Contains(out[k].org, " / ") {
+			out[k].org = "" // several companies, not one each
+		}
+	}
 	return out, rejected
+}
+
+// slashInParens hides the slashes inside parentheses from splitChunks,
+// which splits a list at slashes; the org keeps them.
+func slashInParens(s string) string {
+	b := []byte(s)
+	depth := 0
+	for i, c := range b {
+		switch {
+		case c == '(':
+			depth++
+		case c == ')' && depth > 0:
+			depth--
+		case c == '/' && depth > 0:
+			b[i] = 0
+		}
+	}
+	return string(b)
 }
 
 // legalCommaRe matches a company's legal form after a comma: ", Inc.",
@@ -422,6 +452,14 @@ func shareLastOrg(out []speaker) {
 		if p.org != "" {
 			return
 		}
+	}
+	// "Tomasz Zieliński & Hanna Sjöberg (Red Hat / Volvo Cars)": one each,
+	// in order
+	if parts := strings.Split(out[n-1].org, " / "); len(parts) == n {
+		for k := range out {
+			out[k].org = cleanOrg(parts[k])
+		}
+		return
 	}
 	for k := range out[:n-1] {
 		out[k].org = out[n-1].org
@@ -603,8 +641,8 @@ func cleanOrg(s string) string {
 	s = strings.TrimSpace(strings.Trim(s, " .,;:()[]*_\"'"))
 	s = strings.TrimPrefix(s, "the ")
 	s = strings.TrimPrefix(s, "The ")
-	if s == "" || utf8.RuneCountInString(s) > 50 || len(strings.Fields(s)) > 5 {
-		return ""
+	if s == "" || utf8.RuneCountInString(s) > 50 || len(strings.Fields(s)) > 5 || strings.Contains(s, " / ") {
+		return "" // "Red Hat / Volvo Cars" is two
 	}
 	if isRole(s) || teamName(s) || strings.ContainsAny(s, "0123456789") && (!strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") || dateRe.MatchString(s)) {
 		return "" // "2023", "21 July 2023"

@@ -216,7 +216,8 @@ func bareStamp(s string) string {
 // last talk that are its notes though no heading says so: under a heading
 // that is neither a talk nor a talk's notes ("## A few notes"), a
 // paragraph whose first sentences name the speakers of one talk, by given
-// or family name ("The CRA talk. Bianchi and Vermeer split it neatly").
+// or family name ("The CRA talk. Bianchi and Vermeer split it neatly");
+// elsewhere a paragraph or item that opens with one ("Valentina's demo").
 func (x *extractor) linkParagraphs(notes map[int][][2]int) map[int][][2]int {
 	if len(x.talks) < 2 {
 		return notes
@@ -248,10 +249,18 @@ func (x *extractor) linkParagraphs(notes map[int][][2]int) map[int][][2]int {
 			free = !isTalk[h] && !linked[h]
 			continue
 		}
-		if !free || b.Kind != Para {
+		if b.Kind != Para && b.Kind != Item {
 			continue
 		}
-		words := givenNames(firstSentences(b.Text, 2))
+		var words map[string]bool
+		if free && b.Kind == Para {
+			words = givenNames(firstSentences(b.Text, 2))
+		} else {
+			// elsewhere only a block that opens with a speaker's name:
+			// "- Valentina's Quadlet demo is ..." after a chapter list
+			w, _, _ := strings.Cut(b.Text, " ")
+			words = givenNames(w)
+		}
 		best := -1
 		for ti := range x.talks {
 			for w := range words {
