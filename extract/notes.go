@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kg-tool/kg/graph"
 )
@@ -223,56 +224,48 @@ func (x *extractor) linkParagraphs(notes map[int][][2]int) map[int][][2]int {
 		return notes
 	}
 	last := -1
-	isTalk := map[int]bool{}
-	names := make([]map[string]bool, len(x.talks)) // each talk's speakers' given and family names
-	for ti, t := range x.talks {
+	for _, t := range x.talks {
 		last = max(last, t.block)
-		isTalk[t.block] = true
-		names[ti] = map[string]bool{}
-		for _, sp := range t.speakers {
-			if f := strings.Fields(sp.name); len(f) > 1 {
-				names[ti][strings.ToLower(f[0])] = true
-				names[ti][strings.ToLower(f[len(f)-1])] = true
-			}
-		}
 	}
+	isTalk := map[int]bool{}
 	linked := map[int]bool{}
-	for _, rs := range notes {
-		for _, r := range rs {
-			linked[r[0]] = true
-		}
-	}
 	free := false
 	for h := last + 1; h < len(x.doc.Blocks); h++ {
 		b := &x.doc.Blocks[h]
 		if b.Kind == Heading {
+			if len(isTalk) == 0 {
+				for _, t := range x.talks {
+					isTalk[t.block] = true
+				}
+				for _, rs := range notes {
+					for _, r := range rs {
+						linked[r[0]] = true
+					}
+				}
+			}
 			free = !isTalk[h] && !linked[h]
-			continue
 		}
 		if b.Kind != Para && b.Kind != Item {
 			continue
 		}
-		var words map[string]bool
+		best := -1
 		if free && b.Kind == Para {
-			words = givenNames(firstSentences(b.Text, 2))
+			for w := range givenNames(firstSentences(b.Text, 2)) {
+				if ti := x.talkOfName(w); ti != -1 {
+					if best >= 0 && best != ti || ti < 0 {
+						best = -2 // two talks' speakers: no one's notes
+						break
+					}
+					best = ti
+				}
+			}
 		} else {
 			// elsewhere only a block that opens with a speaker's name:
 			// "- Valentina's Quadlet demo is ..." after a chapter list
 			w, _, _ := strings.Cut(b.Text, " ")
-			words = givenNames(w)
-		}
-		best := -1
-		for ti := range x.talks {
-			for w := range words {
-				if names[ti][w] {
-					if best >= 0 {
-						best = -2 // two talks' speakers: no one's notes
-					}
-					if best == -1 {
-						best = ti
-					}
-					break
-				}
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && len(w) >= 3 {
+				best = x.talkOfName(w)
 			}
 		}
 		if best >= 0 {
@@ -283,4 +276,23 @@ func (x *extractor) linkParagraphs(notes map[int][][2]int) map[int][][2]int {
 		}
 	}
 	return notes
+}
+
+// talkOfName returns the talk whose speakers have w as given or family
+// name (in any case), -1 for none and -2 when several talks' do.
+func (x *extractor) talkOfName(w string) int {
+	found := -1
+	for ti, t := range x.talks {
+		for _, sp := range t.speakers {
+			given, _, ok := strings.Cut(sp.name, " ")
+			family := sp.name[strings.LastIndexByte(sp.name, ' ')+1:]
+			if ok && (strings.EqualFold(given, w) || strings.EqualFold(family, w)) {
+				if found >= 0 && found != ti {
+					return -2
+				}
+				found = ti
+			}
+		}
+	}
+	return found
 }

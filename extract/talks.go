@@ -1269,7 +1269,9 @@ func cutOrg(rest, org string) string {
 // "Speaker(s): A", "Presented by A and B.", "*Speaker: A, Company*".
 func (x *extractor) speakerLines(i int) []speaker {
 	var out []speaker
-	for j := i + 1; j < len(x.doc.Blocks) && j <= i+3; j++ {
+	var starts []int // where each speaker line's speakers start in out
+	companies := 0   // the company lines read
+	for j := i + 1; j < len(x.doc.Blocks) && (j <= i+3 || len(out) > 0 && j <= i+8); j++ {
 		b := &x.doc.Blocks[j]
 		if x.consumed[j] {
 			break
@@ -1280,9 +1282,21 @@ func (x *extractor) speakerLines(i int) []speaker {
 			m = speakerLineRe.FindStringSubmatch(text)
 		}
 		if m == nil && len(out) > 0 {
-			// "Speakers: A & B" over "Company: Org A & Org B"
-			if c := companyFieldRe.FindStringSubmatch(firstLine(b)); c != nil && giveOrgs(out, c[1]) {
-				continue
+			// "Speakers: A & B" over "Company: Org A & Org B"; "Speaker: A",
+			// "Speaker: B" over "Company: Org A", "Company: Org B"
+			if c := companyFieldRe.FindStringSubmatch(firstLine(b)); c != nil {
+				group := out
+				if len(starts) > 1 && companies < len(starts) {
+					end := len(out)
+					if companies+1 < len(starts) {
+						end = starts[companies+1]
+					}
+					group = out[starts[companies]:end]
+				}
+				companies++
+				if giveOrgs(group, c[1]) {
+					continue
+				}
 			}
 		}
 		if m == nil {
@@ -1306,6 +1320,7 @@ func (x *extractor) speakerLines(i int) []speaker {
 			sp[k].line = b.Line
 			sp[k].text = text
 		}
+		starts = append(starts, len(out))
 		out = append(out, sp...)
 	}
 	return out

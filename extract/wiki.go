@@ -136,9 +136,9 @@ func adocToMarkdown(lines []string) []string {
 // Org-mode notes (Emacs) are read as Markdown too: "** DONE Title :tag:"
 // is a heading without its keyword, priority, statistics cookie and tags;
 // "#+TITLE:" is the post's title and "#+AUTHOR:" a field line; a property
-// drawer's speakers and affiliations become one "Speakers:" line, paired
-// by position (":SPEAKER+:" adds a speaker, ":AFFILIATION+:" the next
-// one's employer); "[[url][label]]" is a link.
+// drawer's speakers and affiliations become "Speaker:" and "Company:"
+// lines, paired by position (":SPEAKER+:" adds a speaker,
+// ":AFFILIATION+:" the next one's employer); "[[url][label]]" is a link.
 
 var (
 	orgHeadingRe = lazyRe(`^(\*+)\s+(.*?)(?:\s+:[\w@#%:]+:)?\s*$`)
@@ -169,8 +169,6 @@ func isOrgMode(name string, lines []string) bool {
 func orgToMarkdown(lines []string) []string {
 	keywords := map[string]bool{"TODO": true, "DONE": true}
 	out := make([]string, len(lines))
-	speakersAt := -1 // the line of the open drawer's first speaker
-	var speakers, orgs []string
 	for i, l := range lines {
 		t := strings.TrimRight(l, " \t")
 		switch {
@@ -208,20 +206,11 @@ func orgToMarkdown(lines []string) []string {
 			}
 			t = ""
 			switch k := strings.ToUpper(m[1]); k {
-			case "PROPERTIES":
-				speakersAt, speakers, orgs = -1, nil, nil
-			case "END":
-				if speakersAt >= 0 {
-					out[speakersAt] = "Speakers: " + pairOrgs(speakers, orgs)
-				}
-				speakersAt = -1
+			case "PROPERTIES", "END":
 			case "SPEAKER", "SPEAKERS", "PRESENTER", "PRESENTERS":
-				if speakersAt < 0 {
-					speakersAt = i
-				}
-				speakers = append(speakers, m[3])
+				t = "Speaker: " + m[3]
 			case "AFFILIATION", "COMPANY", "ORGANIZATION", "ORGANISATION", "EMPLOYER":
-				orgs = append(orgs, m[3])
+				t = "Company: " + m[3]
 			default:
 				if m[3] != "" {
 					t = upperFirst(strings.ToLower(k)) + ": " + m[3]
@@ -231,23 +220,6 @@ func orgToMarkdown(lines []string) []string {
 		out[i] = orgLinkRe.ReplaceAllStringFunc(t, orgLink)
 	}
 	return out
-}
-
-// pairOrgs writes speakers with their employers, paired by position: one
-// employer for several speakers is theirs all, as "A, B (Org)" says.
-func pairOrgs(speakers, orgs []string) string {
-	parts := make([]string, len(speakers))
-	for k, s := range speakers {
-		parts[k] = s
-		if k < len(orgs) && orgs[k] != "" && len(orgs) == len(speakers) {
-			parts[k] += " (" + orgs[k] + ")"
-		}
-	}
-	list := strings.Join(parts, ", ")
-	if len(orgs) == 1 && len(speakers) > 1 {
-		list += " (" + orgs[0] + ")" // the last speaker's, shared by the list
-	}
-	return list
 }
 
 // orgLink writes an Org link as Markdown: its label, linked.
