@@ -2378,6 +2378,23 @@ func TestVideoChapters(t *testing.T) {
 	}
 }
 
+// TestTitleThatStartsLikeAName: a title that opens with a given name is a
+// title when people gave it ("Doris Deep Dive" by Łukasz Kowalski), but a
+// name over a company is a speaker line ("Hannah Lind (Nordic
+// Semiconductor)").
+func TestTitleThatStartsLikeAName(t *testing.T) {
+	const doc = "# KubeCon EU 2021\n\n### \"Doris Deep Dive\" by Łukasz Kowalski (Red Hat)\n\nNotes.\n\n" +
+		"### Two Million Devices Later\n\nHannah Lind (Nordic Semiconductor)\n"
+	v := view{extractString(t, "kc.md", doc)}
+	want := map[string][]string{
+		"Doris Deep Dive":           {"person:lukasz-kowalski"},
+		"Two Million Devices Later": {"person:hannah-lind"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}

@@ -229,7 +229,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		(b.Kind == Para && (strings.HasSuffix(candidate, ".") || len(candidate) > 200) && !slot)
 	if proseLine || x.consumed[i] {
 		// not a "Title - Speakers" line
-	} else if title, sp, ok := x.titleSpeakers(candidate); ok && len(sp) > 0 && titleLike(upperFirst(title)) && !notTalkRe.MatchString(title) && !x.isName(title) &&
+	} else if title, sp, ok := x.titleSpeakers(candidate); ok && len(sp) > 0 && titleLike(upperFirst(title)) && !notTalkRe.MatchString(title) && !x.nameOverOrg(title, sp) &&
 		!strings.Contains(title, ". ") { // "Treat the platform as a product. Roadmap ... (from 'Title' by Name"
 		format := formatOf(text)
 		if lm := matchLabel(title); lm != nil && trimTitle(lm[3]) != "" {
@@ -580,12 +580,26 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	return talk{title: title, speakers: sp, block: i, off: base + m[2], end: -1, listTitle: b.Kind == Item, prose: b.Kind == Para}, true
 }
 
-// isName reports whether s is a person's name and nothing else: "Hannah
-// Lind (Nordic Semiconductor)" is a speaker line, not a title "Hannah
-// Lind" given by "Nordic Semiconductor".
+// isName reports whether s is a person's name and nothing else.
 func (x *extractor) isName(s string) bool {
 	n, ok := x.personName(s, weak) // a known given name: "Signing Everything" is a title
 	return ok && n == s
+}
+
+// nameOverOrg reports whether "title (speakers)" is rather a person and
+// their company: "Hannah Lind (Nordic Semiconductor)" is a speaker line,
+// not a title "Hannah Lind" given by "Nordic Semiconductor"; "Doris Deep
+// Dive (Jane Doe)" is a talk.
+func (x *extractor) nameOverOrg(title string, sp []speaker) bool {
+	if !x.isName(title) {
+		return false
+	}
+	for _, s := range sp {
+		if x.isName(s.name) {
+			return false
+		}
+	}
+	return true
 }
 
 // boldNameLines reads the speakers from the paragraph under heading i
@@ -1449,7 +1463,7 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 		}
 		if len(b.starts) == 1 && !strings.HasSuffix(b.Text, ".") {
 			// a programme line of its own ("Marta Kowalczyk (SUSE) – Title")
-			if title, sp, ok := x.titleSpeakers(b.Text); ok && len(sp) > 0 && !x.isName(title) {
+			if title, sp, ok := x.titleSpeakers(b.Text); ok && len(sp) > 0 && !x.nameOverOrg(title, sp) {
 				return nil
 			}
 		}
