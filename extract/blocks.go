@@ -710,8 +710,9 @@ func parseText(lines []string, first int) []Block {
 			continue
 		}
 		topSym = ""
-		if m := setextRe.FindStringSubmatch(raw); m != nil && cur != nil && cur.Kind == Para && len(cur.starts) == 1 &&
-			len(strings.TrimSpace(raw)) >= 3 && utf8.RuneCountInString(cur.Text) <= len(strings.TrimSpace(raw))+3 {
+		if cur != nil && cur.Kind == Para && len(cur.starts) == 1 && (t[0] == '=' || t[0] == '-') && len(t) >= 3 &&
+			utf8.RuneCountInString(cur.Text) <= len(t)+3 && setextRe.MatchString(raw) {
+			m := setextRe.FindStringSubmatch(raw)
 			// "Containers devroom" over "------------------": a heading
 			cur.Kind, cur.Level = Heading, 1
 			if m[1][0] == '-' {
@@ -728,8 +729,8 @@ func parseText(lines []string, first int) []Block {
 			continue
 		}
 		if cur != nil && cur.Kind == Item && indentWidth(raw[:len(raw)-len(strings.TrimLeft(raw, " \t"))]) >= itemIndent &&
-			(wrapped(cur.Text[cur.starts[len(cur.starts)-1].off:], t) || isFirstName(cur.Text[strings.LastIndexByte(cur.Text, ' ')+1:]) ||
-				len(cur.starts) == 1 && len(t) < 80 && !endsSentence(t) && !fieldLineRe.MatchString(t)) {
+			(len(cur.starts) == 1 && len(t) < 80 && !endsSentence(t) && !fieldLineRe.MatchString(t) ||
+				wrapped(cur.Text[cur.starts[len(cur.starts)-1].off:], t) || isFirstName(cur.Text[strings.LastIndexByte(cur.Text, ' ')+1:])) {
 			// a wrapped or second line of an item, indented under its text:
 			// "1) Title" over "   Tereza Nováková, Red Hat [1]" (not a
 			// "Speaker: ..." or "Takeaway: ..." field of its own), or a

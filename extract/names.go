@@ -499,13 +499,32 @@ var (
 	parenCommaRe = lazyRe(`\)\s*,\s*`).needing(")")
 )
 
+// hasAndWord reports whether s may hold one of andSplitRe's words
+// between spaces: most speaker lists have one name and no such word.
+func hasAndWord(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i-1] != ' ' && s[i-1] != '\t' {
+			continue
+		}
+		switch s[i] {
+		case '&', '+', 'a', 'u', 'e', 'y', 'i':
+			return true
+		}
+	}
+	return false
+}
+
 // splitChunks splits a speaker list on ";", " & ", " and ", and on commas
 // that separate "Name (Org)" items.
 func splitChunks(s string) []string {
 	var out []string
 	s = chunkSeps.Replace(s)
 	for _, part := range strings.Split(s, ";") {
-		for _, p := range andSplitRe.Split(part, -1) {
+		ands := []string{part}
+		if hasAndWord(part) {
+			ands = andSplitRe.Split(part, -1)
+		}
+		for _, p := range ands {
 			// "A (Org), B (Org)" -> split after ")"
 			for _, q := range parenCommaRe.Split(p, -1) {
 				if strings.Count(q, "(") > strings.Count(q, ")") {

@@ -1322,7 +1322,10 @@ func (x *extractor) speakerLines(i int) []speaker {
 			}
 			continue
 		}
-		list := firstSentences(m[1], 1) // "Adaeze N. Okafor, Chainguard, Inc." is one
+		list := m[1]
+		if strings.Contains(list, ". ") {
+			list = firstSentences(list, 1) // "Adaeze N. Okafor, Chainguard, Inc." is one
+		}
 		sp, ok := x.allSpeakers(list)
 		if !ok {
 			sp = x.splitSpeakers(list)
