@@ -2395,6 +2395,32 @@ func TestTitleThatStartsLikeAName(t *testing.T) {
 	}
 }
 
+// TestNorwegianProse: a Norwegian recap names speakers in prose ("Dagen
+// startet med X fra NAV", "Fra DNB kom X", "to foredragsholdere, A og B
+// fra Org", "X jobber som ..."), and a project heads compounds
+// ("Prometheus-metrikker").
+func TestNorwegianProse(t *testing.T) {
+	const doc = "# KCD Oslo 2025\n\n### Tenants, Not Tenements: Capsule at Scale\n\nDagen startet med Magnus Haugen fra NAV. Capsule for alle.\n\n" +
+		"### Why We Swapped Calico for Cilium\n\nFra DNB kom Sigrid Dahl, som leder nettverksteamet.\n\n" +
+		"### Every Deploy a Dry Run: Canaries at Scale\n\nDette var den eneste talken med to foredragsholdere, Eirik Bakke og Kari Nygaard fra Vipps MobilePay. Analysene kjører mot Prometheus-metrikker.\n\n" +
+		"### Telemetry Without the Tax\n\nSelma Aasen jobber som selvstendig konsulent. Hun viste sampling.\n"
+	v := view{extractString(t, "oslo.md", doc)}
+	want := map[string][]string{
+		"Tenants, Not Tenements: Capsule at Scale":  {"person:magnus-haugen"},
+		"Why We Swapped Calico for Cilium":          {"person:sigrid-dahl"},
+		"Every Deploy a Dry Run: Canaries at Scale": {"person:eirik-bakke", "person:kari-nygaard"},
+		"Telemetry Without the Tax":                 {"person:selma-aasen"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:magnus-haugen": "org:nav", "person:kari-nygaard": "org:vipps-mobilepay", "person:eirik-bakke": "org:vipps-mobilepay"})
+	n, _ := v.talk("Every Deploy a Dry Run: Canaries at Scale")
+	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:prometheus") {
+		t.Errorf("mentions %q: want Prometheus in Prometheus-metrikker", m)
+	}
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}

@@ -265,6 +265,17 @@ func isWordJoin(t token) bool {
 
 // boundaryAfter reports whether a match may end after token j: the next
 // token is not glued to it by a word joiner followed by more word.
+// compoundHead reports whether a name that ends with word heads a
+// compound of another language's words: "Prometheus-metrikker",
+// "OpenTelemetry-collectoren", "eBPF-programmene" (a capitalised name, a
+// lower-case word of three letters or more after the hyphen).
+func compoundHead(s string, word, next token) bool {
+	head := s[word.start:word.end]
+	tail := s[next.start:next.end]
+	r, _ := utf8.DecodeRuneInString(tail)
+	return len(tail) >= 3 && unicode.IsLower(r) && strings.IndexFunc(head, unicode.IsUpper) >= 0
+}
+
 func boundaryAfter(s string, toks []token, j int) bool {
 	if j+1 >= len(toks) {
 		return true
@@ -280,7 +291,7 @@ func boundaryAfter(s string, toks []token, j int) bool {
 	case "-", "/", "@", "#":
 		// "eBPF-based" is a use of eBPF; "cert-manager" is not "cert".
 		if j+2 < len(toks) && !toks[j+2].space && !isJoinTok(toks[j+2]) {
-			return isSuffixWord(toks[j+2].fold)
+			return isSuffixWord(toks[j+2].fold) || nx.fold == "-" && compoundHead(s, toks[j], toks[j+2])
 		}
 		return true
 	case ".":

@@ -489,13 +489,13 @@ type speaker struct {
 var (
 	timeRe     = lazyRe(`\(\s*\d{1,2}[:.h]\d{2}\s*[-–]\s*\d{1,2}[:.h]\d{2}\s*\)`).needing("(")
 	parenOrgRe = lazyRe(`^(.+?)\s*\(([^()]+)\)\s*$`).needing(")")
-	fromOrgRe  = lazyRe(`^(.+?)\s+(?:from|of|at|@|z firmy|z)\s+(.+)$`)
+	fromOrgRe  = lazyRe(`^(.+?)\s+(?:from|of|at|@|z firmy|z|fra|från)\s+(.+)$`)
 	atOrgRe    = lazyRe(`^[^,]*?\s(?:at|@|na|no|bei|chez)\s+(\p{Lu}[^,]*)$`).needing("at", "@", "na", "no", "bei", "chez")
 	roleAtRe   = lazyRe(`(?i)^.*?(?:\b(?:at|of|for|from)\s+|@\s*)(.+)$`) // "SRE @ Hapag-Lloyd" too
 )
 
 var (
-	andSplitRe   = lazyRe(`\s+(?:&|and|und|et|en|y|e|i|\+)\s+`)
+	andSplitRe   = lazyRe(`\s+(?:&|and|und|et|en|y|e|i|og|och|\+)\s+`)
 	parenCommaRe = lazyRe(`\)\s*,\s*`).needing(")")
 )
 
@@ -507,7 +507,7 @@ func hasAndWord(s string) bool {
 			continue
 		}
 		switch s[i] {
-		case '&', '+', 'a', 'u', 'e', 'y', 'i':
+		case '&', '+', 'a', 'u', 'e', 'y', 'i', 'o':
 			return true
 		}
 	}

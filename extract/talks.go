@@ -37,7 +37,7 @@ var (
 	outroRe = prefiltered(`(?i)(^(overall|all in all|in conclusion|to conclude|to sum up|to wrap up|wrapping up|in summary|final thoughts|that'?s (all|it)|thanks|thank you)\b)|\b(the|this)\s+(\w+\s+){0,3}(event|conference|summit|edition)\s+(was|were|has been|is|got|had|felt|turned out)\b|\bsee you (at|in|next)\b|\bwe hope\b|\blooking forward to\b|\bnext year\b`, "overall", "all in all", "in conclusion", "to conclude", "to sum up", "to wrap up", "wrapping up", "in summary", "final thoughts", "that's ", "thats ", "thanks", "thank you", "event", "conference", "summit", "edition", "see you ", "we hope", "looking forward to", "next year")
 	// "the talk by", and in other languages "een lightning talk van",
 	// "geopend door spreker", "la charla de", "présenté par"
-	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier|palestra|dupla|apresentação|oficina|intervento|sessione)\s+(?:van|von|de|del|di|par|por|da|do|dos|das|d'|du)\s*$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?|prowadząc[ya]|prelegent(?:ka)?|prelegenci)\s*:?\s+$|\b(?:presentat|tenut|condott)[oaie]\s+da\s+$`)
+	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier|palestra|dupla|apresentação|oficina|intervento|sessione)\s+(?:van|von|de|del|di|par|por|da|do|dos|das|d'|du)\s*$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?|prowadząc[ya]|prelegent(?:ka)?|prelegenci)\s*:?\s+$|\b(?:presentat|tenut|condott)[oaie]\s+da\s+$|\b(?:foredrag\w*|lyntale\w*|talken|presentasjon\w*|föredrag\w*|dragning\w*)\b[^.!?]{0,40}?\s(?:av|med)\s+$|\b(?:startet|begynte|åpnet|avsluttet|började|öppnade|avslutade)\s+med\s+$|\b(?:fra|från)\s+\p{Lu}\S*(?:\s+\p{Lu}\S*)?\s+kom\s+$|\bforedragsholder(?:e|en|ne)?\s*[:,]?\s+$`)
 	talkCueRe = lazyRe(`(?i)\b(session|talk|presentation|keynote|workshop|lightning talk|panel|demo|one|it)\s+(?:was\s+|is\s+)?(?:(?:performed|presented|given|delivered|held|led|hosted|run|done|brought)\s+)?(?:by|of|from)\s+$|\b(?:performed|presented|given|delivered|led|hosted)\s+by\s+$|\bwas\s+from\s+$`)
 	verbCueRe = lazyRe(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,(?:[^,.]|\.\S){2,90},\s*)?(?:(?:from|of|at)\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*)?,?\s+)?(?:(?:also|then|first|briefly)\s+)?(?:closed|closes|ran|runs|gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|was|is|from\s+(?-i:\p{Lu}))\b`)
 )
@@ -109,8 +109,8 @@ var (
 	parenTitleRe = lazyRe(`^(.{6,}?)\s*\(([^()]+)\)\s*$`).needing(")")
 	// between two speakers' names: "and", or an org and "and" in the
 	// languages recaps are written in ("van Buoyant en", "de BBVA y")
-	listGlueRe  = lazyRe(`^\s*(?:\([^()]*\)|\s(?:van|von|de|di|from|of|at|bei|chez|z firmy|z)\s+\p{Lu}[^,;.]{0,40}?)?\s*(,|and|&|en|und|et|y|e|i)\s*(?:(?:da|do|de|la|el)\s+)?$`)
-	restWordsRe = lazyRe(`(?i)\b(and|und|et|en|y|e|i|z|firmy|from|of|at|the)\b|[\s,;&()@|+–—-]+`)
+	listGlueRe  = lazyRe(`^\s*(?:\([^()]*\)|\s(?:van|von|de|di|from|of|at|bei|chez|z firmy|z|fra|från)\s+\p{Lu}[^,;.]{0,40}?)?\s*(,|and|&|en|und|et|y|e|i|og|och)\s*(?:(?:da|do|de|la|el)\s+)?$`)
+	restWordsRe = lazyRe(`(?i)\b(and|und|et|en|y|e|i|og|och|z|firmy|fra|från|from|of|at|the)\b|[\s,;&()@|+–—-]+`)
 )
 
 // talkAt decides whether block i starts a talk.
@@ -1549,7 +1549,7 @@ func (x *extractor) cuedSpeaker(b *Block, head string) []speaker {
 // intlVerbRe: a name's verb of speaking in the languages other than
 // English recaps are written in (Dutch, German, Spanish, French, past
 // tense), after an optional "van/von/de Org" or ", who ...,".
-var intlVerbRe = lazyRe(`(?i)^(?:(?:van|von|de|del|di|bei|chez|de chez|da|do)\s+\p{Lu}[\p{L}\p{N}.&!-]*(?:\s+\p{Lu}[\p{L}\p{N}.&!-]*)?\s+|,(?:[^,.]|\.\S){2,90},\s*)?(?:gaf|liet|vertelde|begon|presenteerde|sprak|opende|toonde|legde|nam|deelde|zeigte|erklärte|sprach|stellte|präsentierte|berichtete|gab|eröffnete|führte|hielt|presentó|habló|mostró|explicó|abrió|cerró|compartió|contó|dio|apresentou|falou|mostrou|deu|contou|explicou|abriu|fechou|compartilhou|trouxe|a\s+présenté|a\s+montré|a\s+expliqué|a\s+parlé|a\s+partagé|a\s+ouvert|présente|montre|explique|ha\s+(?:presentato|mostrato|spiegato|raccontato|parlato|aperto|chiuso|condiviso|illustrato|portato)|racconta|spiega)(?:\s|[,.:;]|$)`)
+var intlVerbRe = lazyRe(`(?i)^(?:(?:van|von|de|del|di|bei|chez|de chez|da|do|fra|från)\s+\p{Lu}[\p{L}\p{N}.&!-]*(?:\s+\p{Lu}[\p{L}\p{N}.&!-]*)?\s+|,(?:[^,.]|\.\S){2,90},\s*)?(?:gaf|liet|vertelde|begon|presenteerde|sprak|opende|toonde|legde|nam|deelde|zeigte|erklärte|sprach|stellte|präsentierte|berichtete|gab|eröffnete|führte|hielt|presentó|habló|mostró|explicó|abrió|cerró|compartió|contó|dio|apresentou|falou|mostrou|deu|contou|explicou|abriu|fechou|compartilhou|trouxe|a\s+présenté|a\s+montré|a\s+expliqué|a\s+parlé|a\s+partagé|a\s+ouvert|présente|montre|explique|ha\s+(?:presentato|mostrato|spiegato|raccontato|parlato|aperto|chiuso|condiviso|illustrato|portato)|racconta|spiega|fortalte|viste|snakket|tok|presenterte|gikk|berättade|visade|pratade|presenterade|gick|tog|jobber|arbeider|jobbar|arbetar|er|är)(?:\s|[,.:;]|$)`)
 
 // intlCueWords and intlVerbWords are the words intlCueRe ends with and
 // intlVerbRe starts with: most names in English recaps have none there,
@@ -1559,7 +1559,8 @@ var (
 		"por": true, "door": true, "spreker": true, "sprekers": true, "sprekers:": true, "spreker:": true,
 		"sprecher": true, "sprecherin": true, "sprecher:": true, "sprecherinnen:": true, "ponente": true,
 		"ponentes": true, "ponentes:": true, "ponente:": true, "prowadzący": true, "prowadząca": true, "prowadzący:": true,
-		"prowadząca:": true, "prelegent": true, "prelegentka": true, "prelegenci": true, "prelegent:": true, "prelegenci:": true, "intervenant": true, "conférencier": true, "conférencière": true,
+		"prowadząca:": true, "prelegent": true, "prelegentka": true, "prelegenci": true, "prelegent:": true, "prelegenci:": true, "av": true, "med": true, "kom": true,
+		"foredragsholdere": true, "foredragsholder": true, "foredragsholderne": true, "foredragsholderen": true, "intervenant": true, "conférencier": true, "conférencière": true,
 		"da": true, "do": true, "dos": true, "das": true}
 	intlVerbWords = map[string]bool{"van": true, "von": true, "de": true, "del": true, "bei": true, "chez": true,
 		"gaf": true, "liet": true, "vertelde": true, "begon": true, "presenteerde": true, "sprak": true, "opende": true,
@@ -1569,14 +1570,17 @@ var (
 		"compartió": true, "contó": true, "dio": true, "a": true, "présente": true, "montre": true, "explique": true,
 		"da": true, "do": true, "apresentou": true, "falou": true, "mostrou": true, "deu": true, "contou": true,
 		"explicou": true, "abriu": true, "fechou": true, "compartilhou": true, "trouxe": true,
-		"di": true, "ha": true, "racconta": true, "spiega": true}
+		"di": true, "ha": true, "racconta": true, "spiega": true, "fra": true, "från": true, "fortalte": true, "viste": true,
+		"snakket": true, "tok": true, "presenterte": true, "gikk": true, "berättade": true, "visade": true, "pratade": true,
+		"presenterade": true, "gick": true, "tog": true, "jobber": true, "arbeider": true, "jobbar": true, "arbetar": true,
+		"er": true, "är": true}
 )
 
 // intlCue is intlCueRe.MatchString(before) for text whose last word may
 // end a cue.
 func intlCue(before string) bool {
 	t := strings.TrimRight(before, " \t\n")
-	return inWordSet(intlCueWords, t[strings.LastIndexAny(t, " \t\n")+1:]) && intlCueRe.MatchString(before)
+	return inWordSet(intlCueWords, strings.TrimRight(t[strings.LastIndexAny(t, " \t\n")+1:], ",:")) && intlCueRe.MatchString(before)
 }
 
 // intlVerb is intlVerbRe.MatchString(after) for text whose first word may
@@ -1592,10 +1596,10 @@ func intlVerb(after string) bool {
 // inWordSet reports whether w in lower case is in set, lowering a short
 // ASCII word in a buffer.
 func inWordSet(set map[string]bool, w string) bool {
-	if len(w) == 0 || len(w) > 16 {
+	if len(w) == 0 || len(w) > 24 {
 		return false
 	}
-	var buf [16]byte
+	var buf [24]byte
 	l, ok := lowerASCII(buf[:], w)
 	if !ok {
 		l = []byte(strings.ToLower(w))
@@ -1630,11 +1634,11 @@ func (x *extractor) orgAfter(after string) string {
 	return ""
 }
 
-var orgAfterRe = lazyRe(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at|de|di|van|von|bei|chez|da|do|dos|das|presso)\s+([^,.;:()\"“]{2,50})|\s+(?:from|of|at|van|von|bei|de chez|chez|de|da|del|di|do|presso|z firmy|z)\s+((?:the\s+)?\p{Lu}[^,.;:()\"“]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for|de|di|van|von|bei|chez|da|do|na|no|presso)\s+([^,.;:()\"“]{2,50}))`)
+var orgAfterRe = lazyRe(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at|de|di|van|von|bei|chez|da|do|dos|das|presso|fra|från)\s+([^,.;:()\"“]{2,50})|\s+(?:from|of|at|van|von|bei|de chez|chez|de|da|del|di|do|presso|z firmy|z|fra|från)\s+((?:the\s+)?\p{Lu}[^,.;:()\"“]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for|de|di|van|von|bei|chez|da|do|na|no|presso)\s+([^,.;:()\"“]{2,50}))`)
 
 // orgPreps are the words orgAfterRe reads before an org right after a name.
 var orgPreps = map[string]bool{"from": true, "of": true, "at": true, "van": true, "von": true, "bei": true,
-	"de": true, "chez": true, "da": true, "del": true, "di": true, "do": true, "presso": true, "z": true}
+	"de": true, "chez": true, "da": true, "del": true, "di": true, "do": true, "presso": true, "z": true, "fra": true, "från": true}
 
 func firstWord(s string) string {
 	if i := strings.IndexByte(s, ' '); i >= 0 {
@@ -1643,7 +1647,7 @@ func firstWord(s string) string {
 	return s
 }
 
-var orgPrepRe = lazyRe(`^(?:from|at|de|di|van|von|bei|chez|da|do|na|no|presso|z firmy|z|both|beide|ambos|entrambi)\s+`)
+var orgPrepRe = lazyRe(`^(?:from|at|de|di|van|von|bei|chez|da|do|na|no|presso|z firmy|z|fra|från|both|beide|ambos|entrambi|begge|båda)\s+`)
 
 // trimOrgTail cuts an organisation name before a following verb or clause:
 // "RedHat. The main topic" -> "RedHat"; "Isovalent offered" -> "Isovalent".
