@@ -2421,6 +2421,28 @@ func TestNorwegianProse(t *testing.T) {
 	}
 }
 
+// TestSpeakerLabelsAndFootnotes: "**Ponente:**" and other languages'
+// speaker labels under a heading whose title is in sentence case and
+// starts with its time slot; a title whose speakers are in its footnote
+// ("### Title[^1]" ... "[^1]: Name, Org. Slides: ..."), the note no talk.
+func TestSpeakerLabelsAndFootnotes(t *testing.T) {
+	const doc = "# KCD Colombia 2025\n\n### 09:30 · Métricas que no mienten: OpenTelemetry en Bancolombia\n\n" +
+		"**Ponente:** Juan Camilo de la Hoz (Bancolombia)\n\nLa charla de apertura.\n\n" +
+		"### 10:15 · Scaling Event-Driven Workloads with KEDA\n\n**Ponentes:** Valentina Ospina (Rappi) y Andrés Felipe Quintero (Confluent)\n\n" +
+		"### The Cardinality Cliff[^1]\n\nA talk about labels.\n\n[^1]: Stanislav Orlov, Shopify. Slides: https://example.com/cliff\n"
+	v := view{extractString(t, "kcd.md", doc)}
+	want := map[string][]string{
+		"Métricas que no mienten: OpenTelemetry en Bancolombia": {"person:juan-camilo-de-la-hoz"},
+		"Scaling Event-Driven Workloads with KEDA":              {"person:andres-felipe-quintero", "person:valentina-ospina"},
+		"The Cardinality Cliff":                                 {"person:stanislav-orlov"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:juan-camilo-de-la-hoz": "org:bancolombia", "person:andres-felipe-quintero": "org:confluent",
+		"person:stanislav-orlov": "org:shopify"})
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}

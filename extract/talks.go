@@ -28,7 +28,7 @@ type talk struct {
 
 var (
 	labelRe       = lazyRe(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo|vortrag)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
-	speakerLineRe = lazyRe(`(?i)^(?:(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panelists?|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)|(?:who|sprecher(?:in|innen|:innen|\*innen)?|referent(?:in|innen|en)?|vortragende[rn]?)\s*[:：])\s*(.+)$`)
+	speakerLineRe = lazyRe(`(?i)^(?:(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panelists?|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)|(?:who|sprecher(?:in|innen|:innen|\*innen)?|referent(?:in|innen|en)?|vortragende[rn]?|ponentes?|palestrantes?|intervenant(?:e|s|es)?|orat(?:eur|rice)s?|relat(?:ore|ori|rice)|sprekers?|föreläsare|foredragsholdere?|přednášející|prelegen(?:t|ci|tka))\s*[:：])\s*(.+)$`)
 	quotedTitleRe = lazyRe(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*(?:,\s*|[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+))(.+)$`)
 	speakerOnRe   = lazyRe(`^(.+?)\s+on\s+["“]([^"”]+)["”]$`)
 	parenTailRe   = lazyRe(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`).needing("(")
@@ -120,8 +120,8 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if b.Kind == Heading {
 		text = stripEnum(text) // "### 7. ⚡ Lightning talk: Helm Charts Nobody Wants"
 	}
-	if text == "" {
-		return talk{}, false
+	if text == "" || b.Footnote {
+		return talk{}, false // a note's "[^1]: Name, Org. Slides: ..." is no title
 	}
 	if len(text) > 400 && utf8.RuneCountInString(text) > 400 {
 		// a long paragraph is no title line, but it may open with a
@@ -274,6 +274,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if sp := x.speakerLines(i); len(sp) > 0 {
 		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
 	}
+	if sp := x.footnoteSpeakers(b); len(sp) > 0 {
+		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
+	}
 	if sp := x.emphSpeakers(i); len(sp) > 0 {
 		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
 	}
@@ -372,9 +375,17 @@ func trimComment(s string) string {
 
 var commentLeadRe = lazyRe(`^(?:by|with|from|von|feat\.?|and|&)\s`)
 
+// slotPrefixRe matches a time slot before a heading's title: "09:30 · ".
+var slotPrefixRe = lazyRe(`^\d{1,2}[:.h]\d{2}(?:\s*[-–]\s*\d{1,2}[:.h]\d{2})?\s*[·|–—-]\s+`)
+
 // stripEnum removes a heading's number ("1. ", "2) ") and the symbols
 // (emoji) before its words.
 func stripEnum(s string) string {
+	if len(s) > 6 && s[0] >= '0' && s[0] <= '9' {
+		if m := slotPrefixRe.FindStringIndex(s); m != nil {
+			s = s[m[1]:] // "09:30 · Title"
+		}
+	}
 	// "1. ", "2) ", "2.1 ", "2.1.3 "
 	i, digits := 0, 0
 scan:
@@ -723,6 +734,40 @@ func (x *extractor) leadTitleSpeakers(b *Block, m []int, base int) []speaker {
 	return sp
 }
 
+// footnoteSpeakers reads the speakers of a title line that carries a
+// footnote ("### The Cardinality Cliff[^1]") from the note ("[^1]:
+// Stanislav Orlov, Shopify. Slides: ...").
+func (x *extractor) footnoteSpeakers(b *Block) []speaker {
+	if b.Line < 1 || b.Line > len(x.doc.Lines) {
+		return nil
+	}
+	raw := x.doc.Lines[b.Line-1]
+	k := strings.Index(raw, "[^")
+	if k < 0 {
+		return nil
+	}
+	label, _, ok := strings.Cut(raw[k:], "]")
+	if !ok {
+		return nil
+	}
+	def := label + "]:"
+	for n, l := range x.doc.Lines {
+		if !strings.HasPrefix(l, def) {
+			continue
+		}
+		note := strings.TrimSpace(l[len(def):])
+		sp, ok := x.allSpeakers(firstSentences(note, 1))
+		if !ok {
+			return nil
+		}
+		for j := range sp {
+			sp[j].line, sp[j].text = n+1, note
+		}
+		return sp
+	}
+	return nil
+}
+
 // boldFirstLine reports whether b's first line, of several, is wholly in
 // bold or italics, as a title over its speakers or notes.
 func boldFirstLine(b *Block) bool {
@@ -878,21 +923,25 @@ var labelWords = map[string]bool{"talk": true, "session": true, "keynote": true,
 	"presenters": true, "presenter(s)": true, "presented": true, "panelist": true, "panelists": true,
 	"host": true, "hosts": true, "hosted": true, "given": true, "delivered": true, "with": true, "by": true,
 	"who": true, "vortrag": true, "sprecher": true, "sprecherin": true, "sprecherinnen": true, "referent": true, "referentin": true,
-	"referentinnen": true, "referenten": true, "vortragende": true, "vortragender": true, "vortragenden": true}
+	"referentinnen": true, "referenten": true, "vortragende": true, "vortragender": true, "vortragenden": true,
+	"ponente": true, "ponentes": true, "palestrante": true, "palestrantes": true, "intervenant": true, "intervenante": true,
+	"intervenants": true, "intervenantes": true, "orateur": true, "orateurs": true, "oratrice": true, "relatore": true,
+	"relatori": true, "relatrice": true, "spreker": true, "sprekers": true, "föreläsare": true, "foredragsholder": true,
+	"foredragsholdere": true, "přednášející": true, "prelegent": true, "prelegenci": true, "prelegentka": true}
 
 // labelFirst reports whether the first word of s, in lower case, is one
 // of labelWords. It runs on every block, so an ASCII word is lowered into
 // a buffer rather than a new string.
 func labelFirst(s string) bool {
-	// The word ends within 14 bytes, at a separator of at most 3 bytes.
-	end := strings.IndexAny(s[:min(len(s), 17)], " \t:：-–—#0123456789")
+	// The word ends within 20 bytes, at a separator of at most 3 bytes.
+	end := strings.IndexAny(s[:min(len(s), 23)], " \t:：-–—#0123456789")
 	if end < 0 {
 		end = len(s)
 	}
-	if end > 14 {
+	if end > 20 {
 		return false
 	}
-	var buf [14]byte
+	var buf [20]byte
 	if l, ok := lowerASCII(buf[:], s[:end]); ok {
 		return labelWords[string(l)]
 	}
