@@ -2443,6 +2443,25 @@ func TestSpeakerLabelsAndFootnotes(t *testing.T) {
 		"person:stanislav-orlov": "org:shopify"})
 }
 
+// TestChineseRecap: a Chinese post titles talks in 《》 and introduces
+// speakers in Latin letters as "来自 Org 的 Name" (in the second sentence
+// too) or "Name（Org）和 Name（Org）"; a colleague in the intro gave no talk.
+func TestChineseRecap(t *testing.T) {
+	const doc = "# KubeCon China 2025 参会笔记\n\n**KubeCon China 2025** 在香港举行。今年和同事 Zhou Lei（PingCAP）一起参加。\n\n" +
+		"### 1. 《Scaling LLM Inference on Kubernetes with KServe》\n\n第一场就是我最期待的。来自 Alibaba Cloud 的 Chen Haoran 分享了他们的实践。\n\n" +
+		"### 2. 《Volcano in Production: Batch Scheduling for AI》\n\n这一场是两位讲师合讲：Wei Jiaqi（Huawei Cloud）和 Liang Shuyi（Xiaohongshu，工程师）。\n"
+	v := view{extractString(t, "zh.md", doc)}
+	want := map[string][]string{
+		"Scaling LLM Inference on Kubernetes with KServe": {"person:chen-haoran"},
+		"Volcano in Production: Batch Scheduling for AI":  {"person:liang-shuyi", "person:wei-jiaqi"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:chen-haoran": "org:alibaba-cloud", "person:wei-jiaqi": "org:huawei",
+		"person:liang-shuyi": "org:xiaohongshu"})
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}

@@ -1122,7 +1122,7 @@ func trimTitle(s string) string {
 		}
 		s = t
 	}
-	s = strings.Trim(s, "\"“”„'‘’«»「」『』*_ ")
+	s = strings.Trim(s, "\"“”„'‘’«»「」『』《》*_ ")
 	return strings.TrimSpace(s)
 }
 
@@ -1537,8 +1537,8 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 		if len(out) == 0 {
 			out = x.cuedSpeaker(b, head)
 		}
-		if len(out) == 0 && (strings.Contains(b.Text, "さん") || strings.Contains(b.Text, "氏")) {
-			out = x.jaSpeakers(b)
+		if len(out) == 0 && x.doc.Blocks[i].Kind == Heading && hasCJK(b.Text) {
+			out = x.cjkSpeakers(b)
 		}
 		if len(out) > 0 {
 			shareLastOrg(out) // "..., ambos do Itaú Unibanco"
@@ -1553,25 +1553,63 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 // Networks の Takeshi Hoshino さん").
 var jaSpeakerRe = lazyRe(`(?:(\p{Lu}[\p{L}\p{N}.&'-]*(?:[ \t]+[\p{Lu}\d][\p{L}\p{N}.&'-]*){0,3})\s*の\s*)?(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3})\s*(?:さん|氏)`)
 
-// jaSpeakers reads the speakers a Japanese recap names in the first
-// sentence under a talk's heading: "NVIDIA の Marcus Lindqvist さんと
-// Intel の Yuki Arai さんの共同セッション".
-func (x *extractor) jaSpeakers(b *Block) []speaker {
-	first := b.Text
+// zhSpeakerRe: a name in Latin letters as a Chinese recap introduces a
+// speaker: "来自 Alibaba Cloud 的 Chen Haoran", "Wei Jiaqi（Huawei Cloud）".
+var zhSpeakerRe = lazyRe(`来自\s*([^的，。]{2,40}?)\s*的\s*(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3})|(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3})\s*（([^）]{2,40})）`)
+
+// hasCJK reports whether s holds Chinese or Japanese script.
+func hasCJK(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xE3 && s[i] <= 0xE9 { // the lead bytes of U+3000-U+9FFF
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if r >= 0x3040 && r <= 0x9FFF {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cjkSpeakers reads the speakers a Japanese or Chinese recap names in the
+// first sentence under a talk's heading: "NVIDIA の Marcus Lindqvist さんと
+// Intel の Yuki Arai さんの共同セッション", "来自 Alibaba Cloud 的 Chen
+// Haoran 分享了", "Wei Jiaqi（Huawei Cloud）和 Liang Shuyi（小红书）".
+func (x *extractor) cjkSpeakers(b *Block) []speaker {
+	first := b.Text // the first two sentences: "第一场就是我最期待的。来自 ..."
 	if k := strings.Index(first, "。"); k >= 0 {
-		first = first[:k]
+		if k2 := strings.Index(first[k+len("。"):], "。"); k2 >= 0 {
+			first = first[:k+len("。")+k2]
+		}
 	}
 	var out []speaker
-	for _, m := range jaSpeakerRe.FindAllStringSubmatchIndex(first, -1) {
-		name, ok := x.personName(first[m[4]:m[5]], weak)
-		if !ok || !strings.Contains(name, " ") {
-			continue
+	add := func(nameAt, nameEnd, orgAt, orgEnd int, mode nameContext) {
+		name, ok := x.personName(first[nameAt:nameEnd], mode)
+		if !ok || !strings.Contains(name, " ") || slices.ContainsFunc(out, func(s speaker) bool { return s.name == name }) {
+			return
 		}
-		s := speaker{name: name, line: b.LineAt(m[4]), text: first, end: m[5]}
-		if m[2] >= 0 {
-			s.org = cleanOrg(first[m[2]:m[3]])
+		from, to := 0, len(first) // the sentence the name is in
+		if k := strings.LastIndex(first[:nameAt], "。"); k >= 0 {
+			from = k + len("。")
+		}
+		if k := strings.Index(first[nameEnd:], "。"); k >= 0 {
+			to = nameEnd + k
+		}
+		s := speaker{name: name, line: b.LineAt(nameAt), text: first[from:to], end: nameEnd}
+		if orgAt >= 0 {
+			org, _, _ := strings.Cut(first[orgAt:orgEnd], "，") // "Yunshan Networks，联合创始人"
+			s.org = cleanOrg(org)
 		}
 		out = append(out, s)
+	}
+	for _, m := range jaSpeakerRe.FindAllStringSubmatchIndex(first, -1) {
+		add(m[4], m[5], m[2], m[3], weak)
+	}
+	for _, m := range zhSpeakerRe.FindAllStringSubmatchIndex(first, -1) {
+		if m[4] >= 0 {
+			add(m[4], m[5], m[2], m[3], strong) // "来自 Org 的 Name": the words say who
+		} else {
+			add(m[6], m[7], m[8], m[9], strong)
+		}
 	}
 	return out
 }
