@@ -1032,6 +1032,9 @@ func TestEventEditions(t *testing.T) {
 		{"a region in the text, not the title", "# Cloud Native SecurityCon 2024 recap\n\nCloud Native SecurityCon North America took over Seattle's convention center.",
 			"event:securitycon-north-america-2024", "Cloud Native SecurityCon North America 2024", "Seattle"},
 		{"Config Management Camp", "# CfgMgmtCamp 2025 notes\n\nThree days in Ghent.", "event:cfgmgmtcamp-2025", "Config Management Camp 2025", "Ghent"},
+		{"Monitorama", "# Monitorama PDX 2024, in footnotes\n\nThree days in Portland.", "event:monitorama-2024", "Monitorama 2024", "Portland"},
+		{"stackconf", "# stackconf 2024: Notizen aus Berlin", "event:stackconf-2024", "stackconf 2024", "Berlin"},
+		{"Cloud Nord", "# Cloud Nord 2024 : compte-rendu\n\nUne journée à Lille.", "event:cloud-nord-2024", "Cloud Nord 2024", "Lille"},
 		// no known series: the title's name before the year
 		{"a summit and its city", "# Cloud Native Summit Munich 2025: my notes", "event:cloud-native-summit-munich-2025", "Cloud Native Summit Munich 2025", "Munich"},
 		{"a conf and its region", "# My Notes From JSConf EU 2024", "event:jsconf-europe-2024", "JSConf Europe 2024", ""},
