@@ -364,8 +364,8 @@ func parseMarkdown(lines []string, first int) []Block {
 	topSym := ""         // the symbol of the outer symbol bullets
 	var header *tableRow // the columns of the table being read
 	var lastCells []string
-	fieldTable := false        // the table being read is one of fields, two columns
-	cardStart, cardEnd := 0, 0 // the lines of an emoji card (emojiCard)
+	fieldTable := false // the table being read is one of fields, two columns
+	var card cardSpan   // the emoji card being read
 	for i, raw := range lines {
 		ln := first + i
 		if m := fenceRe.FindStringSubmatch(raw); m != nil {
@@ -422,14 +422,9 @@ func parseMarkdown(lines []string, first int) []Block {
 		if setextRe.MatchString(raw) && (cur == nil) {
 			continue // a thematic break
 		}
-		if i >= cardEnd && (i == 0 || strings.TrimSpace(lines[i-1]) == "" || setextRe.MatchString(lines[i-1])) {
-			if n := emojiCard(lines[i:]); n > 0 {
-				cardStart, cardEnd = i, i+n
-			}
-		}
-		if i < cardEnd {
+		if pos, ok := card.at(lines, i, i == 0 || strings.TrimSpace(lines[i-1]) == "" || setextRe.MatchString(lines[i-1])); ok {
 			flush()
-			blocks = appendBlock(blocks, cardLine(t, i-cardStart, ln))
+			blocks = appendBlock(blocks, cardLine(t, pos, ln))
 			continue
 		}
 		if rest, sym, ok := symbolBullet(t); ok {
@@ -611,6 +606,20 @@ func emojiCard(lines []string) int {
 // orgSymbols are the symbols that mark a card's company line.
 const orgSymbols = "🏢🏛🏬🏭🏦🏫💼"
 
+// cardSpan is the lines of the emoji card a parser is reading.
+type cardSpan struct{ start, end int }
+
+// at returns the position of line i in an emoji card: in the card being
+// read, or in one that starts at i when fresh (after a blank line).
+func (c *cardSpan) at(lines []string, i int, fresh bool) (int, bool) {
+	if i >= c.end && fresh {
+		if n := emojiCard(lines[i:]); n > 0 {
+			c.start, c.end = i, i+n
+		}
+	}
+	return i - c.start, i < c.end
+}
+
 // cardLine is the block for a line at pos in an emoji card: the title a
 // heading, the names a "Speakers:" line, the company a "Company:" line,
 // the rest items.
@@ -680,9 +689,9 @@ func parseText(lines []string, first int) []Block {
 	blocks := make([]Block, 0, len(lines)/2+4)
 	var cur *Block
 	flush := func() { blocks = appendBlock(blocks, cur); cur = nil }
-	topSym := ""               // the symbol of the outer symbol bullets
-	cardStart, cardEnd := 0, 0 // the lines of an emoji card (emojiCard)
-	itemIndent := 0            // where the text of the last bullet starts
+	topSym := ""      // the symbol of the outer symbol bullets
+	var card cardSpan // the emoji card being read
+	itemIndent := 0   // where the text of the last bullet starts
 	for i, raw := range lines {
 		ln := first + i
 		t := fieldLine(strings.TrimSpace(raw))
@@ -693,14 +702,9 @@ func parseText(lines []string, first int) []Block {
 			flush()
 			continue
 		}
-		if i >= cardEnd && (i == 0 || strings.TrimSpace(lines[i-1]) == "") {
-			if n := emojiCard(lines[i:]); n > 0 {
-				cardStart, cardEnd = i, i+n
-			}
-		}
-		if i < cardEnd {
+		if pos, ok := card.at(lines, i, i == 0 || strings.TrimSpace(lines[i-1]) == ""); ok {
 			flush()
-			blocks = appendBlock(blocks, cardLine(t, i-cardStart, ln))
+			blocks = appendBlock(blocks, cardLine(t, pos, ln))
 			continue
 		}
 		if rest, sym, ok := symbolBullet(t); ok {
