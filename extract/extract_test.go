@@ -2465,6 +2465,22 @@ func TestChineseRecap(t *testing.T) {
 		"person:liang-shuyi": "org:xiaohongshu"})
 }
 
+// TestFigureCaptions: a blog post names a talk's speakers only in the
+// caption of its photo, under the talk's heading: "Name (Org) presenting
+// “Title”".
+func TestFigureCaptions(t *testing.T) {
+	const doc = "<html><body><article><h1>Seven talks from KubeCon EU 2023</h1>\n" +
+		"<h2>Replacing kube-proxy with Cilium at ING</h2>\n<figure><img src=\"a.jpg\" alt=\"\">\n" +
+		"<figcaption>Sanne Hofstra (ING) presenting &ldquo;Replacing kube-proxy with Cilium at ING&rdquo;</figcaption></figure>\n" +
+		"<p>The bank switched off kube-proxy.</p>\n</article></body></html>\n"
+	v := view{extractString(t, "blog.html", doc)}
+	want := map[string][]string{"Replacing kube-proxy with Cilium at ING": {"person:sanne-hofstra"}}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:sanne-hofstra": "org:ing"})
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}

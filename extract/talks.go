@@ -308,6 +308,11 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		}
 		return t, true
 	}
+	if b.Kind != Heading {
+		// a line that reads like a title but quotes one: "Sanne Hofstra
+		// (ING) presenting “Replacing kube-proxy with Cilium at ING”"
+		return x.quotedTalk(i)
+	}
 	return talk{}, false
 }
 
