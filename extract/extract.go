@@ -37,6 +37,7 @@ type extractor struct {
 
 	event     string
 	handles   map[string]string // "dana@fosstodon.org" -> "Dana Whitfield", from a cast list
+	castOrgs  map[string]string // a cast list's people -> their company
 	people    map[string]string // folded full name -> person id
 	speakers  map[string]bool   // person ids that presented a talk
 	consumed  map[int]bool      // blocks read as speaker lines or bylines

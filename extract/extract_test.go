@@ -2481,6 +2481,26 @@ func TestFigureCaptions(t *testing.T) {
 	wantWorks(t, v, map[string]string{"person:sanne-hofstra": "org:ing"})
 }
 
+// TestThreadCastWithCompanies: an X thread names speakers by handle
+// ('@sambarrera, "Title".', 'Best double act: @a and @b, "Title"') and
+// maps the handles to names and companies in its last post.
+func TestThreadCastWithCompanies(t *testing.T) {
+	const doc = "Thread by Delphine Okonkwo-Reyes (@delphi_ops)\n\n🧵 1/4\nBack from KCD New York 2024.\n\n" +
+		"🧵 2/4\nBest double act of the day: @hvelasquez and @noor_saadeh, \"Zero Trust Between Clusters: Cilium Meets SPIFFE\".\n\n" +
+		"🧵 3/4\n@sambarrera, \"Platform APIs, Not Tickets\". Backstage everywhere.\n\n" +
+		"🧵 4/4\nspeakers mentioned:\n@hvelasquez → Hector Velasquez, Isovalent\n@noor_saadeh → Noor Saadeh, Capital One\n@sambarrera → Samuel Barrera, Two Sigma\n"
+	v := view{extractString(t, "thread.txt", doc)}
+	want := map[string][]string{
+		"Zero Trust Between Clusters: Cilium Meets SPIFFE": {"person:hector-velasquez", "person:noor-saadeh"},
+		"Platform APIs, Not Tickets":                       {"person:samuel-barrera"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:hector-velasquez": "org:isovalent", "person:noor-saadeh": "org:capital-one",
+		"person:samuel-barrera": "org:two-sigma"})
+}
+
 // speakersByTalk maps each talk's name to its speakers' ids.
 func speakersByTalk(v view) map[string][]string {
 	got := map[string][]string{}

@@ -6,7 +6,7 @@ import "strings"
 // in a "cast list" post: "@dana@fosstodon.org = Dana Whitfield". A talk
 // given "from @dana@fosstodon.org (Fermyon)" is then Dana Whitfield's.
 
-var castRe = lazyRe(`@([\w.-]+(?:@[\w.-]+\.[a-z]{2,})?)\s*(?:=|→|->|:|–|—|is)\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})`).needing("@")
+var castRe = lazyRe(`@([\w.-]+(?:@[\w.-]+\.[a-z]{2,})?)\s*(?:=|→|->|:|–|—|is)\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})(?:,\s*(\p{Lu}[^,@\n]{1,40}?)(?:\s+@|$))?`).needing("@")
 
 // readHandles fills x.handles from the document's cast lines.
 func (x *extractor) readHandles() {
@@ -21,6 +21,12 @@ func (x *extractor) readHandles() {
 					x.handles = map[string]string{}
 				}
 				x.handles[strings.ToLower(strings.TrimRight(m[1], "."))] = name
+				if org := cleanOrg(m[3]); org != "" {
+					if x.castOrgs == nil {
+						x.castOrgs = map[string]string{}
+					}
+					x.castOrgs[name] = org // "@hvelasquez → Hector Velasquez, Isovalent"
+				}
 			}
 		}
 	}

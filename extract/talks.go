@@ -545,7 +545,9 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 			continue // a name inside the title
 		}
 		s := speaker{name: p.name, line: b.Line, text: head}
-		s.org = x.orgAfter(head[p.end:])
+		if s.org = x.orgAfter(head[p.end:]); s.org == "" {
+			s.org = x.castOrgs[p.name]
+		}
 		sp = append(sp, s)
 		// the words between the names and the title say they gave it, or
 		// the words before the name: "a lightning talk by Aiko Tanaka,
@@ -557,6 +559,9 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 			// ""Title", prowadzący Grzegorz Błaszczyk z firmy Allegro"
 			(p.start >= m[1] || m[0]-p.end <= 60) && intlCue(head[:p.start]) ||
 			introduced && (p.start >= m[1] && p.start-m[1] <= 4 || p.end <= m[0] && m[0]-p.end <= 120) ||
+			// '@sambarrera, "Platform APIs, Not Tickets".', 'Last one for
+			// me: @meilin_secops, "Title"': a name that opens the sentence
+			p.end <= m[0] && strings.TrimSpace(head[p.end:m[0]]) == "," && (len(sp) > 1 || openingName(head[:p.start])) ||
 			// "**Title** — Name (Org). Notes ...": a bold or italic title
 			// that opens the block, its speakers after a dash or a comma
 			base == 0 && m[2] == 0 && p.start >= m[1] && p.start-m[1] <= 6 && (leadSepRe.MatchString(head[m[1]:p.start]) ||
@@ -675,6 +680,13 @@ func (x *extractor) sectionPerson(i int) (speaker, bool) {
 		}
 	}
 	return sp[0], true
+}
+
+// openingName reports whether a name after before opens its sentence or
+// follows a colon ("Last one for me: @meilin_secops").
+func openingName(before string) bool {
+	t := strings.TrimRight(before, " @")
+	return t == "" || strings.HasSuffix(t, ":")
 }
 
 // nextSentenceSpeakers reads the speakers a sentence at off in b names
