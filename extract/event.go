@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -276,10 +277,10 @@ func (x *extractor) findEvent() *eventInfo {
 	}
 	var ev *eventInfo
 	for _, p := range places {
-		lower := strings.ToLower(p.text)
+		found := hintTable.scan(strings.ToLower(p.text))
 		for si := range seriesList {
 			s := &seriesList[si]
-			if !hinted(lower, s.hint) {
+			if found&hintTable.series[si] == 0 {
 				continue
 			}
 			loc := s.re.FindStringIndex(p.text)
@@ -392,23 +393,71 @@ func (x *extractor) findEvent() *eventInfo {
 // groups: "2023-09-09", "Sep 9, 2023", "9 September 2023".
 var postDateRe = lazyRe(`(?i)\b(20\d\d)-\d\d-\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(20\d\d)\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(20\d\d)\b`)
 
-// hinted reports whether text contains one of the "|"-separated hints;
-// KubeCon needs "con" after "kube" somewhere, which "Kubernetes" lacks.
-func hinted(text, hint string) bool {
-	for rest := hint; rest != ""; {
-		var h string
-		h, rest, _ = strings.Cut(rest, "|")
-		if h == "kube" {
-			if i := strings.Index(text, "kube"); i >= 0 && strings.Contains(text[i:], "con") {
-				return true
+// seriesHints finds the hints of all series in one pass over a text
+// instead of one search per hint: of ~40 hints most start with a common
+// letter, so separate searches stopped at nearly every c, d, o and s.
+type seriesHints struct {
+	words  []string    // distinct hints, all at least two bytes long
+	first  [256]uint64 // by byte, the hints it starts
+	second [256]uint64 // by byte, the hints whose second byte it is
+	series []uint64    // per series, the bits of its hints
+	kube   int         // index of "kube" (which also needs "con" after it)
+}
+
+var hintTable = buildSeriesHints(seriesList)
+
+func buildSeriesHints(list []eventSeries) *seriesHints {
+	h := &seriesHints{kube: -1}
+	index := map[string]int{}
+	for _, s := range list {
+		var bits uint64
+		for _, w := range strings.Split(s.hint, "|") {
+			k, ok := index[w]
+			if !ok {
+				k = len(h.words)
+				if k == 64 {
+					panic("event: more than 64 series hints")
+				}
+				index[w] = k
+				if len(w) < 2 {
+					panic("event: series hint " + w + " is shorter than two bytes")
+				}
+				h.words = append(h.words, w)
+				h.first[w[0]] |= 1 << k
+				h.second[w[1]] |= 1 << k
+				if w == "kube" {
+					h.kube = k
+				}
 			}
-			continue
+			bits |= 1 << k
 		}
-		if strings.Contains(text, h) {
-			return true
+		h.series = append(h.series, bits)
+	}
+	return h
+}
+
+// scan returns the bits of the hints that lower (lower-case text) holds.
+// Two table lookups per byte rule out nearly every position.
+func (h *seriesHints) scan(lower string) uint64 {
+	var found uint64
+	kubeAt := -1
+	for i := 0; i+1 < len(lower); i++ {
+		cand := h.first[lower[i]] & h.second[lower[i+1]] &^ found
+		for cand != 0 {
+			k := bits.TrailingZeros64(cand)
+			cand &^= 1 << k
+			if strings.HasPrefix(lower[i:], h.words[k]) {
+				found |= 1 << k
+				if k == h.kube {
+					kubeAt = i
+				}
+			}
 		}
 	}
-	return false
+	if kubeAt >= 0 && !strings.Contains(lower[kubeAt:], "con") {
+		found &^= 1 << h.kube
+	}
+	return found
 }
 
 // metaLine finds the source line that holds s (front matter or <title>).
@@ -507,9 +556,9 @@ func contains(list []string, s string) bool {
 // isEventName reports whether s names a conference series ("KubeCon
 // Europe", "KCD Munich").
 func (x *extractor) isEventName(s string) bool {
-	lower := strings.ToLower(s)
+	found := hintTable.scan(strings.ToLower(s))
 	for i := range seriesList {
-		if hinted(lower, seriesList[i].hint) && seriesList[i].re.FindStringIndex(s) != nil {
+		if found&hintTable.series[i] != 0 && seriesList[i].re.FindStringIndex(s) != nil {
 			return true
 		}
 	}
