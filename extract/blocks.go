@@ -58,15 +58,33 @@ type tableRow struct {
 	title, speaker int
 	org            int  // the column of the speakers' companies, -1 for none
 	front          bool // a talk of the front matter's list: no text follows it
+	// rooms marks the columns of rooms and tracks, whose names ("S3",
+	// "Hall Kafka") are no mention of anything
+	rooms []bool
 }
 
 // tableHeader returns the columns of a table whose header row names a
 // talk column and a speaker column, nil for any other header.
 func tableHeader(cells []string) *tableRow {
 	if ti, si, oi := tableColumns(cells); ti >= 0 && si >= 0 {
-		return &tableRow{title: ti, speaker: si, org: oi}
+		h := &tableRow{title: ti, speaker: si, org: oi}
+		for i, c := range cells {
+			switch strings.ToLower(strings.Trim(stripEmphasis(c), " :")) {
+			case "room", "rooms", "track", "stage", "hall", "location", "where", "raum", "saal", "sala", "salle", "zaal", "sal":
+				if h.rooms == nil {
+					h.rooms = make([]bool, len(cells))
+				}
+				h.rooms[i] = true
+			}
+		}
+		return h
 	}
 	return nil
+}
+
+// isRoom reports whether column i of the table h heads holds rooms.
+func (h *tableRow) isRoom(i int) bool {
+	return h != nil && i < len(h.rooms) && h.rooms[i]
 }
 
 // rowOf returns a row of the table h heads, nil when there is no such
@@ -79,7 +97,7 @@ func (h *tableRow) rowOf(cells []string) *tableRow {
 	if org >= len(cells) {
 		org = -1
 	}
-	return &tableRow{cells: cells, title: h.title, speaker: h.speaker, org: org}
+	return &tableRow{cells: cells, title: h.title, speaker: h.speaker, org: org, rooms: h.rooms}
 }
 
 // tableColumns finds the title and speaker columns of a table header
@@ -460,7 +478,7 @@ func parseMarkdown(lines []string, first int) []Block {
 			var parts []string
 			for i, c := range cells {
 				cells[i] = strings.TrimSpace(inline(c, &b))
-				if cells[i] != "" {
+				if cells[i] != "" && !header.isRoom(i) {
 					parts = append(parts, cells[i])
 				}
 			}
@@ -692,8 +710,27 @@ func parseText(lines []string, first int) []Block {
 	topSym := ""      // the symbol of the outer symbol bullets
 	var card cardSpan // the emoji card being read
 	itemIndent := 0   // where the text of the last bullet starts
+	var cols *columns // the aligned table being read
 	for i, raw := range lines {
 		ln := first + i
+		if cols != nil {
+			if strings.TrimSpace(raw) != "" {
+				blocks = cols.row(blocks, raw, ln)
+				continue
+			}
+			cols = nil
+		}
+		if i+1 < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[i+1]), "--") {
+			if c := alignedHeader(raw, lines[i+1]); c != nil {
+				// "Time  Title  Speaker  Company" over "----  -----  -------  -------"
+				flush()
+				cols = c
+				continue
+			}
+		}
+		if cols == nil && i > 0 && strings.HasPrefix(strings.TrimSpace(raw), "--") && alignedHeader(lines[i-1], raw) != nil {
+			continue // the rule under the header
+		}
 		t := fieldLine(strings.TrimSpace(raw))
 		if strings.Contains(t, "] ") || strings.Contains(t, "].") || strings.HasSuffix(t, "]") {
 			t = noteNumRe.ReplaceAllString(t, "$1") // "Tereza Nováková, Red Hat [1]": a note's number
@@ -743,6 +780,7 @@ func parseText(lines []string, first int) []Block {
 			continue
 		}
 		if cur != nil && cur.Kind == Para && (wrapped(cur.Text[cur.starts[len(cur.starts)-1].off:], t) || openQuote(cur.Text) ||
+			len(cur.starts) >= 2 && wrapsOn(cur.Text[cur.starts[len(cur.starts)-1].off:], t) ||
 			len(cur.starts) == 1 && !wrapLabelRe.MatchString(t) && wrapLabelRe.MatchString(cur.Text) && labelContinues(cur.Text, t)) {
 			cur.appendText(inline(t, cur), ln)
 			continue
@@ -753,6 +791,109 @@ func parseText(lines []string, first int) []Block {
 	}
 	flush()
 	return blocks
+}
+
+// columns is the layout of a plain-text table whose columns are aligned
+// with spaces under a header and a rule of dashes, as a spreadsheet or
+// a terminal prints one:
+//
+//	Time   Title                       Speaker        Company
+//	-----  --------------------------  -------------  -------
+//	09:40  Progressive Delivery ...    Chiara Bianchi Red Hat
+//	10:10  Multi-Tenant Argo CD ...    Ama Owusu      Akuity
+//	                                   Jesse Park     Adobe
+//
+// A row whose title cell is empty continues the row above (a second
+// speaker with their company).
+type columns struct {
+	starts []int // the rune column where each cell starts
+	header *tableRow
+	rule   bool // the rule line is still to be skipped
+}
+
+// alignedHeader returns the layout of a table whose header is head and
+// whose rule (runs of dashes separated by spaces) is rule, nil when they
+// are not that or the header names no talk and speaker column.
+func alignedHeader(head, rule string) *columns {
+	var starts []int
+	col, in := 0, false
+	for _, r := range rule {
+		switch r {
+		case '-', '=', '+':
+			if !in {
+				starts = append(starts, col)
+				in = true
+			}
+		case ' ', '\t':
+			in = false
+		default:
+			return nil
+		}
+		col++
+	}
+	if len(starts) < 2 || strings.TrimSpace(head) == "" {
+		return nil
+	}
+	h := tableHeader(alignedCells(head, starts))
+	if h == nil {
+		return nil
+	}
+	return &columns{starts: starts, header: h}
+}
+
+// alignedCells cuts line into cells at the rune columns starts; a cell
+// runs to the start of the next one.
+func alignedCells(line string, starts []int) []string {
+	cells := make([]string, len(starts))
+	r := []rune(strings.ReplaceAll(line, "\t", "    "))
+	for k, st := range starts {
+		end := len(r)
+		if k+1 < len(starts) {
+			end = min(end, starts[k+1])
+		}
+		if st < end {
+			cells[k] = strings.TrimSpace(string(r[st:end]))
+		}
+	}
+	return cells
+}
+
+// row adds the block of a row of the table (or joins a continuation row
+// to the row above) to blocks.
+func (c *columns) row(blocks []Block, raw string, ln int) []Block {
+	cells := alignedCells(raw, c.starts)
+	h := c.header
+	if n := len(blocks); n > 0 && cells[h.title] == "" && cells[h.speaker] != "" && blocks[n-1].row != nil {
+		// a second speaker under the first: both keep their company
+		prev := blocks[n-1].row
+		who := func(cs []string) string {
+			if h.org >= 0 && cs[h.org] != "" {
+				return cs[h.speaker] + " (" + cs[h.org] + ")"
+			}
+			return cs[h.speaker]
+		}
+		prev.cells[h.speaker] = who(prev.cells) + ", " + who(cells)
+		if h.org >= 0 {
+			prev.cells[h.org] = ""
+		}
+		b := &blocks[n-1]
+		b.Text += " - " + h.rowText(cells)
+		return blocks
+	}
+	b := Block{Kind: Item, Level: 1, row: h.rowOf(cells)}
+	b.appendText(h.rowText(cells), ln)
+	return appendBlock(blocks, &b)
+}
+
+// rowText joins the cells of a row but its rooms.
+func (h *tableRow) rowText(cells []string) string {
+	var out []string
+	for i, c := range cells {
+		if c != "" && !h.isRoom(i) {
+			out = append(out, c)
+		}
+	}
+	return strings.Join(out, " - ")
 }
 
 // noteNumRe matches a footnote's number after a word in plain text: "[3]".
@@ -778,7 +919,7 @@ func openQuote(text string) bool {
 // next is not a label, bullet or heading-like line.
 func wrapped(prev, next string) bool {
 	n := utf8.RuneCountInString(prev)
-	if n < 50 || n > 100 {
+	if n < 50 || n > 130 {
 		return false
 	}
 	if strings.HasSuffix(prev, ":") || wrapLabelRe.MatchString(next) || wrapLabelRe.MatchString(prev) {
@@ -794,6 +935,16 @@ func wrapped(prev, next string) bool {
 	last := prev[strings.LastIndexByte(prev, ' ')+1:]
 	lr, _ := utf8.DecodeRuneInString(last)
 	return !endsSentence(prev) && (unicode.IsLower(lr) || strings.HasSuffix(prev, ","))
+}
+
+// wrapsOn reports whether next continues prev, the last line of a
+// paragraph that a hard wrap has already broken once: prev is as long as
+// a wrapped line and ends mid-sentence, whatever case the words at the
+// break are in ("... and fell over. Chiara's" over "Rollouts demo used").
+func wrapsOn(prev, next string) bool {
+	n := utf8.RuneCountInString(prev)
+	return n >= 60 && n <= 130 && !endsSentence(prev) && !strings.HasSuffix(prev, ":") &&
+		!wrapLabelRe.MatchString(next) && !wrapLabelRe.MatchString(prev)
 }
 
 // labelContinues reports whether next continues a speaker label line prev

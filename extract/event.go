@@ -287,8 +287,9 @@ func (x *extractor) findEvent() *eventInfo {
 			if loc == nil {
 				continue
 			}
-			if ev != nil && !ev.series.host && s.host && ev.host == nil {
-				// "ArgoCon ... at KubeCon Europe 2024 in Paris"
+			if ev != nil && !ev.series.host && s.host && ev.host == nil && !ev.series.cityName {
+				// "ArgoCon ... at KubeCon Europe 2024 in Paris" (a KCD, named
+				// by its city, is never part of a KubeCon)
 				ev.host = s
 				near := p.text[loc[1]:min(len(p.text), loc[1]+40)]
 				if m := yearRe.FindString(near); m != "" && ev.year == 0 {

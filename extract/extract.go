@@ -35,15 +35,19 @@ type extractor struct {
 	edges map[[3]string]*graph.Edge
 	order []string // node ids in order of first appearance
 
-	event     string
-	handles   map[string]string // "dana@fosstodon.org" -> "Dana Whitfield", from a cast list
-	castOrgs  map[string]string // a cast list's people -> their company
-	people    map[string]string // folded full name -> person id
-	speakers  map[string]bool   // person ids that presented a talk
-	consumed  map[int]bool      // blocks read as speaker lines or bylines
-	excluded  map[int][][2]int  // per block, spans that are people's names
-	orgSpans  map[int][][2]int  // per block, spans read as affiliations
-	section   []int             // block -> talk index, -1 outside talks
+	event    string
+	handles  map[string]string // "dana@fosstodon.org" -> "Dana Whitfield", from a cast list
+	castOrgs map[string]string // a cast list's people -> their company
+	people   map[string]string // folded full name -> person id
+	speakers map[string]bool   // person ids that presented a talk
+	consumed map[int]bool      // blocks read as speaker lines or bylines
+	excluded map[int][][2]int  // per block, spans that are people's names
+	orgSpans map[int][][2]int  // per block, spans read as affiliations
+	section  []int             // block -> talk index, -1 outside talks
+	// runs holds, for blocks outside talks, the sentences that discuss
+	// one talk: notes after an agenda that go through several talks in
+	// one paragraph ("Leon's keynote ... Chiara's demo used ...").
+	runs      map[int][]noteRun
 	talkIDs   []string
 	talks     []talk
 	mentioned map[string]bool // catalog ids named in this source

@@ -2519,3 +2519,96 @@ func wantWorks(t *testing.T, v view, works map[string]string) {
 		}
 	}
 }
+
+// TestAlignedTable: a plain-text table whose columns are aligned under a
+// rule of dashes gives a talk per row; a row with only a speaker and a
+// company adds a second speaker; the room column names no project, here
+// or elsewhere in the recap; notes after the table that go through the
+// talks by the speakers' names give each talk its projects.
+func TestAlignedTable(t *testing.T) {
+	const doc = "ArgoCon Europe 2025 -- team schedule\n\n" +
+		"Time   Room   Title                                            Speaker            Company\n" +
+		"-----  -----  -----------------------------------------------  -----------------  ------------\n" +
+		"09:40  S3     Progressive Delivery with Argo Rollouts          Chiara Bianchi     Red Hat\n" +
+		"10:10  S3     Multi-Tenant Argo CD with Kargo Promotions       Ama Owusu          Akuity\n" +
+		"                                                               Jesse Park         Adobe\n" +
+		"10:40  -      BREAK\n" +
+		"11:05  S4     Argo Events: Event-Driven Everything             Sebastián Rojas\n\n" +
+		"NOTES\n\n" +
+		"Overall a solid day, and S3 was packed. Chiara's demo used Istio as the traffic router with analysis driven by\n" +
+		"Prometheus queries. Sebastián used NATS as the event source, the most fun demo of the day.\n\n" +
+		"- Expenses: ticket and one night of hotel each, approved by Rachel Okoye.\n"
+	v := view{extractString(t, "sheet.txt", doc)}
+	want := map[string][]string{
+		"Progressive Delivery with Argo Rollouts":    {"person:chiara-bianchi"},
+		"Multi-Tenant Argo CD with Kargo Promotions": {"person:ama-owusu", "person:jesse-park"},
+		"Argo Events: Event-Driven Everything":       {"person:sebastian-rojas"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:chiara-bianchi": "org:red-hat", "person:ama-owusu": "org:akuity",
+		"person:jesse-park": "org:adobe"})
+	if _, ok := v.node("project:amazon-s3"); ok {
+		t.Errorf("the room S3 read as Amazon S3")
+	}
+	for title, want := range map[string][]string{
+		"Progressive Delivery with Argo Rollouts": {"project:istio", "project:prometheus"},
+		"Argo Events: Event-Driven Everything":    {"project:nats"},
+	} {
+		n, _ := v.talk(title)
+		got := v.out(n.ID, graph.Mentions)
+		for _, w := range want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s mentions %q, want %s", title, got, w)
+			}
+		}
+	}
+	n, _ := v.talk("Argo Events: Event-Driven Everything")
+	if slices.Contains(v.out(n.ID, graph.Mentions), "project:istio") {
+		t.Errorf("Chiara's Istio went to Sebastián's talk")
+	}
+}
+
+// TestIndonesianCues: "dibawakan oleh Mas Name dari Org", "oleh Mbak
+// Name dari Org", "Pembicara: Name, role di Org"; a KCD whose recap
+// links an older KubeCon post stays a KCD of its own.
+func TestIndonesianCues(t *testing.T) {
+	const doc = "# Catatan dari KCD Indonesia 2025 di Jakarta\n\n" +
+		"Catatan saya tahun lalu ada di sini: [Catatan KubeCon China 2024 di Hong Kong](/blog/kubecon-china-2024).\n\n" +
+		"### Scaling Ride-Hailing Peaks with Karpenter and KEDA\n\n" +
+		"Keynote pagi dibawakan oleh Mas Andi Setiawan dari GoTo Financial. Ceritanya tentang lonjakan trafik.\n\n" +
+		"### Zero-Trust Networking on a Budget\n\n" +
+		"Sesi ini oleh Mbak Dewi Lestari dari Xendit. Dewi menjelaskan Cilium.\n\n" +
+		"### Policy as Code for a Regulated Bank\n\n" +
+		"Pembicara: Bu Rina Kusuma, Head of Platform di Bank Jago. Mereka memakai Kyverno.\n"
+	v := view{extractString(t, "id.md", doc)}
+	want := map[string][]string{
+		"Scaling Ride-Hailing Peaks with Karpenter and KEDA": {"person:andi-setiawan"},
+		"Zero-Trust Networking on a Budget":                  {"person:dewi-lestari"},
+		"Policy as Code for a Regulated Bank":                {"person:rina-kusuma"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:andi-setiawan": "org:goto-financial", "person:dewi-lestari": "org:xendit",
+		"person:rina-kusuma": "org:bank-jago"})
+	if ev := v.names(graph.Event); !reflect.DeepEqual(ev, []string{"Kubernetes Community Days Jakarta 2025"}) &&
+		!reflect.DeepEqual(ev, []string{"Kubernetes Community Days Indonesia 2025"}) {
+		t.Errorf("events %q", ev)
+	}
+}
+
+// TestGivenNameNotProject: an ambiguous project that is the given name of
+// a person of the recap is that person ("(Hugo, Ellie, Tom)").
+func TestGivenNameNotProject(t *testing.T) {
+	const doc = "# DevOpsDays Zurich 2024 notes\n\nSheet owner: Hugo Bennett (Monzo)\n\n" +
+		"Expenses were split three ways (Hugo, Ellie, Tom). Our docs site runs on Jekyll.\n"
+	v := view{extractString(t, "notes.md", doc)}
+	if _, ok := v.node("project:hugo"); ok {
+		t.Errorf("Hugo Bennett's given name read as the Hugo project")
+	}
+	if _, ok := v.node("person:hugo-bennett"); !ok {
+		t.Errorf("no Hugo Bennett")
+	}
+}

@@ -33,6 +33,7 @@ func (x *extractor) mentions() {
 	// kept past its scan, and a fresh array per block was half of what
 	// extraction allocated.
 	var toks []token
+	rooms := x.roomNames()
 	for bi := range x.doc.Blocks {
 		b := &x.doc.Blocks[bi]
 		toks = tokenizeInto(toks, b.Text)
@@ -41,6 +42,9 @@ func (x *extractor) mentions() {
 				continue
 			}
 			spelling := spellingIn(b.Text, m)
+			if rooms[spelling] {
+				continue // "S3 = main room", "Wi-Fi was fine in S3"
+			}
 			for _, ei := range m.node.entries {
 				e := x.cat.entry(ei)
 				ambiguous := e.Ambiguous && (graph.Key(spelling) == graph.Key(e.Name) || allWords(spelling))
@@ -60,10 +64,14 @@ func (x *extractor) mentions() {
 			}
 		}
 	}
+	given := x.givenNamesOfPeople()
 	for bi, fs := range perBlock {
 		b := &x.doc.Blocks[bi]
 		for fi, f := range fs {
 			e := x.cat.entry(f.entry)
+			if f.ambiguous && given[f.spelling] {
+				continue // "(Hugo, Ellie, Tom)" in a recap by Hugo Bennett
+			}
 			if f.ambiguous && (!x.ambiguousOK(bi, f, e, midSentence) && !nearTools(fs, fi, b.Text) && !x.parentNear(perBlock, bi, e) || inCity(b.Text, f)) {
 				continue
 			}
@@ -456,10 +464,53 @@ func (x *extractor) inOrgSpan(bi, off int) bool {
 }
 
 // mentionNode records a mention by the talk of block bi, or by the source.
+// givenNamesOfPeople returns the given names of the people the recap
+// names in full.
+func (x *extractor) givenNamesOfPeople() map[string]bool {
+	given := map[string]bool{}
+	for _, n := range x.nodes {
+		if n.Kind == graph.Person {
+			if g, _, ok := strings.Cut(n.Name, " "); ok {
+				given[g] = true
+			}
+		}
+	}
+	return given
+}
+
+// roomNames returns the names in the room columns of the recap's agenda
+// tables, nil for none.
+func (x *extractor) roomNames() map[string]bool {
+	var rooms map[string]bool
+	for i := range x.doc.Blocks {
+		r := x.doc.Blocks[i].row
+		if r == nil || r.rooms == nil {
+			continue
+		}
+		for k, c := range r.cells {
+			if r.isRoom(k) && c != "" {
+				if rooms == nil {
+					rooms = map[string]bool{}
+				}
+				rooms[c] = true
+			}
+		}
+	}
+	return rooms
+}
+
 func (x *extractor) mentionNode(bi int, id string, off int) {
 	from := x.src
 	if ti := x.section[bi]; ti >= 0 {
 		from = x.talkIDs[ti]
+	} else if k := graph.IDKind(id); k != graph.Org && k != graph.Person {
+		// (a speaker's company or colleague named beside them is no
+		// mention by their talk)
+		for _, r := range x.runs[bi] {
+			if off >= r.start && off < r.end {
+				from = x.talkIDs[r.talk]
+			}
+		}
 	}
 	x.addEdge(from, graph.Mentions, id, x.blockEvidence(bi, off))
 }

@@ -34,6 +34,15 @@ func (x *extractor) personName(s string, ctx nameContext) (string, bool) {
 	for _, t := range []string{"Dr. ", "Dr ", "Prof. ", "Prof ", "Mr. ", "Mrs. ", "Ms. ", "Sir "} {
 		s = strings.TrimPrefix(s, t)
 	}
+	if c := s[:min(len(s), 1)]; c == "M" || c == "K" || c == "P" || c == "B" || c == "I" {
+		// Indonesian forms of address before a full name: "Mas Andi
+		// Setiawan", "Mbak Dewi Lestari", "Kak Tania Permatasari"
+		for _, t := range []string{"Mas ", "Mbak ", "Kak ", "Pak ", "Bu ", "Bapak ", "Ibu "} {
+			if rest, ok := strings.CutPrefix(s, t); ok && strings.Contains(rest, " ") {
+				s = rest
+			}
+		}
+	}
 	if s == "" || utf8.RuneCountInString(s) > 60 {
 		return "", false
 	}
@@ -489,8 +498,8 @@ type speaker struct {
 var (
 	timeRe     = lazyRe(`\(\s*\d{1,2}[:.h]\d{2}\s*[-–]\s*\d{1,2}[:.h]\d{2}\s*\)`).needing("(")
 	parenOrgRe = lazyRe(`^(.+?)\s*\(([^()]+)\)\s*$`).needing(")")
-	fromOrgRe  = lazyRe(`^(.+?)\s+(?:from|of|at|@|z firmy|z|fra|från)\s+(.+)$`)
-	atOrgRe    = lazyRe(`^[^,]*?\s(?:at|@|na|no|bei|chez)\s+(\p{Lu}[^,]*)$`).needing("at", "@", "na", "no", "bei", "chez")
+	fromOrgRe  = lazyRe(`^(.+?)\s+(?:from|of|at|@|z firmy|z|fra|från|dari)\s+(.+)$`)
+	atOrgRe    = lazyRe(`^[^,]*?\s(?:at|@|na|no|bei|chez|di|dari|presso)\s+(\p{Lu}[^,]*)$`).needing("at", "@", "na", "no", "bei", "chez", "di", "presso")
 	roleAtRe   = lazyRe(`(?i)^.*?(?:\b(?:at|of|for|from)\s+|@\s*)(.+)$`) // "SRE @ Hapag-Lloyd" too
 )
 

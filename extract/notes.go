@@ -259,6 +259,11 @@ func (x *extractor) linkParagraphs(notes map[int][][2]int) map[int][][2]int {
 					best = ti
 				}
 			}
+		} else if b.Kind == Para && !x.inTalk(h) {
+			// notes outside any talk: each sentence that names a
+			// talk's speakers starts a run about that talk
+			x.sentenceRuns(h)
+			continue
 		} else {
 			// elsewhere only a block that opens with a speaker's name:
 			// "- Valentina's Quadlet demo is ..." after a chapter list
@@ -273,9 +278,71 @@ func (x *extractor) linkParagraphs(notes map[int][][2]int) map[int][][2]int {
 				notes = map[int][][2]int{}
 			}
 			notes[best] = append(notes[best], [2]int{h, h + 1})
+		} else if free && b.Kind == Para && !x.inTalk(h) {
+			x.sentenceRuns(h)
 		}
 	}
 	return notes
+}
+
+// noteRun is a run of sentences of a block, from start to end, about the
+// talk with index talk.
+type noteRun struct {
+	start, end, talk int
+}
+
+// inTalk reports whether block bi lies in a talk's section.
+func (x *extractor) inTalk(bi int) bool {
+	for _, t := range x.talks {
+		if bi >= t.block && bi < t.end {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceRuns finds, in a block of notes outside any talk, the
+// sentences that name the speakers of one talk by given or family name;
+// each starts a run about that talk that lasts until a sentence names
+// another talk's speakers: "Leon's keynote was the one everybody talked
+// about ... Chiara's Rollouts demo used Istio ...".
+func (x *extractor) sentenceRuns(bi int) {
+	text := x.doc.Blocks[bi].Text
+	cur, start := -1, 0
+	flush := func(end int) {
+		if cur >= 0 && end > start {
+			if x.runs == nil {
+				x.runs = map[int][]noteRun{}
+			}
+			x.runs[bi] = append(x.runs[bi], noteRun{start, end, cur})
+		}
+	}
+	from := 0
+	for from < len(text) {
+		end := len(text)
+		for i := from; i < len(text); i++ {
+			if next := sentenceEnd(text, i); next > 0 && !abbrevBefore(text, i) {
+				end = next
+				break
+			}
+		}
+		ti := -1
+		for w := range givenNames(text[from:end]) {
+			if k := x.talkOfName(w); k != -1 {
+				if ti >= 0 && ti != k || k < 0 {
+					ti = -2 // two talks' speakers: about neither
+					break
+				}
+				ti = k
+			}
+		}
+		if ti != -1 && ti != cur {
+			flush(from)
+			cur, start = ti, from
+		}
+		from = end
+	}
+	flush(len(text))
 }
 
 // talkOfName returns the talk whose speakers have w as given or family

@@ -28,7 +28,7 @@ type talk struct {
 
 var (
 	labelRe       = lazyRe(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo|vortrag)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
-	speakerLineRe = lazyRe(`(?i)^(?:(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panelists?|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)|(?:who|sprecher(?:in|innen|:innen|\*innen)?|referent(?:in|innen|en)?|vortragende[rn]?|ponentes?|palestrantes?|intervenant(?:e|s|es)?|orat(?:eur|rice)s?|relat(?:ore|ori|rice)|sprekers?|föreläsare|foredragsholdere?|přednášející|prelegen(?:t|ci|tka))\s*[:：])\s*(.+)$`)
+	speakerLineRe = lazyRe(`(?i)^(?:(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panelists?|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)|(?:who|sprecher(?:in|innen|:innen|\*innen)?|referent(?:in|innen|en)?|vortragende[rn]?|ponentes?|palestrantes?|intervenant(?:e|s|es)?|orat(?:eur|rice)s?|relat(?:ore|ori|rice)|sprekers?|föreläsare|foredragsholdere?|přednášející|prelegen(?:t|ci|tka)|pembicara|narasumber)\s*[:：])\s*(.+)$`)
 	quotedTitleRe = lazyRe(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*(?:,\s*|[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+))(.+)$`)
 	speakerOnRe   = lazyRe(`^(.+?)\s+on\s+["“]([^"”]+)["”]$`)
 	parenTailRe   = lazyRe(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`).needing("(")
@@ -37,7 +37,7 @@ var (
 	outroRe = prefiltered(`(?i)(^(overall|all in all|in conclusion|to conclude|to sum up|to wrap up|wrapping up|in summary|final thoughts|that'?s (all|it)|thanks|thank you)\b)|\b(the|this)\s+(\w+\s+){0,3}(event|conference|summit|edition)\s+(was|were|has been|is|got|had|felt|turned out)\b|\bsee you (at|in|next)\b|\bwe hope\b|\blooking forward to\b|\bnext year\b`, "overall", "all in all", "in conclusion", "to conclude", "to sum up", "to wrap up", "wrapping up", "in summary", "final thoughts", "that's ", "thats ", "thanks", "thank you", "event", "conference", "summit", "edition", "see you ", "we hope", "looking forward to", "next year")
 	// "the talk by", and in other languages "een lightning talk van",
 	// "geopend door spreker", "la charla de", "présenté par"
-	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier|palestra|dupla|apresentação|oficina|intervento|sessione)\s+(?:van|von|de|del|di|par|por|da|do|dos|das|d'|du)\s*$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?|prowadząc[ya]|prelegent(?:ka)?|prelegenci)\s*:?\s+$|\b(?:presentat|tenut|condott)[oaie]\s+da\s+$|\b(?:foredrag\w*|lyntale\w*|talken|presentasjon\w*|föredrag\w*|dragning\w*)\b[^.!?]{0,40}?\s(?:av|med)\s+$|\b(?:startet|begynte|åpnet|avsluttet|började|öppnade|avslutade)\s+med\s+$|\b(?:fra|från)\s+\p{Lu}\S*(?:\s+\p{Lu}\S*)?\s+kom\s+$|\bforedragsholder(?:e|en|ne)?\s*[:,]?\s+$`)
+	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier|palestra|dupla|apresentação|oficina|intervento|sessione)\s+(?:van|von|de|del|di|par|por|da|do|dos|das|d'|du)\s*$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?|prowadząc[ya]|prelegent(?:ka)?|prelegenci)\s*:?\s+$|\b(?:presentat|tenut|condott)[oaie]\s+da\s+$|\b(?:foredrag\w*|lyntale\w*|talken|presentasjon\w*|föredrag\w*|dragning\w*)\b[^.!?]{0,40}?\s(?:av|med)\s+$|\b(?:startet|begynte|åpnet|avsluttet|började|öppnade|avslutade)\s+med\s+$|\b(?:fra|från)\s+\p{Lu}\S*(?:\s+\p{Lu}\S*)?\s+kom\s+$|\bforedragsholder(?:e|en|ne)?\s*[:,]?\s+$|\boleh\s+$|\bpembicara(?:nya)?\s*:?\s+$`)
 	talkCueRe = lazyRe(`(?i)\b(session|talk|presentation|keynote|workshop|lightning talk|panel|demo|one|it)\s+(?:was\s+|is\s+)?(?:(?:performed|presented|given|delivered|held|led|hosted|run|done|brought)\s+)?(?:by|of|from)\s+$|\b(?:performed|presented|given|delivered|led|hosted)\s+by\s+$|\bwas\s+from\s+$`)
 	verbCueRe = lazyRe(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,(?:[^,.]|\.\S){2,90},\s*)?(?:(?:from|of|at)\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*)?,?\s+)?(?:(?:also|then|first|briefly)\s+)?(?:closed|closes|ran|runs|gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|was|is|from\s+(?-i:\p{Lu}))\b`)
 )
@@ -109,7 +109,7 @@ var (
 	parenTitleRe = lazyRe(`^(.{6,}?)\s*\(([^()]+)\)\s*$`).needing(")")
 	// between two speakers' names: "and", or an org and "and" in the
 	// languages recaps are written in ("van Buoyant en", "de BBVA y")
-	listGlueRe  = lazyRe(`^\s*(?:\([^()]*\)|\s(?:van|von|de|di|from|of|at|bei|chez|z firmy|z|fra|från)\s+\p{Lu}[^,;.]{0,40}?)?\s*(,|and|&|en|und|et|y|e|i|og|och)\s*(?:(?:da|do|de|la|el)\s+)?$`)
+	listGlueRe  = lazyRe(`^\s*(?:\([^()]*\)|\s(?:van|von|de|di|from|of|at|bei|chez|z firmy|z|fra|från|dari)\s+\p{Lu}[^,;.]{0,40}?)?\s*(,|and|&|en|und|et|y|e|i|og|och|dan)\s*(?:(?:da|do|de|la|el)\s+)?$`)
 	restWordsRe = lazyRe(`(?i)\b(and|und|et|en|y|e|i|og|och|z|firmy|fra|från|from|of|at|the)\b|[\s,;&()@|+–—-]+`)
 )
 
@@ -944,7 +944,7 @@ var labelWords = map[string]bool{"talk": true, "session": true, "keynote": true,
 	"ponente": true, "ponentes": true, "palestrante": true, "palestrantes": true, "intervenant": true, "intervenante": true,
 	"intervenants": true, "intervenantes": true, "orateur": true, "orateurs": true, "oratrice": true, "relatore": true,
 	"relatori": true, "relatrice": true, "spreker": true, "sprekers": true, "föreläsare": true, "foredragsholder": true,
-	"foredragsholdere": true, "přednášející": true, "prelegent": true, "prelegenci": true, "prelegentka": true}
+	"foredragsholdere": true, "přednášející": true, "prelegent": true, "prelegenci": true, "prelegentka": true, "pembicara": true, "narasumber": true}
 
 // labelFirst reports whether the first word of s, in lower case, is one
 // of labelWords. It runs on every block, so an ASCII word is lowered into
@@ -1168,6 +1168,16 @@ func formatOf(s string) string {
 	return ""
 }
 
+// notGivenBy are verbs before "by" that name who did something other
+// than give a talk: "approved by", "sponsored by".
+var notGivenBy = map[string]bool{"approved": true, "sponsored": true, "organised": true, "organized": true,
+	"funded": true, "written": true, "photographed": true, "reviewed": true, "signed": true, "paid": true,
+	"powered": true, "owned": true, "maintained": true, "created": true, "built": true, "made": true,
+	"caused": true, "followed": true, "acquired": true, "replaced": true, "used": true, "adopted": true,
+	"backed": true, "booked": true, "covered": true, "taken": true, "sent": true, "shared": true,
+	"recommended": true, "suggested": true, "requested": true, "provided": true, "offered": true,
+	"catered": true, "filmed": true, "recorded": true, "edited": true, "translated": true, "inspired": true}
+
 // titleSpeakers splits "Title by A (Org) and B", "\"Title\" by A",
 // "Title - A, Org & B, Org" and "Title (A, Org)" into the title and the
 // speakers. It succeeds only when the speaker part is wholly names.
@@ -1208,6 +1218,9 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 		title, rest := strings.TrimSpace(s[:c.at]), strings.TrimSpace(s[c.at+c.n:])
 		if title == "" || !titleLike(upperFirst(trimTitle(title))) {
 			continue
+		}
+		if c.n == len(" by ") && s[c.at:c.at+c.n] == " by " && notGivenBy[strings.ToLower(title[strings.LastIndexAny(title, " ,")+1:])] {
+			continue // "Expenses: ticket and hotel, approved by Rachel Okoye"
 		}
 		sp, ok := x.allSpeakers(rest)
 		if !ok && c.n != len(" by ") && c.n != len(" with ") {
@@ -1665,7 +1678,7 @@ var (
 		"ponentes": true, "ponentes:": true, "ponente:": true, "prowadzący": true, "prowadząca": true, "prowadzący:": true,
 		"prowadząca:": true, "prelegent": true, "prelegentka": true, "prelegenci": true, "prelegent:": true, "prelegenci:": true, "av": true, "med": true, "kom": true,
 		"foredragsholdere": true, "foredragsholder": true, "foredragsholderne": true, "foredragsholderen": true, "intervenant": true, "conférencier": true, "conférencière": true,
-		"da": true, "do": true, "dos": true, "das": true}
+		"da": true, "do": true, "dos": true, "das": true, "oleh": true, "pembicara": true, "pembicaranya": true}
 	intlVerbWords = map[string]bool{"van": true, "von": true, "de": true, "del": true, "bei": true, "chez": true,
 		"gaf": true, "liet": true, "vertelde": true, "begon": true, "presenteerde": true, "sprak": true, "opende": true,
 		"toonde": true, "legde": true, "nam": true, "deelde": true, "zeigte": true, "erklärte": true, "sprach": true,
@@ -1680,10 +1693,19 @@ var (
 		"er": true, "är": true}
 )
 
+// addressWords are forms of address before a name (Indonesian).
+var addressWords = map[string]bool{"Mas": true, "Mbak": true, "Kak": true, "Pak": true, "Bu": true, "Bapak": true, "Ibu": true}
+
 // intlCue is intlCueRe.MatchString(before) for text whose last word may
 // end a cue.
 func intlCue(before string) bool {
 	t := strings.TrimRight(before, " \t\n")
+	if k := strings.LastIndexByte(t, ' '); k >= 0 && addressWords[t[k+1:]] {
+		// "dibawakan oleh Mas Andi Setiawan": the form of address is
+		// no part of the cue
+		before = t[:k+1]
+		t = t[:k]
+	}
 	return inWordSet(intlCueWords, strings.TrimRight(t[strings.LastIndexAny(t, " \t\n")+1:], ",:")) && intlCueRe.MatchString(before)
 }
 
@@ -1738,11 +1760,11 @@ func (x *extractor) orgAfter(after string) string {
 	return ""
 }
 
-var orgAfterRe = lazyRe(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at|de|di|van|von|bei|chez|da|do|dos|das|presso|fra|från)\s+([^,.;:()\"“]{2,50})|\s+(?:from|of|at|van|von|bei|de chez|chez|de|da|del|di|do|presso|z firmy|z|fra|från)\s+((?:the\s+)?\p{Lu}[^,.;:()\"“]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for|de|di|van|von|bei|chez|da|do|na|no|presso)\s+([^,.;:()\"“]{2,50}))`)
+var orgAfterRe = lazyRe(`^\s*(?:\(([^()]{2,50})\)|,\s*(?:from|of|at|de|di|van|von|bei|chez|da|do|dos|das|presso|fra|från|dari)\s+([^,.;:()\"“]{2,50})|\s+(?:from|of|at|van|von|bei|de chez|chez|de|da|del|di|do|presso|z firmy|z|fra|från|dari)\s+((?:the\s+)?\p{Lu}[^,.;:()\"“]{1,50}|dbi services)|,\s*[^,.;()]{2,60}?\s+(?:at|of|@|for|de|di|van|von|bei|chez|da|do|na|no|presso|dari)\s+([^,.;:()\"“]{2,50}))`)
 
 // orgPreps are the words orgAfterRe reads before an org right after a name.
 var orgPreps = map[string]bool{"from": true, "of": true, "at": true, "van": true, "von": true, "bei": true,
-	"de": true, "chez": true, "da": true, "del": true, "di": true, "do": true, "presso": true, "z": true, "fra": true, "från": true}
+	"de": true, "chez": true, "da": true, "del": true, "di": true, "do": true, "presso": true, "z": true, "fra": true, "från": true, "dari": true}
 
 func firstWord(s string) string {
 	if i := strings.IndexByte(s, ' '); i >= 0 {
@@ -1751,7 +1773,7 @@ func firstWord(s string) string {
 	return s
 }
 
-var orgPrepRe = lazyRe(`^(?:from|at|de|di|van|von|bei|chez|da|do|na|no|presso|z firmy|z|fra|från|both|beide|ambos|entrambi|begge|båda)\s+`)
+var orgPrepRe = lazyRe(`^(?:from|at|de|di|van|von|bei|chez|da|do|na|no|presso|z firmy|z|fra|från|dari|both|beide|ambos|entrambi|begge|båda)\s+`)
 
 // trimOrgTail cuts an organisation name before a following verb or clause:
 // "RedHat. The main topic" -> "RedHat"; "Isovalent offered" -> "Isovalent".
