@@ -82,6 +82,18 @@ func tableHeader(cells []string) *tableRow {
 	return nil
 }
 
+// taskHeader reports whether a table's header names who owns each row,
+// as a list of action items does ("| Owner | Action | Due |").
+func taskHeader(cells []string) bool {
+	for _, c := range cells {
+		switch strings.ToLower(strings.Trim(stripEmphasis(c), " :")) {
+		case "owner", "owners", "assignee", "assigned to", "responsible", "action owner", "verantwortlich", "due", "deadline", "status":
+			return true
+		}
+	}
+	return false
+}
+
 // isRoom reports whether column i of the table h heads holds rooms.
 func (h *tableRow) isRoom(i int) bool {
 	return h != nil && i < len(h.rooms) && h.rooms[i]
@@ -383,6 +395,7 @@ func parseMarkdown(lines []string, first int) []Block {
 	var header *tableRow // the columns of the table being read
 	var lastCells []string
 	fieldTable := false // the table being read is one of fields, two columns
+	taskTable := false  // the table being read is one of tasks and their owners
 	var card cardSpan   // the emoji card being read
 	for i, raw := range lines {
 		ln := first + i
@@ -400,7 +413,7 @@ func parseMarkdown(lines []string, first int) []Block {
 		}
 		t := strings.TrimSpace(raw)
 		if !strings.HasPrefix(t, "|") {
-			header, lastCells, fieldTable = nil, nil, false // a table ends at the first other line
+			header, lastCells, fieldTable, taskTable = nil, nil, false, false // a table ends at the first other line
 		}
 		if t == "" {
 			flush()
@@ -412,6 +425,8 @@ func parseMarkdown(lines []string, first int) []Block {
 			if n := len(blocks); n > 0 && cur == nil && blocks[n-1].Line == ln-1 && lastCells != nil {
 				if header = tableHeader(lastCells); header != nil {
 					blocks = blocks[:n-1] // a header is no item
+				} else if taskHeader(lastCells) {
+					taskTable = true // "| Owner | Action | Due |": tasks, not talks
 				} else if len(lastCells) == 2 {
 					// "| Property | Value |": a table of fields, each row a
 					// "Key: value" line ("Location: Kerry Hotel, Hong Kong")
@@ -487,6 +502,10 @@ func parseMarkdown(lines []string, first int) []Block {
 			if fieldTable && len(cells) == 2 && cells[0] != "" {
 				b.Kind, b.Level = Para, 0
 				b.appendText(cells[0]+": "+cells[1], ln)
+			} else if taskTable {
+				// "Niamh Quinn; Spike: Pyroscope ...; 15 Nov": no dash to
+				// read as the one between a speaker and a title
+				b.appendText(strings.Join(parts, "; "), ln)
 			} else {
 				b.appendText(strings.Join(parts, " - "), ln)
 			}

@@ -526,7 +526,11 @@ func (x *extractor) authors() {
 		var names []speaker
 		// "by Name" right under a section heading names that section's
 		// speakers, not the post's author
-		underSection := i > 0 && x.doc.Blocks[i-1].Kind == Heading && x.doc.Blocks[i-1].Level >= 2
+		h := i - 1
+		if h > 0 && isField(&x.doc.Blocks[h]) {
+			h-- // "## #1 — Title" over "**Rating:** ⭐⭐⭐⭐☆" over "by Name of Org"
+		}
+		underSection := h >= 0 && x.doc.Blocks[h].Kind == Heading && x.doc.Blocks[h].Level >= 2
 		if m := bylineRe.FindStringSubmatch(text); m != nil && !underSection && utf8.RuneCountInString(text) < 120 {
 			list := m[1]
 			if k := strings.IndexAny(list, "|·•"); k > 0 {

@@ -2612,3 +2612,101 @@ func TestGivenNameNotProject(t *testing.T) {
 		t.Errorf("no Hugo Bennett")
 	}
 }
+
+// TestRankedListicle: "## #5 — Title" headings (the rank is no part of
+// the title) with a "Rating:" field before the byline or the line of
+// names; the field is no talk.
+func TestRankedListicle(t *testing.T) {
+	const doc = "# My Top Talks from KubeCon Europe 2026\n\n*by Lena Voss · April 2, 2026*\n\n" +
+		"## #2 — Sustainable Clusters: Measuring Real Watts with Kepler\n\n**Rating:** ⭐⭐⭐⭐☆\n\n" +
+		"Hana Kobayashi and Tom Ashford (Red Hat)\n\nA double act. Hana did the theory with Kepler.\n\n" +
+		"## #1 — Your Operator Is a Distributed System\n\n**Rating:** ⭐⭐⭐⭐⭐\n\nby Ilse Hoogland of Adyen\n\nKubebuilder bugs.\n"
+	v := view{extractString(t, "top.md", doc)}
+	want := map[string][]string{
+		"Sustainable Clusters: Measuring Real Watts with Kepler": {"person:hana-kobayashi", "person:tom-ashford"},
+		"Your Operator Is a Distributed System":                  {"person:ilse-hoogland"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:hana-kobayashi": "org:red-hat", "person:tom-ashford": "org:red-hat",
+		"person:ilse-hoogland": "org:adyen"})
+}
+
+// TestTripReportTables: a table of sessions, then numbered bold notes
+// "**1. Title** (Name, Org)" that give each talk its projects, and a
+// table of action items whose owners gave no talk.
+func TestTripReportTables(t *testing.T) {
+	const doc = "# Trip Report: SREcon25 EMEA, Dublin\n\n## Sessions attended\n\n" +
+		"| # | Session | Speaker(s) | Company |\n|---|---|---|---|\n" +
+		"| 1 | Error Budgets That Executives Actually Read | Hamid Rezaei | Shopify |\n" +
+		"| 2 | Alert Fatigue Is a Data Problem | Kwame Asante | Cloudflare |\n\nNotes per session:\n\n" +
+		"**1. Error Budgets That Executives Actually Read** (Hamid Rezaei, Shopify)\nThey define SLOs with OpenSLO and Sloth.\n\n" +
+		"**2. Alert Fatigue Is a Data Problem** (Kwame Asante, Cloudflare)\nA year of Alertmanager history, kept in Thanos.\n\n" +
+		"## Action items\n\n| Owner | Action | Due |\n|---|---|---|\n" +
+		"| Niamh Quinn | Spike: Pyroscope with eBPF on the staging cluster | 15 Nov |\n" +
+		"| Owen Byrne | Review our Alertmanager routes | 30 Nov |\n"
+	v := view{extractString(t, "trip.md", doc)}
+	want := map[string][]string{
+		"Error Budgets That Executives Actually Read": {"person:hamid-rezaei"},
+		"Alert Fatigue Is a Data Problem":             {"person:kwame-asante"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	n, _ := v.talk("Error Budgets That Executives Actually Read")
+	if got := v.out(n.ID, graph.Mentions); !slices.Contains(got, "project:openslo") || !slices.Contains(got, "project:sloth") {
+		t.Errorf("Error Budgets mentions %q", got)
+	}
+	n, _ = v.talk("Alert Fatigue Is a Data Problem")
+	if got := v.out(n.ID, graph.Mentions); slices.Contains(got, "project:sloth") || !slices.Contains(got, "project:thanos") {
+		t.Errorf("Alert Fatigue mentions %q", got)
+	}
+}
+
+// TestKoreanRecap: "Company의 Name님", "Name님(Company)", "발표자: Name",
+// a "라이트닝 토크:" label, and projects with a particle glued to them
+// ("Cilium의", "Hubble로").
+func TestKoreanRecap(t *testing.T) {
+	const doc = "# KCD Seoul 2025 참석 후기\n\n" +
+		"### Running Karpenter Beyond AWS\n\n첫 키노트는 Coupang의 Seungho Lee님이 맡으셨습니다. Karpenter를 써 보려고 시도한 경험담이었습니다.\n\n" +
+		"### Multi-Region Networking That Survives an Outage\n\n발표자: Minji Kang\n\n" +
+		"Minji Kang님(Toss)은 Cilium의 클러스터 메시 기능을 소개했습니다. Hubble로 트래픽을 시각화했습니다.\n\n" +
+		"### Argo Rollouts and Flagger Side by Side\n\nKakao의 Jaehyun Cho님과 Samsung SDS의 Sora Lim님이 함께 발표했습니다.\n\n" +
+		"### 라이트닝 토크: eBPF for Mere Mortals\n\n마지막은 5분짜리 라이트닝 토크였습니다.\n\n발표자: Aisha Rahman\n"
+	v := view{extractString(t, "ko.md", doc)}
+	want := map[string][]string{
+		"Running Karpenter Beyond AWS":                    {"person:seungho-lee"},
+		"Multi-Region Networking That Survives an Outage": {"person:minji-kang"},
+		"Argo Rollouts and Flagger Side by Side":          {"person:jaehyun-cho", "person:sora-lim"},
+		"eBPF for Mere Mortals":                           {"person:aisha-rahman"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:seungho-lee": "org:coupang", "person:jaehyun-cho": "org:kakao",
+		"person:sora-lim": "org:samsung-sds"})
+	n, _ := v.talk("Multi-Region Networking That Survives an Outage")
+	if got := v.out(n.ID, graph.Mentions); !slices.Contains(got, "project:cilium") || !slices.Contains(got, "project:hubble") {
+		t.Errorf("mentions %q, want Cilium and Hubble", got)
+	}
+	for _, p := range v.names(graph.Person) {
+		if strings.Contains(p, "님") {
+			t.Errorf("person %q keeps the honorific", p)
+		}
+	}
+}
+
+// TestGluedScripts: a project name written against Chinese characters
+// with no space between ("使用Cilium和Hubble") is found.
+func TestGluedScripts(t *testing.T) {
+	const doc = "# KubeCon China 2025 笔记\n\n### Networking at Scale\n\n来自 Alibaba Cloud 的 Chen Haoran 分享了如何使用Cilium和Hubble。\n"
+	v := view{extractString(t, "zh.md", doc)}
+	n, ok := v.talk("Networking at Scale")
+	if !ok {
+		t.Fatalf("talks %q", v.names(graph.Talk))
+	}
+	if got := v.out(n.ID, graph.Mentions); !slices.Contains(got, "project:cilium") || !slices.Contains(got, "project:hubble") {
+		t.Errorf("mentions %q, want Cilium and Hubble", got)
+	}
+}

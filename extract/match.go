@@ -41,14 +41,18 @@ func tokenizeInto(toks []token, s string) []token {
 		switch {
 		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
 			ascii := r < utf8.RuneSelf
+			// A word ends where the script changes between Latin and
+			// Chinese, Japanese or Korean, which write no space before a
+			// particle: "Cilium의", "Karpenterを", "Hubble로".
+			cjk := r >= utf8.RuneSelf && isCJKRune(r)
 			j := i + w
 			for j < len(s) {
 				r2, w2 := utf8.DecodeRuneInString(s[j:])
 				if r2 < utf8.RuneSelf {
-					if !(r2 >= 'a' && r2 <= 'z' || r2 >= 'A' && r2 <= 'Z' || r2 >= '0' && r2 <= '9') {
+					if cjk || !(r2 >= 'a' && r2 <= 'z' || r2 >= 'A' && r2 <= 'Z' || r2 >= '0' && r2 <= '9') {
 						break
 					}
-				} else if !(unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2)) {
+				} else if !(unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2)) || isCJKRune(r2) != cjk {
 					break
 				} else {
 					ascii = false
@@ -76,6 +80,12 @@ func tokenizeInto(toks []token, s string) []token {
 		}
 	}
 	return toks
+}
+
+// isCJKRune reports whether r is a kana, a Han ideograph or a Hangul
+// syllable.
+func isCJKRune(r rune) bool {
+	return r >= 0x3040 && r <= 0x9FFF || r >= 0xAC00 && r <= 0xD7A3
 }
 
 // asciiLower returns s with its ASCII capitals lowered and every other
@@ -285,7 +295,9 @@ func boundaryAfter(s string, toks []token, j int) bool {
 		return true
 	}
 	if !isJoinTok(nx) {
-		return false
+		// a particle glued to the name: "Cilium의", "Karpenterを"
+		r, _ := utf8.DecodeRuneInString(s[nx.start:])
+		return r >= utf8.RuneSelf && isCJKRune(r)
 	}
 	switch nx.fold {
 	case "-", "/", "@", "#":

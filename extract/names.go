@@ -224,6 +224,14 @@ func capRuns(text string) [][]capWord {
 				break
 			}
 		}
+		for k := s + 1; k < e; k++ {
+			if f[k] >= 0xE3 && f[k] <= 0xED {
+				if r, _ := utf8.DecodeRuneInString(f[k:]); isCJKRune(r) {
+					e, stop = k, true // "Cho님과": a particle glued to the name ends it
+					break
+				}
+			}
+		}
 		core := f[s:e]
 		if s > 0 {
 			end() // an opening quote or bracket starts a new run

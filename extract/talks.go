@@ -27,8 +27,8 @@ type talk struct {
 }
 
 var (
-	labelRe       = lazyRe(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo|vortrag)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
-	speakerLineRe = lazyRe(`(?i)^(?:(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panelists?|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)|(?:who|sprecher(?:in|innen|:innen|\*innen)?|referent(?:in|innen|en)?|vortragende[rn]?|ponentes?|palestrantes?|intervenant(?:e|s|es)?|orat(?:eur|rice)s?|relat(?:ore|ori|rice)|sprekers?|föreläsare|foredragsholdere?|přednášející|prelegen(?:t|ci|tka)|pembicara|narasumber)\s*[:：])\s*(.+)$`)
+	labelRe       = lazyRe(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo|vortrag|라이트닝\s*토크|키노트|기조\s*연설|ライトニングトーク|基调演讲|主题演讲|闪电演讲)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
+	speakerLineRe = lazyRe(`(?i)^(?:(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panelists?|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)|(?:who|sprecher(?:in|innen|:innen|\*innen)?|referent(?:in|innen|en)?|vortragende[rn]?|ponentes?|palestrantes?|intervenant(?:e|s|es)?|orat(?:eur|rice)s?|relat(?:ore|ori|rice)|sprekers?|föreläsare|foredragsholdere?|přednášející|prelegen(?:t|ci|tka)|pembicara|narasumber|발표자|연사|登壇者|讲者|演讲者)\s*[:：])\s*(.+)$`)
 	quotedTitleRe = lazyRe(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*(?:,\s*|[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+))(.+)$`)
 	speakerOnRe   = lazyRe(`^(.+?)\s+on\s+["“]([^"”]+)["”]$`)
 	parenTailRe   = lazyRe(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`).needing("(")
@@ -391,6 +391,25 @@ func stripEnum(s string) string {
 			s = s[m[1]:] // "09:30 · Title"
 		}
 	}
+	if len(s) > 3 && (s[0] == '#' && s[1] >= '0' && s[1] <= '9' || s[0] >= '0' && s[0] <= '9') {
+		// a rank: "#5 — Title", "#3: Title", "5 – Title"
+		j := 0
+		if s[0] == '#' {
+			j++
+		}
+		k := j
+		for k < len(s) && k < j+3 && s[k] >= '0' && s[k] <= '9' {
+			k++
+		}
+		rest := strings.TrimLeft(s[k:], " ")
+		for _, sep := range []string{"—", "–", "-", ":", "."} {
+			if r, ok := strings.CutPrefix(rest, sep); ok && k > j && (s[0] == '#' || sep != ":" && sep != "." && rest != s[k:]) {
+				if r = strings.TrimLeft(r, " "); r != "" && r != rest {
+					return r
+				}
+			}
+		}
+	}
 	// "1. ", "2) ", "2.1 ", "2.1.3 "
 	i, digits := 0, 0
 scan:
@@ -496,6 +515,12 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	var head string
 	var m []int
 	base := 0
+	if sps := b.spanTexts(); len(sps) > 0 && len(sps[0]) > 3 && strings.HasPrefix(b.Text, sps[0]) && sps[0][0] >= '0' && sps[0][0] <= '9' {
+		// "**1. Error Budgets ...** (Name, Org)": a numbered lead span,
+		// whose "1." no sentence split may cut off
+		head, m = firstLine(b), []int{0, len(sps[0]), 0, len(sps[0])}
+		bounds = nil
+	}
 	for k, st := range bounds {
 		end := len(two)
 		if k+1 < len(bounds) {
@@ -522,7 +547,7 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 		return talk{}, false
 	}
 	if sp := x.leadTitleSpeakers(b, m, base); len(sp) > 0 {
-		return talk{title: title, speakers: sp, block: i, end: -1, listTitle: b.Kind == Item, prose: b.Kind == Para}, true
+		return talk{title: stripEnum(title), speakers: sp, block: i, end: -1, listTitle: b.Kind == Item, prose: b.Kind == Para}, true
 	}
 	var sp []speaker
 	cued := false
@@ -734,7 +759,10 @@ func (x *extractor) leadTitleSpeakers(b *Block, m []int, base int) []speaker {
 		return nil
 	}
 	rest := line[m[1]:]
-	if !leadSepRe.MatchString(rest[:len(rest)-len(strings.TrimLeft(rest, " ,—–-"))]) {
+	if r := strings.TrimSpace(rest); len(r) > 2 && r[0] == '(' && r[len(r)-1] == ')' && strings.Count(r, "(") == 1 {
+		// "**1. Error Budgets That Executives Read** (Hamid Rezaei, Shopify)"
+		rest = r[1 : len(r)-1]
+	} else if !leadSepRe.MatchString(rest[:len(rest)-len(strings.TrimLeft(rest, " ,—–-"))]) {
 		return nil
 	}
 	rest = strings.TrimLeft(rest, " ,—–-")
@@ -944,7 +972,7 @@ var labelWords = map[string]bool{"talk": true, "session": true, "keynote": true,
 	"ponente": true, "ponentes": true, "palestrante": true, "palestrantes": true, "intervenant": true, "intervenante": true,
 	"intervenants": true, "intervenantes": true, "orateur": true, "orateurs": true, "oratrice": true, "relatore": true,
 	"relatori": true, "relatrice": true, "spreker": true, "sprekers": true, "föreläsare": true, "foredragsholder": true,
-	"foredragsholdere": true, "přednášející": true, "prelegent": true, "prelegenci": true, "prelegentka": true, "pembicara": true, "narasumber": true}
+	"foredragsholdere": true, "přednášející": true, "prelegent": true, "prelegenci": true, "prelegentka": true, "pembicara": true, "narasumber": true, "발표자": true, "연사": true, "라이트닝": true, "키노트": true, "기조": true, "기조연설": true, "ライトニングトーク": true, "基调演讲": true, "主题演讲": true, "闪电演讲": true, "登壇者": true, "讲者": true, "演讲者": true}
 
 // labelFirst reports whether the first word of s, in lower case, is one
 // of labelWords. It runs on every block, so an ASCII word is lowered into
@@ -1008,6 +1036,9 @@ func titleLike(s string) bool {
 		if !hasInnerUpper(w) && !restTitleCase(s) {
 			return false
 		}
+	}
+	if k := strings.LastIndex(s, ": "); k > 0 && strings.IndexFunc(s[k:], unicode.IsLetter) < 0 {
+		return false // a field with no words after it: "Rating: ⭐⭐⭐☆☆", "Score: 4/5"
 	}
 	// Sentences ("I went to ...", "We learned ...") and dates are not titles.
 	if sentenceLike(s) || dateRe.MatchString(s) {
@@ -1146,9 +1177,9 @@ func trimTitle(s string) string {
 func talkFormat(label string) string {
 	l := strings.ToLower(label)
 	switch {
-	case strings.Contains(l, "keynote"):
+	case strings.Contains(l, "keynote"), strings.Contains(l, "키노트"), strings.Contains(l, "기조"), strings.Contains(l, "主题演讲"), strings.Contains(l, "基调演讲"):
 		return "keynote"
-	case strings.Contains(l, "lightning"), strings.Contains(l, "ignite"):
+	case strings.Contains(l, "lightning"), strings.Contains(l, "ignite"), strings.Contains(l, "라이트닝"), strings.Contains(l, "ライトニング"), strings.Contains(l, "闪电"):
 		return "lightning talk"
 	case strings.Contains(l, "panel"):
 		return "panel"
@@ -1529,6 +1560,31 @@ func (x *extractor) emphSpeakers(i int) []speaker {
 	return sp
 }
 
+// isField reports whether b is one line of a field: "Rating: ⭐⭐⭐☆☆",
+// "**Level:** intermediate".
+func isField(b *Block) bool {
+	if b.Kind != Para || len(b.starts) != 1 {
+		return false
+	}
+	t := stripEmphasis(b.Text)
+	if !fieldLineRe.MatchString(t) || labelFirst(t) {
+		return false // "Talk: Title", "Session: Title" name the talk itself
+	}
+	label := strings.ToLower(t[:strings.IndexByte(t, ':')])
+	return label != "title" && label != "topic" && !strings.Contains(label, "speaker")
+}
+
+// allKnownNames reports whether every speaker's name starts with a known
+// given name.
+func (x *extractor) allKnownNames(sp []speaker) bool {
+	for _, s := range sp {
+		if _, ok := x.personName(s.name, weak); !ok {
+			return false
+		}
+	}
+	return true
+}
+
 var bothAtRe = lazyRe(`^(.+?),?\s+both\s+(?:at|from|of|with)\s+(.+)$`)
 
 // narrativeSpeakers finds a speaker named in the prose right after a title:
@@ -1537,7 +1593,8 @@ var bothAtRe = lazyRe(`^(.+?),?\s+both\s+(?:at|from|of|with)\s+(.+)$`)
 func (x *extractor) narrativeSpeakers(i int) []speaker {
 	for j := i + 1; j < len(x.doc.Blocks) && j <= i+2; j++ {
 		b := &x.doc.Blocks[j]
-		if b.Kind == Heading || isHeadingLike(b) && j > i+1 {
+		underField := j == i+2 && isField(&x.doc.Blocks[i+1])
+		if b.Kind == Heading || isHeadingLike(b) && j > i+1 && !underField {
 			return nil
 		}
 		if b.Kind != Para {
@@ -1547,6 +1604,14 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 			// a programme line of its own ("Marta Kowalczyk (SUSE) – Title")
 			if title, sp, ok := x.titleSpeakers(b.Text); ok && len(sp) > 0 && !x.nameOverOrg(title, sp) {
 				return nil
+			}
+			// a line of names alone: "Hana Kobayashi and Tom Ashford (Red Hat)"
+			if sp, ok := x.allSpeakers(b.Text); ok && len(sp) > 1 && x.allKnownNames(sp) {
+				for k := range sp {
+					sp[k].line, sp[k].text = b.Line, b.Text
+				}
+				shareLastOrg(sp)
+				return sp
 			}
 		}
 		head := firstSentences(b.Text, 2)
@@ -1583,16 +1648,21 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 // Networks の Takeshi Hoshino さん").
 var jaSpeakerRe = lazyRe(`(?:(\p{Lu}[\p{L}\p{N}.&'-]*(?:[ \t]+[\p{Lu}\d][\p{L}\p{N}.&'-]*){0,3})\s*の\s*)?(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3})\s*(?:さん|氏)`)
 
+// koSpeakerRe: a name in Latin letters with the honorific a Korean recap
+// gives a speaker, after an optional company and 의 ("of") or before the
+// company in brackets: "Coupang의 Seungho Lee님", "Minji Kang님(Toss)".
+var koSpeakerRe = lazyRe(`(?:(\p{Lu}[\p{L}\p{N}.&'-]*(?:[ \t]+[\p{Lu}\d][\p{L}\p{N}.&'-]*){0,3})\s*의\s*)?(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3})\s*님(?:\s*\(([^()]{2,40})\))?`).needing("님")
+
 // zhSpeakerRe: a name in Latin letters as a Chinese recap introduces a
 // speaker: "来自 Alibaba Cloud 的 Chen Haoran", "Wei Jiaqi（Huawei Cloud）".
 var zhSpeakerRe = lazyRe(`来自\s*([^的，。]{2,40}?)\s*的\s*(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3})|(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3})\s*（([^）]{2,40})）`)
 
-// hasCJK reports whether s holds Chinese or Japanese script.
+// hasCJK reports whether s holds Chinese, Japanese or Korean script.
 func hasCJK(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0xE3 && s[i] <= 0xE9 { // the lead bytes of U+3000-U+9FFF
+		if s[i] >= 0xE3 && s[i] <= 0xED { // the lead bytes of U+3000-U+9FFF and U+AC00-U+D7A3
 			r, _ := utf8.DecodeRuneInString(s[i:])
-			if r >= 0x3040 && r <= 0x9FFF {
+			if r >= 0x3040 && r <= 0x9FFF || r >= 0xAC00 && r <= 0xD7A3 {
 				return true
 			}
 		}
@@ -1633,6 +1703,14 @@ func (x *extractor) cjkSpeakers(b *Block) []speaker {
 	}
 	for _, m := range jaSpeakerRe.FindAllStringSubmatchIndex(first, -1) {
 		add(m[4], m[5], m[2], m[3], weak)
+	}
+	for _, m := range koSpeakerRe.FindAllStringSubmatchIndex(first, -1) {
+		// the honorific marks a person: any name-shaped words
+		if m[2] >= 0 {
+			add(m[4], m[5], m[2], m[3], strong)
+		} else {
+			add(m[4], m[5], m[6], m[7], strong)
+		}
 	}
 	for _, m := range zhSpeakerRe.FindAllStringSubmatchIndex(first, -1) {
 		if m[4] >= 0 {
