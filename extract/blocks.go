@@ -94,6 +94,97 @@ func taskHeader(cells []string) bool {
 	return false
 }
 
+// component reads the MDX component that starts at lines[i] (on line
+// ln), up to its closing "/>" or ">" at most 12 lines on, and returns its
+// last line and, for a component whose props name a talk and its
+// speakers, a block with the row of that talk:
+//
+//	<TalkCard title="Zero-Downtime Postgres" speakers={["Tiago Neves", "Alicia Moreno"]}
+//	  company="Talkdesk" />
+func component(lines []string, i, ln int) (int, *Block) {
+	end := i
+	var sb strings.Builder
+	for ; end < len(lines) && end < i+12; end++ {
+		sb.WriteString(lines[end])
+		sb.WriteByte(' ')
+		if t := strings.TrimSpace(lines[end]); strings.HasSuffix(t, ">") {
+			break
+		}
+	}
+	if end == len(lines) || end == i+12 {
+		return i, nil // no end in sight: the line alone
+	}
+	props := map[string]string{}
+	for _, m := range propRe.FindAllStringSubmatch(sb.String(), -1) {
+		v := m[2]
+		if v == "" {
+			v = m[3]
+		}
+		if v == "" && m[4] != "" {
+			// speakers={["A", "B"]}
+			var names []string
+			for _, q := range quotedRe.FindAllStringSubmatch(m[4], -1) {
+				names = append(names, q[1])
+			}
+			v = strings.Join(names, ", ")
+		}
+		props[strings.ToLower(m[1])] = v
+	}
+	title := firstProp(props, "title", "talk", "session")
+	who := firstProp(props, "speakers", "speaker", "presenters", "presenter", "by")
+	if title == "" || who == "" {
+		return end, nil
+	}
+	b := &Block{Kind: Item, Level: 1}
+	cells := []string{title, who, firstProp(props, "company", "org", "organization", "organisation", "affiliation", "employer")}
+	b.row = &tableRow{cells: cells, title: 0, speaker: 1, org: 2}
+	// each prop on the line that holds it, for the evidence
+	for k, c := range cells {
+		if c == "" {
+			continue
+		}
+		find, _, _ := strings.Cut(c, ", ") // the first of several speakers
+		at := ln
+		for j := i; j <= end; j++ {
+			if strings.Contains(lines[j], find) {
+				at = ln + j - i
+				break
+			}
+		}
+		if k > 0 {
+			c = "- " + c
+		}
+		b.appendText(c, at)
+	}
+	return end, b
+}
+
+var calloutTitleRe = lazyRe(`\btitle=["“]([^"”]+)["”]`)
+
+var (
+	propRe   = lazyRe(`\b([A-Za-z][A-Za-z0-9_]*)=(?:"([^"]*)"|'([^']*)'|\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\})`)
+	quotedRe = lazyRe(`["']([^"']+)["']`)
+)
+
+func firstProp(props map[string]string, keys ...string) string {
+	for _, k := range keys {
+		if v := strings.TrimSpace(props[k]); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func nonEmpty(cells []string) []string {
+	var out []string
+	for _, c := range cells {
+		if c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // isRoom reports whether column i of the table h heads holds rooms.
 func (h *tableRow) isRoom(i int) bool {
 	return h != nil && i < len(h.rooms) && h.rooms[i]
@@ -397,8 +488,34 @@ func parseMarkdown(lines []string, first int) []Block {
 	fieldTable := false // the table being read is one of fields, two columns
 	taskTable := false  // the table being read is one of tasks and their owners
 	var card cardSpan   // the emoji card being read
+	skip := -1          // the last line of a component already read
 	for i, raw := range lines {
 		ln := first + i
+		if i <= skip {
+			continue
+		}
+		if inFence == "" && len(raw) > 2 && raw[0] == '<' && raw[1] >= 'A' && raw[1] <= 'Z' {
+			// an MDX component: "<TalkCard title=... speaker=... />"
+			end, b := component(lines, i, ln)
+			flush()
+			if b != nil {
+				blocks = append(blocks, *b)
+			}
+			skip = end
+			continue
+		}
+		if inFence == "" && strings.HasPrefix(raw, ":::") {
+			// an admonition's or callout's fence: ":::tip Takeaway", ":::";
+			// a callout's title heads what it holds:
+			// ':::{.callout-note title="Rust in the Kernel: Year Two"}'
+			flush()
+			if m := calloutTitleRe.FindStringSubmatch(raw); m != nil {
+				b := Block{Kind: Heading, Level: 3}
+				b.appendText(m[1], ln)
+				blocks = append(blocks, b)
+			}
+			continue
+		}
 		if m := fenceRe.FindStringSubmatch(raw); m != nil {
 			if inFence == "" {
 				flush()
@@ -895,8 +1012,7 @@ func (c *columns) row(blocks []Block, raw string, ln int) []Block {
 		if h.org >= 0 {
 			prev.cells[h.org] = ""
 		}
-		b := &blocks[n-1]
-		b.Text += " - " + h.rowText(cells)
+		blocks[n-1].appendText("- "+h.rowText(cells), ln) // (its own line, for evidence)
 		return blocks
 	}
 	b := Block{Kind: Item, Level: 1, row: h.rowOf(cells)}

@@ -84,6 +84,7 @@ var seriesList = []eventSeries{
 		re: lazyRe(`(?i)\bdata\s+on\s+kubernetes\s+day\b`)},
 	{slug: "kubeday", hint: "kubeday|kube day", name: "KubeDay", short: "KubeDay", cityName: true, re: lazyRe(`(?i)\bkube\s*day\b`)},
 	{slug: "containerdays", hint: "container", name: "ContainerDays", short: "ContainerDays", cityEdition: true, re: lazyRe(`(?i)\bcontainer\s*days\b`)},
+	{slug: "openssf-community-day", hint: "openssf", name: "OpenSSF Community Day", short: "OpenSSF Community Day", regions: true, re: lazyRe(`(?i)\bopenssf\s+community\s+days?\b`)},
 	{slug: "open-source-summit", hint: "open source", name: "Open Source Summit", short: "OSS", regions: true, re: lazyRe(`(?i)\bopen\s+source\s+summit\b`)},
 	{slug: "srecon", hint: "srecon", name: "SREcon", short: "SREcon", regions: true, re: lazyRe(`(?i)\bsrecon(?:\d{2})?\b`)},
 	{slug: "cloud-native-days", hint: "native day", name: "Cloud Native Days", short: "CND", cityName: true,

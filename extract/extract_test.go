@@ -2710,3 +2710,58 @@ func TestGluedScripts(t *testing.T) {
 		t.Errorf("mentions %q, want Cilium and Hubble", got)
 	}
 }
+
+// TestMDXComponents: a Docusaurus page whose talks are components with
+// props, one per line or spread over several, with a speakers array;
+// other components, imports and admonitions are no talks.
+func TestMDXComponents(t *testing.T) {
+	const doc = "---\ntitle: \"KCD Porto 2024: what we brought back\"\n---\n\nimport TalkCard from '@site/src/components/TalkCard';\n\n" +
+		"Notes from Kubernetes Community Days Porto 2024.\n\n<Tabs groupId=\"day\">\n<TabItem value=\"main\" label=\"Main stage\" default>\n\n" +
+		"<TalkCard title=\"Policy as Code Without the Drama\" speaker=\"Joana Pimentel\" company=\"Farfetch\" />\n\n" +
+		"Joana moved from OPA Gatekeeper to Kyverno.\n\n:::tip Takeaway\nAudit first, always.\n:::\n\n" +
+		"<TalkCard\n  title=\"Zero-Downtime Postgres on Kubernetes\"\n  speakers={[\"Tiago Neves\", \"Alicia Moreno\"]}\n  company=\"Talkdesk\"\n/>\n\n" +
+		"A live switchover with CloudNativePG.\n\n</TabItem>\n</Tabs>\n"
+	v := view{extractString(t, "porto.md", doc)}
+	want := map[string][]string{
+		"Policy as Code Without the Drama":     {"person:joana-pimentel"},
+		"Zero-Downtime Postgres on Kubernetes": {"person:alicia-moreno", "person:tiago-neves"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:joana-pimentel": "org:farfetch"})
+	n, _ := v.talk("Policy as Code Without the Drama")
+	if got := v.out(n.ID, graph.Mentions); !slices.Contains(got, "project:kyverno") || slices.Contains(got, "project:cloudnativepg") {
+		t.Errorf("mentions %q", got)
+	}
+	n, _ = v.talk("Zero-Downtime Postgres on Kubernetes")
+	if got := v.out(n.ID, graph.Mentions); !slices.Contains(got, "project:cloudnativepg") {
+		t.Errorf("mentions %q", got)
+	}
+}
+
+// TestPanelLines: "Panel: Title" over "Moderator: A (Org)" and
+// "Panelists: B (Org), C (Org) and D": all four speak on the panel; the
+// event is an OpenSSF Community Day with its region.
+func TestPanelLines(t *testing.T) {
+	const doc = "# Three Panels, One Long Day: OpenSSF Community Day NA 2025\n\nIt ran the day after Open Source Summit in Denver.\n\n" +
+		"Panel: Who Maintains the Maintainers? Funding Open Source Security\n\n" +
+		"Moderator: Nadia Farouk (Linux Foundation)\nPanelists: Lukas Meier (Sovereign Tech Agency), Priyanka Shah (GitHub) and Julian Reyes\n\n" +
+		"Lukas explained how projects are picked. Packages on npm and PyPI came up.\n"
+	v := view{extractString(t, "panels.md", doc)}
+	want := map[string][]string{
+		"Who Maintains the Maintainers? Funding Open Source Security": {"person:julian-reyes", "person:lukas-meier",
+			"person:nadia-farouk", "person:priyanka-shah"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:nadia-farouk": "org:linux-foundation", "person:priyanka-shah": "org:github-inc"})
+	if ev := v.names(graph.Event); len(ev) != 1 || !strings.HasPrefix(ev[0], "OpenSSF Community Day North America 2025") {
+		t.Errorf("events %q", ev)
+	}
+	n, _ := v.talk("Who Maintains the Maintainers? Funding Open Source Security")
+	if got := v.out(n.ID, graph.Mentions); !slices.Contains(got, "project:npm") || !slices.Contains(got, "project:pypi") {
+		t.Errorf("mentions %q", got)
+	}
+}
