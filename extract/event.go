@@ -148,7 +148,7 @@ var cityList = []string{"Amsterdam", "Zurich", "Zürich", "Munich", "München", 
 	"Valencia", "Barcelona", "Madrid", "Lisbon", "Porto", "London", "Manchester", "Edinburgh", "Dublin",
 	"Brussels", "Antwerp", "Ghent", "Utrecht", "Rotterdam", "Eindhoven", "Copenhagen", "Stockholm",
 	"Oslo", "Helsinki", "Tallinn", "Riga", "Vilnius", "Warsaw", "Krakow", "Kraków", "Wroclaw", "Prague",
-	"Brno", "Bratislava", "Budapest", "Bucharest", "Sofia", "Athens", "Istanbul", "Ankara", "Rome",
+	"Brno", "Bratislava", "Budapest", "Bucharest", "Sofia", "Athens", "Istanbul", "İstanbul", "Ankara", "Rome",
 	"Milan", "Turin", "Bologna", "Geneva", "Lausanne", "Bern", "Basel", "Zagreb", "Belgrade",
 	"Ljubljana", "Kyiv", "Tel Aviv", "Dubai", "Cairo", "Lagos", "Nairobi", "Accra", "Kampala",
 	"Cape Town", "Johannesburg", "Bengaluru", "Bangalore", "Chennai", "Mumbai", "Pune", "Hyderabad",
@@ -175,7 +175,7 @@ var (
 	yearRe  = lazyRe(`\b(20[0-3]\d|199\d)\b`)
 	cityNrm = map[string]string{"zürich": "Zurich", "münchen": "Munich", "wien": "Vienna", "nürnberg": "Nuremberg",
 		"kraków": "Krakow", "bangalore": "Bengaluru", "bogotá": "Bogota", "são paulo": "Sao Paulo",
-		"türkiye": "Turkey", "czechia": "Czech & Slovak", "lucerne": "Luzern"}
+		"türkiye": "Turkey", "istanbul": "Istanbul", "czechia": "Czech & Slovak", "lucerne": "Luzern"}
 )
 
 // citiesByFirst holds the city names (Rejekts aside: it is a conference
@@ -216,8 +216,8 @@ func isCity(s string) bool {
 func findCity(s string) string {
 	for i := 0; i < len(s); i++ {
 		cands := citiesByFirst[s[i]]
-		if cands == nil || !wordBoundary(s, i) {
-			continue
+		if cands == nil || i > 0 && isWordByte(s[i-1]) || s[i] < 0x80 && !wordBoundary(s, i) {
+			continue // ("İstanbul" starts with a byte that is no ASCII letter)
 		}
 		for _, c := range cands {
 			if strings.HasPrefix(s[i:], c) && wordBoundary(s, i+len(c)) {

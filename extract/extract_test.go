@@ -2765,3 +2765,31 @@ func TestPanelLines(t *testing.T) {
 		t.Errorf("mentions %q", got)
 	}
 }
+
+// TestTurkishRecap: "Org'dan Name'ın konuşması", "Org'den A ve B'nin
+// sunumu", "Konuşmacı: Name"; the case endings after an apostrophe are
+// no part of a name; "DevOpsDays İstanbul" names its city.
+func TestTurkishRecap(t *testing.T) {
+	const doc = "# DevOpsDays İstanbul 2025'ten Notlarım\n\n" +
+		"### Observability Without Breaking the Bank\n\nHepsiburada'dan Zeynep Kaya'nın konuşması maliyet odaklıydı. Prometheus'tan VictoriaMetrics'e geçmişler.\n\n" +
+		"### Chaos Days: Breaking Production on Purpose\n\nBu oturum iki konuşmacılıydı: Turkcell'den Mert Öztürk ve Selin Demir'in ortak sunumu.\n\n" +
+		"### Terraform to OpenTofu: A Migration Story\n\nKonuşmacı: Deniz Arslan. Kendisi bağımsız çalışıyor.\n"
+	v := view{extractString(t, "tr.md", doc)}
+	want := map[string][]string{
+		"Observability Without Breaking the Bank":    {"person:zeynep-kaya"},
+		"Chaos Days: Breaking Production on Purpose": {"person:mert-ozturk", "person:selin-demir"},
+		"Terraform to OpenTofu: A Migration Story":   {"person:deniz-arslan"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:zeynep-kaya": "org:hepsiburada", "person:selin-demir": "org:turkcell"})
+	for _, p := range v.names(graph.Person) {
+		if strings.ContainsAny(p, "'’") {
+			t.Errorf("person %q keeps a case ending", p)
+		}
+	}
+	if ev := v.names(graph.Event); !reflect.DeepEqual(ev, []string{"DevOpsDays Istanbul 2025"}) {
+		t.Errorf("events %q", ev)
+	}
+}

@@ -167,6 +167,22 @@ type capWord struct {
 	particle   bool
 }
 
+// turkishSuffix returns where a case ending that Turkish writes after an
+// apostrophe starts in word w ("Kaya'nın", "Koç'un", "Getir'de"), 0 for
+// none: lower-case letters only, at most five, after two letters or more.
+func turkishSuffix(w string) int {
+	k := strings.LastIndexAny(w, "'’")
+	if k < 2 {
+		return 0
+	}
+	rest := w[k:]
+	rest = rest[strings.IndexAny(rest, "'’")+1:]
+	if rest == "" || rest == "s" || utf8.RuneCountInString(rest) > 5 || strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
+		return 0
+	}
+	return k
+}
+
 // capRuns splits text into runs of capitalised words, particles and
 // initials separated only by spaces: the candidates for people's names.
 // It is a hand-written scanner because it runs on every block.
@@ -223,6 +239,9 @@ func capRuns(text string) [][]capWord {
 				stop = true
 				break
 			}
+		}
+		if k := turkishSuffix(f[s:e]); k > 0 {
+			e, stop = s+k, true // "Zeynep Kaya'nın": a case ending after the name
 		}
 		for k := s + 1; k < e; k++ {
 			if f[k] >= 0xE3 && f[k] <= 0xED {

@@ -37,7 +37,7 @@ var (
 	outroRe = prefiltered(`(?i)(^(overall|all in all|in conclusion|to conclude|to sum up|to wrap up|wrapping up|in summary|final thoughts|that'?s (all|it)|thanks|thank you)\b)|\b(the|this)\s+(\w+\s+){0,3}(event|conference|summit|edition)\s+(was|were|has been|is|got|had|felt|turned out)\b|\bsee you (at|in|next)\b|\bwe hope\b|\blooking forward to\b|\bnext year\b`, "overall", "all in all", "in conclusion", "to conclude", "to sum up", "to wrap up", "wrapping up", "in summary", "final thoughts", "that's ", "thats ", "thanks", "thank you", "event", "conference", "summit", "edition", "see you ", "we hope", "looking forward to", "next year")
 	// "the talk by", and in other languages "een lightning talk van",
 	// "geopend door spreker", "la charla de", "présenté par"
-	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier|palestra|dupla|apresentação|oficina|intervento|sessione)\s+(?:van|von|de|del|di|par|por|da|do|dos|das|d'|du)\s*$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?|prowadząc[ya]|prelegent(?:ka)?|prelegenci)\s*:?\s+$|\b(?:presentat|tenut|condott)[oaie]\s+da\s+$|\b(?:foredrag\w*|lyntale\w*|talken|presentasjon\w*|föredrag\w*|dragning\w*)\b[^.!?]{0,40}?\s(?:av|med)\s+$|\b(?:startet|begynte|åpnet|avsluttet|började|öppnade|avslutade)\s+med\s+$|\b(?:fra|från)\s+\p{Lu}\S*(?:\s+\p{Lu}\S*)?\s+kom\s+$|\bforedragsholder(?:e|en|ne)?\s*[:,]?\s+$|\boleh\s+$|\bpembicara(?:nya)?\s*:?\s+$`)
+	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier|palestra|dupla|apresentação|oficina|intervento|sessione)\s+(?:van|von|de|del|di|par|por|da|do|dos|das|d'|du)\s*$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?|prowadząc[ya]|prelegent(?:ka)?|prelegenci)\s*:?\s+$|\b(?:presentat|tenut|condott)[oaie]\s+da\s+$|\b(?:foredrag\w*|lyntale\w*|talken|presentasjon\w*|föredrag\w*|dragning\w*)\b[^.!?]{0,40}?\s(?:av|med)\s+$|\b(?:startet|begynte|åpnet|avsluttet|började|öppnade|avslutade)\s+med\s+$|\b(?:fra|från)\s+\p{Lu}\S*(?:\s+\p{Lu}\S*)?\s+kom\s+$|\bforedragsholder(?:e|en|ne)?\s*[:,]?\s+$|\boleh\s+$|\bpembicara(?:nya)?\s*:?\s+$|\bkonuşmacı(?:lar)?\s*:\s+$`)
 	talkCueRe = lazyRe(`(?i)\b(session|talk|presentation|keynote|workshop|lightning talk|panel|demo|one|it)\s+(?:was\s+|is\s+)?(?:(?:performed|presented|given|delivered|held|led|hosted|run|done|brought)\s+)?(?:by|of|from)\s+$|\b(?:performed|presented|given|delivered|led|hosted)\s+by\s+$|\bwas\s+from\s+$`)
 	verbCueRe = lazyRe(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,(?:[^,.]|\.\S){2,90},\s*)?(?:(?:from|of|at)\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*)?,?\s+)?(?:(?:also|then|first|briefly)\s+)?(?:closed|closes|ran|runs|gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|was|is|from\s+(?-i:\p{Lu}))\b`)
 )
@@ -1636,6 +1636,9 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 		if len(out) == 0 && x.doc.Blocks[i].Kind == Heading && hasCJK(b.Text) {
 			out = x.cjkSpeakers(b)
 		}
+		if len(out) == 0 && x.doc.Blocks[i].Kind == Heading && (strings.Contains(head, "'") || strings.Contains(head, "’")) {
+			out = x.trSpeakers(b, head)
+		}
 		if len(out) > 0 {
 			shareLastOrg(out) // "..., ambos do Itaú Unibanco"
 			return out
@@ -1648,6 +1651,32 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 // recap gives a speaker, after the company it is "of" ("Preferred
 // Networks の Takeshi Hoshino さん").
 var jaSpeakerRe = lazyRe(`(?:(\p{Lu}[\p{L}\p{N}.&'-]*(?:[ \t]+[\p{Lu}\d][\p{L}\p{N}.&'-]*){0,3})\s*の\s*)?(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){1,3})\s*(?:さん|氏)`)
+
+// trSpeakerRe: the speakers as a Turkish recap names them, an org with
+// the ablative suffix, then one or two names with the genitive one:
+// "Hepsiburada'dan Zeynep Kaya'nın konuşması", "Turkcell'den Can Öztürk
+// ve Selin Demir'in ortak sunumu".
+var trSpeakerRe = lazyRe(`(\p{Lu}[\p{L}\p{N}.&-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}.&-]*){0,3})['’](?:dan|den|tan|ten)\s+(\p{Lu}[\p{L}-]+(?:[ \t]+\p{Lu}[\p{L}-]+){1,2})(?:['’](?:n?[ıiuü]n))?(?:\s+ve\s+(\p{Lu}[\p{L}-]+(?:[ \t]+\p{Lu}[\p{L}-]+){1,2})(?:['’](?:n?[ıiuü]n))?)?\s+(?:\S+\s+){0,3}?(?:konuşma|sunum|oturum|ignite|keynote)`)
+
+// trSpeakers reads the speakers trSpeakerRe finds in head, the opening
+// sentences of block b.
+func (x *extractor) trSpeakers(b *Block, head string) []speaker {
+	m := trSpeakerRe.FindStringSubmatchIndex(head)
+	if m == nil {
+		return nil
+	}
+	org := cleanOrg(head[m[2]:m[3]])
+	var out []speaker
+	for _, g := range [][2]int{{m[4], m[5]}, {m[6], m[7]}} {
+		if g[0] < 0 {
+			continue
+		}
+		if name, ok := x.personName(head[g[0]:g[1]], strong); ok {
+			out = append(out, speaker{name: name, org: org, line: b.LineAt(g[0]), text: sentenceAt(b.Text, g[0]), end: g[1]})
+		}
+	}
+	return out
+}
 
 // koSpeakerRe: a name in Latin letters with the honorific a Korean recap
 // gives a speaker, after an optional company and 의 ("of") or before the
@@ -1757,7 +1786,7 @@ var (
 		"ponentes": true, "ponentes:": true, "ponente:": true, "prowadzący": true, "prowadząca": true, "prowadzący:": true,
 		"prowadząca:": true, "prelegent": true, "prelegentka": true, "prelegenci": true, "prelegent:": true, "prelegenci:": true, "av": true, "med": true, "kom": true,
 		"foredragsholdere": true, "foredragsholder": true, "foredragsholderne": true, "foredragsholderen": true, "intervenant": true, "conférencier": true, "conférencière": true,
-		"da": true, "do": true, "dos": true, "das": true, "oleh": true, "pembicara": true, "pembicaranya": true}
+		"da": true, "do": true, "dos": true, "das": true, "oleh": true, "pembicara": true, "pembicaranya": true, "konuşmacı": true, "konuşmacılar": true}
 	intlVerbWords = map[string]bool{"van": true, "von": true, "de": true, "del": true, "bei": true, "chez": true,
 		"gaf": true, "liet": true, "vertelde": true, "begon": true, "presenteerde": true, "sprak": true, "opende": true,
 		"toonde": true, "legde": true, "nam": true, "deelde": true, "zeigte": true, "erklärte": true, "sprach": true,
