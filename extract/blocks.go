@@ -44,6 +44,9 @@ type Block struct {
 	// like titles ("*Tracing the Untraceable*, a joint talk by ..."), nil
 	// for most blocks (a pointer keeps Block at 128 bytes).
 	spans *[]string
+	// openEmph is a span of emphasis the block's last line opened and
+	// did not close
+	openEmph string
 
 	starts []lineStart // where each joined source line begins in Text
 	// row is the cells of a table row under a header that names a talk
@@ -346,14 +349,30 @@ func inline(s string, b *Block) string {
 	if strings.Contains(s, "<") {
 		s = tagRe.ReplaceAllString(s, "")
 	}
+	if b.openEmph != "" {
+		// "*Five" at the end of the last line, "kubectl Plugins You
+		// Should Steal*" on this one: a title in italics that wraps
+		n := 1
+		if strings.HasPrefix(b.openEmph, "**") {
+			n = 2
+		}
+		if k := strings.IndexByte(s, b.openEmph[0]); k > 0 && k < 120 && (k+1 == len(s) || !isASCIIWord(s[k+1])) {
+			if span := b.openEmph[n:] + " " + stripEmphasis(s[:k]); len(span) <= 161 && !strings.HasSuffix(span, ".") {
+				b.addSpan(span)
+			}
+		}
+		b.openEmph = ""
+	}
 	if mayEmphTitle(s) {
 		var have []string
 		if b.spans != nil {
 			have = *b.spans
 		}
-		if got := appendEmphSpans(have, s); len(got) > len(have) {
+		got, open := appendEmphSpans(have, s)
+		if len(got) > len(have) {
 			b.spans = &got
 		}
+		b.openEmph = open
 	}
 	s = stripEmphasis(s)
 	if strings.Contains(s, "\\") {
@@ -389,7 +408,10 @@ func mayEmphTitle(s string) bool {
 // title written in italics or bold), as the expression
 // (?:^|[^\w*])\*{1,2}([\p{Lu}\d][^*]{4,160}?)\*{1,2}(?:[^\w*]|$) and its
 // _ form would find them.
-func appendEmphSpans(out []string, s string) []string {
+//
+// open is the start of a span the line leaves open ("*Five" at its end),
+// which the next line may close.
+func appendEmphSpans(out []string, s string) (spans []string, open string) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c != '*' && c != '_' || i > 0 && (isASCIIWord(s[i-1]) || s[i-1] == c) {
@@ -406,7 +428,10 @@ func appendEmphSpans(out []string, s string) []string {
 		}
 		end := strings.IndexByte(s[start:], c)
 		if end < 0 {
-			return out
+			if len(s)-i < 120 && (i == 0 || s[i-1] == ' ') {
+				open = s[i:]
+			}
+			return out, open
 		}
 		end += start
 		after := end + 1
@@ -423,7 +448,7 @@ func appendEmphSpans(out []string, s string) []string {
 		}
 		i = after - 1
 	}
-	return out
+	return out, ""
 }
 
 func isASCIIWord(c byte) bool {
@@ -1161,6 +1186,16 @@ func isSpaceByte(c byte) bool {
 }
 
 // spanTexts returns the emphasised spans of the block that read like titles.
+// addSpan records the text of an emphasised span of the block.
+func (b *Block) addSpan(span string) {
+	var got []string
+	if b.spans != nil {
+		got = *b.spans
+	}
+	got = append(got, span)
+	b.spans = &got
+}
+
 func (b *Block) spanTexts() []string {
 	if b.spans == nil {
 		return nil

@@ -154,6 +154,18 @@ func Extract(doc *Doc, cat *Catalog, info graph.SourceInfo) *graph.Facts {
 		x.section[i] = -1
 	}
 	for ti, t := range x.talks {
+		if t.roll {
+			// a paragraph that goes through several talks: its
+			// sentences are theirs by turns
+			if ti == 0 || !x.talks[ti-1].roll || x.talks[ti-1].block != t.block {
+				last := ti + 1
+				for last < len(x.talks) && x.talks[last].roll && x.talks[last].block == t.block {
+					last++
+				}
+				x.rollRuns(t.block, ti, last)
+			}
+			continue
+		}
 		for i := t.block; i < t.end; i++ {
 			x.section[i] = ti
 		}
@@ -594,6 +606,9 @@ func (x *extractor) addTalk(ti int) {
 		b = &x.doc.Blocks[t.quoteBlock] // the title is quoted under the section's heading
 	}
 	titleEv := x.evidence(b.LineAt(t.off), b.Text)
+	if t.roll {
+		titleEv = x.blockEvidence(t.block, t.off)
+	}
 	x.addEdge(x.src, graph.Covers, id, titleEv)
 	if x.event != "" {
 		x.addEdge(id, graph.HeldAt, x.event, titleEv)

@@ -2793,3 +2793,50 @@ func TestTurkishRecap(t *testing.T) {
 		t.Errorf("events %q", ev)
 	}
 }
+
+// TestTalkRoll: a paragraph that goes through several talks gives each its
+// speaker and the projects of its own clauses; two speakers named with
+// their companies before one verb, a name after a leading clause and a
+// name after a "Closing talk:" label are a section's speakers.
+func TestTalkRoll(t *testing.T) {
+	const doc = "# Notes from Cloud Native Rejekts Berlin 2025\n\n" +
+		"## Lightning round\n\n" +
+		"Five talks in forty minutes. Mara Lindqvist from Elastic opened with \"Shipping Logs Without Tears\", a\n" +
+		"Fluent Bit story, followed by Tobias Renner on *Cheap Clusters for\nEveryone* — all k3s and spot nodes. " +
+		"Then Ines Duarte of Adyen gave the sharpest one, \"Policy Before Pods\", built on Kyverno.\n\n" +
+		"## Building a Platform Twice\n\n" +
+		"The only duo of the day. Paul Okoye from Zalando and Hannah Frei from Celonis told how Backstage lost to a wiki.\n\n" +
+		"## Quiet Networking\n\n" +
+		"After the coffee break, Ravi Menon took the stage to talk about Cilium.\n\n" +
+		"## Debugging in the Dark\n\n" +
+		"Closing talk: Lea Schwarz, head of platform at Trade Republic, on tracing with OpenTelemetry.\n"
+	v := view{extractString(t, "roll.md", doc)}
+	want := map[string][]string{
+		"Shipping Logs Without Tears": {"person:mara-lindqvist"},
+		"Cheap Clusters for Everyone": {"person:tobias-renner"},
+		"Policy Before Pods":          {"person:ines-duarte"},
+		"Building a Platform Twice":   {"person:hannah-frei", "person:paul-okoye"},
+		"Quiet Networking":            {"person:ravi-menon"},
+		"Debugging in the Dark":       {"person:lea-schwarz"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:mara-lindqvist": "org:elastic", "person:ines-duarte": "org:adyen",
+		"person:paul-okoye": "org:zalando", "person:hannah-frei": "org:celonis"})
+	for title, proj := range map[string]string{"Shipping Logs Without Tears": "project:fluent-bit",
+		"Cheap Clusters for Everyone": "project:k3s", "Policy Before Pods": "project:kyverno"} {
+		tk, _ := v.talk(title)
+		if got := v.out(tk.ID, graph.Mentions); !reflect.DeepEqual(got, []string{proj}) {
+			t.Errorf("%s mentions %q, want %s", title, got, proj)
+		}
+	}
+	// one speaker before two titles: her talk and the book it cites, not
+	// a roll of two talks
+	v = view{extractString(t, "one.md", "# KubeCon EU 2025\n\n"+
+		"The keynote hall was full. Mara Lindqvist from Elastic gave \"Shipping Logs Without Tears\" to a packed room, "+
+		"and Mara Lindqvist then leaned on \"Designing Data Intensive Applications\" for the theory.\n")}
+	if got := v.names(graph.Talk); len(got) > 1 {
+		t.Errorf("one speaker, two titles: talks %q", got)
+	}
+}

@@ -24,6 +24,10 @@ type talk struct {
 	// quoteBlock, when not 0, is the block after a section heading that
 	// quotes the talk's title (off is then an offset in it)
 	quoteBlock int
+	// roll: the title is one of several a paragraph goes through, whose
+	// first speaker is named at rollAt
+	roll   bool
+	rollAt int
 }
 
 var (
@@ -38,7 +42,7 @@ var (
 	// "the talk by", and in other languages "een lightning talk van",
 	// "geopend door spreker", "la charla de", "présenté par"
 	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier|palestra|dupla|apresentação|oficina|intervento|sessione)\s+(?:van|von|de|del|di|par|por|da|do|dos|das|d'|du)\s*$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?|prowadząc[ya]|prelegent(?:ka)?|prelegenci)\s*:?\s+$|\b(?:presentat|tenut|condott)[oaie]\s+da\s+$|\b(?:foredrag\w*|lyntale\w*|talken|presentasjon\w*|föredrag\w*|dragning\w*)\b[^.!?]{0,40}?\s(?:av|med)\s+$|\b(?:startet|begynte|åpnet|avsluttet|började|öppnade|avslutade)\s+med\s+$|\b(?:fra|från)\s+\p{Lu}\S*(?:\s+\p{Lu}\S*)?\s+kom\s+$|\bforedragsholder(?:e|en|ne)?\s*[:,]?\s+$|\boleh\s+$|\bpembicara(?:nya)?\s*:?\s+$|\bkonuşmacı(?:lar)?\s*:\s+$`)
-	talkCueRe = lazyRe(`(?i)\b(session|talk|presentation|keynote|workshop|lightning talk|panel|demo|one|it)\s+(?:was\s+|is\s+)?(?:(?:performed|presented|given|delivered|held|led|hosted|run|done|brought)\s+)?(?:by|of|from)\s+$|\b(?:performed|presented|given|delivered|led|hosted)\s+by\s+$|\bwas\s+from\s+$`)
+	talkCueRe = lazyRe(`(?i)\b(session|talk|presentation|keynote|workshop|lightning talk|panel|demo|one|it)\s+(?:was\s+|is\s+)?(?:(?:performed|presented|given|delivered|held|led|hosted|run|done|brought)\s+)?(?:by|of|from)\s+$|\b(?:performed|presented|given|delivered|led|hosted)\s+by\s+$|\bwas\s+from\s+$|\b(?:talk|keynote|session|presentation|speaker|presenter)\s*:\s*$`)
 	verbCueRe = lazyRe(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,(?:[^,.]|\.\S){2,90},\s*)?(?:(?:from|of|at)\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*)?,?\s+)?(?:(?:also|then|first|briefly)\s+)?(?:closed|closes|ran|runs|gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|was|is|from\s+(?-i:\p{Lu}))\b`)
 )
 
@@ -53,6 +57,16 @@ func (x *extractor) segment() []talk {
 	}
 	for i := 0; i < len(blocks); i++ {
 		b := &blocks[i]
+		if roll := x.talkRoll(i); len(roll) > 0 {
+			n := len(talks)
+			if n == 0 || talks[n-1].end >= 0 || len(roll) > 2 {
+				// (two quoted titles in a talk's own notes are rather the
+				// talks it refers to)
+				closeAt(i)
+				talks = append(talks, roll...)
+				continue
+			}
+		}
 		if t, ok := x.talkAt(i); ok {
 			closeAt(i)
 			talks = append(talks, t)
@@ -172,6 +186,11 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		}
 		t.off = strings.Index(b.Text, rest)
 		if t.title == "" || notTalkRe.MatchString(t.title) {
+			return talk{}, false
+		}
+		if b.Kind == Para && len(t.speakers) == 0 && strings.HasSuffix(rest, ".") && x.namesFirst(rest) {
+			// "Closing talk: Lea Schwarz, head of platform at ...": the
+			// section's speaker, in a sentence
 			return talk{}, false
 		}
 		if len(t.speakers) == 0 && b.Kind == Heading {
@@ -1617,13 +1636,14 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 		}
 		head := firstSentences(b.Text, 2)
 		var out []speaker
-		for _, sp := range x.peopleIn(head) {
+		people := x.peopleIn(head)
+		for k, sp := range people {
 			before := head[:sp.start]
 			after := head[sp.end:]
 			lead := strings.TrimSpace(leadRe.ReplaceAllString(before, ""))
 			atStart := lead == "" || strings.HasSuffix(lead, ".") || strings.HasSuffix(lead, "!") || duoRe.MatchString(lead)
 			withOrg := strings.HasPrefix(strings.TrimLeft(after, " "), "(") && len(out) == 0 && sp.start < 120
-			if (atStart && (verbCueRe.MatchString(strings.TrimLeft(after, " ")) || intlVerb(strings.TrimLeft(after, " ")))) ||
+			if (atStart && (spokeAfter(after) || x.pairSpoke(head, people[k:]))) ||
 				talkCueRe.MatchString(before) || intlCue(before) || withOrg ||
 				(len(out) > 0 && listGlueRe.MatchString(head[out[len(out)-1].end:sp.start])) {
 				out = append(out, speaker{name: sp.name, line: b.LineAt(sp.start), text: sentenceAt(b.Text, sp.start), org: x.orgAfter(after)})
@@ -1645,6 +1665,39 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 		}
 	}
 	return nil
+}
+
+// namesFirst reports whether s opens with a person's name and a comma.
+func (x *extractor) namesFirst(s string) bool {
+	if len(s) > 80 {
+		if k := strings.LastIndexByte(s[:80], ' '); k > 0 {
+			s = s[:k]
+		}
+	}
+	p := x.peopleIn(s)
+	return len(p) > 0 && p[0].start == 0 && strings.HasPrefix(s[p[0].end:], ",")
+}
+
+// spokeAfter reports whether the words after a name say its bearer
+// spoke: "... (Isovalent) walked through", "... van Adyen gaf".
+func spokeAfter(after string) bool {
+	a := strings.TrimLeft(after, " ")
+	return verbCueRe.MatchString(a) || intlVerb(a)
+}
+
+// pairSpoke reports whether the first of people opens a list of names
+// whose last one has the verb: "Derek Olson from Dell Technologies and
+// Priya Natarajan from Indeed told ...".
+func (x *extractor) pairSpoke(head string, people []span) bool {
+	for k := 1; k < len(people) && k < 4; k++ {
+		if !listGlueRe.MatchString(head[people[k-1].end:people[k].start]) {
+			return false
+		}
+		if spokeAfter(head[people[k].end:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // jaSpeakerRe: a name in Latin letters with the honorific a Japanese
@@ -1846,7 +1899,7 @@ var duoRe = lazyRe(`(?i)(?:^|[.!]\s+)(?:the\s+)?(?:duo|pair|trio|speakers?|prese
 
 // (and the articles that stand before a name in Portuguese, Spanish,
 // Italian: "O Thiago Azevedo, do Mercado Livre, apresentou")
-var leadRe = lazyRe(`(?i)^\s*(?:(?:then|next|first|finally|afterwards|later|after that|after lunch|to close|to start|o|a|el|la|il|lo)\s*,?\s*)+`)
+var leadRe = lazyRe(`(?i)^\s*(?:(?:after|before|following)\s+[^,.;:]{1,30},\s*|(?:then|next|first|finally|afterwards|later|to close|to start)\b\s*,?\s*|(?:o|a|el|la|il|lo)\s+)+`)
 
 // orgAfter reads ", Role of Org," / " from Org" / " (Org)" right after a name.
 func (x *extractor) orgAfter(after string) string {
@@ -1954,4 +2007,138 @@ func (f filteredRe) MatchString(s string) bool {
 		}
 	}
 	return false
+}
+
+// quotedTitles finds every title text quotes (in double or single quotes,
+// or in italics or bold: one of spans), as offsets of the quoted text
+// with its quotes and of the title, in order and not overlapping.
+func quotedTitles(text string, spans []string) [][4]int {
+	var out [][4]int
+	if hasQuote(text) {
+		for _, m := range quotedInRe.FindAllStringSubmatchIndex(text, -1) {
+			if m = frenchQuote(m); m != nil {
+				out = append(out, [4]int{m[0], m[1], m[2], m[3]})
+			}
+		}
+	}
+	if hasSingleQuote(text) {
+		for _, m := range singleQuotedInRe.FindAllStringSubmatchIndex(text, -1) {
+			_, open := utf8.DecodeLastRuneInString(text[:m[2]])
+			_, shut := utf8.DecodeRuneInString(text[m[3]:])
+			out = append(out, [4]int{m[2] - open, m[3] + shut, m[2], m[3]})
+		}
+	}
+	for _, sp := range spans {
+		if k := strings.Index(text, sp); k >= 0 {
+			out = append(out, [4]int{k, k + len(sp), k, k + len(sp)})
+		}
+	}
+	slices.SortFunc(out, func(a, b [4]int) int { return a[0] - b[0] })
+	kept := out[:0]
+	for _, m := range out {
+		if n := len(kept); n == 0 || m[0] >= kept[n-1][1] {
+			kept = append(kept, m)
+		}
+	}
+	return kept
+}
+
+// rollWordsRe: the words between a speaker's name and the title they
+// gave in a paragraph that goes through several talks: "from Rackspace
+// kicked things off with", "on", "of Oracle gave the crowd favourite,".
+var rollWordsRe = lazyRe(`(?i)^(?:\s*(?:\([^()]{2,60}\)|,[^,.;:]{2,60},|(?:from|of|at)\s+\p{Lu}[\p{L}\p{N}.&!-]*(?:\s+\p{Lu}[\p{L}\p{N}.&!-]*){0,2}))?\s+(?:(?:\S+\s+){0,6}?(?:on|with|about|titled|called|entitled)|(?:then\s+|also\s+|later\s+)?(?:gave|showed|presented|delivered|did|ran|opened|closed|demoed|shared)(?:\s+\S+){0,4}?\s*[,:]?|[:—–-])\s*$`)
+
+// talkRoll reads a paragraph that goes through several talks, each a
+// title in quotes or italics after the name of the speaker and words
+// that say they gave it: 'Jordan Pike from Rackspace kicked things off
+// with "Helm Charts I Regret", followed by Celeste Moreau on *Five
+// kubectl Plugins*. Then Ravi Shankar from Atlassian showed "..."'. It
+// returns the talks when there are at least two, by different speakers.
+func (x *extractor) talkRoll(i int) []talk {
+	b := &x.doc.Blocks[i]
+	if b.Kind != Para || len(b.Text) < 120 || !hasQuote(b.Text) && b.spans == nil && !hasSingleQuote(b.Text) {
+		return nil
+	}
+	text := b.Text
+	titles := quotedTitles(text, b.spanTexts())
+	if len(titles) < 2 {
+		return nil
+	}
+	people := x.peopleIn(text)
+	if len(people) < 2 {
+		return nil
+	}
+	bounds := sentenceBounds(text)
+	var out []talk
+	seen := map[string]bool{}
+	prevEnd := 0
+	for _, m := range titles {
+		lo := max(prevEnd, bounds[sort.SearchInts(bounds, m[0]+1)-1])
+		prevEnd = m[1]
+		title := strings.Join(strings.Fields(strings.TrimRight(text[m[2]:m[3]], ".,")), " ") // "*Five\nkubectl Plugins*"
+		if !strings.Contains(title, " ") || !titleLike(title) || notTalkRe.MatchString(title) {
+			continue
+		}
+		k := -1 // the last name between lo and the title
+		for j, p := range people {
+			if p.start >= lo && p.end <= m[0] {
+				k = j
+			}
+		}
+		if k < 0 || m[0]-people[k].end > 90 || !rollWordsRe.MatchString(text[people[k].end:m[0]]) {
+			continue
+		}
+		first := k // "Alice Ng and Bo Li from Acme showed ..."
+		for first > 0 && people[first-1].start >= lo && listGlueRe.MatchString(text[people[first-1].end:people[first].start]) {
+			first--
+		}
+		var sp []speaker
+		for _, p := range people[first : k+1] {
+			if seen[p.name] {
+				return nil // one name, two talks: not a roll of talks
+			}
+			seen[p.name] = true
+			sp = append(sp, speaker{name: p.name, line: b.LineAt(p.start), text: sentenceAt(text, p.start),
+				org: x.orgAfter(text[p.end:]), end: p.end})
+		}
+		shareLastOrg(sp)
+		out = append(out, talk{title: title, speakers: sp, block: i, off: m[2], end: i + 1, roll: true, rollAt: people[first].start})
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// rollRuns gives each talk of a roll, in block bi, the words from its
+// first speaker's clause to the next talk's: its mentions.
+func (x *extractor) rollRuns(bi, first, last int) {
+	text := x.doc.Blocks[bi].Text
+	bounds := sentenceBounds(text)
+	starts := make([]int, 0, last-first)
+	prevEnd := 0
+	for ti := first; ti < last; ti++ {
+		t := &x.talks[ti]
+		start := bounds[sort.SearchInts(bounds, t.rollAt+1)-1]
+		if prevEnd > start {
+			// "..., followed by Celeste Moreau on": the clause of the name
+			start = prevEnd
+			if c := strings.LastIndexAny(text[start:t.rollAt], ",;—"); c >= 0 {
+				_, n := utf8.DecodeRuneInString(text[start+c:])
+				start += c + n
+			}
+		}
+		starts = append(starts, start)
+		prevEnd = t.off + len(t.title)
+	}
+	if x.runs == nil {
+		x.runs = map[int][]noteRun{}
+	}
+	for k, start := range starts {
+		end := len(text)
+		if k+1 < len(starts) {
+			end = starts[k+1]
+		}
+		x.runs[bi] = append(x.runs[bi], noteRun{start, end, first + k})
+	}
 }
