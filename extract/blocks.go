@@ -44,9 +44,6 @@ type Block struct {
 	// like titles ("*Tracing the Untraceable*, a joint talk by ..."), nil
 	// for most blocks (a pointer keeps Block at 128 bytes).
 	spans *[]string
-	// openEmph is a span of emphasis the block's last line opened and
-	// did not close
-	openEmph string
 
 	starts []lineStart // where each joined source line begins in Text
 	// row is the cells of a table row under a header that names a talk
@@ -349,19 +346,19 @@ func inline(s string, b *Block) string {
 	if strings.Contains(s, "<") {
 		s = tagRe.ReplaceAllString(s, "")
 	}
-	if b.openEmph != "" {
+	if open := b.openEmph(); open != "" {
 		// "*Five" at the end of the last line, "kubectl Plugins You
 		// Should Steal*" on this one: a title in italics that wraps
+		*b.spans = (*b.spans)[:len(*b.spans)-1]
 		n := 1
-		if strings.HasPrefix(b.openEmph, "**") {
+		if strings.HasPrefix(open, "**") {
 			n = 2
 		}
-		if k := strings.IndexByte(s, b.openEmph[0]); k > 0 && k < 120 && (k+1 == len(s) || !isASCIIWord(s[k+1])) {
-			if span := b.openEmph[n:] + " " + stripEmphasis(s[:k]); len(span) <= 161 && !strings.HasSuffix(span, ".") {
-				b.addSpan(span)
+		if k := strings.IndexByte(s, open[0]); k > 0 && k < 120 && (k+1 == len(s) || !isASCIIWord(s[k+1])) {
+			if span := open[n:] + " " + stripEmphasis(s[:k]); len(span) <= 161 && !strings.HasSuffix(span, ".") {
+				*b.spans = append(*b.spans, span)
 			}
 		}
-		b.openEmph = ""
 	}
 	if mayEmphTitle(s) {
 		var have []string
@@ -369,10 +366,12 @@ func inline(s string, b *Block) string {
 			have = *b.spans
 		}
 		got, open := appendEmphSpans(have, s)
+		if open != "" {
+			got = append(got, openMark+open)
+		}
 		if len(got) > len(have) {
 			b.spans = &got
 		}
-		b.openEmph = open
 	}
 	s = stripEmphasis(s)
 	if strings.Contains(s, "\\") {
@@ -838,6 +837,9 @@ func appendBlock(blocks []Block, b *Block) []Block {
 		return blocks
 	}
 	b.Text = strings.TrimSpace(b.Text)
+	if b.openEmph() != "" {
+		*b.spans = (*b.spans)[:len(*b.spans)-1] // never closed
+	}
 	return append(blocks, *b)
 }
 
@@ -1186,14 +1188,20 @@ func isSpaceByte(c byte) bool {
 }
 
 // spanTexts returns the emphasised spans of the block that read like titles.
-// addSpan records the text of an emphasised span of the block.
-func (b *Block) addSpan(span string) {
-	var got []string
-	if b.spans != nil {
-		got = *b.spans
+// openMark starts the last of a block's spans while it is a span of
+// emphasis that its last line opened and did not close ("... on *Five").
+const openMark = "\x00"
+
+// openEmph returns the span of emphasis the block's last line left open.
+func (b *Block) openEmph() string {
+	if b.spans == nil || len(*b.spans) == 0 {
+		return ""
 	}
-	got = append(got, span)
-	b.spans = &got
+	last := (*b.spans)[len(*b.spans)-1]
+	if !strings.HasPrefix(last, openMark) {
+		return ""
+	}
+	return last[len(openMark):]
 }
 
 func (b *Block) spanTexts() []string {

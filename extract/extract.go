@@ -148,7 +148,7 @@ func Extract(doc *Doc, cat *Catalog, info graph.SourceInfo) *graph.Facts {
 	x.authors()
 	x.readHandles()
 	x.talks = x.segment()
-	notes := x.linkParagraphs(x.linkNotes())
+	notes := x.linkStamps(x.linkParagraphs(x.linkNotes()))
 	x.section = make([]int, len(doc.Blocks))
 	for i := range x.section {
 		x.section[i] = -1

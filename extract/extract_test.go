@@ -2840,3 +2840,34 @@ func TestTalkRoll(t *testing.T) {
 		t.Errorf("one speaker, two titles: talks %q", got)
 	}
 }
+
+// TestLiveBlogFollowUps: a live blog announces each talk in a timestamped entry
+// and writes about it in a later one that names its speaker; a talk the
+// blog says was cancelled is none.
+func TestLiveBlogFollowUps(t *testing.T) {
+	const doc = "# Live from DevOpsDays Oslo 2025\n\n" +
+		"**09:05** — Opening slot: Sigrid Holm (Vipps) and Jonas Berg (Telenor) doing \"Two Clouds, One Pager\". Should be good.\n\n" +
+		"**09:50** — Done. Sigrid's half was about Prometheus federation, Jonas showed Thanos for the long-term store.\n\n" +
+		"**10:00** — Coffee. Spotted Malin by the Linkerd booth, she is on after the break.\n\n" +
+		"**10:20** — Up next after the break: Malin Dahl from Kolonial, \"Feature Flags Without Fear\".\n\n" +
+		"**10:55** — Malin's talk was a tour of OpenFeature with flagd as the provider.\n\n" +
+		"**11:00** — Maintainer Erik Lunde on \"kube-rs in Production Systems\". Rust people are very excited.\n\n" +
+		"**11:40** — Heads-up: \"Service Mesh for Small Teams\" by Ola Nordmann is cancelled, his flight was late. Istio fans, sorry.\n"
+	v := view{extractString(t, "live.md", doc)}
+	want := map[string][]string{
+		"Two Clouds, One Pager":         {"person:jonas-berg", "person:sigrid-holm"},
+		"Feature Flags Without Fear":    {"person:malin-dahl"},
+		"kube-rs in Production Systems": {"person:erik-lunde"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:malin-dahl": "org:kolonial", "person:sigrid-holm": "org:vipps"})
+	for title, projects := range map[string][]string{"Two Clouds, One Pager": {"project:prometheus", "project:thanos"},
+		"Feature Flags Without Fear": {"project:flagd", "project:openfeature"}} {
+		tk, _ := v.talk(title)
+		if got := v.out(tk.ID, graph.Mentions); !reflect.DeepEqual(got, projects) {
+			t.Errorf("%s mentions %q, want %q", title, got, projects)
+		}
+	}
+}

@@ -363,3 +363,46 @@ func (x *extractor) talkOfName(w string) int {
 	}
 	return found
 }
+
+// linkStamps adds to notes, in a live blog (entries that timestamps
+// start), the later entries about a talk an earlier entry announced: an
+// entry that is no talk's own and whose first sentences name the
+// speakers of one talk announced before it ("Keynote done and it was
+// spicy. Harriet's argument: ...").
+func (x *extractor) linkStamps(notes map[int][][2]int) map[int][][2]int {
+	var isTalk map[int]bool
+	for h := range x.doc.Blocks {
+		b := &x.doc.Blocks[h]
+		if !b.stamp {
+			continue
+		}
+		if isTalk == nil {
+			isTalk = map[int]bool{}
+			for _, t := range x.talks {
+				isTalk[t.block] = true
+			}
+		}
+		if isTalk[h] {
+			continue
+		}
+		ti := -1
+		for w := range givenNames(firstSentences(b.Text, 2)) {
+			k := x.talkOfName(w)
+			if k == -1 {
+				continue
+			}
+			if k < 0 || ti >= 0 && ti != k || x.talks[k].block > h {
+				ti = -2 // two talks' speakers, or one still to come
+				break
+			}
+			ti = k
+		}
+		if ti >= 0 {
+			if notes == nil {
+				notes = map[int][][2]int{}
+			}
+			notes[ti] = append(notes[ti], [2]int{h, h + 1})
+		}
+	}
+	return notes
+}

@@ -605,7 +605,7 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 			introduced && (p.start >= m[1] && p.start-m[1] <= 4 || p.end <= m[0] && m[0]-p.end <= 120) ||
 			// '@sambarrera, "Platform APIs, Not Tickets".', 'Last one for
 			// me: @meilin_secops, "Title"': a name that opens the sentence
-			p.end <= m[0] && strings.TrimSpace(head[p.end:m[0]]) == "," && (len(sp) > 1 || openingName(head[:p.start])) ||
+			p.end <= m[0] && orgCommaRe.MatchString(head[p.end:m[0]]) && (len(sp) > 1 || openingName(head[:p.start])) ||
 			// "**Title** — Name (Org). Notes ...": a bold or italic title
 			// that opens the block, its speakers after a dash or a comma
 			base == 0 && m[2] == 0 && p.start >= m[1] && p.start-m[1] <= 6 && (leadSepRe.MatchString(head[m[1]:p.start]) ||
@@ -642,8 +642,19 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	if len(sp) == 0 || !cued {
 		return talk{}, false // 'Her slide "The Catalog Is Everything" got a laugh'
 	}
+	if cancelledRe.MatchString(head[m[1]:]) {
+		return talk{}, false // '"Service Mesh on a Budget" by Tom Ashworth is cancelled'
+	}
 	return talk{title: title, speakers: sp, block: i, off: base + m[2], end: -1, listTitle: b.Kind == Item, prose: b.Kind == Para}, true
 }
+
+var (
+	// orgCommaRe: a comma after a name, with the company between them:
+	// 'Greg Halloway from Thoughtworks, "Title"', 'Ana Lee (Acme), "Title"'
+	orgCommaRe = lazyRe(`^\s*(?:\([^()]{2,60}\)|(?:from|of|at)\s+\p{Lu}[\p{L}\p{N}.&!-]*(?:\s+\p{Lu}[\p{L}\p{N}.&!-]*){0,2})?\s*,\s*$`)
+	// cancelledRe: a talk the recap says did not take place
+	cancelledRe = prefiltered(`(?i)\b(?:is|was|has\s+been|had\s+been|got)\s+(?:cancell?ed|called\s+off|dropped|pulled)\b`, "cancel", "called", "dropped", "pulled")
+)
 
 // isName reports whether s is a person's name and nothing else.
 func (x *extractor) isName(s string) bool {
@@ -895,7 +906,7 @@ var pronounStartRe = lazyRe(`^(?:He|She|They|His|Her|Their|Both|The (?:talk|sess
 
 var (
 	// "Li Na's *Dragonfly and Harbor ...*", "Takeshi Morimoto's keynote, "...""
-	talkBeforeRe = lazyRe(`(?i)(\bon\b|\bwith\b|\babout\b|\b(?:con|sobre|mit|über|met|over|avec|sur)\b|\b(?:charla|ponencia|taller|keynote|vortrag|lezing|sessie|conférence|atelier)\W*$|\bpresent(?:ed|ing|s)?\b|\b(?:gave|did|delivered|ran)\b|\btalked\b|:|—|–|\s-\s|^['’]s\s*$|^['’]s\s+(?:[\w-]+\s+){0,2}?(?:talk|keynote|session|presentation|workshop)\W*$)`)
+	talkBeforeRe = lazyRe(`(?i)(\bon\b|\bwith\b|\babout\b|\b(?:con|sobre|mit|über|met|over|avec|sur)\b|\b(?:charla|ponencia|taller|keynote|vortrag|lezing|sessie|conférence|atelier)\W*$|\bpresent(?:ed|ing|s)?\b|\b(?:gave|did|delivered|ran|doing|giving)\b|\btalked\b|:|—|–|\s-\s|^['’]s\s*$|^['’]s\s+(?:[\w-]+\s+){0,2}?(?:talk|keynote|session|presentation|workshop)\W*$)`)
 	// "by", or ", a joint talk by"
 	talkAfterRe = lazyRe(`(?i)^\W*(?:(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:talk|keynote|session|presentation|workshop)\s+)?(by|from|with|de|del|van|von|door|par|por|que\s+(?:impartió|presentó|dio|dieron)|(?:présentée?s?|animée?s?|donnée?s?)\s+par)\s+\W*$`)
 )
@@ -938,7 +949,7 @@ func hasSingleQuote(s string) bool {
 	return strings.Contains(s, "‘")
 }
 
-var quotedInRe = lazyRe(`["“„]([\p{Lu}\d][^"“”„]{4,120}|\p{Ll}[\p{L}\d.-]{1,24}:\s[^"“”„]{4,110})["”“]|«\s*([\p{Lu}\d][^«»]{4,120}?)\s*»`) // „German“, « French » too; "retsnoop: Finding ..."
+var quotedInRe = lazyRe(`["“„]([\p{Lu}\d][^"“”„]{4,120}|\p{Ll}[\p{L}\d.-]{1,24}:\s[^"“”„]{4,110}|\p{Ll}[\p{L}\d.]*-[\p{L}\d.-]+\s[^"“”„]{4,110})["”“]|«\s*([\p{Lu}\d][^«»]{4,120}?)\s*»`) // „German“, « French » too; "retsnoop: Finding ..."
 
 // tableTalk reads a row of an agenda table whose header names its talk
 // and speaker columns: rows whose speaker cell names no one (breaks,
