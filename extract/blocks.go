@@ -874,6 +874,7 @@ func parseText(lines []string, first int) []Block {
 	var card cardSpan // the emoji card being read
 	itemIndent := 0   // where the text of the last bullet starts
 	var cols *columns // the aligned table being read
+	handles := chatHandles(lines)
 	for i, raw := range lines {
 		ln := first + i
 		if cols != nil {
@@ -901,6 +902,18 @@ func parseText(lines []string, first int) []Block {
 		if t == "" {
 			flush()
 			continue
+		}
+		if c := t[0]; (c == '[' || c >= '0' && c <= '9') && stampLineRe.MatchString(t) && (c == '[' || chatAuthor(t, handles) != "") {
+			// "[09:15] marco.bianchi: starting: ...": a chat log's
+			// message, or a live blog's entry, is a block of its own;
+			// the handle of who wrote it is no part of its text
+			flush()
+			cur = &Block{Kind: Item, Level: 1, stamp: true}
+			cur.appendText(inline(dropAuthor(t, handles), cur), ln)
+			continue
+		}
+		if reactions(t) || threadCount(t) {
+			continue // "👍 2   🔥 4", "↳ 3 replies" under a chat message
 		}
 		if pos, ok := card.at(lines, i, i == 0 || strings.TrimSpace(lines[i-1]) == ""); ok {
 			flush()
@@ -954,6 +967,95 @@ func parseText(lines []string, first int) []Block {
 	}
 	flush()
 	return blocks
+}
+
+// chatAuthorRe matches the author of a chat log's message after its
+// time: a lower-case handle and a colon ("marco.bianchi: "), or an IRC
+// nick in angle brackets ("<mdubois> ").
+var chatAuthorRe = lazyRe(`^((?:\*\*|__)?[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?(?:\*\*|__)?\s+)(?:<([^>\s]{1,30})>|([a-z0-9][a-z0-9._-]{1,30}):)\s+`)
+
+// chatHandles returns the authors of a chat log's messages: the handles
+// after a time that start two lines or more. One line is not enough: "8:42
+// bootc: Your OS Is Just Another Container Image" is a video's chapter.
+func chatHandles(lines []string) map[string]bool {
+	var seen, out map[string]bool
+	for _, raw := range lines {
+		t := strings.TrimSpace(raw)
+		if t == "" || (t[0] != '[' && t[0] != '(' && (t[0] < '0' || t[0] > '9')) {
+			continue
+		}
+		m := chatAuthorRe.FindStringSubmatch(t)
+		if m == nil {
+			continue
+		}
+		h := m[2] + m[3] // an IRC nick or a handle
+		if seen[h] {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[h] = true
+		} else {
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			seen[h] = true
+		}
+	}
+	return out
+}
+
+// chatAuthor returns the author of a chat log's message t, one of handles.
+func chatAuthor(t string, handles map[string]bool) string {
+	if handles == nil {
+		return ""
+	}
+	if m := chatAuthorRe.FindStringSubmatch(t); m != nil && handles[m[2]+m[3]] {
+		return m[2] + m[3]
+	}
+	return ""
+}
+
+// dropAuthor removes the author from a chat log's message, keeping its time.
+func dropAuthor(t string, handles map[string]bool) string {
+	if handles == nil {
+		return t
+	}
+	if chatAuthor(t, handles) != "" {
+		m := chatAuthorRe.FindStringSubmatchIndex(t)
+		return t[:m[3]] + t[m[1]:]
+	}
+	return t
+}
+
+// reactions reports whether t is a line of emoji reactions and their
+// counts ("🔥 4   👀 1"), which a chat export sets under a message.
+func reactions(t string) bool {
+	emoji := false
+	for _, f := range strings.Fields(t) {
+		r, _ := utf8.DecodeRuneInString(f)
+		switch {
+		case r >= 0x2000 && unicode.IsSymbol(r):
+			emoji = true
+		case r >= '0' && r <= '9':
+			if strings.Trim(f, "0123456789") != "" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return emoji
+}
+
+// threadCount reports whether t is a chat export's count of the replies
+// a message got ("↳ 3 replies"), not a comment section's heading.
+func threadCount(t string) bool {
+	rest, ok := strings.CutPrefix(t, "↳")
+	if !ok {
+		return false
+	}
+	n, word, _ := strings.Cut(strings.TrimSpace(rest), " ")
+	return n != "" && strings.Trim(n, "0123456789") == "" && (word == "replies" || word == "reply")
 }
 
 // columns is the layout of a plain-text table whose columns are aligned

@@ -2871,3 +2871,52 @@ func TestLiveBlogFollowUps(t *testing.T) {
 		}
 	}
 }
+
+// TestChatLog: a chat export's messages are entries of their own, without
+// their authors' handles, reactions or reply counts (which once cut the
+// log short as a comment section); the entry after a quoted title may say
+// who the speaker is.
+func TestChatLog(t *testing.T) {
+	const doc = "Matrix export: #cfp-watchers (KubeCon Europe 2026)\n" +
+		"Exported by Lena Vogt (lena.vogt) on 27 March 2026\n\n" +
+		"[10:00] lena.vogt: stream is up, first breakout starting\n" +
+		"    👍 3\n" +
+		"[10:01] tom_r: starting: \"Sharding Loki Without Losing Sleep\"\n" +
+		"    🎉 1\n" +
+		"[10:01] tom_r: speaker is Ana-Maria Pop, she runs observability at Bolt\n" +
+		"    🔥 2   👀 1\n" +
+		"[10:04] tom_r: loki ring + memberlist, nice diagrams\n" +
+		"    ↳ 2 replies\n" +
+		"    [10:05] lena.vogt: slides?\n" +
+		"    [10:06] tom_r: on sched later\n" +
+		"[10:30] lena.vogt: watching \"Kyverno Policies in Anger\" by Mei-Lin Chou\n" +
+		"[11:15] tom_r: last one: Jonas Weber (SAP), \"Gardener Shoots at Scale\"\n" +
+		"[11:16] lena.vogt: 🙏\n"
+	v := view{extractString(t, "chat.txt", doc)}
+	want := map[string][]string{
+		"Sharding Loki Without Losing Sleep": {"person:ana-maria-pop"},
+		"Kyverno Policies in Anger":          {"person:mei-lin-chou"},
+		"Gardener Shoots at Scale":           {"person:jonas-weber"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:jonas-weber": "org:sap"})
+	for _, p := range v.names(graph.Person) {
+		if strings.Contains(p, "tom") || strings.Contains(p, "lena.vogt") {
+			t.Errorf("person %q is a chat handle", p)
+		}
+	}
+	for _, o := range v.names(graph.Org) {
+		if strings.Contains(o, "lena") {
+			t.Errorf("org %q is a login", o)
+		}
+	}
+	// a video's chapters: "bootc:" opens a title, it is no chat handle
+	v = view{extractString(t, "chapters.txt", "FOSDEM 2026 in twenty minutes\n\n0:00 Intro\n"+
+		"3:20 Quadlets All the Way Down – Valentina Greco (Red Hat)\n"+
+		"8:42 bootc: Your OS Is Just Another Container Image – Tomasz Zieliński (Red Hat)\n")}
+	if _, ok := v.talk("bootc: Your OS Is Just Another Container Image"); !ok {
+		t.Errorf("chapter title lost its project: talks %q", v.names(graph.Talk))
+	}
+}

@@ -46,9 +46,18 @@ func isFirstName(w string) bool {
 	loadLexicons()
 	var buf [32]byte
 	if l, ok := lowerASCII(buf[:], w); ok {
-		return firstNames[string(l)]
+		if firstNames[string(l)] {
+			return true
+		}
+	} else if firstNames[graph.Fold(w)] {
+		return true
 	}
-	return firstNames[graph.Fold(w)]
+	// "Mei-Lin", "Jean-Pierre": two known given names joined (not
+	// "Mercedes-Benz", "Llewellyn-Jones")
+	if k := strings.IndexByte(w, '-'); k > 1 && k+2 < len(w) && w[k+1] >= 'A' && w[k+1] <= 'Z' && !strings.Contains(w[k+1:], "-") {
+		return isFirstName(w[:k]) && isFirstName(w[k+1:])
+	}
+	return false
 }
 
 // isWord reports whether w is a common English word.

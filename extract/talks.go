@@ -249,7 +249,8 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if proseLine || x.consumed[i] {
 		// not a "Title - Speakers" line
 	} else if title, sp, ok := x.titleSpeakers(candidate); ok && len(sp) > 0 && titleLike(upperFirst(title)) && !notTalkRe.MatchString(title) && !x.nameOverOrg(title, sp) &&
-		!strings.Contains(title, ". ") { // "Treat the platform as a product. Roadmap ... (from 'Title' by Name"
+		!strings.Contains(title, ". ") && // "Treat the platform as a product. Roadmap ... (from 'Title' by Name"
+		!(startsLower(title) && hasQuote(title)) { // 'watching "Title" by Name': the quotes hold the title
 		format := formatOf(text)
 		if lm := matchLabel(title); lm != nil && trimTitle(lm[3]) != "" {
 			title, format = trimTitle(lm[3]), talkFormat(lm[2]) // "Ignite: "Why Your Runbooks Lie" – Ola Pawlak"
@@ -619,6 +620,8 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 		// "... w duecie: "Title". Prowadzący: Piotr Zieliński z Grupy
 		// Pracuj i Marta Kowalczyk z firmy Spacelift."
 		if next := x.nextSentenceSpeakers(b, base+len(head)); len(next) > 0 {
+			sp, cued = next, true
+		} else if next := x.nextEntrySpeakers(i); len(sp) == 0 && len(next) > 0 {
 			sp, cued = next, true
 		}
 	}
@@ -1653,7 +1656,8 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 			after := head[sp.end:]
 			lead := strings.TrimSpace(leadRe.ReplaceAllString(before, ""))
 			atStart := lead == "" || strings.HasSuffix(lead, ".") || strings.HasSuffix(lead, "!") || duoRe.MatchString(lead)
-			withOrg := strings.HasPrefix(strings.TrimLeft(after, " "), "(") && len(out) == 0 && sp.start < 120
+			withOrg := strings.HasPrefix(strings.TrimLeft(after, " "), "(") && len(out) == 0 && sp.start < 120 &&
+				!handleParenRe.MatchString(after) // "exported by Priya Raman (priya.raman)": a login, no company
 			if (atStart && (spokeAfter(after) || x.pairSpoke(head, people[k:]))) ||
 				talkCueRe.MatchString(before) || intlCue(before) || withOrg ||
 				(len(out) > 0 && listGlueRe.MatchString(head[out[len(out)-1].end:sp.start])) {
@@ -1688,6 +1692,42 @@ func (x *extractor) namesFirst(s string) bool {
 	p := x.peopleIn(s)
 	return len(p) > 0 && p[0].start == 0 && strings.HasPrefix(s[p[0].end:], ",")
 }
+
+// speakerIsRe: an entry of a live blog or chat log that names the
+// speakers of the talk the entry before it announced: "speaker is Hannah
+// Whitcombe, she runs ...", "Speakers: ...".
+var speakerIsRe = lazyRe(`(?i)^(?:the\s+)?(?:speakers?|presenters?)\s*(?:is|are|:|was|were)\s+`)
+
+// nextEntrySpeakers reads the speakers from the entry after entry i of a
+// live blog or chat log, when it says who they are.
+func (x *extractor) nextEntrySpeakers(i int) []speaker {
+	if i+1 >= len(x.doc.Blocks) || !x.doc.Blocks[i].stamp || !x.doc.Blocks[i+1].stamp {
+		return nil
+	}
+	nb := &x.doc.Blocks[i+1]
+	text := nb.Text
+	if m := stampRe.FindString(text); m != "" {
+		text = text[len(m):]
+	}
+	m := speakerIsRe.FindStringIndex(text)
+	if m == nil {
+		return nil
+	}
+	off := len(nb.Text) - len(text) + m[1]
+	rest := nb.Text[off:]
+	var out []speaker
+	for _, p := range x.peopleIn(firstSentence(rest)) {
+		if p.start != 0 && (len(out) == 0 || !listGlueRe.MatchString(rest[out[len(out)-1].end-off:p.start])) {
+			break
+		}
+		out = append(out, speaker{name: p.name, line: nb.LineAt(off + p.start), text: nb.Text, org: x.orgAfter(rest[p.end:]), end: off + p.end})
+	}
+	shareLastOrg(out)
+	return out
+}
+
+// handleParenRe matches a login in brackets after a name: "(priya.raman)".
+var handleParenRe = lazyRe(`^\s*\(@?[a-z0-9]+[._-][a-z0-9._-]*\)`)
 
 // spokeAfter reports whether the words after a name say its bearer
 // spoke: "... (Isovalent) walked through", "... van Adyen gaf".
