@@ -897,7 +897,7 @@ func parseText(lines []string, first int) []Block {
 		}
 		t := fieldLine(strings.TrimSpace(raw))
 		if strings.Contains(t, "] ") || strings.Contains(t, "].") || strings.HasSuffix(t, "]") {
-			t = noteNumRe.ReplaceAllString(t, "$1") // "Tereza Nováková, Red Hat [1]": a note's number
+			t = dropNoteNums(t) // "Tereza Nováková, Red Hat [1]": a note's number
 		}
 		if t == "" {
 			flush()
@@ -1162,6 +1162,31 @@ func (h *tableRow) rowText(cells []string) string {
 
 // noteNumRe matches a footnote's number after a word in plain text: "[3]".
 var noteNumRe = lazyRe(`\s\[\d{1,3}\]([\s.,;:]|$)`).needing("[")
+
+// dropNoteNums removes the footnote numbers of a plain-text line, after a
+// name, a title in quotes or at the line's end ("Tereza Nováková, Red Hat
+// [1]", "... Returned -EINVAL" [3], which"), but keeps the numbers that
+// cite a reference list in the text ("The Podman talk [2] was packed").
+func dropNoteNums(t string) string {
+	return noteNumRe.ReplaceAllStringFunc(t, func(m string) string {
+		k := strings.Index(t, m) // the first such number: enough to judge by
+		before := strings.TrimRight(t[:k], " ")
+		after := m[strings.IndexByte(m, ']')+1:]
+		if strings.TrimSpace(after) == "" && k+len(m) == len(t) {
+			return after // at the line's end
+		}
+		w := before[strings.LastIndexAny(before, " \t(")+1:]
+		if strings.HasSuffix(w, "\"") || strings.HasSuffix(w, "”") {
+			return after // after a title in quotes
+		}
+		first, _ := utf8.DecodeRuneInString(w)
+		last, _ := utf8.DecodeLastRuneInString(w)
+		if w != "" && unicode.IsUpper(first) && unicode.IsLetter(last) {
+			return after // after a name
+		}
+		return m
+	})
+}
 
 // taskBox removes the check box of a task list item: "[x] Title — Name"
 // (attended), "[ ] Title — Name" (missed, still a talk of the event).

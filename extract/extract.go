@@ -47,10 +47,14 @@ type extractor struct {
 	// runs holds, for blocks outside talks, the sentences that discuss
 	// one talk: notes after an agenda that go through several talks in
 	// one paragraph ("Leon's keynote ... Chiara's demo used ...").
-	runs      map[int][]noteRun
-	talkIDs   []string
-	talks     []talk
-	mentioned map[string]bool // catalog ids named in this source
+	runs  map[int][]noteRun
+	cites map[int][]citeAt // per block, where it cites a reference list's talks
+	// refAuthors holds, for each entry of a reference list, the people
+	// who wrote it, if it is no talk (a talk's are its speakers)
+	refAuthors map[int][]span
+	talkIDs    []string
+	talks      []talk
+	mentioned  map[string]bool // catalog ids named in this source
 	// catAdded holds the id and spelling of every catalog node added: a
 	// catalog node has the highest quality, so adding it again with the
 	// same spelling changes nothing, and a recap names the same project
@@ -178,6 +182,9 @@ func Extract(doc *Doc, cat *Catalog, info graph.SourceInfo) *graph.Facts {
 				x.section[i] = ti
 			}
 		}
+	}
+	if x.cites != nil {
+		x.citeRuns()
 	}
 	for ti := range x.talks {
 		x.addTalk(ti)
@@ -686,10 +693,16 @@ func (x *extractor) prosePeople() {
 		b := &x.doc.Blocks[bi]
 		ti := x.section[bi]
 		text := b.Text
-		spans := x.peopleIn(text)
+		spans, ref := x.refAuthors[bi]
+		if !ref {
+			spans = x.peopleIn(text)
+		}
 		for _, sp := range spans {
 			x.excluded[bi] = append(x.excluded[bi], [2]int{sp.start, sp.end})
 			id, ok := x.personFor(sp.name, ti)
+			if !ok && ref {
+				id, ok = x.personByInitials(sp.name) // "Okafor, A. N. (2024)": Adaeze Okafor's paper
+			}
 			if !ok {
 				id = x.personNode(sp.name, graph.QualityProse)
 			}

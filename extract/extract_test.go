@@ -2920,3 +2920,72 @@ func TestChatLog(t *testing.T) {
 		t.Errorf("chapter title lost its project: talks %q", v.names(graph.Talk))
 	}
 }
+
+// TestReferenceList: a report that cites talks by author and year, or by
+// number, and lists them at the end: each entry that is a talk is one,
+// given by the people the text names in full where it cites it, with the
+// projects of those sentences; a paper's authors are people, no talk; an
+// initial ("Lee, C.") is no mention of the C language.
+func TestReferenceList(t *testing.T) {
+	const apa = "# Trip report: KubeCon Europe 2025 (London)\n\n" +
+		"## Platform sessions\n\n" +
+		"Lee and Varga (2025) was the most useful session. Chloe Lee (Shopify) and Bence Varga (Prezi) described Backstage templates " +
+		"that call Crossplane. It builds on Lee (2023), a paper on golden paths. Mbeki (2025) went elsewhere: " +
+		"Thabo Mbeki, an engineer at Takealot, tuned Karpenter for spot capacity.\n\n" +
+		"## Security\n\n" +
+		"Novak (2025) is the one to watch. Irena Novak, who works at Red Hat, signed every image with cosign.\n\n" +
+		"## References\n\n" +
+		"Lee, C. J. (2023). Golden paths for platform teams. *Journal of Platform Engineering*, 2(1), 1-9.\n\n" +
+		"Lee, C., & Varga, B. (2025). *Templates all the way down: Backstage meets Crossplane*. Talk at KubeCon Europe 2025, London.\n\n" +
+		"Mbeki, T. (2025). *Spot capacity without tears*. Talk at KubeCon Europe 2025, London.\n\n" +
+		"Novak, I. (2025). *Signing every image we ship*. Keynote presented at KubeCon Europe 2025, London.\n"
+	v := view{extractString(t, "apa.md", apa)}
+	want := map[string][]string{
+		"Templates all the way down: Backstage meets Crossplane": {"person:bence-varga", "person:chloe-lee"},
+		"Spot capacity without tears":                            {"person:thabo-mbeki"},
+		"Signing every image we ship":                            {"person:irena-novak"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:chloe-lee": "org:shopify", "person:thabo-mbeki": "org:takealot"})
+	for title, projects := range map[string][]string{
+		"Templates all the way down: Backstage meets Crossplane": {"project:backstage", "project:crossplane"},
+		"Spot capacity without tears":                            {"project:karpenter"},
+	} {
+		tk, _ := v.talk(title)
+		if got := v.out(tk.ID, graph.Mentions); !reflect.DeepEqual(got, projects) {
+			t.Errorf("%s mentions %q, want %q", title, got, projects)
+		}
+	}
+	if _, ok := v.node("project:c"); ok {
+		t.Errorf("an initial is a mention of C")
+	}
+	if got := v.names(graph.Person); slices.Contains(got, "C. J. Lee") {
+		t.Errorf("the paper's author is a second Chloe Lee: %q", got)
+	}
+
+	const numbered = "Notes from FOSDEM 2026\n\n" +
+		"1. Containers\n\n" +
+		"The Podman talk [2] was packed: Ana Ruiz showed Quadlet units. " +
+		"Later, [1] covered Flatcar; Tomas Berg of Kinvolk did the demo.\n\n" +
+		"References\n\n" +
+		"[1] T. Berg. \"Flatcar Without Fear\". Talk at FOSDEM 2026, Brussels, 2026.\n" +
+		"[2] A. Ruiz and P. Chen. \"Quadlets in Production Today\". Talk at FOSDEM 2026, Brussels, 2026.\n" +
+		"[3] R. Pike. \"Notes on Programming in C\". Technical report, 1989.\n"
+	v = view{extractString(t, "numbered.txt", numbered)}
+	want = map[string][]string{
+		"Flatcar Without Fear":         {"person:tomas-berg"},
+		"Quadlets in Production Today": {"person:ana-ruiz", "person:p-chen"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("numbered: talks %q\nwant %q", got, want)
+	}
+	if got := v.names(graph.Person); !slices.Contains(got, "R. Pike") {
+		t.Errorf("a report's author is no person: %q", got)
+	}
+	tk, _ := v.talk("Flatcar Without Fear")
+	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:flatcar-container-linux") || slices.Contains(got, "project:podman") {
+		t.Errorf("Flatcar talk mentions %q", got)
+	}
+}

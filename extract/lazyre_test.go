@@ -118,7 +118,8 @@ func TestLazyRegexpsMatchPlain(t *testing.T) {
 		"Opening keynote (09:30 - 10:00)", "eBPF deep dive (lightning talk)", "Home » Posts » KubeCon",
 		"Jane Doe (Isovalent)", "Thanks for reading. — Hugo Moreau", "– Ana María López",
 		"[[Kepler (software)|Kepler]] metrics", "[https://speakerdeck.com/x Slides]", "Demo.<ref>Slides online.</ref>", "**Host:** Marisol Vega", "@dana@fosstodon.org = Dana Whitfield",
-		"[b]Day 1[/b] see [url=https://x.example/1]my report[/url]", "Tereza Nováková, Red Hat [1]")
+		"[b]Day 1[/b] see [url=https://x.example/1]my report[/url]", "Tereza Nováková, Red Hat [1]",
+		"[2] A. Ruiz and P. Chen. \"Quadlets in Production\". Talk at FOSDEM 2026, Brussels, 2026.")
 	filtered, kept := 0, 0
 	for _, l := range allLazy {
 		plain := regexp.MustCompile(l.expr)

@@ -28,6 +28,8 @@ type talk struct {
 	// first speaker is named at rollAt
 	roll   bool
 	rollAt int
+	// ref: the title is an entry of a reference list, cited in the text
+	ref *reference
 }
 
 var (
@@ -99,6 +101,10 @@ func (x *extractor) segment() []talk {
 		}
 	}
 	closeAt(len(blocks))
+	if slices.ContainsFunc(talks, func(t talk) bool { return t.ref != nil }) {
+		talks = withoutCitedSections(talks)
+		x.resolveCites(talks)
+	}
 	return talks
 }
 
@@ -151,6 +157,11 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	}
 	if len(text) < 100 && agoRe.MatchString(text) {
 		return talk{}, false // a comment's header: "the_real_mdubois 2 days ago | prev | next [-]"
+	}
+	if (b.Kind == Para || b.Kind == Item) && b.row == nil {
+		if t, ok := x.referenceTalk(i); ok {
+			return t, true // "Brennan, C. (2025). Title. Talk at SREcon25 EMEA, Dublin."
+		}
 	}
 	if b.row != nil {
 		return x.tableTalk(i, b.row)
