@@ -1030,8 +1030,11 @@ func dropAuthor(t string, handles map[string]bool) string {
 // reactions reports whether t is a line of emoji reactions and their
 // counts ("🔥 4   👀 1"), which a chat export sets under a message.
 func reactions(t string) bool {
+	if r, _ := utf8.DecodeRuneInString(t); r < 0x2000 || !unicode.IsSymbol(r) {
+		return false // (it runs on every line)
+	}
 	emoji := false
-	for _, f := range strings.Fields(t) {
+	for f := range strings.FieldsSeq(t) {
 		r, _ := utf8.DecodeRuneInString(f)
 		switch {
 		case r >= 0x2000 && unicode.IsSymbol(r):

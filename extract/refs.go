@@ -47,7 +47,7 @@ func (x *extractor) referenceTalk(i int) (talk, bool) {
 	if len(text) < 30 || len(text) > 600 {
 		return talk{}, false
 	}
-	var ref reference
+	var num, year string
 	var names []span // the authors' names, as initials and family name
 	var rest int     // where the entry goes on after its authors
 	switch {
@@ -56,7 +56,7 @@ func (x *extractor) referenceTalk(i int) (talk, bool) {
 		if m == nil {
 			return talk{}, false
 		}
-		ref.num, rest = text[m[2]:m[3]], m[1]
+		num, rest = text[m[2]:m[3]], m[1]
 		for _, n := range refNumNameRe.FindAllStringSubmatchIndex(text[m[4]:m[5]], -1) {
 			o := m[4]
 			names = append(names, span{o + n[0], o + n[1], initials(text[o+n[2]:o+n[3]]) + " " + text[o+n[4]:o+n[5]]})
@@ -69,7 +69,7 @@ func (x *extractor) referenceTalk(i int) (talk, bool) {
 		if m == nil {
 			return talk{}, false
 		}
-		ref.year, rest = text[m[4]:m[5]], m[1]
+		year, rest = text[m[4]:m[5]], m[1]
 		for _, n := range refNameRe.FindAllStringSubmatchIndex(text[m[2]:m[3]], -1) {
 			o := m[2]
 			names = append(names, span{o + n[0], o + n[1], initials(text[o+n[4]:o+n[5]]) + " " + text[o+n[2]:o+n[3]]})
@@ -93,7 +93,8 @@ func (x *extractor) referenceTalk(i int) (talk, bool) {
 		return talk{}, false
 	}
 	x.refAuthors[i] = []span{} // the talk's speakers, added with it
-	t := talk{title: title, block: i, end: i + 1, off: rest + m[2], ref: &ref}
+	ref := &reference{num: num, year: year}
+	t := talk{title: title, block: i, end: i + 1, off: rest + m[2], ref: ref}
 	for _, n := range names {
 		ref.family = append(ref.family, n.name[strings.LastIndexByte(n.name, ' ')+1:])
 		t.speakers = append(t.speakers, speaker{name: n.name, line: b.Line, text: text})
