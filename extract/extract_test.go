@@ -2989,3 +2989,27 @@ func TestReferenceList(t *testing.T) {
 		t.Errorf("Flatcar talk mentions %q", got)
 	}
 }
+
+// TestCitedTakeawayByline: a takeaway that cites its talk at the end
+// gives the speakers' companies after their names; a sentence that goes
+// on after the name is no byline.
+func TestCitedTakeawayByline(t *testing.T) {
+	const doc = "# What we brought back from KubeCon Europe 2025\n\n" +
+		"1. **Upgrade in rings.** Argo CD sync waves rolled Linkerd across 200 clusters.\n" +
+		"   (from 'Rings Around the Fleet' by Tessa Nguyen, Nordstrom, and Omar Haddad, Buoyant)\n\n" +
+		"2. **Keep two weeks locally.** Ship the rest through Thanos.\n" +
+		"   (from 'Prometheus Is a Cache' by Ingrid Solberg, Shopify)\n\n" +
+		"The lightning talk \"Alertmanager Inhibitions in Five Minutes\" by Leonie Vogt deserves a shout.\n"
+	v := view{extractString(t, "takeaways.md", doc)}
+	wantWorks(t, v, map[string]string{"person:tessa-nguyen": "org:nordstrom", "person:omar-haddad": "org:buoyant",
+		"person:ingrid-solberg": "org:shopify"})
+	for _, o := range v.names(graph.Org) {
+		if strings.Contains(o, "shout") {
+			t.Errorf("org %q", o)
+		}
+	}
+	tk, ok := v.talk("Rings Around the Fleet")
+	if got := v.in(tk.ID, graph.Presented); !ok || len(got) != 2 {
+		t.Errorf("Rings Around the Fleet: speakers %q", got)
+	}
+}

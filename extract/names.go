@@ -531,7 +531,7 @@ var (
 )
 
 var (
-	andSplitRe   = lazyRe(`\s+(?:&|and|und|et|en|y|e|i|og|och|\+)\s+`)
+	andSplitRe   = lazyRe(`,?\s+(?:&|and|und|et|en|y|e|i|og|och|\+)\s+`)
 	parenCommaRe = lazyRe(`\)\s*,\s*`).needing(")")
 )
 

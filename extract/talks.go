@@ -580,6 +580,11 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	if sp := x.leadTitleSpeakers(b, m, base); len(sp) > 0 {
 		return talk{title: stripEnum(title), speakers: sp, block: i, end: -1, listTitle: b.Kind == Item, prose: b.Kind == Para}, true
 	}
+	if sp := x.bylineAfter(b, head, base, m[1]); len(sp) > 0 {
+		// "(from 'Linkerd Without the Drama' by Tessa Nguyen, Nordstrom,
+		// and Omar Haddad, Buoyant)": speakers with their companies
+		return talk{title: title, speakers: sp, block: i, off: base + m[2], end: -1, listTitle: b.Kind == Item, prose: b.Kind == Para}, true
+	}
 	var sp []speaker
 	cued := false
 	// "titled 'X', Name argued", "gave a talk titled 'X'": the words before
@@ -669,6 +674,41 @@ var (
 	// cancelledRe: a talk the recap says did not take place
 	cancelledRe = prefiltered(`(?i)\b(?:is|was|has\s+been|had\s+been|got)\s+(?:cancell?ed|called\s+off|dropped|pulled)\b`, "cancel", "called", "dropped", "pulled")
 )
+
+// bylineAfterRe matches "by" right after a quoted title.
+var bylineAfterRe = lazyRe(`^,?\s+by\s+`)
+
+// bylineAfter reads the speakers after a quoted title that ends at end in
+// head (at base in block b) when "by" and a list of names, each with its
+// company, is all there is up to the bracket, semicolon or block's end:
+// "'Title' by Hannah Kim, Datadog)", "'Title' by A, Acme, and B, Beta;".
+func (x *extractor) bylineAfter(b *Block, head string, base, end int) []speaker {
+	m := bylineAfterRe.FindStringIndex(head[end:])
+	if m == nil {
+		return nil
+	}
+	rest := head[end+m[1]:]
+	if k := strings.IndexAny(rest, ");"); k >= 0 {
+		rest = rest[:k]
+	} else if strings.Contains(rest, ". ") {
+		return nil // '"Title" by Leonie Vogt from Trade Republic deserves a shout. ...': prose
+	}
+	sp, ok := x.allSpeakers(rest)
+	if !ok || !slices.ContainsFunc(sp, func(s speaker) bool { return s.org != "" }) {
+		return nil
+	}
+	for _, s := range sp {
+		for w := range strings.FieldsSeq(s.org) {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && len(w) > 3 {
+				return nil // "Trade Republic deserves a shout": a sentence goes on
+			}
+		}
+	}
+	for k := range sp {
+		sp[k].line, sp[k].text = b.LineAt(base+end), head
+	}
+	return sp
+}
 
 // isName reports whether s is a person's name and nothing else.
 func (x *extractor) isName(s string) bool {
