@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -513,6 +514,7 @@ func parseMarkdown(lines []string, first int) []Block {
 	taskTable := false  // the table being read is one of tasks and their owners
 	var card cardSpan   // the emoji card being read
 	skip := -1          // the last line of a component already read
+	lines = joinWrappedLinks(lines)
 	for i, raw := range lines {
 		ln := first + i
 		if i <= skip {
@@ -967,6 +969,41 @@ func parseText(lines []string, first int) []Block {
 	}
 	flush()
 	return blocks
+}
+
+// joinWrappedLinks moves the end of a link that a hard wrap split, up to
+// its closing "](url)", to the line where the link starts, so that the
+// line's inline syntax reads it whole: "[Near Misses Are Free Lessons:
+// Reviewing" over "the Incidents That Didn't Happen](https://...) by
+// Priya Raman". It returns lines itself when no link is split, else a copy.
+func joinWrappedLinks(lines []string) []string {
+	out := lines
+	for i := 0; i+1 < len(lines); i++ {
+		l := out[i]
+		k := strings.LastIndexByte(l, '[')
+		if k < 0 || strings.IndexByte(l[k:], ']') >= 0 || strings.TrimSpace(lines[i+1]) == "" {
+			continue
+		}
+		next := out[i+1]
+		close := strings.Index(next, "](")
+		if close < 0 || strings.IndexByte(next[:close], '[') >= 0 {
+			continue
+		}
+		end := strings.IndexByte(next[close:], ')')
+		if end < 0 {
+			continue
+		}
+		end += close + 1
+		if strings.TrimSpace(next[end:]) == "" {
+			continue // the next line would be left blank, ending the paragraph
+		}
+		if &out[0] == &lines[0] {
+			out = slices.Clone(lines)
+		}
+		out[i] = l + " " + strings.TrimSpace(next[:end])
+		out[i+1] = strings.Repeat(" ", len(next)-len(strings.TrimLeft(next, " "))) + strings.TrimLeft(next[end:], " ")
+	}
+	return out
 }
 
 // chatAuthorRe matches the author of a chat log's message after its

@@ -3013,3 +3013,30 @@ func TestCitedTakeawayByline(t *testing.T) {
 		t.Errorf("Rings Around the Fleet: speakers %q", got)
 	}
 }
+
+// TestLinkedTitles: an essay that cites talks as links, "[Title](url) by
+// Name (Company)", even when a hard wrap splits the link's text; a link
+// to a post about another event is no talk.
+func TestLinkedTitles(t *testing.T) {
+	const doc = "# What stuck with me from SREcon25 Americas\n\n" +
+		"Marta Ortiz · SRE, Zalando · Berlin\n" +
+		"Previous one: [SREcon Americas 2024 journal (Santa Clara)](/posts/srecon24/)\n\n" +
+		"The best session was [Paging Less by Design: Alert Budgets\n" +
+		"for Busy Teams](https://www.usenix.org/srecon25/budgets) by Marta Silva (Zendesk).\n" +
+		"She tied every alert to an SLO in Sloth.\n\n" +
+		"On the data side, [Cheap Logs Are a Lie](https://www.usenix.org/srecon25/logs) by Owen Price\n" +
+		"walked through Vector pipelines.\n"
+	v := view{extractString(t, "links.md", doc)}
+	want := map[string][]string{
+		"Paging Less by Design: Alert Budgets for Busy Teams": {"person:marta-silva"},
+		"Cheap Logs Are a Lie":                                {"person:owen-price"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:marta-silva": "org:zendesk"})
+	tk, _ := v.talk("Paging Less by Design: Alert Budgets for Busy Teams")
+	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:sloth") {
+		t.Errorf("linked talk mentions %q", got)
+	}
+}

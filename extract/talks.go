@@ -537,8 +537,12 @@ func frenchQuote(m []int) []int {
 // it, outside the quotes.
 func (x *extractor) quotedTalk(i int) (talk, bool) {
 	b := &x.doc.Blocks[i]
-	if b.Kind != Para && b.Kind != Item || !hasQuote(b.Text) && b.spans == nil && !hasSingleQuote(b.Text) {
+	if b.Kind != Para && b.Kind != Item || !hasQuote(b.Text) && b.spans == nil && !hasSingleQuote(b.Text) && len(b.Links) == 0 {
 		return talk{}, false
+	}
+	cands := b.spanTexts()
+	if len(b.Links) > 0 {
+		cands = linkTitles(b, cands)
 	}
 	// the first of the first two sentences that quotes a title
 	two := firstSentences(b.Text, 2)
@@ -557,7 +561,7 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 		if k+1 < len(bounds) {
 			end = bounds[k+1]
 		}
-		if m = findQuoted(two[st:end], b.spanTexts()); m != nil {
+		if m = findQuoted(two[st:end], cands); m != nil {
 			head, base = two[st:end], st
 			break
 		}
@@ -708,6 +712,35 @@ func (x *extractor) bylineAfter(b *Block, head string, base, end int) []speaker 
 		sp[k].line, sp[k].text = b.LineAt(base+end), head
 	}
 	return sp
+}
+
+// linkTitles returns spans and the texts of b's links that read as a
+// talk's title, three words or more: in a post that cites talks as links,
+// '[Near Misses Are Free Lessons](https://...) by Priya Raman (Indeed)'
+// names the talk as quotes would.
+func linkTitles(b *Block, spans []string) []string {
+	out := spans
+	for _, l := range b.Links {
+		if strings.Count(l.Text, " ") >= 2 && titleLike(l.Text) && !strings.Contains(b.Text, "["+l.Text) && !hasYear(l.Text) {
+			if len(out) == len(spans) {
+				out = slices.Clone(spans)
+			}
+			out = append(out, l.Text)
+		}
+	}
+	return out
+}
+
+// hasYear reports whether s holds a year of this century ("KubeCon India
+// 2024 journal"): a link to a post about an event, not a talk.
+func hasYear(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if s[i] == '2' && s[i+1] == '0' && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+			(i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4])) {
+			return true
+		}
+	}
+	return false
 }
 
 // isName reports whether s is a person's name and nothing else.
