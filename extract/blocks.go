@@ -1258,11 +1258,14 @@ func wrapped(prev, next string) bool {
 	// the next line continues in lower case; "Title - Name, Org" followed
 	// by a capitalised line is two lines.
 	r, _ := utf8.DecodeRuneInString(next)
-	if unicode.IsLower(r) {
-		return true
+	if unicode.IsLower(r) || r == '(' && !endsSentence(prev) {
+		return true // "... the joint talk by Daniel Okafor" over "(Meta) and Lena ..."
 	}
 	last := prev[strings.LastIndexByte(prev, ' ')+1:]
 	lr, _ := utf8.DecodeRuneInString(last)
+	if isFirstName(last) && unicode.IsUpper(r) && n >= 60 {
+		return true // "... he co-authored with Miriam" over "Feldman [8]; note that"
+	}
 	return !endsSentence(prev) && (unicode.IsLower(lr) || strings.HasSuffix(prev, ","))
 }
 

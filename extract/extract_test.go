@@ -2967,10 +2967,12 @@ func TestReferenceList(t *testing.T) {
 
 	const numbered = "Notes from FOSDEM 2026\n\n" +
 		"1. Containers\n\n" +
+		"(Section contributed by R. Pike.)\n\n" +
 		"The Podman talk [2] was packed: Ana Ruiz showed Quadlet units. " +
-		"Later, [1] covered Flatcar; Tomas Berg of Kinvolk did the demo.\n\n" +
+		"Later, [1] covered Flatcar in a demo by the maintainer Tomas Berg\n(Kinvolk), which went well.\n\n" +
+		"Berg also cited the Flatcar paper he wrote in 2023 together with Miriam\nFeldman [3]; it was never a talk.\n\n" +
 		"References\n\n" +
-		"[1] T. Berg. \"Flatcar Without Fear\". Talk at FOSDEM 2026, Brussels, 2026.\n" +
+		"[1] T. Berg. \"Flatcar Without Fear\".\n    Talk at FOSDEM 2026, Brussels, 2026.\n" +
 		"[2] A. Ruiz and P. Chen. \"Quadlets in Production Today\". Talk at FOSDEM 2026, Brussels, 2026.\n" +
 		"[3] R. Pike. \"Notes on Programming in C\". Technical report, 1989.\n"
 	v = view{extractString(t, "numbered.txt", numbered)}
@@ -2984,6 +2986,7 @@ func TestReferenceList(t *testing.T) {
 	if got := v.names(graph.Person); !slices.Contains(got, "R. Pike") {
 		t.Errorf("a report's author is no person: %q", got)
 	}
+	wantWorks(t, v, map[string]string{"person:tomas-berg": "org:kinvolk"})
 	tk, _ := v.talk("Flatcar Without Fear")
 	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:flatcar-container-linux") || slices.Contains(got, "project:podman") {
 		t.Errorf("Flatcar talk mentions %q", got)

@@ -33,9 +33,10 @@ var (
 	refNumberedRe   = lazyRe(`^\[(\d{1,3})\]\s+((?:` + refInitials + `\s*` + refFamily + `(?:,\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+)?)+)(?:,?\s*et\s+al\.)?[.,]\s+`).needing("[")
 	// what follows the authors when the entry is a talk: its title, then
 	// "Talk at EVENT" (or "Keynote presented at ...")
-	refTalkRe    = lazyRe(`^["“*_]?(.+?)[.?!]?["”*_]?[.,]\s+(?i:` + refKinds + `)\s+(?i:(?:presented\s+|given\s+)?at)\s`)
-	refNameRe    = lazyRe(`(` + refFamily + `),\s+(` + refInitials + `)`)
-	refNumNameRe = lazyRe(`(` + refInitials + `)\s*(` + refFamily + `)`)
+	refTalkRe     = lazyRe(`^["“*_]?(.+?)[.?!]?["”*_]?[.,]\s+(?i:` + refKinds + `)\s+(?i:(?:presented\s+|given\s+)?at)\s`)
+	refTalkLineRe = lazyRe(`^(?i:` + refKinds + `)\s+(?i:(?:presented\s+|given\s+)?at)\s`)
+	refNameRe     = lazyRe(`(` + refFamily + `),\s+(` + refInitials + `)`)
+	refNumNameRe  = lazyRe(`(` + refInitials + `)\s*(` + refFamily + `)`)
 )
 
 // referenceTalk reads block i as an entry of a reference list. Its authors
@@ -83,11 +84,20 @@ func (x *extractor) referenceTalk(i int) (talk, bool) {
 	}
 	x.excluded[i] = append(x.excluded[i], [2]int{0, rest}) // "Brennan, C.": no mention of C
 	m := refTalkRe.FindStringSubmatchIndex(text[rest:])
+	if m == nil && i+1 < len(x.doc.Blocks) && refTalkLineRe.MatchString(x.doc.Blocks[i+1].Text) {
+		// '[2] K. Morimoto. "Where Are We?".' over '    Talk at Linux
+		// Plumbers Conference, Tokyo, 2025.': the line that says it is a
+		// talk, cut off at the end of a sentence
+		if t := strings.TrimRight(strings.TrimSpace(text[rest:]), "."); t != "" {
+			m = []int{0, len(text) - rest, 0, len(t)}
+			x.consumed[i+1] = true
+		}
+	}
 	if m == nil {
 		x.refAuthors[i] = names // a paper's authors
 		return talk{}, false
 	}
-	title := strings.TrimSpace(text[rest+m[2] : rest+m[3]])
+	title := strings.Trim(strings.TrimSpace(text[rest+m[2]:rest+m[3]]), `"“”*_`)
 	if !strings.Contains(title, " ") {
 		x.refAuthors[i] = names
 		return talk{}, false

@@ -169,6 +169,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if text[0] == '@' && castRe.MatchString(text) {
 		return talk{}, false // "@arjun@mastodon.online = Arjun Iyer", a cast list
 	}
+	if text[0] == '(' && strings.HasSuffix(text, ")") && b.Kind == Para && strings.IndexByte(text[1:], '(') < 0 {
+		return talk{}, false // "(Section contributed by T. Nowak.)": an aside
+	}
 	if head := text[:min(len(text), 40)]; strings.ContainsAny(head, ":：") && metaFieldRe.MatchString(text) {
 		return talk{}, false // "When:     29-31 October 2024" above "Author: Name (Team, Bank)"
 	}
