@@ -36,6 +36,8 @@ type Block struct {
 	// stamp: an entry that a timestamp starts, whose wrapped lines go on
 	// until a blank line as a paragraph's do
 	stamp bool
+	// sig: a line of an e-mail's signature, under "-- "
+	sig   bool
 	Level int    // heading level 1-6, or list depth from 1
 	Text  string // plain text
 	Line  int    // 1-based line of the block's first character
@@ -877,8 +879,23 @@ func parseText(lines []string, first int) []Block {
 	itemIndent := 0   // where the text of the last bullet starts
 	var cols *columns // the aligned table being read
 	handles := chatHandles(lines)
+	lines = unquoteMail(lines)
+	sigFrom := -1 // in an e-mail's signature, the first of its blocks
 	for i, raw := range lines {
 		ln := first + i
+		if strings.TrimRight(raw, " ") == "--" {
+			// "--" over "Aleksandra Nowicka" and "Adevinta | Marketplaces
+			// Spain": who wrote the message, not a talk and its speaker
+			flush()
+			sigFrom = len(blocks)
+			continue
+		}
+		if sigFrom >= 0 && strings.TrimSpace(raw) == "" {
+			flush()
+			markSig(blocks[sigFrom:])
+			sigFrom = -1
+			continue
+		}
 		if cols != nil {
 			if strings.TrimSpace(raw) != "" {
 				blocks = cols.row(blocks, raw, ln)
@@ -968,6 +985,9 @@ func parseText(lines []string, first int) []Block {
 		cur.appendText(inline(t, cur), ln)
 	}
 	flush()
+	if sigFrom >= 0 {
+		markSig(blocks[sigFrom:])
+	}
 	return blocks
 }
 
@@ -1002,6 +1022,37 @@ func joinWrappedLinks(lines []string) []string {
 		}
 		out[i] = l + " " + strings.TrimSpace(next[:end])
 		out[i+1] = strings.Repeat(" ", len(next)-len(strings.TrimLeft(next, " "))) + strings.TrimLeft(next[end:], " ")
+	}
+	return out
+}
+
+// markSig marks blocks as lines of an e-mail's signature.
+func markSig(blocks []Block) {
+	for i := range blocks {
+		blocks[i].sig = true
+	}
+}
+
+// unquoteMail removes the "> " that an e-mail puts before the lines of a
+// message it quotes ("> - Cilium's BGP Control Plane ...", ">> Title"),
+// when three lines or more have it, so that they read as the lines they
+// were. It returns lines itself when none is quoted, else a copy.
+func unquoteMail(lines []string) []string {
+	n := 0
+	for _, l := range lines {
+		if strings.HasPrefix(l, ">") {
+			n++
+		}
+	}
+	if n < 3 {
+		return lines
+	}
+	out := slices.Clone(lines)
+	for i, l := range out {
+		for strings.HasPrefix(l, ">") {
+			l = strings.TrimPrefix(strings.TrimPrefix(l, ">"), " ")
+		}
+		out[i] = l
 	}
 	return out
 }
@@ -1265,6 +1316,10 @@ func wrapped(prev, next string) bool {
 	lr, _ := utf8.DecodeRuneInString(last)
 	if isFirstName(last) && unicode.IsUpper(r) && n >= 60 {
 		return true // "... he co-authored with Miriam" over "Feldman [8]; note that"
+	}
+	if w, _, _ := strings.Cut(next, " "); len(w) > 2 && (w[len(w)-1] == '.' || w[len(w)-1] == ',') && !endsSentence(prev) &&
+		!strings.ContainsAny(prev, "–—|") && !strings.Contains(prev, " -") && !strings.HasSuffix(prev, ")") {
+		return true // "... Config Management Camp at HoGent" over "Schoonmeersen. Only managed ..."
 	}
 	return !endsSentence(prev) && (unicode.IsLower(lr) || strings.HasSuffix(prev, ","))
 }

@@ -277,7 +277,9 @@ func (x *extractor) findEvent() *eventInfo {
 		places = append(places, place{t, b.Line})
 	}
 	var ev *eventInfo
-	for _, p := range places {
+	scan, further := places, false
+again:
+	for _, p := range scan {
 		found := hintTable.scan(strings.ToLower(p.text))
 		for si := range seriesList {
 			s := &seriesList[si]
@@ -335,6 +337,17 @@ func (x *extractor) findEvent() *eventInfo {
 			break
 		}
 	}
+	if ev == nil && !further && len(x.doc.Blocks) > 12 {
+		// a post that names its event only further down (a reply that
+		// quotes the first message of a thread)
+		further, scan = true, nil
+		for i := 12; i < len(x.doc.Blocks) && i < 60; i++ {
+			if b := &x.doc.Blocks[i]; len(b.Text) <= 2000 {
+				scan = append(scan, place{b.Text, b.Line})
+			}
+		}
+		goto again
+	}
 	if ev == nil {
 		ev = x.namedEvent()
 	}
@@ -379,7 +392,7 @@ func (x *extractor) findEvent() *eventInfo {
 				break
 			}
 			if m := postDateRe.FindStringSubmatch(b.Text[:min(len(b.Text), 300)]); m != nil {
-				ev.year, _ = strconv.Atoi(m[1] + m[2] + m[3])
+				ev.year, _ = strconv.Atoi(m[1] + m[2] + m[3] + m[4])
 				break
 			}
 		}
@@ -392,8 +405,8 @@ func (x *extractor) findEvent() *eventInfo {
 }
 
 // postDateRe matches a full date and captures its year in one of three
-// groups: "2023-09-09", "Sep 9, 2023", "9 September 2023".
-var postDateRe = lazyRe(`(?i)\b(20\d\d)-\d\d-\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(20\d\d)\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(20\d\d)\b`)
+// groups: "2023-09-09", "Sep 9, 2023", "9 September 2023", "25/03/2024".
+var postDateRe = lazyRe(`(?i)\b(20\d\d)-\d\d-\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(20\d\d)\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(20\d\d)\b|\b\d{1,2}[/.]\d{1,2}[/.](20\d\d)\b`)
 
 // seriesHints finds the hints of all series in one pass over a text
 // instead of one search per hint: of ~40 hints most start with a common

@@ -3043,3 +3043,42 @@ func TestLinkedTitles(t *testing.T) {
 		t.Errorf("linked talk mentions %q", got)
 	}
 }
+
+// TestEmailThread: a thread saved as text quotes the first message with
+// "> " and puts signatures under "--"; the event is named only in the
+// quoted message, its year only in the export's date; a list item's first
+// sentence is a talk and its speaker, its notes after.
+func TestEmailThread(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Thread: Re: conference notes\nExported 02/10/2025 08:00\n\n")
+	for _, h := range []string{"From: Jonas Lind <jonas@example.com>", "To: Team <team@example.com>", "Subject: Re: conference notes",
+		"Date: Thu, 2 Oct 2025", "Cc: Petra Holm <petra@example.com>"} {
+		b.WriteString(h + "\n\n") // header fields, each a block: the event is named further down
+	}
+	b.WriteString("Hi all,\n\nAdding mine:\n\n" +
+		"* Fleet-Wide Canaries Without Tears in Payments -- Maja Berg\n  from Klarna. Argo Rollouts with a Prometheus analysis.\n\n" +
+		"Cheers,\nJonas\n\n--\nJonas Lind\nStaff Engineer\nNorthwind | Marketplaces Nordics\n\n" +
+		"On Wed, 1 Oct 2025, Petra Holm wrote:\n" +
+		"> Hej,\n>\n> Notes from day 1 of KubeCon + CloudNativeCon Europe in Stockholm, at Arlanda\n" +
+		"> Airport. Talks I saw:\n>\n" +
+		"> Quick notes from the second morning of the conference at Kistamassan\n" +
+		"> Stockholm. Only saw one talk because I spent half\n> the day at the Kyverno maintainer meeting, sorry.\n>\n" +
+		"> * Sigstore at the Edge: Signing Firmware\n>   Speaker: Lukas Meyer / Bosch\n" +
+		">   Cosign for device images, verified at boot.\n")
+	v := view{extractString(t, "thread.txt", b.String())}
+	want := map[string][]string{
+		"Fleet-Wide Canaries Without Tears in Payments": {"person:maja-berg"},
+		"Sigstore at the Edge: Signing Firmware":        {"person:lukas-meyer"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:maja-berg": "org:klarna", "person:lukas-meyer": "org:bosch"})
+	if ev := v.names(graph.Event); len(ev) != 1 || !strings.Contains(ev[0], "Europe 2025") {
+		t.Errorf("events %q", ev)
+	}
+	tk, _ := v.talk("Fleet-Wide Canaries Without Tears in Payments")
+	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:argo-rollouts") {
+		t.Errorf("canary talk mentions %q", got)
+	}
+}

@@ -140,7 +140,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if b.Kind == Heading {
 		text = stripEnum(text) // "### 7. ⚡ Lightning talk: Helm Charts Nobody Wants"
 	}
-	if text == "" || b.Footnote {
+	if text == "" || b.Footnote || b.sig {
 		return talk{}, false // a note's "[^1]: Name, Org. Slides: ..." is no title
 	}
 	if len(text) > 400 && utf8.RuneCountInString(text) > 400 {
@@ -278,6 +278,16 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if b.Kind == Item && len(b.starts) > 1 && titleLike(firstLine(b)) && !notTalkRe.MatchString(trimTitle(firstLine(b))) {
 		if sp := x.secondLineSpeakers(b); len(sp) > 0 {
 			return talk{title: trimTitle(firstLine(b)), speakers: sp, block: i, level: level, end: -1, listTitle: true, format: formatOf(text)}, true
+		}
+	}
+	// "* Debugging DNS in Kubernetes: It Was Always CoreDNS -- Lisa
+	// Brandt," over "Giant Swarm. Ndots, search domains, ...": an item
+	// whose first sentence is the title and its speakers, notes after
+	if b.Kind == Item && len(b.starts) > 1 && !x.consumed[i] {
+		if fs := strings.TrimRight(firstSentence(text), ". "); len(fs) < len(text)-2 && strings.Contains(fs, " -") {
+			if title, sp, ok := x.titleSpeakers(fs); ok && len(sp) > 0 && titleLike(upperFirst(title)) && !notTalkRe.MatchString(title) && !x.nameOverOrg(title, sp) {
+				return talk{title: title, speakers: sp, block: i, level: level, end: -1, listTitle: true, format: formatOf(text)}, true
+			}
 		}
 	}
 	// "kube-rs Deep Dive": a title line may start with a project's
