@@ -580,6 +580,16 @@ func parseMarkdown(lines []string, first int) []Block {
 			}
 			continue
 		}
+		if t := strings.TrimSpace(raw); inFence == "" && strings.HasPrefix(t, "![") && strings.HasSuffix(t, ")") && imageLineRe.MatchString(t) {
+			// "![Pablo Herrera pointing at a diagram](p.jpg)" over the
+			// caption "*"Dapr in a Monolith's Clothing" — Pablo Herrera,
+			// Cabify*": the photo's description is a block of its own
+			flush()
+			cur = &Block{Kind: Para}
+			cur.appendText(inline(t, cur), ln)
+			flush()
+			continue
+		}
 		if level, text, ok := atxHeading(raw); ok {
 			flush()
 			b := Block{Kind: Heading, Level: level}
@@ -1056,6 +1066,9 @@ func unquoteMail(lines []string) []string {
 	}
 	return out
 }
+
+// imageLineRe matches a line that is one image and nothing else.
+var imageLineRe = lazyRe(`^!\[[^\]]*\]\([^()\s]*(?:\s+"[^"]*")?\)$`)
 
 // chatAuthorRe matches the author of a chat log's message after its
 // time: a lower-case handle and a colon ("marco.bianchi: "), or an IRC

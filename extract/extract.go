@@ -703,6 +703,9 @@ func (x *extractor) prosePeople() {
 			if !ok && ref {
 				id, ok = x.personByInitials(sp.name) // "Okafor, A. N. (2024)": Adaeze Okafor's paper
 			}
+			if n := x.nodes[id]; ok && ref && n != nil && n.Name != sp.name {
+				n.Aliases = appendUnique(n.Aliases, sp.name) // the spelling the entry's line gives
+			}
 			if !ok {
 				id = x.personNode(sp.name, graph.QualityProse)
 			}

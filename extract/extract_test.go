@@ -3082,3 +3082,25 @@ func TestEmailThread(t *testing.T) {
 		t.Errorf("canary talk mentions %q", got)
 	}
 }
+
+// TestPhotoCaptions: a post of photos names talks in the captions under
+// them; the photo's description is no part of its caption.
+func TestPhotoCaptions(t *testing.T) {
+	const doc = "# KCD Porto 2025 in pictures\n\n" +
+		"![Rui Costa pointing at a slide full of sidecars](/img/rui.jpg)\n" +
+		"*\"Sidecars, Ambient and Everything Between\" — Rui Costa, Farfetch*\n\n" +
+		"![Two speakers laughing](/img/duo.jpg)\n" +
+		"*Inês Moura (Talkdesk) and Tiago Reis (Sonae) tag-teaming \"Policies as Code, Twice Over\"*\n\n" +
+		"![A terminal on the big screen](/img/live.jpg)\n" +
+		"*Carla Nunes, live-coding her way through \"Debugging Pods with Ephemeral Containers\"*\n"
+	v := view{extractString(t, "photos.md", doc)}
+	want := map[string][]string{
+		"Sidecars, Ambient and Everything Between": {"person:rui-costa"},
+		"Policies as Code, Twice Over":             {"person:ines-moura", "person:tiago-reis"},
+		"Debugging Pods with Ephemeral Containers": {"person:carla-nunes"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:rui-costa": "org:farfetch", "person:ines-moura": "org:talkdesk"})
+}
