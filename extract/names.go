@@ -171,6 +171,9 @@ type capWord struct {
 // apostrophe starts in word w ("Kaya'nın", "Koç'un", "Getir'de"), 0 for
 // none: lower-case letters only, at most five, after two letters or more.
 func turkishSuffix(w string) int {
+	if strings.IndexByte(w, '\'') < 0 && !strings.Contains(w, "’") {
+		return 0 // (most words: LastIndexAny with a non-ASCII set decodes every rune)
+	}
 	k := strings.LastIndexAny(w, "'’")
 	if k < 2 {
 		return 0

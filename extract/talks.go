@@ -556,6 +556,9 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	cands := b.spanTexts()
 	if len(b.Links) > 0 {
 		cands = linkTitles(b, cands)
+		if len(cands) == 0 && !hasQuote(b.Text) && !hasSingleQuote(b.Text) {
+			return talk{}, false // links, none a title
+		}
 	}
 	// the first of the first two sentences that quotes a title
 	two := firstSentences(b.Text, 2)
@@ -1838,7 +1841,7 @@ func spokeAfter(after string) bool {
 // Priya Natarajan from Indeed told ...".
 func (x *extractor) pairSpoke(head string, people []span) bool {
 	for k := 1; k < len(people) && k < 4; k++ {
-		if !listGlueRe.MatchString(head[people[k-1].end:people[k].start]) {
+		if people[k].start-people[k-1].end > 50 || !listGlueRe.MatchString(head[people[k-1].end:people[k].start]) {
 			return false
 		}
 		if spokeAfter(head[people[k].end:]) {
