@@ -58,10 +58,7 @@ func (x *extractor) referenceTalk(i int) (talk, bool) {
 			return talk{}, false
 		}
 		num, rest = text[m[2]:m[3]], m[1]
-		for _, n := range refNumNameRe.FindAllStringSubmatchIndex(text[m[4]:m[5]], -1) {
-			o := m[4]
-			names = append(names, span{o + n[0], o + n[1], initials(text[o+n[2]:o+n[3]]) + " " + text[o+n[4]:o+n[5]]})
-		}
+		names = refNames(text, m[4], m[5], refNumNameRe, 1) // "A. Kowalski"
 	default:
 		if !strings.Contains(text, "). ") {
 			return talk{}, false
@@ -71,10 +68,7 @@ func (x *extractor) referenceTalk(i int) (talk, bool) {
 			return talk{}, false
 		}
 		year, rest = text[m[4]:m[5]], m[1]
-		for _, n := range refNameRe.FindAllStringSubmatchIndex(text[m[2]:m[3]], -1) {
-			o := m[2]
-			names = append(names, span{o + n[0], o + n[1], initials(text[o+n[4]:o+n[5]]) + " " + text[o+n[2]:o+n[3]]})
-		}
+		names = refNames(text, m[2], m[3], refNameRe, 2) // "Kowalski, A."
 	}
 	if len(names) == 0 {
 		return talk{}, false
@@ -163,6 +157,19 @@ func withoutCitedSections(talks []talk) []talk {
 		}
 		return true
 	})
+}
+
+// refNames reads the authors' names in text[from:to] with re, whose group
+// initials (1 or 2) holds the initials and the other the family name, as
+// spans named "A. Kowalski".
+func refNames(text string, from, to int, re *lazyRegexp, initialsGroup int) []span {
+	var out []span
+	fam := 3 - initialsGroup
+	for _, n := range re.FindAllStringSubmatchIndex(text[from:to], -1) {
+		i, f := n[2*initialsGroup:2*initialsGroup+2], n[2*fam:2*fam+2]
+		out = append(out, span{from + n[0], from + n[1], initials(text[from+i[0]:from+i[1]]) + " " + text[from+f[0]:from+f[1]]})
+	}
+	return out
 }
 
 // citeAt is a place in a block that cites a reference list's talk.
