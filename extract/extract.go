@@ -54,6 +54,7 @@ type extractor struct {
 	refAuthors map[int][]span
 	talkIDs    []string
 	talks      []talk
+	watch      []int           // blocks that link a talk's recording by its title, once read
 	mentioned  map[string]bool // catalog ids named in this source
 	// catAdded holds the id and spelling of every catalog node added: a
 	// catalog node has the highest quality, so adding it again with the

@@ -3104,3 +3104,79 @@ func TestPhotoCaptions(t *testing.T) {
 	}
 	wantWorks(t, v, map[string]string{"person:rui-costa": "org:farfetch", "person:ines-moura": "org:talkdesk"})
 }
+
+// TestWatchLines: a gemlog (Gemini's line-based markup) tells each talk in
+// a paragraph and gives its exact title only in the link to the recording,
+// under the paragraph or above the next one; the day's heading is no talk.
+func TestWatchLines(t *testing.T) {
+	const doc = "# Container Days Hamburg 2025, from my notebook\n" + // 1
+		"=> gemini://tern.example/ home\n" + // 2
+		"=> gemini://tern.example/log/ all posts\n" + // 3
+		"Written by Tern Okafor.\n" + // 4
+		"\n" +
+		"## Tuesday: the main hall\n" + // 6
+		"\n" +
+		"The hall filled up early and the coffee ran out by nine.\n" + // 8
+		"\n" +
+		"Annika Vogt from Giant Swarm opened with a tour of their fleet. Hundreds of clusters, one Cluster API controller.\n" + // 10
+		"=> https://media.example/cdh25/fleet.mp4 Video: Five Hundred Clusters and One Controller\n" + // 11
+		"\n" +
+		"Right after, Dimitri Kovač and Lena Brandt spoke about signing everything with cosign. Their checklist:\n" + // 13
+		"* sign in CI\n" +
+		"* verify at admission\n" +
+		"```\n" +
+		"cosign verify --key k.pub ghcr.io/acme/app\n" +
+		"```\n" +
+		"=> https://media.example/cdh25/sign.mp4 Recording: Sign It All: Sigstore in the Build\n" + // 19
+		"\n" +
+		"A lightning slot followed; I missed the speaker's name.\n" +
+		"=> https://media.example/cdh25/sched.mp4 Video: Schedulers Written in eBPF\n" +
+		"\n" +
+		"Kai Lindqvist from Spotify then showed how they pick node sizes.\n" +
+		"=> https://media.example/cdh25/size.mp4 Video: Right-Sizing at Spotify Scale\n" +
+		"\n" +
+		"## Wednesday\n" +
+		"\n" +
+		"=> https://media.example/cdh25/otel.mp4 Video: Tracing the Untraceable with OpenTelemetry\n" +
+		"Jonas Pereira (Dash0) gave this one, with a live Jaeger demo.\n" +
+		"\n" +
+		"=> https://fosdem.org/2026/schedule/ the schedule\n"
+	v := view{extractString(t, "hamburg.gmi", doc)}
+	want := map[string][]string{
+		"Five Hundred Clusters and One Controller":   {"person:annika-vogt"},
+		"Sign It All: Sigstore in the Build":         {"person:dimitri-kovac", "person:lena-brandt"},
+		"Tracing the Untraceable with OpenTelemetry": {"person:jonas-pereira"},
+		"Right-Sizing at Spotify Scale":              {"person:kai-lindqvist"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:annika-vogt": "org:giant-swarm", "person:jonas-pereira": "org:dash0"})
+	// the title's evidence is the link line, at its line in the file
+	tk, _ := v.talk("Sign It All: Sigstore in the Build")
+	e, ok := v.edge(v.Source.ID, graph.Covers, tk.ID)
+	if !ok || e.Evidence[0].Line != 19 {
+		t.Errorf("title evidence %+v", e.Evidence)
+	}
+	if e, ok := v.edge("person:tern-okafor", graph.Authored, v.Source.ID); !ok || e.Evidence[0].Line != 4 {
+		t.Errorf("author evidence %+v", e.Evidence)
+	}
+	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:cosign") {
+		t.Errorf("signing talk mentions %q", got)
+	}
+	fleet, _ := v.talk("Five Hundred Clusters and One Controller")
+	if got := v.out(fleet.ID, graph.Mentions); !slices.Contains(got, "project:cluster-api") {
+		t.Errorf("fleet talk mentions %q", got)
+	}
+	// in Markdown, the same: "[Video: Title](url)" under the paragraph
+	md := "# KCD Lyon 2025\n\nClaire Martin from OVHcloud showed how they run Kyverno policies in CI.\n\n" +
+		"[Video: Policies Before Production](https://youtu.be/x)\n\nShe ended with Trivy scans in the same pipeline.\n"
+	v = view{extractString(t, "lyon.md", md)}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, map[string][]string{"Policies Before Production": {"person:claire-martin"}}) {
+		t.Errorf("markdown talks %q", got)
+	}
+	tk, _ = v.talk("Policies Before Production")
+	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:trivy") {
+		t.Errorf("the paragraph under the watch line is the talk's: mentions %q", got)
+	}
+}

@@ -131,7 +131,7 @@ func DetectFormat(name, text string) Format {
 		if looksHTML(text) {
 			return HTML
 		}
-	case ".txt", ".text":
+	case ".txt", ".text", ".gmi", ".gemini":
 		if looksHTML(text) {
 			return HTML
 		}

@@ -36,6 +36,10 @@ func Parse(d Decoded, name string) *Doc {
 			doc.Blocks = withFront(doc.front, parseMarkdown(orgToMarkdown(body), first))
 			break
 		}
+		if isGemtext(body) {
+			doc.Blocks = withFront(doc.front, parseGemtext(body, first))
+			break
+		}
 		if isAsciiDoc(body) {
 			doc.Blocks = withFront(doc.front, parseMarkdown(adocToMarkdown(body), first))
 			break

@@ -44,8 +44,8 @@ var (
 	// "the talk by", and in other languages "een lightning talk van",
 	// "geopend door spreker", "la charla de", "présenté par"
 	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier|palestra|dupla|apresentação|oficina|intervento|sessione)\s+(?:van|von|de|del|di|par|por|da|do|dos|das|d'|du)\s*$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?|prowadząc[ya]|prelegent(?:ka)?|prelegenci)\s*:?\s+$|\b(?:presentat|tenut|condott)[oaie]\s+da\s+$|\b(?:foredrag\w*|lyntale\w*|talken|presentasjon\w*|föredrag\w*|dragning\w*)\b[^.!?]{0,40}?\s(?:av|med)\s+$|\b(?:startet|begynte|åpnet|avsluttet|började|öppnade|avslutade)\s+med\s+$|\b(?:fra|från)\s+\p{Lu}\S*(?:\s+\p{Lu}\S*)?\s+kom\s+$|\bforedragsholder(?:e|en|ne)?\s*[:,]?\s+$|\boleh\s+$|\bpembicara(?:nya)?\s*:?\s+$|\bkonuşmacı(?:lar)?\s*:\s+$`)
-	talkCueRe = lazyRe(`(?i)\b(session|talk|presentation|keynote|workshop|lightning talk|panel|demo|one|it)\s+(?:was\s+|is\s+)?(?:(?:performed|presented|given|delivered|held|led|hosted|run|done|brought)\s+)?(?:by|of|from)\s+$|\b(?:performed|presented|given|delivered|led|hosted)\s+by\s+$|\bwas\s+from\s+$|\b(?:talk|keynote|session|presentation|speaker|presenter)\s*:\s*$`)
-	verbCueRe = lazyRe(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,(?:[^,.]|\.\S){2,90},\s*)?(?:(?:from|of|at)\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*)?,?\s+)?(?:(?:also|then|first|briefly)\s+)?(?:closed|closes|ran|runs|gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|was|is|from\s+(?-i:\p{Lu}))\b`)
+	talkCueRe = lazyRe(`(?i)\b(session|talk|presentation|keynote|workshop|lightning talk|panel|demo|slot|one|it)\s+(?:was\s+|is\s+)?(?:(?:performed|presented|given|delivered|held|led|hosted|run|done|brought)\s+)?(?:by|of|from)\s+$|\b(?:performed|presented|given|delivered|led|hosted)\s+by\s+$|\bwas\s+from\s+$|\b(?:talk|keynote|session|presentation|speaker|presenter)\s*:\s*$`)
+	verbCueRe = lazyRe(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,(?:[^,.]|\.\S){2,90},\s*)?(?:(?:from|of|at)\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*)?,?\s+)?(?:(?:also|then|first|briefly)\s+)?(?:closed|closes|ran|runs|gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|works|worked|was|is|from\s+(?-i:\p{Lu}))\b`)
 )
 
 // segment finds the talks of a document and the blocks each covers.
@@ -92,7 +92,7 @@ func (x *extractor) segment() []talk {
 			closeAt(i) // "**Open Spaces**" over "Afternoon open spaces, the ones I joined:"
 		case b.Kind == Para && i > cur.block+1 && outroRe.MatchString(firstSentence(b.Text)):
 			closeAt(i)
-		case cur.prose && b.Kind == Para && !speaksOf(firstSentences(b.Text, 2), cur.speakers):
+		case cur.prose && b.Kind == Para && !x.consumed[i] && !speaksOf(firstSentences(b.Text, 2), cur.speakers):
 			closeAt(i) // "Lunch was a bento in a cardboard box ..."
 		case x.doc.Format == Text && cur.level == 0 && !cur.listTitle && b.Kind == Para && i > cur.block+1 && isHeadingLike(b) &&
 			!subsection(b.Text) && !isSpeakerLine(b.Text) && !fieldLineRe.MatchString(b.Text):
@@ -142,6 +142,16 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	}
 	if text == "" || b.Footnote || b.sig {
 		return talk{}, false // a note's "[^1]: Name, Org. Slides: ..." is no title
+	}
+	if len(b.Links) > 0 && len(x.watchLines()) > 0 && slices.Contains(x.watch, i) {
+		// "=> https://video... Video: Title", above the paragraph that
+		// names its speakers (under it, that paragraph took it)
+		return x.watchTalk(i)
+	}
+	if b.Kind == Para && len(b.Text) > 60 && len(x.watchLines()) > 0 {
+		if t, ok := x.watchedTalk(i); ok {
+			return t, true
+		}
 	}
 	if len(text) > 400 && utf8.RuneCountInString(text) > 400 {
 		// a long paragraph is no title line, but it may open with a
@@ -340,6 +350,13 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		}
 	}
 	if sp := x.narrativeSpeakers(i); len(sp) > 0 {
+		if w, ok := x.watchAfter(i, 6); ok {
+			if wt, _, _ := watchTitle(&x.doc.Blocks[w]); !sameTitle(wt, title) {
+				// "## Saturday: Containers devroom" over paragraphs whose
+				// watch lines name the talks: a section of several
+				return talk{}, false
+			}
+		}
 		t := talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}
 		if headingLike {
 			// "## Rust, year two" over "Ingrid Halvorsen (Google) gave a
@@ -1748,38 +1765,49 @@ func (x *extractor) narrativeSpeakers(i int) []speaker {
 				return sp
 			}
 		}
-		head := firstSentences(b.Text, 2)
-		var out []speaker
-		people := x.peopleIn(head)
-		for k, sp := range people {
-			before := head[:sp.start]
-			after := head[sp.end:]
-			lead := strings.TrimSpace(leadRe.ReplaceAllString(before, ""))
-			atStart := lead == "" || strings.HasSuffix(lead, ".") || strings.HasSuffix(lead, "!") || duoRe.MatchString(lead)
-			withOrg := strings.HasPrefix(strings.TrimLeft(after, " "), "(") && len(out) == 0 && sp.start < 120 &&
-				!handleParenRe.MatchString(after) // "exported by Priya Raman (priya.raman)": a login, no company
-			if (atStart && (spokeAfter(after) || x.pairSpoke(head, people[k:]))) ||
-				talkCueRe.MatchString(before) || intlCue(before) || withOrg ||
-				(len(out) > 0 && listGlueRe.MatchString(head[out[len(out)-1].end:sp.start])) {
-				out = append(out, speaker{name: sp.name, line: b.LineAt(sp.start), text: sentenceAt(b.Text, sp.start), org: x.orgAfter(after)})
-				out[len(out)-1].end = sp.end
-			}
-		}
-		if len(out) == 0 {
-			out = x.cuedSpeaker(b, head)
-		}
-		if len(out) == 0 && x.doc.Blocks[i].Kind == Heading && hasCJK(b.Text) {
-			out = x.cjkSpeakers(b)
-		}
-		if len(out) == 0 && x.doc.Blocks[i].Kind == Heading && (strings.Contains(head, "'") || strings.Contains(head, "’")) {
-			out = x.trSpeakers(b, head)
-		}
-		if len(out) > 0 {
-			shareLastOrg(out) // "..., ambos do Itaú Unibanco"
+		if out := x.paraSpeakers(b, x.doc.Blocks[i].Kind == Heading); len(out) > 0 {
 			return out
 		}
 	}
 	return nil
+}
+
+// paraSpeakers finds the speakers a paragraph introduces in its first two
+// sentences: "Noor Haddad from Red Hat opened the track", "a lightning
+// slot by Sofie Andersen of SUSE". underHeading allows the readings of
+// recaps in Chinese, Japanese and Turkish, which only a title above makes
+// safe.
+func (x *extractor) paraSpeakers(b *Block, underHeading bool) []speaker {
+	head := firstSentences(b.Text, 2)
+	var out []speaker
+	people := x.peopleIn(head)
+	for k, sp := range people {
+		before := head[:sp.start]
+		after := head[sp.end:]
+		lead := strings.TrimSpace(leadRe.ReplaceAllString(before, ""))
+		atStart := lead == "" || strings.HasSuffix(lead, ".") || strings.HasSuffix(lead, "!") || duoRe.MatchString(lead)
+		withOrg := strings.HasPrefix(strings.TrimLeft(after, " "), "(") && len(out) == 0 && sp.start < 120 &&
+			!handleParenRe.MatchString(after) // "exported by Priya Raman (priya.raman)": a login, no company
+		if (atStart && (spokeAfter(after) || x.pairSpoke(head, people[k:]))) ||
+			talkCueRe.MatchString(before) || intlCue(before) || withOrg ||
+			(len(out) > 0 && listGlueRe.MatchString(head[out[len(out)-1].end:sp.start])) {
+			out = append(out, speaker{name: sp.name, line: b.LineAt(sp.start), text: sentenceAt(b.Text, sp.start), org: x.orgAfter(after)})
+			out[len(out)-1].end = sp.end
+		}
+	}
+	if len(out) == 0 {
+		out = x.cuedSpeaker(b, head)
+	}
+	if len(out) == 0 && underHeading && hasCJK(b.Text) {
+		out = x.cjkSpeakers(b)
+	}
+	if len(out) == 0 && underHeading && (strings.Contains(head, "'") || strings.Contains(head, "’")) {
+		out = x.trSpeakers(b, head)
+	}
+	if len(out) > 0 {
+		shareLastOrg(out) // "..., ambos do Itaú Unibanco"
+	}
+	return out
 }
 
 // namesFirst reports whether s opens with a person's name and a comma.
@@ -2050,7 +2078,7 @@ var duoRe = lazyRe(`(?i)(?:^|[.!]\s+)(?:the\s+)?(?:duo|pair|trio|speakers?|prese
 
 // (and the articles that stand before a name in Portuguese, Spanish,
 // Italian: "O Thiago Azevedo, do Mercado Livre, apresentou")
-var leadRe = lazyRe(`(?i)^\s*(?:(?:after|before|following)\s+[^,.;:]{1,30},\s*|(?:then|next|first|finally|afterwards|later|to close|to start)\b\s*,?\s*|(?:o|a|el|la|il|lo)\s+)+`)
+var leadRe = lazyRe(`(?i)^\s*(?:(?:(?:right|straight|just|immediately)\s+)?(?:after|before|following)(?:\s+[^,.;:]{1,30})?,\s*|(?:then|next|first|finally|afterwards|later|to close|to start)\b\s*,?\s*|(?:o|a|el|la|il|lo)\s+)+`)
 
 // orgAfter reads ", Role of Org," / " from Org" / " (Org)" right after a name.
 func (x *extractor) orgAfter(after string) string {

@@ -441,7 +441,7 @@ func TestHostileFileNameNotUTF8(t *testing.T) {
 }
 
 // TestDirectoryReadsRecapFilesOnly: inside a directory kg reads the
-// extensions people keep notes in (reStructuredText, AsciiDoc, Org and wiki
+// extensions people keep notes in (reStructuredText, AsciiDoc, Org, wiki and Gemini
 // too) and leaves images, data files and the project documents alone.
 func TestDirectoryReadsRecapFilesOnly(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "db")
@@ -450,19 +450,19 @@ func TestDirectoryReadsRecapFilesOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"day1.rst", "day2.adoc", "day3.asciidoc", "journal.org", "notes.md", "page.wiki",
+	for _, name := range []string{"day1.rst", "day2.adoc", "day3.asciidoc", "journal.org", "notes.md", "page.wiki", "capsule.gmi",
 		"README.md", "LICENSE.txt", "photo.png", "talks.json", "slides.pdf"} {
 		if err := os.WriteFile(filepath.Join(dir, name), recap, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	out := mustRun(t, "--db", db, "ingest", dir)
-	for _, name := range []string{"day1.rst", "day2.adoc", "day3.asciidoc", "journal.org", "notes.md", "page.wiki"} {
+	for _, name := range []string{"day1.rst", "day2.adoc", "day3.asciidoc", "journal.org", "notes.md", "page.wiki", "capsule.gmi"} {
 		if !strings.Contains(out, filepath.Join(dir, name)) {
 			t.Errorf("%s not read:\n%s", name, out)
 		}
 	}
-	if !strings.Contains(out, "6 sources stored") {
-		t.Errorf("want 6 sources stored:\n%s", out)
+	if !strings.Contains(out, "7 sources stored") {
+		t.Errorf("want 7 sources stored:\n%s", out)
 	}
 }

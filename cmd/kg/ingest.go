@@ -256,7 +256,7 @@ func countKind(f *graph.Facts, k graph.NodeKind) int {
 // labelled lines are what the text rules follow.
 var recapExt = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true,
 	".mdown": true, ".mkd": true, ".html": true, ".htm": true, ".xhtml": true,
-	".rst": true, ".adoc": true, ".asciidoc": true, ".org": true, ".wiki": true, ".mediawiki": true}
+	".rst": true, ".adoc": true, ".asciidoc": true, ".org": true, ".wiki": true, ".mediawiki": true, ".gmi": true, ".gemini": true}
 
 // collectInputs expands the command-line paths: directories recursively
 // (their recap files only, hidden entries skipped, symbolic links to
