@@ -1327,7 +1327,7 @@ func wrapped(prev, next string) bool {
 	}
 	last := prev[strings.LastIndexByte(prev, ' ')+1:]
 	lr, _ := utf8.DecodeRuneInString(last)
-	if isFirstName(last) && unicode.IsUpper(r) && n >= 60 {
+	if isFirstName(last) && unicode.IsUpper(r) && n >= 60 && !fieldLineRe.MatchString(next) {
 		return true // "... he co-authored with Miriam" over "Feldman [8]; note that"
 	}
 	if w, _, _ := strings.Cut(next, " "); len(w) > 2 && (w[len(w)-1] == '.' || w[len(w)-1] == ',') && !endsSentence(prev) &&

@@ -657,7 +657,9 @@ func (x *extractor) personFor(name string, ti int) (string, bool) {
 	}
 	if strings.Contains(f, " ") {
 		for known, id := range x.people {
-			if graph.SamePerson(known, f) {
+			// "Thu Hà" after "Lê Thị Thu Hà": the given names of a
+			// family-name-first full name
+			if graph.SamePerson(known, f) || len(known) > len(f)+2 && strings.HasSuffix(known, " "+f) && strings.Count(known, " ") >= 3 {
 				return id, true
 			}
 		}

@@ -3180,3 +3180,119 @@ func TestWatchLines(t *testing.T) {
 		t.Errorf("the paragraph under the watch line is the talk's: mentions %q", got)
 	}
 }
+
+// TestAgendaExport: a conference app's "My Schedule" export gives each
+// session a time slot, fields (code, room, type) and a "Speakers:" label
+// over a line per speaker ("Name, Job Title, Company"); the fields are no
+// titles and the speakers' lines end no session.
+func TestAgendaExport(t *testing.T) {
+	const doc = "DevOpsDays Lisbon 2025\nMy Schedule — Rita Gomes\n\n" +
+		"09:00 - 09:30 | Registration\nSession code: REG-1\nLocation: Foyer\n\n" +
+		"09:30 - 10:00 | Keynote: Shipping on Fridays Again\nSession code: K1\nLocation: Main Hall\nType: Keynote\nLevel: Any\nSpeakers:\n" +
+		"  Paulo Ribeiro da Silva, Staff Engineer, Talkdesk\n\n" +
+		"They deploy 80 times a day with Argo Rollouts.\n\nMy notes:\n- Paulo had the best canary graphs.\n\n" +
+		"10:15-11:00  Room B | Panel: Platform Teams at Ten People\nSession code: P2\nType: Panel\nSpeakers:\n" +
+		"  Joana Prates (Moderator), Engineering Manager, Feedzai\n  Lê Thị Thu Hà, SRE Lead, Vinh Cloud\n\n" +
+		"Thu Hà said Backstage took them a year.\n\n" +
+		"11:00 - 11:30 | Running Model Servers on Kubernetes with KServe and Ray\nSession code: T7\nSpeakers:\n" +
+		"  Tiago Reis, ML Engineer, Sonae\n\nKServe for most models.\n"
+	v := view{extractString(t, "schedule.txt", doc)}
+	want := map[string][]string{
+		"Shipping on Fridays Again":                               {"person:paulo-ribeiro-da-silva"},
+		"Platform Teams at Ten People":                            {"person:joana-prates", "person:le-thi-thu-ha"},
+		"Running Model Servers on Kubernetes with KServe and Ray": {"person:tiago-reis"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:paulo-ribeiro-da-silva": "org:talkdesk", "person:joana-prates": "org:feedzai",
+		"person:le-thi-thu-ha": "org:vinh-cloud", "person:tiago-reis": "org:sonae"})
+	if got := v.out("person:joana-prates", graph.WorksFor); len(got) != 1 {
+		t.Errorf("the moderator works for %q", got)
+	}
+	if got := v.out("person:paulo-ribeiro-da-silva", graph.WorksFor); len(got) != 1 {
+		t.Errorf("Paulo Ribeiro da Silva works for %q", got)
+	}
+	if got := v.names(graph.Person); slices.Contains(got, "Thu Hà") || slices.Contains(got, "Paulo Ribeiro") {
+		t.Errorf("people %q", got)
+	}
+	// the notes under the speakers are the session's
+	keynote, _ := v.talk("Shipping on Fridays Again")
+	if got := v.out(keynote.ID, graph.Mentions); !slices.Contains(got, "project:argo-rollouts") {
+		t.Errorf("keynote mentions %q", got)
+	}
+	panel, _ := v.talk("Platform Teams at Ten People")
+	if got := v.out(panel.ID, graph.Mentions); !slices.Contains(got, "project:backstage") {
+		t.Errorf("panel mentions %q", got)
+	}
+}
+
+// TestVaultNotes: notes kept in Obsidian or Logseq link people, projects
+// and companies as [[wikilinks]] and give a talk's speakers in "key::
+// value" properties under its heading or bullet; a related-notes list at
+// the end is no talk.
+func TestVaultNotes(t *testing.T) {
+	const obsidian = "# KCD Graz 2025\n\nWent with [[Theresa Lindqvist]]. #kcd\n\n" +
+		"## 🐝 \"Runtime Enforcement with Tetragon\"\n" +
+		"speaker:: [[Mehmet Karaca]]\ncompany:: [[Isovalent]]\ntype:: talk\nrating:: 5/5\n\n" +
+		"Mehmet showed [[Tetragon]] policies next to [[Cilium|our CNI]].\n\n" +
+		"> [!note] Hubble UI was the demo star\n> \"Falco tells you, Tetragon stops you.\"\n\n" +
+		"## 🔐 \"Signing Everything\"\nspeaker:: [[Aoife Ní Bhriain]], [[Tobias van der Linden]]\n" +
+		"company:: [[Chainguard]] (Aoife), [[Hanse Versicherung]] (Tobias)\ntype:: talk\n\nAoife did [[Sigstore]].\n\n" +
+		"## 🗣️ Panel — \"Who Owns the Golden Path?\"\n" +
+		"moderator:: [[Maren de la Cruz]]\npanelists:: [[Chidubem Okeke]], [[Lukas Hörmann]], [[Ana-Maria Popescu]]\n" +
+		"company:: [[Zalando]] (Chidubem), [[Lindwurm Bank]] (Lukas), Ana-Maria didn't say\n\n" +
+		"The usual [[Backstage]] debate.\n\n## Related\n- [[Liz Rice]] — her eBPF book, referenced in Mehmet's talk\n- [[Cilium]]\n"
+	v := view{extractString(t, "graz.md", obsidian)}
+	want := map[string][]string{
+		"Runtime Enforcement with Tetragon": {"person:mehmet-karaca"},
+		"Who Owns the Golden Path?":         {"person:ana-maria-popescu", "person:chidubem-okeke", "person:lukas-hormann", "person:maren-de-la-cruz"},
+		"Signing Everything":                {"person:aoife-ni-bhriain", "person:tobias-van-der-linden"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("obsidian talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:mehmet-karaca": "org:isovalent", "person:chidubem-okeke": "org:zalando",
+		"person:lukas-hormann": "org:lindwurm-bank", "person:aoife-ni-bhriain": "org:chainguard", "person:tobias-van-der-linden": "org:hanse-versicherung"})
+	if e, ok := v.edge(tkID(v, "Runtime Enforcement with Tetragon"), graph.Mentions, "project:hubble"); !ok || !strings.HasPrefix(e.Evidence[0].Text, "Hubble UI") {
+		t.Errorf("callout evidence %+v", e.Evidence)
+	}
+	if got := v.out("person:ana-maria-popescu", graph.WorksFor); len(got) != 0 {
+		t.Errorf("Ana-Maria works for %q", got)
+	}
+	tk, _ := v.talk("Runtime Enforcement with Tetragon")
+	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:cilium") || !slices.Contains(got, "project:tetragon") {
+		t.Errorf("tetragon talk mentions %q", got)
+	}
+	const logseq = "event:: [[DevOpsDays Utrecht 2024]]\nauthor:: [[Ilse Vermeulen]]\ntags:: conference, [[SRE]]\n\n" +
+		"- ## Talks\n" +
+		"\t- The Pager Is Not a Personality\n\t  id:: 6672f1a2-3b4c-4d5e-8f90-1a2b3c4d5e6f\n\t  type:: keynote\n" +
+		"\t  speakers:: [[Femke de Wit]]\n\t  org:: [[Polderbank]]\n" +
+		"\t\t- Everything was [[Prometheus]] + [[Alertmanager]]\n" +
+		"\t- Cheap Clusters: Karpenter in the Real World\n\t  type:: talk\n\t  speakers:: [[Sven Ødegaard]], [[Hana Kobayashi]]\n\t  org:: [[Kaartje BV]]\n" +
+		"\t\t- [[Karpenter]] consolidation, see ((6672f1a2-3b4c-4d5e-8f90-1a2b3c4d5e6f))\n" +
+		"- ## Sponsors\n\t- A big [[Loki]] booth\n"
+	v = view{extractString(t, "utrecht.md", logseq)}
+	want = map[string][]string{
+		"The Pager Is Not a Personality":              {"person:femke-de-wit"},
+		"Cheap Clusters: Karpenter in the Real World": {"person:hana-kobayashi", "person:sven-odegaard"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("logseq talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:femke-de-wit": "org:polderbank", "person:sven-odegaard": "org:kaartje-bv"})
+	tk, _ = v.talk("Cheap Clusters: Karpenter in the Real World")
+	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:karpenter") || slices.Contains(got, "project:loki") {
+		t.Errorf("karpenter talk mentions %q", got)
+	}
+	for _, n := range v.ofKind(graph.Talk) {
+		if strings.Contains(n.Name, "((") || strings.Contains(n.Name, "[[") {
+			t.Errorf("talk %q", n.Name)
+		}
+	}
+}
+
+func tkID(v view, title string) string {
+	n, _ := v.talk(title)
+	return n.ID
+}

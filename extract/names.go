@@ -349,12 +349,53 @@ func (x *extractor) peopleIn(text string) []span {
 				parts[i] = text[words[i].start:words[i].end]
 			}
 			if name, ok := x.personName(strings.Join(parts, " "), weak); ok {
-				out = append(out, span{words[0].start, words[n-1].end, name})
+				end := words[n-1].end
+				if n == len(words) {
+					// "Paulo Ribeiro da Silva, Software Engineer": a
+					// particle after a name is where one works ("van
+					// Rabobank") unless a speaker has the longer name
+					name, end = x.knownLonger(text, name, end)
+				}
+				out = append(out, span{words[0].start, end, name})
 				break
 			}
 		}
 	}
 	return out
+}
+
+// knownLonger extends name, which ends at end in text, by a particle and
+// the capitalised words after it when the document already knows a
+// person by that longer name.
+func (x *extractor) knownLonger(text, name string, end int) (string, int) {
+	if len(x.people) == 0 || end+4 > len(text) || text[end] != ' ' {
+		return name, end
+	}
+	rest := text[end+1:]
+	p, after, ok := strings.Cut(rest, " ")
+	if !ok || !particles[p] {
+		return name, end
+	}
+	k := end + 1 + len(p) + 1
+	for n := 0; n < 2; n++ {
+		w := after
+		if j := strings.IndexAny(w, " ,.;:()"); j >= 0 {
+			w = w[:j]
+		}
+		if w == "" || !capName(w) {
+			break
+		}
+		long := name + text[end:k+len(w)]
+		if id, ok := x.people[graph.Fold(long)]; ok && id != "" {
+			return long, k + len(w)
+		}
+		k += len(w) + 1
+		if k > len(text) {
+			break
+		}
+		after = text[k:]
+	}
+	return name, end
 }
 
 // splitSpeakers reads a list of speakers with optional organisations and
@@ -423,6 +464,9 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 			continue
 		}
 		if len(out) > 0 && (isRole(name) || org != "") {
+			if last := &out[len(out)-1]; last.org == "" && org != "" && org != name {
+				last.org = speakerOrg(org) // "(Moderator), Developer Advocate, Ochanomizu Labs"
+			}
 			continue // a second role of the speaker before
 		}
 		rejected++
@@ -533,6 +577,10 @@ var (
 	roleAtRe   = lazyRe(`(?i)^.*?(?:\b(?:at|of|for|from)\s+|@\s*)(.+)$`) // "SRE @ Hapag-Lloyd" too
 )
 
+// panelRoleRe matches a speaker's part in a session, in brackets after
+// the name where a company often stands.
+var panelRoleRe = lazyRe(`(?i)^(?:moderator|moderation|host|co-host|chair|co-chair|mc|emcee|panell?ist|facilitator|keynote|speaker|presenter)$`)
+
 var (
 	andSplitRe   = lazyRe(`,?\s+(?:&|and|und|et|en|y|e|i|og|och|\+)\s+`)
 	parenCommaRe = lazyRe(`\)\s*,\s*`).needing(")")
@@ -588,11 +636,20 @@ func splitNameList(s string) []string {
 	if len(parts) < 2 {
 		return []string{s}
 	}
+	unknown := 0 // parts whose first word is no known given name
 	for _, p := range parts {
 		w := strings.Fields(p)
-		if len(w) < 2 || !isFirstName(w[0]) || strings.Contains(p, "(") || isLegalSuffix(w[len(w)-1]) {
+		if len(w) < 2 || len(w) > 4 || strings.Contains(p, "(") || isLegalSuffix(w[len(w)-1]) || isRole(strings.TrimSpace(p)) {
 			return []string{s} // "Robert Bosch GmbH" is a company
 		}
+		if !isFirstName(w[0]) {
+			unknown++
+		}
+	}
+	// one unknown given name among three or more known ones: "Chidinma
+	// Okeke, Lukas Hörmann, Ana-Maria Popescu"
+	if unknown > 0 && (unknown > 1 || len(parts) < 3) {
+		return []string{s}
 	}
 	return parts
 }
@@ -702,7 +759,7 @@ func cleanOrg(s string) string {
 	if s == "" || utf8.RuneCountInString(s) > 50 || len(strings.Fields(s)) > 5 || strings.Contains(s, " / ") {
 		return "" // "Red Hat / Volvo Cars" is two
 	}
-	if isRole(s) || teamName(s) || strings.ContainsAny(s, "0123456789") && (!strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") || dateRe.MatchString(s)) {
+	if isRole(s) || teamName(s) || len(s) < 12 && panelRoleRe.MatchString(s) || strings.ContainsAny(s, "0123456789") && (!strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") || dateRe.MatchString(s)) {
 		return "" // "2023", "21 July 2023"
 	}
 	r, _ := utf8.DecodeRuneInString(s)

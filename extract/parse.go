@@ -20,6 +20,9 @@ func Parse(d Decoded, name string) *Doc {
 		doc.Blocks = parseHTML(d.Text, doc)
 	case Markdown:
 		body, first := frontMatter(doc)
+		if isVault(body) {
+			body = vaultToMarkdown(body)
+		}
 		doc.Blocks = withFront(doc.front, parseMarkdown(body, first))
 		doc.Blocks = withYAMLTalks(doc.Blocks, doc.Lines)
 	default:

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kg-tool/kg/graph"
 )
 
 // talk is a talk found in a document and the blocks that describe it.
@@ -38,8 +40,8 @@ var (
 	quotedTitleRe = lazyRe(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*(?:,\s*|[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+))(.+)$`)
 	speakerOnRe   = lazyRe(`^(.+?)\s+on\s+["“]([^"”]+)["”]$`)
 	parenTailRe   = lazyRe(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`).needing("(")
-	notTalkRe     = prefixFiltered(`(?i)^(key\s*take-?aways?|take-?aways?|main\s+take-?aways?|summary|tl;?dr|key\s+points|highlights?|introduction|intro|conclusions?|final\s+thoughts|closing\s+thoughts|wrap[- ]?up|coffee(\s+break)?|lunch(\s+break)?|break|networking|dinner|party|breakfast|registration|(?:evening\s+)?meetups?|happy\s+hour|reception|drinks|after\s*party|sponsors?.*|booths?.*|expo.*|exhibitors?|agenda|schedule|day\s*\d+.*|about.*|thanks.*|acknowledg.*|resources|links|references|further reading|related.*|comments?|leave a reply|share.*|presentation notes|talks?|sessions?|notes|my notes|overview|table of contents|contents|what'?s next|next steps|see you.*|other links|useful links|demo|q&a|questions|open spaces?|(?:other|general|further)\s+(?:observations|impressions|notes|thoughts)|observations|impressions|recommendations|miscellaneous|misc\.?|appendix)$`,
-		"key", "take", "main", "summary", "tl", "highlight", "intro", "conclusion", "final", "closing", "wrap", "coffee", "lunch", "break", "networking", "dinner", "party", "registration", "evening", "meetup", "happy", "reception", "drinks", "after", "sponsor", "booth", "expo", "exhibitor", "agenda", "schedule", "day", "about", "thanks", "acknowledg", "resources", "links", "references", "further reading", "related", "comment", "leave a reply", "share", "presentation notes", "talk", "session", "notes", "my notes", "overview", "table of contents", "contents", "what", "next steps", "see you", "other links", "useful links", "demo", "q&a", "questions", "open space", "other", "general", "further", "observation", "impression", "recommendation", "misc", "appendix")
+	notTalkRe     = prefixFiltered(`(?i)^(key\s*take-?aways?|take-?aways?|main\s+take-?aways?|summary|tl;?dr|key\s+points|highlights?|introduction|intro|conclusions?|final\s+thoughts|closing\s+thoughts|wrap[- ]?up|coffee(\s+break)?|lunch(\s+break)?|break|networking|dinner|party|breakfast|registration|(?:evening\s+)?meetups?|happy\s+hour|reception|drinks|after\s*party|sponsors?.*|booths?.*|expo.*|exhibitors?|agenda|schedule|day\s*\d+.*|about.*|thanks.*|acknowledg.*|resources|links|references|further reading|related.*|comments?|leave a reply|share.*|presentation notes|talks?|sessions?|notes|my notes|my (?:schedule|agenda|itinerary)|overview|table of contents|contents|what'?s next|next steps|see you.*|other links|useful links|demo|q&a|questions|open spaces?|(?:other|general|further)\s+(?:observations|impressions|notes|thoughts)|observations|impressions|recommendations|miscellaneous|misc\.?|appendix)$`,
+		"key", "take", "main", "summary", "tl", "highlight", "intro", "conclusion", "final", "closing", "wrap", "coffee", "lunch", "break", "networking", "dinner", "party", "registration", "evening", "meetup", "happy", "reception", "drinks", "after", "sponsor", "booth", "expo", "exhibitor", "agenda", "schedule", "day", "about", "thanks", "acknowledg", "resources", "links", "references", "further reading", "related", "comment", "leave a reply", "share", "presentation notes", "talk", "session", "notes", "my notes", "my schedule", "my agenda", "my itinerary", "overview", "table of contents", "contents", "what", "next steps", "see you", "other links", "useful links", "demo", "q&a", "questions", "open space", "other", "general", "further", "observation", "impression", "recommendation", "misc", "appendix")
 	outroRe = prefiltered(`(?i)(^(overall|all in all|in conclusion|to conclude|to sum up|to wrap up|wrapping up|in summary|final thoughts|that'?s (all|it)|thanks|thank you)\b)|\b(the|this)\s+(\w+\s+){0,3}(event|conference|summit|edition)\s+(was|were|has been|is|got|had|felt|turned out)\b|\bsee you (at|in|next)\b|\bwe hope\b|\blooking forward to\b|\bnext year\b`, "overall", "all in all", "in conclusion", "to conclude", "to sum up", "to wrap up", "wrapping up", "in summary", "final thoughts", "that's ", "thats ", "thanks", "thank you", "event", "conference", "summit", "edition", "see you ", "we hope", "looking forward to", "next year")
 	// "the talk by", and in other languages "een lightning talk van",
 	// "geopend door spreker", "la charla de", "présenté par"
@@ -95,7 +97,7 @@ func (x *extractor) segment() []talk {
 		case cur.prose && b.Kind == Para && !x.consumed[i] && !speaksOf(firstSentences(b.Text, 2), cur.speakers):
 			closeAt(i) // "Lunch was a bento in a cardboard box ..."
 		case x.doc.Format == Text && cur.level == 0 && !cur.listTitle && b.Kind == Para && i > cur.block+1 && isHeadingLike(b) &&
-			!subsection(b.Text) && !isSpeakerLine(b.Text) && !fieldLineRe.MatchString(b.Text):
+			!subsection(b.Text) && !isSpeakerLine(b.Text) && !fieldLineRe.MatchString(b.Text) && !cur.speakerLine(b.Line):
 			// loose notes: the next title-like line starts another topic
 			closeAt(i)
 		}
@@ -106,6 +108,13 @@ func (x *extractor) segment() []talk {
 		x.resolveCites(talks)
 	}
 	return talks
+}
+
+// speakerLine reports whether line ln is where one of t's speakers was
+// read: "Kenji Morimoto, Distinguished Engineer, Sakura Datasystems" under
+// "Speakers:" is no next title.
+func (t *talk) speakerLine(ln int) bool {
+	return slices.ContainsFunc(t.speakers, func(s speaker) bool { return s.line == ln })
 }
 
 // metaFieldRe matches a labelled field about the post or the event (its
@@ -139,6 +148,11 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	text := strings.TrimSpace(b.Text)
 	if b.Kind == Heading {
 		text = stripEnum(text) // "### 7. ⚡ Lightning talk: Helm Charts Nobody Wants"
+	}
+	if len(text) > 5 && text[0] >= '0' && text[0] <= '9' && len(b.starts) <= 1 {
+		if m := slotRe.FindStringIndex(text); m != nil && m[1] < len(text) {
+			text = text[m[1]:] // "11:00 - 11:30 | Title", a programme's time slot
+		}
 	}
 	if text == "" || b.Footnote || b.sig {
 		return talk{}, false // a note's "[^1]: Name, Org. Slides: ..." is no title
@@ -237,6 +251,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if b.Kind == Quote || isSpeakerLine(text) {
 		return talk{}, false
 	}
+	if x.isField(i) && entryFieldRe.MatchString(text) {
+		return talk{}, false // "Type: Security + Networking" among an entry's fields
+	}
 	headingLike := b.Kind == Heading || isHeadingLike(b)
 	inList := b.Kind == Item || (b.Kind == Para && len(b.starts) == 1)
 	if !headingLike && !inList {
@@ -273,6 +290,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if proseLine || x.consumed[i] {
 		// not a "Title - Speakers" line
 	} else if title, sp, ok := x.titleSpeakers(candidate); ok && len(sp) > 0 && titleLike(upperFirst(title)) && !notTalkRe.MatchString(title) && !x.nameOverOrg(title, sp) &&
+		!(startsLower(title) && noteStartWords[firstWord(title)]) && // "Liz Rice — her eBPF book, referenced in ...": a note on a link
 		!strings.Contains(title, ". ") && // "Treat the platform as a product. Roadmap ... (from 'Title' by Name"
 		!(startsLower(title) && hasQuote(title)) { // 'watching "Title" by Name': the quotes hold the title
 		format := formatOf(text)
@@ -306,7 +324,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	lowerTitle := !headingLike && b.Kind == Para && len(b.starts) == 1 && startsLower(text)
 	// "* OpenTofu State Encryption" with "Speaker: Jana Dvořáková / Spacelift"
 	// on the line under it: a list item of titles
-	if b.Kind == Item && !headingLike && i+1 < len(x.doc.Blocks) && labelFirst(x.doc.Blocks[i+1].Text) &&
+	if b.Kind == Item && !headingLike && i+1 < len(x.doc.Blocks) && (labelFirst(x.doc.Blocks[i+1].Text) || x.fieldOf(i, i+1)) &&
 		titleLike(trimTitle(text)) && !notTalkRe.MatchString(trimTitle(text)) {
 		if sp := x.speakerLines(i); len(sp) > 0 {
 			return talk{title: trimTitle(text), speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
@@ -376,6 +394,16 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	}
 	return talk{}, false
 }
+
+// noteStartWords open a note in lower case, never a title: "her eBPF
+// book, referenced in Mehmet's talk".
+var noteStartWords = map[string]bool{"her": true, "his": true, "their": true, "my": true, "our": true, "your": true,
+	"its": true, "the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "see": true}
+
+// slotRe matches a time slot before a programme entry's title, and the
+// room after it: "11:00 - 11:30 | ", "9.30–10.15 ", "14:00 | ", "09:00-09:30
+// Room A | ".
+var slotRe = lazyRe(`^\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:(?:[-–—]|to)\s*\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[|·•]\s*|[-–—:]\s+)?|[|·•]\s*)(?:(?i:room|hall|track|stage|salle|raum|sala|aula|zaal)\s+[\p{L}\p{N}.-]{1,12}\s*[|·•]\s*)?`)
 
 // titleSepRe matches the dash between a title and its speakers.
 var titleSepRe = lazyRe(`^\s*(?:[-–—|:]|by\s)\s*\S`)
@@ -1546,7 +1574,8 @@ func (x *extractor) speakerLines(i int) []speaker {
 	var out []speaker
 	var starts []int // where each speaker line's speakers start in out
 	companies := 0   // the company lines read
-	for j := i + 1; j < len(x.doc.Blocks) && (j <= i+3 || len(out) > 0 && j <= i+8); j++ {
+	fields := 0      // the other fields read before the speakers
+	for j := i + 1; j < len(x.doc.Blocks) && (j <= i+3+fields || len(out) > 0 && j <= i+8); j++ {
 		b := &x.doc.Blocks[j]
 		if x.consumed[j] {
 			break
@@ -1555,11 +1584,23 @@ func (x *extractor) speakerLines(i int) []speaker {
 		var m []string
 		if labelFirst(text) {
 			m = speakerLineRe.FindStringSubmatch(text)
+			if m == nil && len(out) == 0 && bareSpeakerLabelRe.MatchString(text) {
+				// "Speakers:" over a line for each: "Aiko Fujimura, SRE
+				// Lead, Kanto Trust Bank"
+				return x.namesUnder(j)
+			}
+		}
+		if m == nil && len(out) == 0 && fields < 5 && j == i+1+fields && x.fieldOf(i, j) {
+			fields++
+			continue // "Session code: KCJ25-104", "Location: Room Orion" before the speakers
 		}
 		if m == nil && len(out) > 0 {
 			// "Speakers: A & B" over "Company: Org A & Org B"; "Speaker: A",
 			// "Speaker: B" over "Company: Org A", "Company: Org B"
 			if c := companyFieldRe.FindStringSubmatch(firstLine(b)); c != nil {
+				if strings.Contains(c[1], "(") && orgsByName(out, c[1]) {
+					continue // "Company: Zalando (Chidinma), Lindwurm Bank (Lukas)" under two lines of speakers
+				}
 				group := out
 				if len(starts) > 1 && companies < len(starts) {
 					end := len(out)
@@ -1607,6 +1648,91 @@ func (x *extractor) speakerLines(i int) []speaker {
 // companyFieldRe matches a line that gives the employers of the speakers
 // named in the line above.
 var companyFieldRe = lazyRe(`(?i)^(?:compan(?:y|ies)|orgs?|organi[sz]ations?|employers?|affiliations?|firm|firma|empresa|entreprise|bedrijf)\s*[:：]\s*(.+)$`)
+
+// fieldOf reports whether block j is a field of the entry whose title is
+// block i: in an outline, a field is a bullet under the title's.
+func (x *extractor) fieldOf(i, j int) bool {
+	t, b := &x.doc.Blocks[i], &x.doc.Blocks[j]
+	return x.isField(j) && !(t.Kind == Item && b.Kind == Item && b.Level <= t.Level)
+}
+
+// entryFieldRe matches the label of a field a programme entry or a note
+// about a talk has besides its title and speakers.
+var entryFieldRe = prefixFiltered(`(?i)^(?:type|format|level|track|room|hall|stage|location|day|slot|session\s+(?:code|id|type)|code|duration|length|language|lang|audience|difficulty|tags?|topics?|rating|score|stars|slides|video|recording|category|kind|compan(?:y|ies)|orgs?|organi[sz]ations?|employers?|affiliations?)\s*:\s`,
+	"type", "format", "level", "track", "room", "hall", "stage", "location", "day", "slot", "session", "code", "duration", "length",
+	"lang", "audience", "difficulty", "tag", "topic", "rating", "score", "stars", "slides", "video", "recording", "category", "kind", "compan", "org", "employer", "affiliation")
+
+// isField reports whether block i is a short one-line field of an entry
+// ("Location: Room Orion", "Session code: KCJ25-104"), not its speakers'
+// or a labelled title.
+func (x *extractor) isField(i int) bool {
+	if i < 0 || i >= len(x.doc.Blocks) {
+		return false
+	}
+	b := &x.doc.Blocks[i]
+	if b.Kind != Para && b.Kind != Item || len(b.starts) != 1 || len(b.Text) > 100 || !fieldLineRe.MatchString(b.Text) {
+		return false
+	}
+	label, _, _ := strings.Cut(b.Text, ":")
+	return strings.Count(label, " ") < 2 && !isSpeakerLine(b.Text) && matchLabel(b.Text) == nil
+}
+
+// bareSpeakerLabelRe matches a speaker label alone on its line.
+var bareSpeakerLabelRe = lazyRe(`(?i)^(?:speakers?|speaker\(s\)|presenters?|panell?ists?|moderators?|sprecher(?:innen)?|referent(?:en|innen)?|ponentes?|intervenants?)\s*[:：]$`)
+
+// namesUnder reads the speakers listed one to a line under the label in
+// block j.
+func (x *extractor) namesUnder(j int) []speaker {
+	var out []speaker
+	for k := j + 1; k < len(x.doc.Blocks) && k <= j+8; k++ {
+		b := &x.doc.Blocks[k]
+		if b.Kind != Para && b.Kind != Item || len(b.starts) > 1 || x.consumed[k] {
+			break
+		}
+		sp, ok := x.allSpeakers(b.Text)
+		if !ok {
+			break
+		}
+		for n := range sp {
+			sp[n].line, sp[n].text = b.Line, b.Text
+		}
+		out = append(out, sp...)
+	}
+	return out
+}
+
+// orgForRe matches an organisation with whom it is for in brackets:
+// "Chainguard (Aoife)".
+var orgForRe = lazyRe(`([^,;()]+?)\s*\(([^()]+)\)`)
+
+// orgsByName gives the speakers the organisations list names them with,
+// by their full or given name: "Chainguard (Aoife), Hanse Versicherung
+// (Tobias)", "Zalando (Chidinma), Lindwurm Bank (Lukas), Ana-Maria didn't
+// say". It reports whether every organisation went to a speaker.
+func orgsByName(sp []speaker, list string) bool {
+	ms := orgForRe.FindAllStringSubmatch(list, -1)
+	if len(ms) < 2 || len(ms) > len(sp) {
+		return false
+	}
+	orgs := make([]string, len(sp))
+	for _, m := range ms {
+		who := graph.Fold(strings.TrimSpace(m[2]))
+		k := slices.IndexFunc(sp, func(s speaker) bool {
+			f := graph.Fold(s.name)
+			return f == who || strings.HasPrefix(f, who+" ")
+		})
+		if k < 0 || orgs[k] != "" {
+			return false
+		}
+		orgs[k] = strings.TrimSpace(strings.TrimLeft(m[1], " &"))
+	}
+	for k := range sp {
+		if sp[k].org == "" {
+			sp[k].org = cleanOrg(orgs[k])
+		}
+	}
+	return true
+}
 
 // isLegalSuffix reports whether s is a company's legal form ("Inc.",
 // "GmbH"), which a comma may separate from its name.
