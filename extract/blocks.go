@@ -223,7 +223,7 @@ func tableColumns(header []string) (title, speaker, org int) {
 			if speaker < 0 {
 				speaker = i
 			}
-		case "company", "organisation", "organization", "affiliation", "employer", "firma", "unternehmen", "empresa",
+		case "company", "companies", "org", "orgs", "organisation", "organization", "affiliation", "employer", "firma", "unternehmen", "empresa",
 			"entreprise", "bedrijf":
 			if org < 0 {
 				org = i
@@ -884,10 +884,11 @@ func parseText(lines []string, first int) []Block {
 	blocks := make([]Block, 0, len(lines)/2+4)
 	var cur *Block
 	flush := func() { blocks = appendBlock(blocks, cur); cur = nil }
-	topSym := ""      // the symbol of the outer symbol bullets
-	var card cardSpan // the emoji card being read
-	itemIndent := 0   // where the text of the last bullet starts
-	var cols *columns // the aligned table being read
+	topSym := ""       // the symbol of the outer symbol bullets
+	var card cardSpan  // the emoji card being read
+	itemIndent := 0    // where the text of the last bullet starts
+	var cols *columns  // the aligned table being read
+	var sep *delimited // the delimited table being read
 	handles := chatHandles(lines)
 	lines = unquoteMail(lines)
 	sigFrom := -1 // in an e-mail's signature, the first of its blocks
@@ -904,6 +905,20 @@ func parseText(lines []string, first int) []Block {
 			flush()
 			markSig(blocks[sigFrom:])
 			sigFrom = -1
+			continue
+		}
+		if sep != nil {
+			var ok bool
+			if blocks, ok = sep.row(blocks, raw, ln); ok {
+				continue
+			}
+			sep = nil
+		}
+		if d := delimitedHeader(raw); d != nil {
+			// "Title;Speaker;Company;Tags;Rating": a spreadsheet's rows,
+			// pasted as text
+			flush()
+			sep = d
 			continue
 		}
 		if cols != nil {
@@ -957,7 +972,7 @@ func parseText(lines []string, first int) []Block {
 		}
 		topSym = ""
 		if cur != nil && cur.Kind == Para && len(cur.starts) == 1 && (t[0] == '=' || t[0] == '-') && len(t) >= 3 &&
-			utf8.RuneCountInString(cur.Text) <= len(t)+3 && setextRe.MatchString(raw) {
+			utf8.RuneCountInString(cur.Text) <= len(t)+3 && (i < 2 || strings.TrimSpace(lines[i-2]) == "") && setextRe.MatchString(raw) {
 			m := setextRe.FindStringSubmatch(raw)
 			// "Containers devroom" over "------------------": a heading
 			cur.Kind, cur.Level = Heading, 1
@@ -986,7 +1001,8 @@ func parseText(lines []string, first int) []Block {
 		}
 		if cur != nil && cur.Kind == Para && (wrapped(cur.Text[cur.starts[len(cur.starts)-1].off:], t) || openQuote(cur.Text) ||
 			len(cur.starts) >= 2 && wrapsOn(cur.Text[cur.starts[len(cur.starts)-1].off:], t) ||
-			len(cur.starts) == 1 && !wrapLabelRe.MatchString(t) && wrapLabelRe.MatchString(cur.Text) && labelContinues(cur.Text, t)) {
+			len(cur.starts) == 1 && !wrapLabelRe.MatchString(t) && wrapLabelRe.MatchString(cur.Text) && labelContinues(cur.Text, t) ||
+			shoutedByRe.MatchString(cur.Text) && shouting(t) && labelContinues(cur.Text, t)) {
 			cur.appendText(inline(t, cur), ln)
 			continue
 		}
@@ -999,6 +1015,58 @@ func parseText(lines []string, first int) []Block {
 		markSig(blocks[sigFrom:])
 	}
 	return blocks
+}
+
+// delimited is a table written as a spreadsheet exports it: a header line
+// and rows whose cells a semicolon or a tab separates.
+type delimited struct {
+	sep    string
+	n      int // separators in the header and in every row
+	header *tableRow
+}
+
+// delimitedHeader reads a header line of a delimited table that names a
+// talk column and a speaker column.
+func delimitedHeader(raw string) *delimited {
+	for _, sep := range []string{";", "\t"} {
+		n := strings.Count(raw, sep)
+		if n < 2 || n > 12 || len(raw) > 200 {
+			continue
+		}
+		cells := strings.Split(raw, sep)
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		if h := tableHeader(cells); h != nil {
+			return &delimited{sep: sep, n: n, header: h}
+		}
+	}
+	return nil
+}
+
+// row adds the row in raw, line ln, to blocks; it reports false for a
+// line that is no row of the table.
+func (d *delimited) row(blocks []Block, raw string, ln int) ([]Block, bool) {
+	if strings.Count(raw, d.sep) != d.n {
+		return blocks, false
+	}
+	cells := strings.Split(raw, d.sep)
+	for i := range cells {
+		cells[i] = strings.TrimSpace(strings.Trim(strings.TrimSpace(cells[i]), `"`))
+	}
+	if d.header.org >= 0 && strings.Contains(cells[d.header.speaker], " & ") && strings.Contains(cells[d.header.org], " & ") {
+		// "A & B" at "Cosmonic & Fermyon": each speaker's company
+		who, orgs := strings.Split(cells[d.header.speaker], " & "), strings.Split(cells[d.header.org], " & ")
+		if len(who) == len(orgs) {
+			for k := range who {
+				who[k] += " (" + strings.TrimSpace(orgs[k]) + ")"
+			}
+			cells[d.header.speaker], cells[d.header.org] = strings.Join(who, " & "), ""
+		}
+	}
+	b := Block{Kind: Item, Level: 1, row: d.header.rowOf(cells)}
+	b.appendText(d.header.rowText(cells), ln)
+	return appendBlock(blocks, &b), true
 }
 
 // joinWrappedLinks moves the end of a link that a hard wrap split, up to
@@ -1356,8 +1424,12 @@ func labelContinues(prev, next string) bool {
 	if prev == "" || endsSentence(prev) || strings.HasSuffix(prev, ")") && !strings.HasPrefix(next, "(") {
 		return false
 	}
-	if strings.HasPrefix(next, "(") || strings.HasSuffix(prev, ",") || strings.HasSuffix(prev, "&") {
+	if strings.HasPrefix(next, "(") || strings.HasSuffix(prev, ",") || strings.HasSuffix(prev, "&") ||
+		strings.HasPrefix(next, "AND ") || strings.HasPrefix(next, "and ") || strings.HasPrefix(next, "& ") {
 		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(next); unicode.IsLower(r) && len(prev) > 60 {
+		return true // "Lightning talk: Wojciech implemented ..., with time to" over "spare. He ..."
 	}
 	last := strings.ToLower(prev[strings.LastIndexByte(prev, ' ')+1:])
 	switch last {
@@ -1376,6 +1448,11 @@ func labelContinues(prev, next string) bool {
 // boldLabelRe matches a line that a bold label starts ("**Host:** Marisol
 // Vega", "**Guest:** Theo Brandt"): a field of its own, not a wrapped line.
 var boldLabelRe = lazyRe(`^(?:\*\*|__)\p{Lu}[\p{L} ()/-]{0,30}(?::(?:\*\*|__)?|(?:\*\*|__):)\s`).needing("**", "__")
+
+// shoutedByRe matches a byline in capitals, whose list of speakers may
+// go on over the next lines: "BY KWAME ASANTE-DARKO / HPE" over "AND LUCÍA
+// VAN DER MEER / INDEPENDENT".
+var shoutedByRe = lazyRe(`^(?:BY|WITH|PRESENTED BY|SPEAKERS?:)\s+\p{Lu}`)
 
 var wrapLabelRe = lazyRe(`(?i)^(\*\*|__)?(speakers?|speaker\(s\)|presented by|presenters?|talk( \d+)?\s*:|keynote\s*:|lightning talk\s*:|session\s*:)`)
 

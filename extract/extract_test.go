@@ -3296,3 +3296,141 @@ func tkID(v view, title string) string {
 	n, _ := v.talk(title)
 	return n.ID
 }
+
+// TestDelimitedTable: a spreadsheet pasted as text, its cells separated by
+// semicolons or tabs, under a header that names the talk and speaker
+// columns; comments after it are no talks.
+func TestDelimitedTable(t *testing.T) {
+	const doc = "FOSDEM 2025: my spreadsheet\n\nPosted 4 February 2025 by Joris Peeters\n\n" +
+		"Title;Speaker;Company;Tags;Rating\n" +
+		"Rootless containers with Podman, two years later;Giuseppe Marchetti & Hana Dvořáková;Red Hat;podman,crun;5\n" +
+		"Components on the server with wasmCloud and Spin;Émilie Rousseau & Pedro Alves;Cosmonic & Fermyon;wasm;5\n" +
+		"(lunch - food trucks outside K);;;;\n" +
+		"BoF: Cilium users;;;cilium;\n\n" +
+		"Some comments, in no particular order\n-------------------------------------\n\n" +
+		"The keynote was packed. Margit Eskola walked through the Cyber Resilience Act.\n\n" +
+		"Lightning talk: Wojciech implemented a minimal TUF client in Go, in a lightning slot, with time to\n" +
+		"spare. He pointed out that Sigstore uses the same trust model.\n\n" +
+		"Session\tSpeaker\tOrg\n" +
+		"Cheap Clusters with Karpenter\tAna Ruiz\tAdyen\n"
+	v := view{extractString(t, "sheet.txt", doc)}
+	want := map[string][]string{
+		"Rootless containers with Podman, two years later": {"person:giuseppe-marchetti", "person:hana-dvorakova"},
+		"Components on the server with wasmCloud and Spin": {"person:emilie-rousseau", "person:pedro-alves"},
+		"Cheap Clusters with Karpenter":                    {"person:ana-ruiz"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:hana-dvorakova": "org:red-hat", "person:emilie-rousseau": "org:cosmonic",
+		"person:pedro-alves": "org:fermyon", "person:ana-ruiz": "org:adyen"})
+	tk, _ := v.talk("Rootless containers with Podman, two years later")
+	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:podman") {
+		t.Errorf("podman talk mentions %q", got)
+	}
+}
+
+// TestRoomGridSmallSpeakers: a programme grid whose columns are rooms,
+// each cell a title over a line set apart that names the speakers
+// ("Title<br><small>Name · Org</small>"); a record table whose rows start
+// with a header cell is no grid, and a to-do naming who does it no talk.
+func TestRoomGridSmallSpeakers(t *testing.T) {
+	const page = `<html><body><h1>DevOpsDays Bern 2024</h1>
+<table><thead><tr><th>Time</th><th>Halle</th><th>Loft</th></tr></thead><tbody>
+<tr><td>08:30</td><td colspan="2">Registration, coffee</td></tr>
+<tr><td>09:15</td><td colspan="2"><b>Keynote: The Pager Is Not a Personality</b><br><small>Ursula Brändli · Swisscom</small></td></tr>
+<tr><td>10:00</td><td>Progressive Delivery with Argo Rollouts<br><small>Matteo Bianchi &amp; Zeynep Aydın · Digitec Galaxus</small></td>
+<td>Postmortems Nobody Reads<br><small>Kwame Asante · Open Systems</small></td></tr>
+<tr><td>16:00</td><td colspan="2">Panel: Platform Engineering With a Logo?<br><small>Moderation: Noah Keller · Puzzle ITC</small></td></tr>
+</tbody></table>
+<table class="talk">
+<tr><th>Title</th><td>Chaos Engineering Without a Chaos Team</td></tr>
+<tr><th>Presenter</th><td>Linnea Hjort<br>Cormac Doherty</td></tr>
+<tr><th>Company</th><td>Spotify<br>Intercom</td></tr>
+<tr><th>Notes</th><td>Linnea showed LitmusChaos experiments in the service repo.</td></tr>
+</table>
+<h2>Action items</h2>
+<ul><li>Try Argo Rollouts on the staging cluster (Sandra)</li></ul>
+</body></html>`
+	v := view{extractString(t, "grid.html", page)}
+	got := speakersByTalk(v)
+	want := map[string][]string{
+		"The Pager Is Not a Personality":          {"person:ursula-brandli"},
+		"Progressive Delivery with Argo Rollouts": {"person:matteo-bianchi", "person:zeynep-aydin"},
+		"Postmortems Nobody Reads":                {"person:kwame-asante"},
+		"Platform Engineering With a Logo?":       {"person:noah-keller"},
+		"Chaos Engineering Without a Chaos Team":  {"person:cormac-doherty", "person:linnea-hjort"},
+	}
+	for title, sp := range want {
+		if !reflect.DeepEqual(got[title], sp) {
+			t.Errorf("%q: speakers %q, want %q (all: %q)", title, got[title], sp, got)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("talks %q", got)
+	}
+	wantWorks(t, v, map[string]string{"person:ursula-brandli": "org:swisscom", "person:zeynep-aydin": "org:digitec-galaxus",
+		"person:noah-keller": "org:puzzle-itc", "person:linnea-hjort": "org:spotify", "person:cormac-doherty": "org:intercom"})
+	tk, _ := v.talk("Chaos Engineering Without a Chaos Team")
+	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:litmus") {
+		t.Errorf("chaos talk mentions %q", got)
+	}
+}
+
+// TestZineCapitals: a plain-text zine boxes each talk between rules, its
+// title and byline in capitals ("BY NAME / COMPANY", continued on the next
+// line with "AND ..."); the names are written as names, a short company
+// stays an acronym, and the lower-case notes under the box are the talk's.
+func TestZineCapitals(t *testing.T) {
+	const doc = "   DEVROOM DISPATCH ~ FOSDEM 2026 ~ BRUSSELS\n\n" +
+		"-------------------------------------------------------------\n" +
+		" THE COMMONS ARE NOT A BUFFET\n" +
+		" BY HELGA MAGNÚSDÓTTIR / FREEHOLD SOFTWARE COOPERATIVE\n" +
+		" (main track keynote, Janson, 10:00)\n" +
+		"-------------------------------------------------------------\n" +
+		"Helga on who pays for open source. Main dish: the Cyber Resilience Act.\n\n" +
+		"-------------------------------------------------------------\n" +
+		" WHO GOES THERE? SPIFFE/SPIRE FOR THE PARANOID\n" +
+		" BY KWAME ASANTE-DARKO / BKW\n" +
+		" AND LUCÍA VAN DER MEER / INDEPENDENT\n" +
+		"-------------------------------------------------------------\n" +
+		"Why trust an IP address at all?\n" +
+		"Lucía wired SPIRE into Envoy for mTLS.\n\n" +
+		"-------------------------------------------------------------\n" +
+		" IS EBPF THE NEW KERNEL MODULE? (PANEL)\n" +
+		" WITH RAVI SUBRAMANIAM / RED HAT, MAGDALENA DE LA CRUZ / ISOVALENT,\n" +
+		" OLEKSANDR HRYTSENKO / CANONICAL\n" +
+		"-------------------------------------------------------------\n" +
+		"Magdalena said Cilium proves it scales.\n\n" +
+		"-------------------------------------------------------------\n" +
+		" CONTAINERD SNAPSHOTTERS: A LAZY GUIDE\n" +
+		" BY ÇAĞLA DEMIRCI / ALIBABA CLOUD\n" +
+		"-------------------------------------------------------------\n" +
+		"Lazy pulling with Nydus snapshotters in containerd.\n"
+	v := view{extractString(t, "zine.txt", doc)}
+	want := map[string][]string{
+		"THE COMMONS ARE NOT A BUFFET":                  {"person:helga-magnusdottir"},
+		"WHO GOES THERE? SPIFFE/SPIRE FOR THE PARANOID": {"person:kwame-asante-darko", "person:lucia-van-der-meer"},
+		"IS EBPF THE NEW KERNEL MODULE? (PANEL)":        {"person:magdalena-de-la-cruz", "person:oleksandr-hrytsenko", "person:ravi-subramaniam"},
+		"CONTAINERD SNAPSHOTTERS: A LAZY GUIDE":         {"person:cagla-demirci"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:helga-magnusdottir": "org:freehold-software-cooperative", "person:kwame-asante-darko": "org:bkw",
+		"person:ravi-subramaniam": "org:red-hat", "person:magdalena-de-la-cruz": "org:isovalent", "person:oleksandr-hrytsenko": "org:canonical"})
+	if n, _ := v.node("person:lucia-van-der-meer"); n.Name != "Lucía van der Meer" {
+		t.Errorf("name %q", n.Name)
+	}
+	if n, _ := v.node("org:bkw"); n.Name != "BKW" {
+		t.Errorf("org %q", n.Name)
+	}
+	lazy, _ := v.talk("CONTAINERD SNAPSHOTTERS: A LAZY GUIDE")
+	if got := v.out(lazy.ID, graph.Mentions); !slices.Contains(got, "project:nydus") {
+		t.Errorf("snapshotter talk mentions %q", got)
+	}
+	tk, _ := v.talk("WHO GOES THERE? SPIFFE/SPIRE FOR THE PARANOID")
+	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:envoy") {
+		t.Errorf("spire talk mentions %q", got)
+	}
+}

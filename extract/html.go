@@ -55,6 +55,7 @@ func parseHTML(src string, d *Doc) []Block {
 	var cellLines [][]lineStart // each cell's line starts
 	headerRow, inRow := true, false
 	cellStart, rowLine := -1, 0
+	keyed := false // the row's first cell is a header cell
 	// elements whose class says what they hold ("speaker", "company"): the
 	// text they give a block is written as a speaker line would be,
 	// "Speaker: Tomasz Wrona and Keisha Albright (Chainguard)"
@@ -163,10 +164,13 @@ func parseHTML(src string, d *Doc) []Block {
 				inTitle = true
 			case a == atom.Tr:
 				flush()
-				cells, cellLines, headerRow, inRow, rowLine = cells[:0], cellLines[:0], true, true, startLine
+				cells, cellLines, headerRow, inRow, rowLine, keyed = cells[:0], cellLines[:0], true, true, startLine, false
 			case (a == atom.Td || a == atom.Th) && inRow:
 				flush()
 				cellStart = len(blocks)
+				if a == atom.Th && len(cells) == 0 {
+					keyed = true // "<th>Title</th><td>...</td>": a record, its rows fields
+				}
 				headerRow = headerRow && a == atom.Th
 			case a == atom.Ul || a == atom.Ol:
 				flush()
@@ -236,10 +240,14 @@ func parseHTML(src string, d *Doc) []Block {
 				inTitle = false
 			case (a == atom.Td || a == atom.Th) && inRow && cellStart >= 0:
 				flush()
-				if sub := blocks[cellStart:]; header == nil && !headerRow && len(sub) >= 2 && sub[0].Emph {
+				if sub := blocks[cellStart:]; header == nil && !headerRow && len(sub) >= 2 && (sub[0].Emph || !keyed && gridCell(sub)) {
 					// a cell of a programme grid whose columns are rooms:
-					// "<strong>Title</strong><br>Name (Org)" is a talk of its
-					// own, its title a heading over its speakers
+					// "<strong>Title</strong><br>Name (Org)" or "Title<br><small>Name
+					// · Org</small>" is a talk of its own, its title a heading
+					// over its speakers
+					if s := &sub[1]; len(s.starts) == 1 && len(s.Text) <= 100 && !endsSentence(s.Text) {
+						s.Emph = true // the line under the title, set apart: its speakers
+					}
 					sub[0].Kind, sub[0].Level = Heading, 6
 					for k := range sub[1:] {
 						sub[1+k].Kind = Para
@@ -272,6 +280,17 @@ func parseHTML(src string, d *Doc) []Block {
 					}
 					continue
 				}
+				// a record's row is a field: "Presenter: Linnea Hjort; Cormac
+				// Doherty"; its title row the title alone
+				field := keyed && len(cells) == 2 && cells[0] != "" && header == nil
+				titleRow := field && titleKeys[strings.ToLower(strings.Trim(cells[0], " :"))]
+				if titleRow {
+					cells[0] = ""
+				}
+				sep := " - "
+				if field {
+					sep = ": "
+				}
 				var text strings.Builder
 				starts := []lineStart{{0, rowLine}}
 				for k, c := range cells {
@@ -279,13 +298,15 @@ func parseHTML(src string, d *Doc) []Block {
 						continue
 					}
 					if text.Len() > 0 {
-						text.WriteString(" - ")
+						text.WriteString(sep)
 					}
 					for _, st := range cellLines[k] {
 						if off := text.Len() + st.off; off == 0 {
 							starts[0].line = st.line
 						} else {
-							starts = append(starts, lineStart{off, st.line})
+							if st.line != starts[len(starts)-1].line {
+								starts = append(starts, lineStart{off, st.line}) // (cells on one line are one line)
+							}
 						}
 					}
 					text.WriteString(c)
@@ -294,7 +315,12 @@ func parseHTML(src string, d *Doc) []Block {
 					continue
 				}
 				b := Block{Kind: Item, Level: 1, Text: text.String(), Line: starts[0].line, starts: starts}
-				b.row = header.rowOf(slices.Clone(cells))
+				switch {
+				case field:
+					b.Kind, b.Level = Para, 0
+				default:
+					b.row = header.rowOf(slices.Clone(cells))
+				}
 				blocks = append(blocks, b)
 			case a == atom.Table:
 				flush()
@@ -424,3 +450,16 @@ func isChrome(s string) bool {
 	}
 	return false
 }
+
+// gridCell reports whether the blocks of a table cell are a title line and
+// a short line under it that may name its speakers ("Progressive Delivery
+// with Argo Rollouts<br><small>Matteo Bianchi · Digitec Galaxus</small>").
+func gridCell(sub []Block) bool {
+	t, s := &sub[0], &sub[1]
+	return len(t.starts) == 1 && len(t.Text) <= 160 && titleLike(trimTitle(t.Text)) &&
+		len(s.starts) == 1 && len(s.Text) <= 100 && !endsSentence(s.Text)
+}
+
+// titleKeys are the header cells of a record table's title row.
+var titleKeys = map[string]bool{"title": true, "talk": true, "session": true, "talk title": true, "session title": true,
+	"titel": true, "titre": true, "título": true, "titolo": true, "vortrag": true}

@@ -422,6 +422,11 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 	if strings.Contains(s, " · ") {
 		s = dotPairs(s)
 	}
+	// "Ravi Subramaniam / Red Hat, Magdalena de la Cruz / Isovalent": a
+	// name and its company joined by a slash, pairs separated
+	if strings.Contains(s, " / ") {
+		s = slashPairs(s)
+	}
 	// "Koen Maes, Sofie Janssens / Proximus": the company after a slash
 	shared := ""
 	if k := strings.LastIndex(s, " / "); k > 0 && strings.Count(s[:k], "(") == strings.Count(s[:k], ")") { // not "(Red Hat / Volvo Cars)"
@@ -521,6 +526,117 @@ func dotPairs(s string) string {
 		parts[i] = name + " (" + org + ")"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// shouting reports whether s has letters and none in lower case: "BY
+// HELGA MAGNÚSDÓTTIR / FREEHOLD SOFTWARE COOPERATIVE".
+func shouting(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 4
+}
+
+// nameCase writes a speaker list in capitals as names are written:
+// "HELGA MAGNÚSDÓTTIR / FREEHOLD SOFTWARE COOPERATIVE" as "Helga
+// Magnúsdóttir / Freehold Software Cooperative", "LUCÍA VAN DER MEER / HPE"
+// as "Lucía van der Meer / HPE": a company of one short word is an
+// acronym, and in a name the particles are lower case.
+func nameCase(s string) string {
+	seps := pairSepRe.FindAllStringIndex(s, -1)
+	var b strings.Builder
+	from := 0
+	for k := 0; k <= len(seps); k++ {
+		end := len(s)
+		if k < len(seps) {
+			end = seps[k][0]
+		}
+		part := s[from:end]
+		cut := strings.IndexAny(part, "/(")
+		if cut < 0 {
+			cut = len(part)
+		}
+		b.WriteString(caseWords(part[:cut], false))
+		if cut < len(part) {
+			b.WriteString(part[cut : cut+1])
+			b.WriteString(caseWords(part[cut+1:], true))
+		}
+		if k < len(seps) {
+			b.WriteString(strings.ToLower(s[seps[k][0]:seps[k][1]]))
+			from = seps[k][1]
+		}
+	}
+	return b.String()
+}
+
+// caseWords is nameCase for the words of one name or one company.
+func caseWords(s string, org bool) string {
+	words := strings.Fields(strings.Trim(s, " ()"))
+	if org && len(words) == 1 && utf8.RuneCountInString(words[0]) <= 4 {
+		return s // "HPE", "AWS"
+	}
+	out := s
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		switch {
+		case lw == "and" || lw == "by" || lw == "of" || lw == "the" || lw == "with":
+			w = lw
+		case particles[lw] && i > 0 && !org:
+			w = lw
+		default:
+			w = titleWord(lw)
+		}
+		out = strings.Replace(out, words[i], w, 1)
+	}
+	return out
+}
+
+// titleWord capitalises a lower-case word and each part after a hyphen:
+// "asante-darko" as "Asante-Darko".
+func titleWord(w string) string {
+	parts := strings.Split(w, "-")
+	for i, p := range parts {
+		if r, n := utf8.DecodeRuneInString(p); n > 0 {
+			parts[i] = string(unicode.ToUpper(r)) + p[n:]
+		}
+	}
+	return strings.Join(parts, "-")
+}
+
+// pairSepRe matches what separates the parts of a speaker list.
+var pairSepRe = lazyRe(`,\s*|\s+(?:and|AND|&)\s+`)
+
+// slashPairs rewrites a list whose every part is "Name / Org" as "Name
+// (Org)" parts; any other list is left as it is.
+func slashPairs(s string) string {
+	seps := pairSepRe.FindAllStringIndex(s, -1)
+	var b strings.Builder
+	from := 0
+	for k := 0; k <= len(seps); k++ {
+		end := len(s)
+		if k < len(seps) {
+			end = seps[k][0]
+		}
+		name, org, ok := strings.Cut(s[from:end], " / ")
+		if !ok || strings.Contains(org, " / ") || strings.ContainsAny(name, "()") || strings.TrimSpace(org) == "" {
+			return s // "Koen Maes, Sofie Janssens / Proximus", "(Red Hat / Volvo Cars)"
+		}
+		if w := strings.Fields(org); len(w) >= 2 && len(w) <= 4 && isFirstName(strings.Trim(w[0], ",")) {
+			return s // "Jonas Weber / Miriam Schulz": two names
+		}
+		b.WriteString(name + " (" + strings.TrimSpace(org) + ")")
+		if k < len(seps) {
+			b.WriteString(s[seps[k][0]:seps[k][1]])
+			from = seps[k][1]
+		}
+	}
+	return b.String()
 }
 
 // shareLastOrg gives an org named only after the last of several names to

@@ -36,12 +36,12 @@ type talk struct {
 
 var (
 	labelRe       = lazyRe(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo|vortrag|라이트닝\s*토크|키노트|기조\s*연설|ライトニングトーク|基调演讲|主题演讲|闪电演讲)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
-	speakerLineRe = lazyRe(`(?i)^(?:(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panell?ists?|moderators?|moderated\s+by|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)|(?:who|sprecher(?:in|innen|:innen|\*innen)?|referent(?:in|innen|en)?|vortragende[rn]?|ponentes?|palestrantes?|intervenant(?:e|s|es)?|orat(?:eur|rice)s?|relat(?:ore|ori|rice)|sprekers?|föreläsare|foredragsholdere?|přednášející|prelegen(?:t|ci|tka)|pembicara|narasumber|발표자|연사|登壇者|讲者|演讲者)\s*[:：])\s*(.+)$`)
+	speakerLineRe = lazyRe(`(?i)^(?:(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panell?ists?|moderators?|moderation|moderated\s+by|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)|(?:who|sprecher(?:in|innen|:innen|\*innen)?|referent(?:in|innen|en)?|vortragende[rn]?|ponentes?|palestrantes?|intervenant(?:e|s|es)?|orat(?:eur|rice)s?|relat(?:ore|ori|rice)|sprekers?|föreläsare|foredragsholdere?|přednášející|prelegen(?:t|ci|tka)|pembicara|narasumber|발표자|연사|登壇者|讲者|演讲者)\s*[:：])\s*(.+)$`)
 	quotedTitleRe = lazyRe(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*(?:,\s*|[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+))(.+)$`)
 	speakerOnRe   = lazyRe(`^(.+?)\s+on\s+["“]([^"”]+)["”]$`)
 	parenTailRe   = lazyRe(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`).needing("(")
-	notTalkRe     = prefixFiltered(`(?i)^(key\s*take-?aways?|take-?aways?|main\s+take-?aways?|summary|tl;?dr|key\s+points|highlights?|introduction|intro|conclusions?|final\s+thoughts|closing\s+thoughts|wrap[- ]?up|coffee(\s+break)?|lunch(\s+break)?|break|networking|dinner|party|breakfast|registration|(?:evening\s+)?meetups?|happy\s+hour|reception|drinks|after\s*party|sponsors?.*|booths?.*|expo.*|exhibitors?|agenda|schedule|day\s*\d+.*|about.*|thanks.*|acknowledg.*|resources|links|references|further reading|related.*|comments?|leave a reply|share.*|presentation notes|talks?|sessions?|notes|my notes|my (?:schedule|agenda|itinerary)|overview|table of contents|contents|what'?s next|next steps|see you.*|other links|useful links|demo|q&a|questions|open spaces?|(?:other|general|further)\s+(?:observations|impressions|notes|thoughts)|observations|impressions|recommendations|miscellaneous|misc\.?|appendix)$`,
-		"key", "take", "main", "summary", "tl", "highlight", "intro", "conclusion", "final", "closing", "wrap", "coffee", "lunch", "break", "networking", "dinner", "party", "registration", "evening", "meetup", "happy", "reception", "drinks", "after", "sponsor", "booth", "expo", "exhibitor", "agenda", "schedule", "day", "about", "thanks", "acknowledg", "resources", "links", "references", "further reading", "related", "comment", "leave a reply", "share", "presentation notes", "talk", "session", "notes", "my notes", "my schedule", "my agenda", "my itinerary", "overview", "table of contents", "contents", "what", "next steps", "see you", "other links", "useful links", "demo", "q&a", "questions", "open space", "other", "general", "further", "observation", "impression", "recommendation", "misc", "appendix")
+	notTalkRe     = prefixFiltered(`(?i)^(key\s*take-?aways?|take-?aways?|main\s+take-?aways?|summary|tl;?dr|key\s+points|highlights?|introduction|intro|conclusions?|final\s+thoughts|closing\s+thoughts|wrap[- ]?up|coffee(\s+break)?|lunch(\s+break)?|break|networking|dinner|party|breakfast|registration|(?:evening\s+)?meetups?|happy\s+hour|reception|drinks|after\s*party|sponsors?.*|booths?.*|expo.*|exhibitors?|agenda|schedule|day\s*\d+.*|about.*|thanks.*|acknowledg.*|resources|links|references|further reading|related.*|comments?|leave a reply|share.*|presentation notes|talks?|sessions?|notes|my notes|my (?:schedule|agenda|itinerary)|some (?:comments|notes|thoughts|remarks|impressions)\b.*|(?:posted|published)\s.*|overview|table of contents|contents|what'?s next|next steps|see you.*|other links|useful links|demo|q&a|questions|open spaces?|(?:other|general|further)\s+(?:observations|impressions|notes|thoughts)|observations|impressions|recommendations|miscellaneous|misc\.?|appendix)$`,
+		"key", "take", "main", "summary", "tl", "highlight", "intro", "conclusion", "final", "closing", "wrap", "coffee", "lunch", "break", "networking", "dinner", "party", "registration", "evening", "meetup", "happy", "reception", "drinks", "after", "sponsor", "booth", "expo", "exhibitor", "agenda", "schedule", "day", "about", "thanks", "acknowledg", "resources", "links", "references", "further reading", "related", "comment", "leave a reply", "share", "presentation notes", "talk", "session", "notes", "my notes", "my schedule", "my agenda", "my itinerary", "some ", "posted", "published", "overview", "table of contents", "contents", "what", "next steps", "see you", "other links", "useful links", "demo", "q&a", "questions", "open space", "other", "general", "further", "observation", "impression", "recommendation", "misc", "appendix")
 	outroRe = prefiltered(`(?i)(^(overall|all in all|in conclusion|to conclude|to sum up|to wrap up|wrapping up|in summary|final thoughts|that'?s (all|it)|thanks|thank you)\b)|\b(the|this)\s+(\w+\s+){0,3}(event|conference|summit|edition)\s+(was|were|has been|is|got|had|felt|turned out)\b|\bsee you (at|in|next)\b|\bwe hope\b|\blooking forward to\b|\bnext year\b`, "overall", "all in all", "in conclusion", "to conclude", "to sum up", "to wrap up", "wrapping up", "in summary", "final thoughts", "that's ", "thats ", "thanks", "thank you", "event", "conference", "summit", "edition", "see you ", "we hope", "looking forward to", "next year")
 	// "the talk by", and in other languages "een lightning talk van",
 	// "geopend door spreker", "la charla de", "présenté par"
@@ -97,7 +97,8 @@ func (x *extractor) segment() []talk {
 		case cur.prose && b.Kind == Para && !x.consumed[i] && !speaksOf(firstSentences(b.Text, 2), cur.speakers):
 			closeAt(i) // "Lunch was a bento in a cardboard box ..."
 		case x.doc.Format == Text && cur.level == 0 && !cur.listTitle && b.Kind == Para && i > cur.block+1 && isHeadingLike(b) &&
-			!subsection(b.Text) && !isSpeakerLine(b.Text) && !fieldLineRe.MatchString(b.Text) && !cur.speakerLine(b.Line):
+			!subsection(b.Text) && !isSpeakerLine(b.Text) && !fieldLineRe.MatchString(b.Text) && !cur.speakerLine(b.Line) &&
+			!(shouting(cur.title) && !shouting(b.Text)): // (in a zine of titles in capitals, a line in lower case is no title)
 			// loose notes: the next title-like line starts another topic
 			closeAt(i)
 		}
@@ -226,9 +227,10 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		if t.title == "" || notTalkRe.MatchString(t.title) {
 			return talk{}, false
 		}
-		if b.Kind == Para && len(t.speakers) == 0 && strings.HasSuffix(rest, ".") && x.namesFirst(rest) {
+		if b.Kind == Para && len(t.speakers) == 0 && strings.HasSuffix(rest, ".") && (x.namesFirst(rest) || len(rest) > 100) {
 			// "Closing talk: Lea Schwarz, head of platform at ...": the
-			// section's speaker, in a sentence
+			// section's speaker, in a sentence; "Lightning talk: Wojciech
+			// implemented a minimal TUF client in Go, ... spare.": notes
 			return talk{}, false
 		}
 		if len(t.speakers) == 0 && b.Kind == Heading {
@@ -291,6 +293,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		// not a "Title - Speakers" line
 	} else if title, sp, ok := x.titleSpeakers(candidate); ok && len(sp) > 0 && titleLike(upperFirst(title)) && !notTalkRe.MatchString(title) && !x.nameOverOrg(title, sp) &&
 		!(startsLower(title) && noteStartWords[firstWord(title)]) && // "Liz Rice — her eBPF book, referenced in ...": a note on a link
+		!(todoVerbs[strings.ToLower(firstWord(title))] && !slices.ContainsFunc(sp, func(s speaker) bool { return strings.Contains(s.name, " ") })) && // "Try Argo Rollouts on staging (Sandra)": a to-do
 		!strings.Contains(title, ". ") && // "Treat the platform as a product. Roadmap ... (from 'Title' by Name"
 		!(startsLower(title) && hasQuote(title)) { // 'watching "Title" by Name': the quotes hold the title
 		format := formatOf(text)
@@ -396,9 +399,17 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 }
 
 // noteStartWords open a note in lower case, never a title: "her eBPF
-// book, referenced in Mehmet's talk".
+// book, referenced in Mehmet's talk", "no company on his badge, ...".
 var noteStartWords = map[string]bool{"her": true, "his": true, "their": true, "my": true, "our": true, "your": true,
-	"its": true, "the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "see": true}
+	"its": true, "the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "see": true,
+	"no": true, "not": true, "he": true, "she": true, "they": true, "it": true, "i": true, "we": true, "who": true, "which": true,
+	"also": true, "but": true, "and": true, "or": true, "so": true, "just": true, "only": true, "was": true, "is": true}
+
+// todoVerbs open an action item ("Try Argo Rollouts on the staging
+// cluster (Sandra)"), which names who will do it, not who spoke.
+var todoVerbs = map[string]bool{"try": true, "check": true, "compare": true, "evaluate": true, "review": true, "read": true,
+	"watch": true, "ask": true, "send": true, "fix": true, "set": true, "test": true, "investigate": true, "follow": true,
+	"look": true, "write": true, "update": true, "schedule": true, "share": true, "book": true, "propose": true, "submit": true}
 
 // slotRe matches a time slot before a programme entry's title, and the
 // room after it: "11:00 - 11:30 | ", "9.30–10.15 ", "14:00 | ", "09:00-09:30
@@ -1144,7 +1155,7 @@ var labelWords = map[string]bool{"talk": true, "session": true, "keynote": true,
 	"ignite": true, "demo": true, "opening": true, "closing": true, "morning": true, "afternoon": true,
 	"day": true, "speaker(s)": true, "speaker": true, "speakers": true, "presenter": true,
 	"presenters": true, "presenter(s)": true, "presented": true, "panelist": true, "panelists": true,
-	"panellist": true, "panellists": true, "moderator": true, "moderators": true, "moderated": true,
+	"panellist": true, "panellists": true, "moderator": true, "moderators": true, "moderation": true, "moderated": true,
 	"host": true, "hosts": true, "hosted": true, "given": true, "delivered": true, "with": true, "by": true,
 	"who": true, "vortrag": true, "sprecher": true, "sprecherin": true, "sprecherinnen": true, "referent": true, "referentin": true,
 	"referentinnen": true, "referenten": true, "vortragende": true, "vortragender": true, "vortragenden": true,
@@ -1625,6 +1636,12 @@ func (x *extractor) speakerLines(i int) []speaker {
 			continue
 		}
 		list := m[1]
+		if strings.HasSuffix(list, ")") {
+			list = parenTailRe.ReplaceAllString(list, "") // "... (main track keynote, Janson, 10:00)"
+		}
+		if shouting(list) {
+			list = nameCase(list) // "BY HELGA MAGNÚSDÓTTIR / FREEHOLD SOFTWARE COOPERATIVE"
+		}
 		if strings.Contains(list, ". ") {
 			list = firstSentences(list, 1) // "Adaeze N. Okafor, Chainguard, Inc." is one
 		}
