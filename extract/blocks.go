@@ -459,8 +459,29 @@ func isASCIIWord(c byte) bool {
 
 // stripEmphasis removes *, **, _ and __ used as emphasis, keeping those
 // inside words (snake_case, 2*3).
+// authorStars reports whether every asterisk of s marks the name before
+// it, as the presenting author of a paper is starred ("Kowalski, Marek*
+// (CERN); Adeyemi, Folasade* (CERN)"): no emphasis opens or closes there.
+func authorStars(s string) bool {
+	if strings.IndexByte(s, '_') >= 0 {
+		return false
+	}
+	for i := strings.IndexByte(s, '*'); i >= 0; {
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		if i == 0 || !unicode.IsLetter(prev) || !strings.HasPrefix(s[i+1:], " (") && !strings.HasPrefix(s[i+1:], ";") && !strings.HasPrefix(s[i+1:], ",") {
+			return false // "... You Should Steal* —", "(Sun*)": the end of an emphasis, a brand
+		}
+		k := strings.IndexByte(s[i+1:], '*')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return true
+}
+
 func stripEmphasis(s string) string {
-	if !strings.ContainsAny(s, "*_") {
+	if !strings.ContainsAny(s, "*_") || authorStars(s) {
 		return s
 	}
 	var out strings.Builder

@@ -3434,3 +3434,38 @@ func TestZineCapitals(t *testing.T) {
 		t.Errorf("spire talk mentions %q", got)
 	}
 }
+
+// TestWorkshopReport: an academic workshop's report lists each talk's
+// authors as papers do, surname first, the presenting ones starred; only
+// they are speakers. Panelists come the same way.
+func TestWorkshopReport(t *testing.T) {
+	const doc = "CNRI 2023 Workshop Report\n=========================\n\n" +
+		"Session 1.2: Scheduling\n-----------------------\n\n" +
+		"**\"Scheduling Batch HPC Workloads on Kubernetes with Kueue\"**\n" +
+		"Nakamura, Yuki* (RIKEN Center for Computational Science); Bauer, T. (KIT); Lindholm, Astrid* (CSC – IT Center for Science)\n\n" +
+		"The authors compared Kueue and Volcano for gang scheduling.\n\n" +
+		"Session 2.1: Networking\n-----------------------\n\n" +
+		"**\"eBPF-based Network Observability for Research Clusters\"**\n" +
+		"Van den Broeck, Pieter-Jan* (Ghent University); Okafor, C. (CERN)\n\n" +
+		"This contribution described a federation of three Kubernetes clusters connected through Cilium\n" +
+		"Cluster Mesh. Flow data collected via Hubble was exported to Prometheus.\n\n" +
+		"**\"GitOps for Detector Control Software\"**\n" +
+		"Kowalski, Marek* (CERN); Adeyemi, Folasade* (CERN); Rossi, G. (INFN)\n\n" +
+		"Flux and Helm, with Kustomize overlays.\n\n" +
+		"Music: \"Late Train to Brussels\" by Lofi Kettle (licensed via Epidemic Sound)\n"
+	v := view{extractString(t, "report.txt", doc)}
+	want := map[string][]string{
+		"Scheduling Batch HPC Workloads on Kubernetes with Kueue": {"person:astrid-lindholm", "person:yuki-nakamura"},
+		"eBPF-based Network Observability for Research Clusters":  {"person:pieter-jan-van-den-broeck"},
+		"GitOps for Detector Control Software":                    {"person:folasade-adeyemi", "person:marek-kowalski"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:yuki-nakamura": "org:riken-center-for-computational-science",
+		"person:pieter-jan-van-den-broeck": "org:ghent-university", "person:folasade-adeyemi": "org:cern"})
+	tk, _ := v.talk("eBPF-based Network Observability for Research Clusters")
+	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:hubble") {
+		t.Errorf("eBPF talk mentions %q", got)
+	}
+}

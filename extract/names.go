@@ -609,6 +609,47 @@ func titleWord(w string) string {
 	return strings.Join(parts, "-")
 }
 
+// reversedRe matches a name written surname first, as author lists of
+// papers write them, with an optional star for the presenting author and
+// the affiliation: "Van den Broeck, Pieter-Jan* (Ghent University)",
+// "Bauer, T. (KIT)".
+var reversedRe = lazyRe(`^\s*((?:(?:van|von|de|den|der|da|del|la|Van|Von|De|Den|Der|Da|Del|La)\s+)*\p{Lu}[\p{L}'’-]+(?:\s+(?:de\s+la|de|del|da|y)\s+\p{Lu}[\p{L}'’-]+)?),\s+(\p{Lu}[\p{L}'’-]*\.?(?:[\s-]\p{Lu}[\p{L}'’-]*\.?)?)(\*?)\s*(\([^()]*\))?\s*$`).needing(",")
+
+// unreversed rewrites a list of names written surname first, parts
+// separated by semicolons ("Kowalski, Marek* (CERN); Adeyemi, Folasade*
+// (CERN); Rossi, G. (INFN)"), as "Marek Kowalski (CERN); ...", keeping
+// only the starred presenting authors when the list stars any. A given
+// name must be a known one or an initial in one of the parts at least:
+// "Kenji Morimoto, Sakura Datasystems" is a name and a company. Any other
+// list is left as it is.
+func unreversed(s string) string {
+	parts := strings.Split(s, ";")
+	out := make([]string, 0, len(parts))
+	starred := strings.Contains(s, "*")
+	known := 0
+	for _, p := range parts {
+		m := reversedRe.FindStringSubmatch(p)
+		if m == nil {
+			return s
+		}
+		if given := strings.Fields(strings.ReplaceAll(m[2], "-", " ")); isFirstName(given[0]) || isInitial(given[0]) {
+			known++
+		}
+		if starred && m[3] == "" {
+			continue // a co-author who did not present
+		}
+		name := m[2] + " " + m[1]
+		if m[4] != "" {
+			name += " " + m[4]
+		}
+		out = append(out, name)
+	}
+	if len(out) == 0 || known == 0 || len(parts) == 1 && known < 1 {
+		return s
+	}
+	return strings.Join(out, "; ")
+}
+
 // pairSepRe matches what separates the parts of a speaker list.
 var pairSepRe = lazyRe(`,\s*|\s+(?:and|AND|&)\s+`)
 

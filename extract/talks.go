@@ -98,7 +98,8 @@ func (x *extractor) segment() []talk {
 			closeAt(i) // "Lunch was a bento in a cardboard box ..."
 		case x.doc.Format == Text && cur.level == 0 && !cur.listTitle && b.Kind == Para && i > cur.block+1 && isHeadingLike(b) &&
 			!subsection(b.Text) && !isSpeakerLine(b.Text) && !fieldLineRe.MatchString(b.Text) && !cur.speakerLine(b.Line) &&
-			!(shouting(cur.title) && !shouting(b.Text)): // (in a zine of titles in capitals, a line in lower case is no title)
+			!(shouting(cur.title) && !shouting(b.Text)) && // (in a zine of titles in capitals, a line in lower case is no title)
+			!wrappedProse(b.Text):
 			// loose notes: the next title-like line starts another topic
 			closeAt(i)
 		}
@@ -358,6 +359,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if sp := x.boldNameLines(i); len(sp) > 0 {
 		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
 	}
+	if sp := x.authorLine(i); len(sp) > 0 {
+		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
+	}
 	if b.Kind == Heading && i+1 < len(x.doc.Blocks) && x.doc.Blocks[i+1].Kind == Para {
 		if _, ok := x.quotedTalk(i + 1); ok {
 			// "## GitOps en la banca" over 'la charla "GitOps con Argo CD y
@@ -410,6 +414,46 @@ var noteStartWords = map[string]bool{"her": true, "his": true, "their": true, "m
 var todoVerbs = map[string]bool{"try": true, "check": true, "compare": true, "evaluate": true, "review": true, "read": true,
 	"watch": true, "ask": true, "send": true, "fix": true, "set": true, "test": true, "investigate": true, "follow": true,
 	"look": true, "write": true, "update": true, "schedule": true, "share": true, "book": true, "propose": true, "submit": true}
+
+// authorLine reads the presenting authors from the line under title
+// block i when it lists them as papers do, surname first: "Van den Broeck,
+// Pieter-Jan* (Ghent University); Okafor, C. (CERN)".
+func (x *extractor) authorLine(i int) []speaker {
+	if i+1 >= len(x.doc.Blocks) {
+		return nil
+	}
+	b := &x.doc.Blocks[i+1]
+	if b.Kind != Para || len(b.starts) != 1 || !strings.Contains(b.Text, ", ") || unreversed(b.Text) == b.Text {
+		return nil
+	}
+	sp, ok := x.allSpeakers(b.Text)
+	if !ok {
+		return nil
+	}
+	for k := range sp {
+		sp[k].line, sp[k].text = b.Line, b.Text
+	}
+	return sp
+}
+
+// wrappedProse reports whether a line that reads like a title is the
+// first line of a sentence whose wrap fell before a capital: ten words
+// or more, most of them in lower case ("This contribution described a
+// federation of three Kubernetes clusters connected through Cilium").
+func wrappedProse(s string) bool {
+	words, lower := 0, 0
+	for w := range strings.FieldsSeq(s) {
+		words++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			lower++
+		}
+	}
+	return words >= 10 && lower*5 >= words*3
+}
+
+// parenRe matches a bracketed name: "(CSC – IT Center for Science)", not
+// "(licensed via Epidemic Sound)".
+var parenRe = lazyRe(`\(\p{Lu}[^()]*\)`).needing("(")
 
 // slotRe matches a time slot before a programme entry's title, and the
 // room after it: "11:00 - 11:30 | ", "9.30–10.15 ", "14:00 | ", "09:00-09:30
@@ -733,6 +777,13 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 			sp = append([]speaker{owner}, sp...)
 		}
 		cued = true
+	}
+	if !cued && base == 0 && m[0] <= 3 && len(b.starts) > 1 && b.starts[1].off >= m[1] && strings.TrimSpace(b.Text[m[1]:b.starts[1].off]) == "" {
+		// '**"Title"**' over "Nakamura, Yuki* (RIKEN); Bauer, T. (KIT)": a
+		// title line, its speakers on the next
+		if next := x.secondLineSpeakers(b); len(next) > 0 {
+			sp, cued = next, true
+		}
 	}
 	if len(sp) == 0 || !cued {
 		return talk{}, false // 'Her slide "The Catalog Is Everything" got a laugh'
@@ -1524,6 +1575,9 @@ func (x *extractor) allSpeakers(s string) ([]speaker, bool) {
 	if s == "" || utf8.RuneCountInString(s) > 250 {
 		return nil, false
 	}
+	if strings.Contains(s, ", ") {
+		s = unreversed(s) // "Nakamura, Yuki* (RIKEN); Bauer, T. (KIT)"
+	}
 	sp, rejected := x.speakerList(s)
 	if len(sp) == 0 || rejected > 0 {
 		return nil, false
@@ -1539,6 +1593,9 @@ func (x *extractor) allSpeakers(s string) ([]speaker, bool) {
 	}
 	if strings.IndexByte(rest, '@') >= 0 {
 		rest = handleRe.ReplaceAllString(rest, " ") // "Anjali Rao (@anjalirao)"
+	}
+	if strings.IndexByte(rest, '(') >= 0 {
+		rest = parenRe.ReplaceAllString(rest, " ") // "(CSC – IT Center for Science)": a company too long to be read as one
 	}
 	rest = restWordsRe.ReplaceAllString(rest, " ")
 	for _, w := range strings.Fields(rest) {
