@@ -623,6 +623,18 @@ var reversedRe = lazyRe(`^\s*((?:(?:van|von|de|den|der|da|del|la|Van|Von|De|Den|
 // "Kenji Morimoto, Sakura Datasystems" is a name and a company. Any other
 // list is left as it is.
 func unreversed(s string) string {
+	// a surname of at most four words, then a given name of at most two
+	k := strings.Index(s, ", ")
+	if k < 0 || strings.Count(s[:k], " ") > 3 {
+		return s
+	}
+	given := s[k+2:]
+	if e := strings.IndexAny(given, "(;*"); e >= 0 {
+		given = given[:e]
+	}
+	if strings.Count(strings.TrimSpace(given), " ") > 1 {
+		return s
+	}
 	parts := strings.Split(s, ";")
 	out := make([]string, 0, len(parts))
 	starred := strings.Contains(s, "*")

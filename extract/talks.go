@@ -254,7 +254,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if b.Kind == Quote || isSpeakerLine(text) {
 		return talk{}, false
 	}
-	if x.isField(i) && entryFieldRe.MatchString(text) {
+	if strings.IndexByte(text[:min(len(text), 27)], ':') > 1 && entryFieldRe.MatchString(text) && x.isField(i) {
 		return talk{}, false // "Type: Security + Networking" among an entry's fields
 	}
 	headingLike := b.Kind == Heading || isHeadingLike(b)
@@ -1744,11 +1744,15 @@ func (x *extractor) isField(i int) bool {
 		return false
 	}
 	b := &x.doc.Blocks[i]
-	if b.Kind != Para && b.Kind != Item || len(b.starts) != 1 || len(b.Text) > 100 || !fieldLineRe.MatchString(b.Text) {
+	if b.Kind != Para && b.Kind != Item || len(b.starts) != 1 || len(b.Text) > 100 {
 		return false
 	}
-	label, _, _ := strings.Cut(b.Text, ":")
-	return strings.Count(label, " ") < 2 && !isSpeakerLine(b.Text) && matchLabel(b.Text) == nil
+	// a label of at most three words, a colon and a space: "Session code: "
+	k := strings.IndexByte(b.Text[:min(len(b.Text), 27)], ':')
+	if k < 2 || k+1 >= len(b.Text) || b.Text[k+1] != ' ' && b.Text[k+1] != '\t' || strings.Count(b.Text[:k], " ") >= 2 {
+		return false
+	}
+	return fieldLineRe.MatchString(b.Text) && !isSpeakerLine(b.Text) && matchLabel(b.Text) == nil
 }
 
 // bareSpeakerLabelRe matches a speaker label alone on its line.
