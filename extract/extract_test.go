@@ -3469,3 +3469,37 @@ func TestWorkshopReport(t *testing.T) {
 		t.Errorf("eBPF talk mentions %q", got)
 	}
 }
+
+// TestHTMLCaptionTitles: a blog page names each talk in italics inside a
+// photo's caption or the text under a section heading of its own words;
+// a table of contents of in-page links is no list of talks, and a second
+// caption that shortens the title is the same talk.
+func TestHTMLCaptionTitles(t *testing.T) {
+	const page = `<html><body><article><h1>Boring on purpose: my KubeCon EU 2026 recap</h1>
+<h4>Hannah O'Connell-Byrne</h4><p>Mar 30, 2026 • 11 min read</p>
+<ol><li><a href="#tetragon">Runtime enforcement with Tetragon</a></li><li><a href="#llm">LLM serving and the GPU bill</a></li></ol>
+<h2 id="tetragon">Runtime enforcement with Tetragon</h2>
+<figure><img src="a.jpg"><figcaption>Inês Carvalho (Farfetch) and Tomasz Wójcik (Allegro) during <em>Tetragon in Production: Runtime Enforcement Without Tears</em>.</figcaption></figure>
+<p>Easily my favourite session. Both moved from Falco alerts to killing processes in-kernel.</p>
+<h2 id="llm">LLM serving and the GPU bill</h2>
+<p>"Serving LLMs on Kubernetes with KServe and Ray: A Cost Story" by Ahmed El-Masry from Booking.com. KServe in front of Ray Serve.</p>
+<figure><img src="b.jpg"><figcaption>The infamous A100 slide. Ahmed El-Masry, <em>Serving LLMs on Kubernetes with KServe and Ray</em>.</figcaption></figure>
+<p>He closed with vLLM numbers.</p>
+</article></body></html>`
+	v := view{extractString(t, "ghost.html", page)}
+	want := map[string][]string{
+		"Tetragon in Production: Runtime Enforcement Without Tears":    {"person:ines-carvalho", "person:tomasz-wojcik"},
+		"Serving LLMs on Kubernetes with KServe and Ray: A Cost Story": {"person:ahmed-el-masry"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	tk, _ := v.talk("Serving LLMs on Kubernetes with KServe and Ray: A Cost Story")
+	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:vllm") {
+		t.Errorf("LLM talk mentions %q", got)
+	}
+	tk, _ = v.talk("Tetragon in Production: Runtime Enforcement Without Tears")
+	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:falco") {
+		t.Errorf("tetragon talk mentions %q", got)
+	}
+}

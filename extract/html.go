@@ -42,6 +42,7 @@ func parseHTML(src string, d *Doc) []Block {
 	skipDepth := 0 // >0 while inside a skipped element
 	listDepth := 0
 	inTitle, inEm, emOnly := false, false, true
+	emFrom := -1 // where the emphasised span being read starts in cur.Text
 	var href string
 	var linkText strings.Builder
 	inLink := false
@@ -73,7 +74,7 @@ func parseHTML(src string, d *Doc) []Block {
 			blocks = append(blocks, cur)
 		}
 		cur = Block{}
-		emOnly = true
+		emOnly, emFrom = true, -1
 	}
 	for {
 		tt := z.Next()
@@ -196,7 +197,7 @@ func parseHTML(src string, d *Doc) []Block {
 				if strings.TrimSpace(cur.Text) == "" {
 					cur.Emph = true
 				}
-				inEm = true
+				inEm, emFrom = true, len(cur.Text)
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
@@ -338,6 +339,17 @@ func parseHTML(src string, d *Doc) []Block {
 				cur.Code = append(cur.Code, strings.TrimSpace(codeText.String()))
 			case a == atom.Em || a == atom.I || a == atom.Strong || a == atom.B:
 				inEm = false
+				if emFrom >= 0 && emFrom < len(cur.Text) {
+					// "... during <em>Tetragon in Production: ...</em>": a
+					// title set in italics inside the text
+					if span := strings.TrimSpace(cur.Text[emFrom:]); span != "" && len(span) <= 160 && span != strings.TrimSpace(cur.Text) {
+						if cur.spans == nil {
+							cur.spans = new([]string)
+						}
+						*cur.spans = append(*cur.spans, span)
+					}
+				}
+				emFrom = -1
 			case blockElems[a]:
 				flush()
 			}

@@ -105,6 +105,7 @@ func (x *extractor) segment() []talk {
 		}
 	}
 	closeAt(len(blocks))
+	longerTitles(talks)
 	if slices.ContainsFunc(talks, func(t talk) bool { return t.ref != nil }) {
 		talks = withoutCitedSections(talks)
 		x.resolveCites(talks)
@@ -117,6 +118,30 @@ func (x *extractor) segment() []talk {
 // "Speakers:" is no next title.
 func (t *talk) speakerLine(ln int) bool {
 	return slices.ContainsFunc(t.speakers, func(s speaker) bool { return s.line == ln })
+}
+
+// longerTitles gives a talk named by the start of another's title with the
+// same speakers that full title: a caption's "Ahmed El-Masry, Serving LLMs
+// on Kubernetes with KServe and Ray" is the talk the text names "Serving
+// LLMs on Kubernetes with KServe and Ray: A Cost Story".
+func longerTitles(talks []talk) {
+	if len(talks) < 2 {
+		return
+	}
+	for i := range talks {
+		for j := range talks {
+			a, b := &talks[i], &talks[j]
+			if i == j || len(a.title) >= len(b.title) || len(a.speakers) == 0 || len(a.speakers) != len(b.speakers) ||
+				strings.Count(a.title, " ") < 3 {
+				continue
+			}
+			fa, fb := graph.Fold(a.title), graph.Fold(b.title)
+			if !strings.HasPrefix(fb, fa) || !slices.EqualFunc(a.speakers, b.speakers, func(p, q speaker) bool { return p.name == q.name }) {
+				continue
+			}
+			a.title = b.title
+		}
+	}
 }
 
 // metaFieldRe matches a labelled field about the post or the event (its
@@ -191,6 +216,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	}
 	if b.row != nil {
 		return x.tableTalk(i, b.row)
+	}
+	if b.Kind == Item && len(b.Links) == 1 && strings.HasPrefix(b.Links[0].URL, "#") && b.Links[0].Text == text {
+		return talk{}, false // "<li><a href="#tetragon">Runtime enforcement with Tetragon</a>": the contents
 	}
 	if text[0] == '@' && castRe.MatchString(text) {
 		return talk{}, false // "@arjun@mastodon.online = Arjun Iyer", a cast list
