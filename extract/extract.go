@@ -440,7 +440,11 @@ func firstSentences(text string, n int) string {
 // personNode adds a person and remembers the name for later references.
 func (x *extractor) personNode(name string, quality int) string {
 	id := graph.NodeID(graph.Person, name)
-	x.addNode(graph.Node{ID: id, Kind: graph.Person, Name: name, Attrs: map[string]any{"quality": quality}})
+	n := graph.Node{ID: id, Kind: graph.Person, Name: name, Attrs: map[string]any{"quality": quality}}
+	if l, ok := latinSpelling(name); ok {
+		n.Aliases = []string{l} // "Мария Кузнецова" is also "Mariya Kuznetsova"
+	}
+	x.addNode(n)
 	x.people[graph.Fold(name)] = id
 	return id
 }
@@ -475,7 +479,11 @@ func (x *extractor) orgNode(name string) string {
 	if graph.IDSlug(id) == "" {
 		return ""
 	}
-	return x.addNode(graph.Node{ID: id, Kind: graph.Org, Name: name})
+	n := graph.Node{ID: id, Kind: graph.Org, Name: name}
+	if l, ok := latinSpelling(name); ok {
+		n.Aliases = []string{l} // "Авито" is also "Avito"
+	}
+	return x.addNode(n)
 }
 
 // sharesName reports whether a product spelling and a company name start

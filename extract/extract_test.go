@@ -3503,3 +3503,37 @@ func TestHTMLCaptionTitles(t *testing.T) {
 		t.Errorf("tetragon talk mentions %q", got)
 	}
 }
+
+// TestRussianRecap: a Habr-style recap in Russian: «»-quoted titles,
+// "Спикер:"/"Спикеры:"/"Модератор:"/"Участники:" lines, names in
+// Cyrillic with a Latin spelling in brackets (which is the name, not a
+// company), "и" between two names, companies in «»; names and companies
+// in Cyrillic get their Latin spelling as an alias.
+func TestRussianRecap(t *testing.T) {
+	const doc = "# DevOpsConf 2024: что я вынесла из двух дней в Москве\n\n" +
+		"### «Платформенная инженерия: что пошло не так»\n\n**Спикер:** Игорь Васильев (Igor Vasilyev), Ozon\n\nПортал на базе Backstage.\n\n" +
+		"### «Observability без боли: OpenTelemetry и Tempo»\n\n**Спикеры:** Дмитрий Орлов и Гульнара Хабибуллина, «Т-Банк»\n\nOpenTelemetry Collector.\n\n" +
+		"### «Круглый стол: нужен ли всем Kubernetes?»\n\n**Модератор:** Евгений Ким\n**Участники:** Анна Соколова («VK»), Ольга Петренко\n\nNomad.\n"
+	v := view{extractString(t, "habr.md", doc)}
+	want := map[string][]string{
+		"Платформенная инженерия: что пошло не так":     {"person:igor-vasilyev"},
+		"Observability без боли: OpenTelemetry и Tempo": {graph.NodeID(graph.Person, "Гульнара Хабибуллина"), graph.NodeID(graph.Person, "Дмитрий Орлов")},
+		"Круглый стол: нужен ли всем Kubernetes?":       {graph.NodeID(graph.Person, "Анна Соколова"), graph.NodeID(graph.Person, "Евгений Ким"), graph.NodeID(graph.Person, "Ольга Петренко")},
+	}
+	got := speakersByTalk(v)
+	for title, sp := range want {
+		w := slices.Clone(sp)
+		slices.Sort(w)
+		if !reflect.DeepEqual(got[title], w) {
+			t.Errorf("%q: speakers %q, want %q", title, got[title], w)
+		}
+	}
+	wantWorks(t, v, map[string]string{"person:igor-vasilyev": "org:ozon", graph.NodeID(graph.Person, "Дмитрий Орлов"): graph.NodeID(graph.Org, "Т-Банк")})
+	n, _ := v.node(graph.NodeID(graph.Person, "Дмитрий Орлов"))
+	if !slices.Contains(n.Aliases, "Dmitry Orlov") {
+		t.Errorf("aliases of %q: %q", n.Name, n.Aliases)
+	}
+	if o, _ := v.node(graph.NodeID(graph.Org, "Т-Банк")); !slices.Contains(o.Aliases, "T-Bank") {
+		t.Errorf("aliases of %q: %q", o.Name, o.Aliases)
+	}
+}

@@ -438,7 +438,8 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 		s = slashInParens(s) // "(Red Hat / Volvo Cars)" is one part
 	}
 	var out []speaker
-	for _, chunk := range splitChunks(s) {
+	chunks := splitChunks(s)
+	for k, chunk := range chunks {
 		chunk = strings.TrimPrefix(strings.TrimSpace(chunk), "@") // "@Priya Raghunathan"
 		if chunk == "" {
 			continue
@@ -447,6 +448,11 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 		if m := parenOrgRe.FindStringSubmatch(chunk); m != nil {
 			name, org = strings.TrimSpace(m[1]), strings.ReplaceAll(strings.TrimSpace(m[2]), "\x00", "/")
 			org = roleOrg(org)
+			if _, ok := x.personName(org, strong); ok && !latin(name) && latin(org) && strings.Contains(org, " ") {
+				// "Игорь Васильев-Бельский (Igor Vasilyev-Belsky)": the
+				// name in Latin letters, no company
+				name, org = org, ""
+			}
 		} else if i := strings.IndexAny(chunk, ",@|–—"); i >= 0 && !strings.HasPrefix(chunk[i:], "-") {
 			name = strings.TrimSpace(chunk[:i])
 			rest := strings.Split(chunk[i+1:], ",")
@@ -466,6 +472,16 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 				o = org // "(Red Hat / Volvo Cars)": shareLastOrg pairs them
 			}
 			out = append(out, speaker{name: p, org: o})
+			continue
+		}
+		if k == len(chunks)-1 && len(out) > 0 && org == "" && out[len(out)-1].org == "" && x.orgLike(name) {
+			// "Игорь Васильев-Бельский (Igor Vasilyev-Belsky), Ozon": the
+			// company of the speakers before it
+			for n := range out {
+				if out[n].org == "" {
+					out[n].org = speakerOrg(name)
+				}
+			}
 			continue
 		}
 		if len(out) > 0 && (isRole(name) || org != "") {
@@ -662,6 +678,16 @@ func unreversed(s string) string {
 	return strings.Join(out, "; ")
 }
 
+// latin reports whether every letter of s is a Latin one.
+func latin(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
+			return false
+		}
+	}
+	return true
+}
+
 // pairSepRe matches what separates the parts of a speaker list.
 var pairSepRe = lazyRe(`,\s*|\s+(?:and|AND|&)\s+`)
 
@@ -751,7 +777,7 @@ var (
 var panelRoleRe = lazyRe(`(?i)^(?:moderator|moderation|host|co-host|chair|co-chair|mc|emcee|panell?ist|facilitator|keynote|speaker|presenter)$`)
 
 var (
-	andSplitRe   = lazyRe(`,?\s+(?:&|and|und|et|en|y|e|i|og|och|\+)\s+`)
+	andSplitRe   = lazyRe(`,?\s+(?:&|and|und|et|en|y|e|i|и|og|och|\+)\s+`)
 	parenCommaRe = lazyRe(`\)\s*,\s*`).needing(")")
 )
 
@@ -765,6 +791,10 @@ func hasAndWord(s string) bool {
 		switch s[i] {
 		case '&', '+', 'a', 'u', 'e', 'y', 'i', 'o':
 			return true
+		case 0xd0: // "и" (Russian), 0xd0 0xb8
+			if s[i+1] == 0xb8 {
+				return true
+			}
 		}
 	}
 	return false
@@ -922,7 +952,7 @@ func isRole(s string) bool {
 
 // cleanOrg trims an organisation name read next to a speaker.
 func cleanOrg(s string) string {
-	s = strings.TrimSpace(strings.Trim(s, " .,;:()[]*_\"'"))
+	s = strings.TrimSpace(strings.Trim(s, " .,;:()[]*_\"'«»„“”"))
 	s = strings.TrimPrefix(s, "the ")
 	s = strings.TrimPrefix(s, "The ")
 	if s == "" || utf8.RuneCountInString(s) > 50 || len(strings.Fields(s)) > 5 || strings.Contains(s, " / ") {

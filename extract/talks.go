@@ -36,7 +36,7 @@ type talk struct {
 
 var (
 	labelRe       = lazyRe(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo|vortrag|라이트닝\s*토크|키노트|기조\s*연설|ライトニングトーク|基调演讲|主题演讲|闪电演讲)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
-	speakerLineRe = lazyRe(`(?i)^(?:(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panell?ists?|moderators?|moderation|moderated\s+by|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)|(?:who|sprecher(?:in|innen|:innen|\*innen)?|referent(?:in|innen|en)?|vortragende[rn]?|ponentes?|palestrantes?|intervenant(?:e|s|es)?|orat(?:eur|rice)s?|relat(?:ore|ori|rice)|sprekers?|föreläsare|foredragsholdere?|přednášející|prelegen(?:t|ci|tka)|pembicara|narasumber|발표자|연사|登壇者|讲者|演讲者)\s*[:：])\s*(.+)$`)
+	speakerLineRe = lazyRe(`(?i)^(?:(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panell?ists?|moderators?|moderation|moderated\s+by|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)|(?:who|sprecher(?:in|innen|:innen|\*innen)?|referent(?:in|innen|en)?|vortragende[rn]?|ponentes?|palestrantes?|intervenant(?:e|s|es)?|orat(?:eur|rice)s?|relat(?:ore|ori|rice)|sprekers?|föreläsare|foredragsholdere?|přednášející|prelegen(?:t|ci|tka)|спикер(?:ы)?|докладчи(?:к|ца|ки)|модератор|ведущ(?:ий|ая)|участни(?:к|ца|ки)|pembicara|narasumber|발표자|연사|登壇者|讲者|演讲者)\s*[:：])\s*(.+)$`)
 	quotedTitleRe = lazyRe(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*(?:,\s*|[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+))(.+)$`)
 	speakerOnRe   = lazyRe(`^(.+?)\s+on\s+["“]([^"”]+)["”]$`)
 	parenTailRe   = lazyRe(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`).needing("(")
@@ -1241,7 +1241,7 @@ var labelWords = map[string]bool{"talk": true, "session": true, "keynote": true,
 	"ponente": true, "ponentes": true, "palestrante": true, "palestrantes": true, "intervenant": true, "intervenante": true,
 	"intervenants": true, "intervenantes": true, "orateur": true, "orateurs": true, "oratrice": true, "relatore": true,
 	"relatori": true, "relatrice": true, "spreker": true, "sprekers": true, "föreläsare": true, "foredragsholder": true,
-	"foredragsholdere": true, "přednášející": true, "prelegent": true, "prelegenci": true, "prelegentka": true, "pembicara": true, "narasumber": true, "발표자": true, "연사": true, "라이트닝": true, "키노트": true, "기조": true, "기조연설": true, "ライトニングトーク": true, "基调演讲": true, "主题演讲": true, "闪电演讲": true, "登壇者": true, "讲者": true, "演讲者": true}
+	"foredragsholdere": true, "přednášející": true, "prelegent": true, "prelegenci": true, "prelegentka": true, "pembicara": true, "narasumber": true, "спикер": true, "спикеры": true, "докладчик": true, "докладчица": true, "докладчики": true, "модератор": true, "ведущий": true, "ведущая": true, "участник": true, "участница": true, "участники": true, "발표자": true, "연사": true, "라이트닝": true, "키노트": true, "기조": true, "기조연설": true, "ライトニングトーク": true, "基调演讲": true, "主题演讲": true, "闪电演讲": true, "登壇者": true, "讲者": true, "演讲者": true}
 
 // labelFirst reports whether the first word of s, in lower case, is one
 // of labelWords. It runs on every block, so an ASCII word is lowered into
