@@ -425,7 +425,9 @@ func appendEmphSpans(out []string, s string) (spans []string, open string) {
 		}
 		start := i + n
 		r, _ := utf8.DecodeRuneInString(s[start:])
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !(i == 0 && unicode.IsLower(r)) {
+			// (a line may open with a title in bold that starts with a
+			// project's name in lower case: "**etcd Is Not Your Database**")
 			continue
 		}
 		end := strings.IndexByte(s[start:], c)

@@ -3537,3 +3537,33 @@ func TestRussianRecap(t *testing.T) {
 		t.Errorf("aliases of %q: %q", o.Name, o.Aliases)
 	}
 }
+
+// TestWatchListLines: "▶ **Title** — A & B (Org) · 27 min · link" lines of
+// a watch list: the speakers after the dash as a list (names with
+// particles whole), the duration and link no part of the title; panelists
+// listed as "A, B (Org), C (Org)".
+func TestWatchListLines(t *testing.T) {
+	const doc = "# KubeCon EU 2025 London: what to watch\n\n" +
+		"▶ **etcd Is Not Your Database** — Haruka Endō & Gabriel dos Santos (Mercari) · 27 min · https://youtu.be/9vTq0bLrXw4\n\n" +
+		"etcd compaction and defrag stories.\n\n" +
+		"▶ **OpenTelemetry Without Tears** — José Luis de la Fuente (Grafana Labs) · 33 min · https://youtu.be/Oq8ZrT4nVb0\n\n" +
+		"Tempo and Loki.\n\n" +
+		"▶ **Runtime Security Panel: Falco, Tetragon and the Kernel** · 42 min · https://youtu.be/Pq1wZx7Ttr0\n\n" +
+		"Panelists: Lorenzo Di Stefano, Natália Ferreira (Sysdig), Kai-Uwe Brenner (Isovalent).\n"
+	v := view{extractString(t, "watch.md", doc)}
+	want := map[string][]string{
+		"etcd Is Not Your Database":                              {"person:gabriel-dos-santos", "person:haruka-endo"},
+		"OpenTelemetry Without Tears":                            {"person:jose-luis-de-la-fuente"},
+		"Runtime Security Panel: Falco, Tetragon and the Kernel": {"person:kai-uwe-brenner", "person:lorenzo-di-stefano", "person:natalia-ferreira"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:gabriel-dos-santos": "org:mercari", "person:jose-luis-de-la-fuente": "org:grafana-labs",
+		"person:natalia-ferreira": "org:sysdig"})
+	if got := v.out("person:lorenzo-di-stefano", graph.WorksFor); len(got) != 0 {
+		t.Errorf("Lorenzo works for %q", got)
+	}
+	// a list that closes a bracket it never opened
+	extractString(t, "odd.md", "# KCD Oslo 2025\n\n## Title Of A Talk\n\nSpeakers: Anna Kowal, Ben Ode)\n")
+}

@@ -836,7 +836,10 @@ func splitNameList(s string) []string {
 		return []string{s}
 	}
 	unknown := 0 // parts whose first word is no known given name
-	for _, p := range parts {
+	for i, p := range parts {
+		if k := strings.IndexByte(p, '('); i == len(parts)-1 && k > 0 && strings.HasSuffix(p, ")") {
+			p = p[:k] // "A, B (Sysdig)": the last name has its company
+		}
 		w := strings.Fields(p)
 		if len(w) < 2 || len(w) > 4 || strings.Contains(p, "(") || isLegalSuffix(w[len(w)-1]) || isRole(strings.TrimSpace(p)) {
 			return []string{s} // "Robert Bosch GmbH" is a company

@@ -488,6 +488,22 @@ var parenRe = lazyRe(`\(\p{Lu}[^()]*\)`).needing("(")
 // Room A | ".
 var slotRe = lazyRe(`^\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:(?:[-–—]|to)\s*\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[|·•]\s*|[-–—:]\s+)?|[|·•]\s*)(?:(?i:room|hall|track|stage|salle|raum|sala|aula|zaal)\s+[\p{L}\p{N}.-]{1,12}\s*[|·•]\s*)?`)
 
+// metaTailRe matches a part of a programme line after a "·" that says how
+// long a recording is or where it is: "42 min", "https://youtu.be/x",
+// "slides", "video".
+var metaTailRe = lazyRe(`(?i)^(?:\d+\s*(?:min|mins|minutes|h)|\d{1,2}:\d{2}(?::\d{2})?|https?://\S+|slides|video|recording|\[?(?:slides|video)\]?)$`)
+
+// metaTail reports whether every "·"-separated part of s is a duration, a
+// link or a word for one.
+func metaTail(s string) bool {
+	for part := range strings.SplitSeq(s, " · ") {
+		if !metaTailRe.MatchString(strings.TrimSpace(part)) {
+			return false
+		}
+	}
+	return true
+}
+
 // titleSepRe matches the dash between a title and its speakers.
 var titleSepRe = lazyRe(`^\s*(?:[-–—|:]|by\s)\s*\S`)
 
@@ -722,6 +738,7 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 		return talk{}, false
 	}
 	title := strings.TrimRight(head[m[2]:m[3]], ".,")
+	opens := base == 0 && m[0] <= 3 // "▶ **etcd Is Not Your Database** — ...": a title that opens the block
 	if !strings.Contains(title, " ") || !titleLike(title) || notTalkRe.MatchString(title) {
 		return talk{}, false
 	}
@@ -735,6 +752,22 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	}
 	var sp []speaker
 	cued := false
+	if opens {
+		// "▶ **Title** — Haruka Endō & Gabriel dos Santos (Mercari) · 27 min ·
+		// link": the title opens the block, a list of speakers after a dash
+		if sep := titleDashRe.FindStringIndex(head[m[1]:]); sep != nil {
+			list := head[m[1]+sep[1]:]
+			if k := strings.Index(list, " · "); k > 0 {
+				list = list[:k]
+			}
+			if ls, ok := x.allSpeakers(firstLineOf(list)); ok {
+				for k := range ls {
+					ls[k].line, ls[k].text = b.Line, head
+				}
+				return talk{title: title, speakers: ls, block: i, off: base + m[2], end: -1, listTitle: b.Kind == Item, prose: b.Kind == Para}, true
+			}
+		}
+	}
 	// "titled 'X', Name argued", "gave a talk titled 'X'": the words before
 	// the title introduce it, so a name right after it or in the clause
 	// before it gave it
@@ -1123,6 +1156,10 @@ var byLabelRe = lazyRe(`(?i)^(?:keynote|talk|session|workshop|panel|lightning ta
 // speakers.
 var leadSepRe = lazyRe(`^\s*[,—–-]\s*$`)
 
+// titleDashRe matches the dash between a title that opens a line and its
+// speakers.
+var titleDashRe = lazyRe(`^\s*[—–-]\s+`)
+
 // speaksOf reports whether text names one of the speakers (a part of a
 // name as a word) or opens with a pronoun that refers back to them.
 func speaksOf(text string, sp []speaker) bool {
@@ -1428,6 +1465,9 @@ func hasInnerUpper(w string) bool {
 // "(10:00-10:15)" from a title.
 func trimTitle(s string) string {
 	s = strings.TrimSpace(s)
+	if k := strings.Index(s, " · "); k > 0 && metaTail(s[k+len(" · "):]) {
+		s = s[:k] // "**Title** · 42 min · https://youtu.be/..."
+	}
 	for {
 		t := s
 		if strings.HasSuffix(s, ")") { // parenTailRe ends with `\)\s*$`

@@ -466,3 +466,34 @@ func TestDirectoryReadsRecapFilesOnly(t *testing.T) {
 		t.Errorf("want 7 sources stored:\n%s", out)
 	}
 }
+
+// TestExtractorPanicFailsOneSource: a bug that makes the extractor panic on
+// one file fails that file alone, named in one line, with the exit code of
+// bad input (a warning for a file found in a folder); the other files of
+// the load are stored.
+func TestExtractorPanicFailsOneSource(t *testing.T) {
+	dir := t.TempDir()
+	recap, err := os.ReadFile(filepath.Join(examples, "kcd-munich-2023.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"good.txt", "boom.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), recap, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	extractHook = func(name string) {
+		if strings.HasSuffix(name, "boom.txt") {
+			panic("index out of range")
+		}
+	}
+	defer func() { extractHook = nil }()
+	db := filepath.Join(t.TempDir(), "db")
+	out, errs, code := kgRun(t, "", "--db", db, "ingest", filepath.Join(dir, "good.txt"), filepath.Join(dir, "boom.txt"))
+	if code != 2 || !strings.Contains(errs, "boom.txt") || !strings.Contains(errs, "internal error") || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
+		t.Fatalf("exit %d, stderr:\n%s", code, errs)
+	}
+	if !strings.Contains(out, "1 sources stored") || !strings.Contains(out, "1 failed") {
+		t.Errorf("summary: %s", out)
+	}
+}

@@ -479,11 +479,29 @@ func readOne(ctx context.Context, hashes *store.Hashes, cat *extract.Catalog, in
 		r.err = err
 		return r
 	}
+	r.facts, r.err = extractSafely(dec, name, cat, info)
+	return r
+}
+
+// extractHook, when set (by tests), runs before a source is extracted.
+var extractHook func(name string)
+
+// extractSafely parses and extracts one decoded source. A panic in the
+// extractor is a bug, but it fails that source alone, with its name, and
+// leaves the rest of the load and what is stored untouched.
+func extractSafely(dec extract.Decoded, name string, cat *extract.Catalog, info graph.SourceInfo) (facts *graph.Facts, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			facts, err = nil, &extract.InputError{Name: name, Reason: fmt.Sprintf("kg could not read it (an internal error, please report it: %v)", p)}
+		}
+	}()
+	if extractHook != nil {
+		extractHook(name)
+	}
 	doc := extract.Parse(dec, name)
 	info.Format = string(doc.Format)
 	info.Ingested = time.Now().UTC().Truncate(time.Second)
-	r.facts = extract.Extract(doc, cat, info)
-	return r
+	return extract.Extract(doc, cat, info), nil
 }
 
 // sourceInfo describes the source of data read from path ("-": stdin) and
