@@ -3195,12 +3195,14 @@ func TestAgendaExport(t *testing.T) {
 		"  Joana Prates (Moderator), Engineering Manager, Feedzai\n  Lê Thị Thu Hà, SRE Lead, Vinh Cloud\n\n" +
 		"Thu Hà said Backstage took them a year.\n\n" +
 		"11:00 - 11:30 | Running Model Servers on Kubernetes with KServe and Ray\nSession code: T7\nSpeakers:\n" +
-		"  Tiago Reis, ML Engineer, Sonae\n\nKServe for most models.\n"
+		"  Tiago Reis, ML Engineer, Sonae\n\nKServe for most models.\n\n" +
+		"14:00 - 14:30 | Score: Lessons Learned from 100 Clusters\nSpeakers:\n  Hiro Brandt, Engineer, Solo.io\n"
 	v := view{extractString(t, "schedule.txt", doc)}
 	want := map[string][]string{
 		"Shipping on Fridays Again":                               {"person:paulo-ribeiro-da-silva"},
 		"Platform Teams at Ten People":                            {"person:joana-prates", "person:le-thi-thu-ha"},
 		"Running Model Servers on Kubernetes with KServe and Ray": {"person:tiago-reis"},
+		"Score: Lessons Learned from 100 Clusters":                {"person:hiro-brandt"},
 	}
 	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
@@ -3220,6 +3222,12 @@ func TestAgendaExport(t *testing.T) {
 	keynote, _ := v.talk("Shipping on Fridays Again")
 	if got := v.out(keynote.ID, graph.Mentions); !slices.Contains(got, "project:argo-rollouts") {
 		t.Errorf("keynote mentions %q", got)
+	}
+	// "Score:" opens a title here, no field
+	v2 := view{extractString(t, "kubecon.txt", "My notes from KubeCon EU 2023, day one.\n\nScore: Lessons Learned from 100 Clusters\n\n"+
+		"Hiro Brandt, engineer at Solo.io, gave this talk. It covered KEDA.\n")}
+	if got := speakersByTalk(v2); !reflect.DeepEqual(got, map[string][]string{"Score: Lessons Learned from 100 Clusters": {"person:hiro-brandt"}}) {
+		t.Errorf("talks %q", got)
 	}
 	panel, _ := v.talk("Platform Teams at Ten People")
 	if got := v.out(panel.ID, graph.Mentions); !slices.Contains(got, "project:backstage") {

@@ -1799,10 +1799,12 @@ func (x *extractor) fieldOf(i, j int) bool {
 }
 
 // entryFieldRe matches the label of a field a programme entry or a note
-// about a talk has besides its title and speakers.
-var entryFieldRe = prefixFiltered(`(?i)^(?:type|format|level|track|room|hall|stage|location|day|slot|session\s+(?:code|id|type)|code|duration|length|language|lang|audience|difficulty|tags?|topics?|rating|score|stars|slides|video|recording|category|kind|compan(?:y|ies)|orgs?|organi[sz]ations?|employers?|affiliations?)\s*:\s`,
+// about a talk has besides its title and speakers (not "Score:" or "Kind:",
+// which are projects that open titles: "Score: Lessons Learned from 100
+// Clusters").
+var entryFieldRe = prefixFiltered(`(?i)^(?:type|format|level|track|room|hall|stage|location|day|slot|session\s+(?:code|id|type)|code|duration|length|language|lang|audience|difficulty|tags?|topics?|rating|stars|slides|video|recording|category|compan(?:y|ies)|orgs?|organi[sz]ations?|employers?|affiliations?)\s*:\s`,
 	"type", "format", "level", "track", "room", "hall", "stage", "location", "day", "slot", "session", "code", "duration", "length",
-	"lang", "audience", "difficulty", "tag", "topic", "rating", "score", "stars", "slides", "video", "recording", "category", "kind", "compan", "org", "employer", "affiliation")
+	"lang", "audience", "difficulty", "tag", "topic", "rating", "stars", "slides", "video", "recording", "category", "compan", "org", "employer", "affiliation")
 
 // isField reports whether block i is a short one-line field of an entry
 // ("Location: Room Orion", "Session code: KCJ25-104"), not its speakers'
