@@ -565,30 +565,14 @@ func shouting(s string) bool {
 // as "Lucía van der Meer / HPE": a company of one short word is an
 // acronym, and in a name the particles are lower case.
 func nameCase(s string) string {
-	seps := pairSepRe.FindAllStringIndex(s, -1)
-	var b strings.Builder
-	from := 0
-	for k := 0; k <= len(seps); k++ {
-		end := len(s)
-		if k < len(seps) {
-			end = seps[k][0]
-		}
-		part := s[from:end]
+	out, _ := mapParts(s, func(part string) (string, bool) {
 		cut := strings.IndexAny(part, "/(")
 		if cut < 0 {
-			cut = len(part)
+			return caseWords(part, false), true
 		}
-		b.WriteString(caseWords(part[:cut], false))
-		if cut < len(part) {
-			b.WriteString(part[cut : cut+1])
-			b.WriteString(caseWords(part[cut+1:], true))
-		}
-		if k < len(seps) {
-			b.WriteString(strings.ToLower(s[seps[k][0]:seps[k][1]]))
-			from = seps[k][1]
-		}
-	}
-	return b.String()
+		return caseWords(part[:cut], false) + part[cut:cut+1] + caseWords(part[cut+1:], true), true
+	}, strings.ToLower)
+	return out
 }
 
 // caseWords is nameCase for the words of one name or one company.
@@ -694,6 +678,26 @@ var pairSepRe = lazyRe(`,\s*|\s+(?:and|AND|&)\s+`)
 // slashPairs rewrites a list whose every part is "Name / Org" as "Name
 // (Org)" parts; any other list is left as it is.
 func slashPairs(s string) string {
+	out, ok := mapParts(s, func(part string) (string, bool) {
+		name, org, ok := strings.Cut(part, " / ")
+		if !ok || strings.Contains(org, " / ") || strings.ContainsAny(name, "()") || strings.TrimSpace(org) == "" {
+			return "", false // "Koen Maes, Sofie Janssens / Proximus", "(Red Hat / Volvo Cars)"
+		}
+		if w := strings.Fields(org); len(w) >= 2 && len(w) <= 4 && isFirstName(strings.Trim(w[0], ",")) {
+			return "", false // "Jonas Weber / Miriam Schulz": two names
+		}
+		return name + " (" + strings.TrimSpace(org) + ")", true
+	}, nil)
+	if !ok {
+		return s
+	}
+	return out
+}
+
+// mapParts rewrites each part of a speaker list (what pairSepRe separates)
+// with f and each separator with sep (nil: as it is); it reports false,
+// and stops, when f refuses a part.
+func mapParts(s string, f func(part string) (string, bool), sep func(string) string) (string, bool) {
 	seps := pairSepRe.FindAllStringIndex(s, -1)
 	var b strings.Builder
 	from := 0
@@ -702,20 +706,21 @@ func slashPairs(s string) string {
 		if k < len(seps) {
 			end = seps[k][0]
 		}
-		name, org, ok := strings.Cut(s[from:end], " / ")
-		if !ok || strings.Contains(org, " / ") || strings.ContainsAny(name, "()") || strings.TrimSpace(org) == "" {
-			return s // "Koen Maes, Sofie Janssens / Proximus", "(Red Hat / Volvo Cars)"
+		part, ok := f(s[from:end])
+		if !ok {
+			return "", false
 		}
-		if w := strings.Fields(org); len(w) >= 2 && len(w) <= 4 && isFirstName(strings.Trim(w[0], ",")) {
-			return s // "Jonas Weber / Miriam Schulz": two names
-		}
-		b.WriteString(name + " (" + strings.TrimSpace(org) + ")")
+		b.WriteString(part)
 		if k < len(seps) {
-			b.WriteString(s[seps[k][0]:seps[k][1]])
+			if sp := s[seps[k][0]:seps[k][1]]; sep != nil {
+				b.WriteString(sep(sp))
+			} else {
+				b.WriteString(sp)
+			}
 			from = seps[k][1]
 		}
 	}
-	return b.String()
+	return b.String(), true
 }
 
 // shareLastOrg gives an org named only after the last of several names to
