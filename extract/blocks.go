@@ -397,7 +397,7 @@ func hasLink(b *Block, u string) bool {
 func mayEmphTitle(s string) bool {
 	for i := 0; i+1 < len(s); i++ {
 		if c := s[i]; c == '*' || c == '_' {
-			if n := s[i+1]; n >= 'A' && n <= 'Z' || n >= '0' && n <= '9' || n >= 0x80 || n == c {
+			if n := s[i+1]; n >= 'A' && n <= 'Z' || n >= '0' && n <= '9' || n >= 0x80 || n == c || n >= 'a' && n <= 'z' && (i == 0 || s[i-1] == ' ') {
 				return true
 			}
 		}
@@ -425,9 +425,8 @@ func appendEmphSpans(out []string, s string) (spans []string, open string) {
 		}
 		start := i + n
 		r, _ := utf8.DecodeRuneInString(s[start:])
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !(i == 0 && unicode.IsLower(r)) {
-			// (a line may open with a title in bold that starts with a
-			// project's name in lower case: "**etcd Is Not Your Database**")
+		lower := unicode.IsLower(r)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !lower {
 			continue
 		}
 		end := strings.IndexByte(s[start:], c)
@@ -447,7 +446,10 @@ func appendEmphSpans(out []string, s string) (spans []string, open string) {
 		}
 		// a bold lead sentence ("**Treat the platform as a product.**") is
 		// no title
-		if span := s[start:end]; strings.IndexByte(span, ' ') > 0 && !strings.HasSuffix(span, ".") {
+		// (a title may start with a project's name in lower case when it
+		// opens the line or the rest is in title case: "**etcd Is Not Your
+		// Database**", "*kubectl Plugins You Didn't Know You Needed*")
+		if span := s[start:end]; strings.IndexByte(span, ' ') > 0 && !strings.HasSuffix(span, ".") && (!lower || i == 0 || restTitleCase(span)) {
 			out = append(out, span)
 		}
 		i = after - 1

@@ -3575,3 +3575,24 @@ func TestWatchListLines(t *testing.T) {
 	// a list that closes a bracket it never opened
 	extractString(t, "odd.md", "# KCD Oslo 2025\n\n## Title Of A Talk\n\nSpeakers: Anna Kowal, Ben Ode)\n")
 }
+
+// TestFAQPossessives: a Q&A recap names talks in answers with the
+// speaker's possessive before the title in italics, with a length between
+// them ("Samuel Mwangi's five-minute *Title*"), or a title in italics that
+// starts with a project's name in lower case.
+func TestFAQPossessives(t *testing.T) {
+	const doc = "# KCD Nairobi 2025: the FAQ\n\n**Q: What was the best eBPF talk?**\n\n" +
+		"A: Without doubt, Abdirahman Yusuf's *Tracing Mobile Money at Scale with eBPF*. Pixie dashboards.\n\n" +
+		"**Q: Any lightning talks worth mentioning?**\n\n" +
+		"A: Only caught one, but it was great: Samuel Mwangi's five-minute *Krew Plugins You Didn't Know You Needed*.\n\n" +
+		"**Q: And on day two?**\n\nA: Amina Odhiambo's *etcd Backups That Actually Restore* was the one.\n"
+	v := view{extractString(t, "faq.md", doc)}
+	want := map[string][]string{
+		"Tracing Mobile Money at Scale with eBPF": {"person:abdirahman-yusuf"},
+		"Krew Plugins You Didn't Know You Needed": {"person:samuel-mwangi"},
+		"etcd Backups That Actually Restore":      {"person:amina-odhiambo"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+}

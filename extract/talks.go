@@ -1181,7 +1181,7 @@ var pronounStartRe = lazyRe(`^(?:He|She|They|His|Her|Their|Both|The (?:talk|sess
 
 var (
 	// "Li Na's *Dragonfly and Harbor ...*", "Takeshi Morimoto's keynote, "...""
-	talkBeforeRe = lazyRe(`(?i)(\bon\b|\bwith\b|\babout\b|\b(?:con|sobre|mit|über|met|over|avec|sur)\b|\b(?:charla|ponencia|taller|keynote|vortrag|lezing|sessie|conférence|atelier)\W*$|\bpresent(?:ed|ing|s)?\b|\b(?:gave|did|delivered|ran|doing|giving|tag-teaming|co-presenting|live-coding|through)\b|\btalked\b|:|—|–|\s-\s|^['’]s\s*$|^['’]s\s+(?:[\w-]+\s+){0,2}?(?:talk|keynote|session|presentation|workshop)\W*$)`)
+	talkBeforeRe = lazyRe(`(?i)(\bon\b|\bwith\b|\babout\b|\b(?:con|sobre|mit|über|met|over|avec|sur)\b|\b(?:charla|ponencia|taller|keynote|vortrag|lezing|sessie|conférence|atelier)\W*$|\bpresent(?:ed|ing|s)?\b|\b(?:gave|did|delivered|ran|doing|giving|tag-teaming|co-presenting|live-coding|through)\b|\btalked\b|:|—|–|\s-\s|^['’]s\s*$|^['’]s\s+(?:[\w-]+\s+){0,2}?(?:talk|keynote|session|presentation|workshop)\W*$|^['’]s\s+[\w]+-minute\s*$)`)
 	// "by", or ", a joint talk by"
 	talkAfterRe = lazyRe(`(?i)^\W*(?:(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:talk|keynote|session|presentation|workshop)\s+)?(by|from|with|de|del|van|von|door|par|por|que\s+(?:impartió|presentó|dio|dieron)|(?:présentée?s?|animée?s?|donnée?s?)\s+par)\s+\W*$`)
 )
