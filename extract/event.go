@@ -303,6 +303,12 @@ again:
 			if ev != nil && !(ev.series.host && !s.host) {
 				continue
 			}
+			if ev != nil && ev.series.host && !s.host && p.text != x.doc.Title && !colocatedAt(p.text, loc, ev.series) {
+				// a co-located event named in passing, after a KubeCon
+				// ("Monday: Rejekts and the Contributor Summit", "I came
+				// early for Cloud Native Rejekts")
+				continue
+			}
 			if ev != nil && ev.series.host && !s.host {
 				// a co-located event at a KubeCon: "ArgoCon at KubeCon EU 2024"
 				ev = &eventInfo{series: s, host: ev.series, year: ev.year, city: ev.city,
@@ -334,7 +340,11 @@ again:
 			if c := findCity(near); c != "" && ev.city == "" {
 				ev.city = canonicalCity(c)
 			}
-			break
+			if !s.host {
+				break
+			}
+			// a KubeCon: an event co-located with it may follow in the
+			// same text ("ArgoCon at KubeCon Europe 2024")
 		}
 	}
 	if ev == nil && !further && len(x.doc.Blocks) > 12 {
@@ -403,6 +413,21 @@ again:
 	}
 	return ev
 }
+
+// colocatedAt reports whether the event at loc in text is said to be
+// part of a host event named right after it: "ArgoCon at KubeCon Europe
+// 2024", "Rejekts, the weekend before KubeCon".
+func colocatedAt(text string, loc []int, host *eventSeries) bool {
+	rest := text[loc[1]:]
+	m := colocatedRe.FindStringIndex(rest)
+	if m == nil {
+		return false
+	}
+	h := host.re.FindStringIndex(rest[m[1]:])
+	return h != nil && h[0] == 0
+}
+
+var colocatedRe = lazyRe(`^(?:\s+(?:19|20)\d\d)?,?\s+(?:at|@|during|before|ahead of|next to|(?:co-?located|held|run)\s+(?:with|at|alongside)|alongside|(?:on\s+)?the\s+(?:day|weekend|week)\s+before)\s+(?:the\s+)?`)
 
 // postDateRe matches a full date and captures its year in one of three
 // groups: "2023-09-09", "Sep 9, 2023", "9 September 2023", "25/03/2024".
