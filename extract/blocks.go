@@ -669,10 +669,17 @@ func parseMarkdown(lines []string, first int) []Block {
 		if strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") {
 			flush()
 			cells := strings.Split(strings.Trim(t, "|"), "|")
+			if header == nil && !fieldTable && !taskTable && len(cells) >= 3 && clockCellRe.MatchString(cells[0]) {
+				// a grid of the day: a time, then a talk per room
+				// ("| 10:00 | **Title**<br>Name (Org) | Title — Name |")
+				blocks = gridRow(blocks, cells, ln)
+				lastCells = nil
+				continue
+			}
 			b := Block{Kind: Item, Level: 1}
 			var parts []string
 			for i, c := range cells {
-				cells[i] = strings.TrimSpace(inline(c, &b))
+				cells[i] = strings.TrimSpace(inline(brRe.ReplaceAllString(c, " — "), &b))
 				if cells[i] != "" && !header.isRoom(i) {
 					parts = append(parts, cells[i])
 				}
@@ -1345,6 +1352,39 @@ func (c *columns) row(blocks []Block, raw string, ln int) []Block {
 	b.appendText(h.rowText(cells), ln)
 	return appendBlock(blocks, &b)
 }
+
+// gridRow adds a block for each room's cell of a row of a grid of the
+// day whose first cell is the time: a cell is a talk, its title over its
+// speakers ("Title<br>Name (Org)"), or a break; a cell that repeats the
+// one before it ("Lunch | Lunch") or only marks a slot as empty ("—")
+// adds nothing.
+func gridRow(blocks []Block, cells []string, ln int) []Block {
+	prev := ""
+	for _, c := range cells[1:] {
+		c = strings.TrimSpace(c)
+		if c == prev || strings.Trim(c, "-–—_ ") == "" {
+			continue
+		}
+		prev = c
+		b := Block{Kind: Item, Level: 1}
+		b.Emph = emphasised(c)
+		text := strings.TrimSpace(inline(brRe.ReplaceAllString(c, " — "), &b))
+		if text == "" {
+			continue
+		}
+		b.appendText(text, ln)
+		blocks = appendBlock(blocks, &b)
+	}
+	return blocks
+}
+
+var (
+	// clockCellRe matches a table cell that holds a time of day:
+	// "10:00", "**09:15**", "14.30–15.15", "9:00 am".
+	clockCellRe = lazyRe(`^\s*(?:\*\*|__)?\d{1,2}[:.h]\d{2}\b`)
+	// brRe matches an HTML line break in Markdown text.
+	brRe = lazyRe(`(?i)\s*<br\s*/?>\s*`).needing("<")
+)
 
 // rowText joins the cells of a row but its rooms.
 func (h *tableRow) rowText(cells []string) string {

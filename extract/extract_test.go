@@ -3599,3 +3599,80 @@ func TestFAQPossessives(t *testing.T) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
 }
+
+// TestMarkdownGrid: a Markdown grid of the day, a time and then a talk
+// per room, each cell a title over its speakers ("Title<br>Name (Org)")
+// or "Title — Name"; breaks and empty slots are no talks. The notes below
+// open with shortened titles in bold, each a note on one talk.
+func TestMarkdownGrid(t *testing.T) {
+	const doc = "# DevOpsDays Lucerne 2025, day one\n\n" +
+		"| Time | Main hall | Room 2 |\n|------|-----------|--------|\n" +
+		"| 09:15 | **Keynote: Quiet Pagers**<br>Reto Brunner (Alpenbahn Digital) | — |\n" +
+		"| 10:00 | OpenTelemetry for Small Teams<br/>Chiara Lombardi (Lumaq AG) | Falco Rules That Let You Sleep — Dmitri Sokolov |\n" +
+		"| 10:45 | Break | Break |\n" +
+		"| 11:15 | Mesh Without the Mesh: Linkerd at a Bank<br>Nomvula Dlamini & Kwame Asante (Seebank) | *(workshop continues)* |\n\n" +
+		"## Notes on the ones I saw\n\n" +
+		"**Quiet Pagers** — Reto opened with a slide of a railway timetable. He named etcd and containerd as good because nobody talks about them.\n\n" +
+		"**OpenTelemetry for Small Teams** — Chiara sends traces to Jaeger and logs to Loki.\n\n" +
+		"**Mesh Without the Mesh** — they picked Linkerd over Istio for mTLS.\n\n" +
+		"Nothing else today: the rest was hallway track, mostly about Backstage.\n"
+	v := view{extractString(t, "grid.md", doc)}
+	want := map[string][]string{
+		"Quiet Pagers":                             {"person:reto-brunner"},
+		"OpenTelemetry for Small Teams":            {"person:chiara-lombardi"},
+		"Falco Rules That Let You Sleep":           {"person:dmitri-sokolov"},
+		"Mesh Without the Mesh: Linkerd at a Bank": {"person:kwame-asante", "person:nomvula-dlamini"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:reto-brunner": "org:alpenbahn-digital", "person:chiara-lombardi": "org:lumaq-ag",
+		"person:kwame-asante": "org:seebank"})
+	for title, projects := range map[string][]string{
+		"Quiet Pagers":                             {"project:containerd", "project:etcd"},
+		"OpenTelemetry for Small Teams":            {"project:jaeger", "project:loki", "project:opentelemetry"},
+		"Mesh Without the Mesh: Linkerd at a Bank": {"project:istio", "project:linkerd"},
+		"Falco Rules That Let You Sleep":           {"project:falco"},
+	} {
+		tk, _ := v.talk(title)
+		var got []string
+		for _, id := range v.out(tk.ID, graph.Mentions) {
+			if strings.HasPrefix(id, "project:") && id != "project:mtls" {
+				got = append(got, id)
+			}
+		}
+		if !reflect.DeepEqual(got, projects) {
+			t.Errorf("%s mentions %q, want %q", title, got, projects)
+		}
+	}
+}
+
+// TestBoardCards: a board exported to Markdown, each card a title with its
+// speakers in brackets and labels after them, its description indented
+// under it; a panel's brackets name its moderator too.
+func TestBoardCards(t *testing.T) {
+	const doc = "# KubeCon NA 2024 board\n\n## Watched\n\n" +
+		"- [x] Hunting Supply Chain Attacks with in-toto and TUF (Aarav Mehta, Verity Labs) #security\n" +
+		"    Great one. TUF for distributing the root keys.\n" +
+		"    Comment (Deepika): slides are on the shared drive.\n\n" +
+		"- [x] Panel: Maintainers on Burnout (Emeka Obi, Tessellate; Inês Carvalho, Arvora; Pavel Novák; moderated by Jordan Kim) #community\n" +
+		"    Emeka maintains Harbor, Pavel is on the etcd side.\n\n" +
+		"- [ ] Karpenter Consolidation Deep Dive (Tobias Hahn, Ridgeline Logistics) #cost #storage\n\n" +
+		"- [ ] Go to the Project Pavilion: Dragonfly kiosk #todo\n" +
+		"    Not a talk!\n"
+	v := view{extractString(t, "board.md", doc)}
+	want := map[string][]string{
+		"Hunting Supply Chain Attacks with in-toto and TUF": {"person:aarav-mehta"},
+		"Maintainers on Burnout":                            {"person:emeka-obi", "person:ines-carvalho", "person:jordan-kim", "person:pavel-novak"},
+		"Karpenter Consolidation Deep Dive":                 {"person:tobias-hahn"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:aarav-mehta": "org:verity-labs", "person:emeka-obi": "org:tessellate",
+		"person:ines-carvalho": "org:arvora", "person:tobias-hahn": "org:ridgeline-logistics"})
+	tk, _ := v.talk("Maintainers on Burnout")
+	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:harbor") || !slices.Contains(got, "project:etcd") {
+		t.Errorf("panel mentions %q", got)
+	}
+}

@@ -777,6 +777,10 @@ var (
 	roleAtRe   = lazyRe(`(?i)^.*?(?:\b(?:at|of|for|from)\s+|@\s*)(.+)$`) // "SRE @ Hapag-Lloyd" too
 )
 
+// moderatorRe matches the words that introduce a panel's moderator in a
+// list of its speakers.
+var moderatorRe = lazyRe(`(?i)\s*[;,]?\s*(?:\band\s+)?\b(?:(?:moderated|hosted|facilitated|chaired|emceed)\s+by|moderator\s*:|moderation\s*:|host\s*:|chair\s*:)\s+`)
+
 // panelRoleRe matches a speaker's part in a session, in brackets after
 // the name where a company often stands.
 var panelRoleRe = lazyRe(`(?i)^(?:moderator|moderation|host|co-host|chair|co-chair|mc|emcee|panell?ist|facilitator|keynote|speaker|presenter)$`)

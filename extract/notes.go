@@ -110,8 +110,13 @@ func (x *extractor) linkNotes() map[int][][2]int {
 	}
 	for h := last + 1; h < len(blocks); h++ {
 		b := &blocks[h]
+		lead := ""
 		if b.Kind != Heading {
-			continue
+			// or a paragraph that opens with a title in bold: "**Cost Is a
+			// Metric Too** — Tariq showed ..."
+			if lead = boldLead(b); lead == "" {
+				continue
+			}
 		}
 		own, isTalk := talkOf[h]
 		if isTalk && x.talks[own].listTitle {
@@ -122,7 +127,12 @@ func (x *extractor) linkNotes() map[int][][2]int {
 		// technical track ...": the section's first sentence names who
 		// gave the talk.
 		var opener map[string]bool
-		if h+1 < len(blocks) && blocks[h+1].Kind == Para {
+		if lead != "" {
+			hw = noteWords(lead)
+			opener = givenNames(firstSentence(b.Text[len(lead):]))
+		} else if h+1 < len(blocks) && blocks[h+1].Kind == Para && boldLead(&blocks[h+1]) == "" {
+			// (a paragraph that opens with a title in bold is a note of
+			// its own, not a word on the heading's)
 			opener = givenNames(firstSentence(blocks[h+1].Text))
 		}
 		best, bestScore, tie := -1, 0, false
@@ -167,8 +177,14 @@ func (x *extractor) linkNotes() map[int][][2]int {
 			drop[own] = true
 		}
 		end := h + 1
-		for end < len(blocks) && !(blocks[end].Kind == Heading && blocks[end].Level <= b.Level) {
+		for end < len(blocks) && !(blocks[end].Kind == Heading && (lead != "" || blocks[end].Level <= b.Level)) &&
+			(lead == "" || boldLead(&blocks[end]) == "") {
 			end++
+		}
+		if lead != "" && (end == len(blocks) || blocks[end].Kind == Heading) {
+			// the last note: what follows it under the heading may close the
+			// notes as a whole ("Nothing else today: ...")
+			end = h + 1
 		}
 		links[ti] = append(links[ti], [2]int{h, end})
 	}
@@ -190,6 +206,26 @@ func (x *extractor) linkNotes() map[int][][2]int {
 		out[index[ti]] = r
 	}
 	return out
+}
+
+// boldLead returns the title in bold that a paragraph opens with, before a
+// dash, colon or full stop ("**Cost Is a Metric Too** — Tariq showed"),
+// "" for any other block.
+func boldLead(b *Block) string {
+	sp := b.spanTexts()
+	if b.Kind != Para || len(sp) == 0 || len(sp[0]) < 8 || !strings.HasPrefix(b.Text, sp[0]) {
+		return ""
+	}
+	rest := strings.TrimLeft(b.Text[len(sp[0]):], " ")
+	for _, sep := range []string{"—", "–", "-", ":", "."} {
+		if strings.HasPrefix(rest, sep) {
+			return sp[0]
+		}
+	}
+	if strings.HasSuffix(sp[0], ".") || strings.HasSuffix(sp[0], ":") {
+		return sp[0]
+	}
+	return ""
 }
 
 // givenNames returns the capitalised words of s in lower case, without a

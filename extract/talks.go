@@ -310,7 +310,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	// sentence ("... the talk by Brad and Ian.") is not a title line,
 	// unless a time slot marks it as a programme entry.
 	if b.Kind == Item || len(b.starts) == 1 {
-		candidate = trimComment(candidate)
+		candidate = trimComment(trimHashtags(candidate))
 		if m := stampRe.FindString(candidate); m != "" {
 			candidate = candidate[len(m):] // "[05:40] Keyless Signing ... — Maya Okonkwo"
 		}
@@ -338,6 +338,21 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if b.Kind == Item && len(b.starts) > 1 && titleLike(firstLine(b)) && !notTalkRe.MatchString(trimTitle(firstLine(b))) {
 		if sp := x.secondLineSpeakers(b); len(sp) > 0 {
 			return talk{title: trimTitle(firstLine(b)), speakers: sp, block: i, level: level, end: -1, listTitle: true, format: formatOf(text)}, true
+		}
+	}
+	// "- [x] Title (Aarav Mehta, Verity Labs) #security" over the card's
+	// description, indented under it: a board's card, the first line its
+	// title and speakers
+	if b.Kind == Item && len(b.starts) > 1 && !x.consumed[i] {
+		first := trimHashtags(firstLine(b))
+		if strings.HasSuffix(first, ")") {
+			if title, sp, ok := x.titleSpeakers(first); ok && len(sp) > 0 && titleLike(upperFirst(title)) && !notTalkRe.MatchString(title) && !x.nameOverOrg(title, sp) {
+				format := formatOf(text)
+				if lm := matchLabel(title); lm != nil && trimTitle(lm[3]) != "" {
+					title, format = trimTitle(lm[3]), talkFormat(lm[2])
+				}
+				return talk{title: title, speakers: sp, block: i, level: level, end: -1, listTitle: true, format: format}, true
+			}
 		}
 	}
 	// "* Debugging DNS in Kubernetes: It Was Always CoreDNS -- Lisa
@@ -564,6 +579,23 @@ func trimComment(s string) string {
 		}
 	}
 	return s
+}
+
+// trimHashtags removes the labels at the end of a line: "Title (Name,
+// Org) #security #ai".
+func trimHashtags(s string) string {
+	for {
+		k := strings.LastIndex(s, " #")
+		if k < 0 || k+2 == len(s) {
+			return s
+		}
+		for _, r := range s[k+2:] {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' {
+				return s
+			}
+		}
+		s = strings.TrimRight(s[:k], " ")
+	}
 }
 
 var commentLeadRe = lazyRe(`^(?:by|with|from|von|feat\.?|and|&)\s`)
@@ -1556,8 +1588,9 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 	sort.Slice(cuts, func(i, j int) bool { return cuts[i].at > cuts[j].at })
 	for _, c := range cuts {
 		title, rest := strings.TrimSpace(s[:c.at]), strings.TrimSpace(s[c.at+c.n:])
-		if title == "" || !titleLike(upperFirst(trimTitle(title))) {
-			continue
+		if title == "" || !titleLike(upperFirst(trimTitle(title))) ||
+			strings.Count(title, "(") > strings.Count(title, ")") && strings.HasSuffix(rest, ")") {
+			continue // "Title (A, Org; moderated by B)": the cut is inside the brackets
 		}
 		if c.n == len(" by ") && s[c.at:c.at+c.n] == " by " && notGivenBy[strings.ToLower(title[strings.LastIndexAny(title, " ,")+1:])] {
 			continue // "Expenses: ticket and hotel, approved by Rachel Okoye"
@@ -1645,6 +1678,11 @@ func (x *extractor) allSpeakers(s string) ([]speaker, bool) {
 	}
 	if strings.Contains(s, ", ") {
 		s = unreversed(s) // "Nakamura, Yuki* (RIKEN); Bauer, T. (KIT)"
+	}
+	if strings.Contains(s, "oderat") || strings.Contains(s, " by ") || strings.Contains(s, ": ") {
+		// "A, Org; B; moderated by C", "A and B, moderator: C": the
+		// moderator is one more speaker of the panel
+		s = strings.TrimLeft(moderatorRe.ReplaceAllString(s, "; "), "; ")
 	}
 	sp, rejected := x.speakerList(s)
 	if len(sp) == 0 || rejected > 0 {
