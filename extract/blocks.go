@@ -218,6 +218,7 @@ func tableColumns(header []string) (title, speaker, org int) {
 				title = i
 			}
 		case "speaker", "speakers", "speaker(s)", "presenter", "presenters", "presenter(s)", "who", "by", "speaker / company", "speaker (company)",
+			"speaker (org)", "speakers (org)", "speaker (organisation)", "speaker (organization)", "speaker (affiliation)", "speaker / org",
 			"referent", "referentin", "referent:in", "referent*in", "sprecher", "sprecherin", "sprecher:in", "ponente", "ponentes",
 			"palestrante", "intervenant", "intervenants", "spreker", "sprekers":
 			if speaker < 0 {
@@ -958,6 +959,13 @@ func parseText(lines []string, first int) []Block {
 				blocks = cols.row(blocks, raw, ln)
 				continue
 			}
+			j := i + 1
+			for j < len(lines) && strings.TrimSpace(lines[j]) == "" {
+				j++
+			}
+			if j < len(lines) && cols.fits(lines[j]) {
+				continue // rows set apart by blank lines
+			}
 			cols = nil
 		}
 		if i+1 < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[i+1]), "--") {
@@ -1277,7 +1285,9 @@ func threadCount(t string) bool {
 type columns struct {
 	starts []int // the rune column where each cell starts
 	header *tableRow
-	rule   bool // the rule line is still to be skipped
+	// titleAt is the rune column where the title of the row above starts:
+	// a wrapped title goes on there, an entry of its own is indented
+	titleAt int
 }
 
 // alignedHeader returns the layout of a table whose header is head and
@@ -1330,8 +1340,21 @@ func alignedCells(line string, starts []int) []string {
 // row adds the block of a row of the table (or joins a continuation row
 // to the row above) to blocks.
 func (c *columns) row(blocks []Block, raw string, ln int) []Block {
+	if strings.Trim(raw, "-=+ \t") == "" {
+		return blocks // the rule under the header
+	}
 	cells := alignedCells(raw, c.starts)
 	h := c.header
+	at := c.textAt(raw, c.starts[h.title])
+	if n := len(blocks); n > 0 && cells[h.title] != "" && blocks[n-1].row != nil && c.onlyTalk(cells) && at == c.titleAt {
+		// a title wrapped onto the next line, in its column ("Sloth in the
+		// Machine: SLOs for Batch Pipelines" over "That Nobody Owns"),
+		// maybe beside a second speaker; a line indented further is an
+		// entry of its own (a lightning talk under "Lightning Talks")
+		prev := blocks[n-1].row
+		prev.cells[h.title] += " " + cells[h.title]
+		cells[h.title] = ""
+	}
 	if n := len(blocks); n > 0 && cells[h.title] == "" && cells[h.speaker] != "" && blocks[n-1].row != nil {
 		// a second speaker under the first: both keep their company
 		prev := blocks[n-1].row
@@ -1348,9 +1371,55 @@ func (c *columns) row(blocks []Block, raw string, ln int) []Block {
 		blocks[n-1].appendText("- "+h.rowText(cells), ln) // (its own line, for evidence)
 		return blocks
 	}
+	if n := len(blocks); n > 0 && cells[h.title] == "" && blocks[n-1].row != nil {
+		blocks[n-1].appendText("- "+h.rowText(cells), ln) // (the wrapped title's line, for evidence)
+		return blocks
+	}
+	c.titleAt = at
 	b := Block{Kind: Item, Level: 1, row: h.rowOf(cells)}
 	b.appendText(h.rowText(cells), ln)
 	return appendBlock(blocks, &b)
+}
+
+// onlyTalk reports whether a row's cells other than the title, speaker
+// and company are empty: no time, no room.
+func (c *columns) onlyTalk(cells []string) bool {
+	h := c.header
+	for k, cell := range cells {
+		if cell != "" && k != h.title && k != h.speaker && k != h.org {
+			return false
+		}
+	}
+	return true
+}
+
+// textAt returns the rune column of the first character other than a
+// space in line at or after col, -1 for none.
+func (c *columns) textAt(line string, col int) int {
+	r := []rune(strings.ReplaceAll(line, "\t", "    "))
+	for k := col; k < len(r); k++ {
+		if r[k] != ' ' {
+			return k
+		}
+	}
+	return -1
+}
+
+// fits reports whether line reads as a row of the table after a blank
+// line: a space before every column it reaches, and a time or nothing in
+// its first column ("10:30  Liffey A  Title ...").
+func (c *columns) fits(line string) bool {
+	r := []rune(strings.ReplaceAll(line, "\t", "    "))
+	if len(c.starts) < 2 || len(r) <= c.starts[1] {
+		return false
+	}
+	for _, st := range c.starts[1:] {
+		if st < len(r) && st > 0 && r[st-1] != ' ' {
+			return false
+		}
+	}
+	first := strings.TrimSpace(string(r[:c.starts[1]]))
+	return first == "" || clockCellRe.MatchString(first)
 }
 
 // gridRow adds a block for each room's cell of a row of a grid of the
@@ -1519,7 +1588,7 @@ var boldLabelRe = lazyRe(`^(?:\*\*|__)\p{Lu}[\p{L} ()/-]{0,30}(?::(?:\*\*|__)?|(
 // VAN DER MEER / INDEPENDENT".
 var shoutedByRe = lazyRe(`^(?:BY|WITH|PRESENTED BY|SPEAKERS?:)\s+\p{Lu}`)
 
-var wrapLabelRe = lazyRe(`(?i)^(\*\*|__)?(speakers?|speaker\(s\)|presented by|presenters?|talk( \d+)?\s*:|keynote\s*:|lightning talk\s*:|session\s*:)`)
+var wrapLabelRe = lazyRe(`^(\*\*|__)?(?:(?i:speakers?|speaker\(s\)|presenters?)\s*(?:\*\*|__)?\s*[:：]|Speakers?\s|Speaker\(s\)|Presenters?\s|(?i:presented by|talk( \d+)?\s*:|keynote\s*:|lightning talk\s*:|session\s*:))`)
 
 // atxHeading reads a Markdown heading line ("## Title ##"): its level and
 // its text without the closing hashes. It matches what the expression

@@ -3676,3 +3676,67 @@ func TestBoardCards(t *testing.T) {
 		t.Errorf("panel mentions %q", got)
 	}
 }
+
+// TestPrintedSchedule: a printed programme typed up with aligned columns,
+// its rows set apart by blank lines, titles wrapped in their column,
+// further speakers under the first, a lightning talk indented under its
+// session; notes below that open with the start of a title as a sentence.
+func TestPrintedSchedule(t *testing.T) {
+	const doc = "SREcon23 EMEA -- printed programme\n\n" +
+		"TIME   ROOM       TITLE                                          SPEAKER (ORG)\n" +
+		"-----  ---------  ---------------------------------------------  ---------------------------\n" +
+		"09:15  Main Hall  Keynote: The Pager Is Not a Personality Trait  Halima Bello (Ladder Health)\n\n" +
+		"10:15  Foyer      Break\n\n" +
+		"10:30  Liffey A   Sloth in the Machine: SLOs for Batch           Rasmus Østergaard (Danske Freight)\n" +
+		"                  Pipelines That Nobody Owns\n\n" +
+		"10:30  Liffey B   Tracing the Untraceable: OpenTelemetry in a    Ana Lúcia Prado (Nubank)\n" +
+		"                  20-Year-Old Monolith                           Wei Zhang (Nubank)\n\n" +
+		"11:45  Liffey A   Panel: Incident Command Without Heroes         Gráinne de Búrca (moderator)\n" +
+		"                                                                 Tobi Adewale (Monzo)\n\n" +
+		"16:00  Main Hall  Lightning Talks (see board)                    various\n" +
+		"                    Chaos on a Budget: LitmusChaos for Small     Priyanka Deshpande (independent)\n" +
+		"                    Teams\n\n" +
+		"* Session changes after printing are marked with a star.\n\n" +
+		"IMPRESSIONS\n\n" +
+		"Sloth in the Machine. Rasmus Østergaard generated Prometheus rules with Sloth.\n\n" +
+		"I skipped the panel. Everyone else talked about Backstage.\n\n" +
+		"Tracing the Untraceable. They sent everything to Jaeger first.\n"
+	v := view{extractString(t, "programme.txt", doc)}
+	want := map[string][]string{
+		"Keynote: The Pager Is Not a Personality Trait":                    {"person:halima-bello"},
+		"Sloth in the Machine: SLOs for Batch Pipelines That Nobody Owns":  {"person:rasmus-ostergaard"},
+		"Tracing the Untraceable: OpenTelemetry in a 20-Year-Old Monolith": {"person:ana-lucia-prado", "person:wei-zhang"},
+		"Panel: Incident Command Without Heroes":                           {"person:grainne-de-burca", "person:tobi-adewale"},
+		"Chaos on a Budget: LitmusChaos for Small Teams":                   {"person:priyanka-deshpande"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:wei-zhang": "org:nubank", "person:tobi-adewale": "org:monzo"})
+	if got := v.out("person:grainne-de-burca", graph.WorksFor); len(got) != 0 {
+		t.Errorf("the moderator works for %q", got)
+	}
+	for title, p := range map[string]string{"Sloth in the Machine: SLOs for Batch Pipelines That Nobody Owns": "project:prometheus",
+		"Tracing the Untraceable: OpenTelemetry in a 20-Year-Old Monolith": "project:jaeger"} {
+		tk, _ := v.talk(title)
+		if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, p) || slices.Contains(got, "project:backstage") {
+			t.Errorf("%s mentions %q", title, got)
+		}
+	}
+}
+
+// TestSessionInBrackets: a chapter line whose brackets hold the talk of a
+// session ("Lightning talks (Title by Name)").
+func TestSessionInBrackets(t *testing.T) {
+	const doc = "KubeCon India 2025 vlog\n\nCHAPTERS\n" +
+		"03:12 Cloud Native at Billion-User Scale by Vikram Sethi\n" +
+		"21:10 Lightning talks ⚡ (Trivy in Your Pre-commit Hook by Sanjana Rao)\n"
+	v := view{extractString(t, "vlog.txt", doc)}
+	want := map[string][]string{
+		"Cloud Native at Billion-User Scale": {"person:vikram-sethi"},
+		"Trivy in Your Pre-commit Hook":      {"person:sanjana-rao"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+}

@@ -439,6 +439,7 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 	}
 	var out []speaker
 	chunks := splitChunks(s)
+	ownBrackets := false // a speaker before the last has brackets of their own: "A (moderator), B (Monzo)"
 	for k, chunk := range chunks {
 		chunk = strings.TrimPrefix(strings.TrimSpace(chunk), "@") // "@Priya Raghunathan"
 		if chunk == "" {
@@ -446,6 +447,7 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 		}
 		name, org := chunk, ""
 		if m := parenOrgRe.FindStringSubmatch(chunk); m != nil {
+			ownBrackets = ownBrackets || k < len(chunks)-1
 			name, org = strings.TrimSpace(m[1]), strings.ReplaceAll(strings.TrimSpace(m[2]), "\x00", "/")
 			org = roleOrg(org)
 			if _, ok := x.personName(org, strong); ok && !latin(name) && latin(org) && strings.Contains(org, " ") {
@@ -497,7 +499,9 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 			out[k].org = cleanOrg(shared)
 		}
 	}
-	shareLastOrg(out)
+	if !ownBrackets {
+		shareLastOrg(out)
+	}
 	for k := range out {
 		if strings.Contains(out[k].org, " / ") {
 			out[k].org = "" // several companies, not one each
@@ -984,7 +988,7 @@ func cleanOrg(s string) string {
 // name ("Stefan Moser · willhaben", "Julien Fabre (leboncoin)"), which may
 // be a brand written in lower case.
 func speakerOrg(s string) string {
-	if o := cleanOrg(s); o != "" || !brandWord(strings.TrimSpace(s)) {
+	if o := cleanOrg(s); o != "" || !brandWord(strings.TrimSpace(s)) || panelRoleRe.MatchString(strings.TrimSpace(s)) {
 		return o
 	}
 	return strings.TrimSpace(s)

@@ -112,9 +112,11 @@ func (x *extractor) linkNotes() map[int][][2]int {
 		b := &blocks[h]
 		lead := ""
 		if b.Kind != Heading {
-			// or a paragraph that opens with a title in bold: "**Cost Is a
-			// Metric Too** — Tariq showed ..."
-			if lead = boldLead(b); lead == "" {
+			// or a paragraph that opens with a title in bold ("**Cost Is a
+			// Metric Too** — Tariq showed ...") or with the start of a
+			// listed title as a sentence ("Sloth in the Machine. Rasmus
+			// Østergaard is clearly a fan ...")
+			if lead = x.noteLead(b, listed); lead == "" {
 				continue
 			}
 		}
@@ -178,12 +180,14 @@ func (x *extractor) linkNotes() map[int][][2]int {
 		}
 		end := h + 1
 		for end < len(blocks) && !(blocks[end].Kind == Heading && (lead != "" || blocks[end].Level <= b.Level)) &&
-			(lead == "" || boldLead(&blocks[end]) == "") {
+			(lead == "" || x.noteLead(&blocks[end], listed) == "") {
 			end++
 		}
-		if lead != "" && (end == len(blocks) || blocks[end].Kind == Heading) {
+		if lead != "" && (end == len(blocks) || blocks[end].Kind == Heading || boldLead(b) == "") {
 			// the last note: what follows it under the heading may close the
-			// notes as a whole ("Nothing else today: ...")
+			// notes as a whole ("Nothing else today: ..."); a note that opens
+			// with the start of a title as a plain sentence is one
+			// paragraph, the next may be on anything
 			end = h + 1
 		}
 		links[ti] = append(links[ti], [2]int{h, end})
@@ -224,6 +228,31 @@ func boldLead(b *Block) string {
 	}
 	if strings.HasSuffix(sp[0], ".") || strings.HasSuffix(sp[0], ":") {
 		return sp[0]
+	}
+	return ""
+}
+
+// noteLead returns the title a paragraph of notes opens with: one in bold
+// (boldLead), or a first sentence that starts the title of one of the
+// listed talks ("Sloth in the Machine." for "Sloth in the Machine: SLOs
+// for Batch Pipelines That Nobody Owns"); "" for any other block.
+func (x *extractor) noteLead(b *Block, listed []int) string {
+	if lead := boldLead(b); lead != "" || b.Kind != Para {
+		return lead
+	}
+	k := strings.Index(b.Text[:min(len(b.Text), 80)], ". ")
+	if k < 8 {
+		return ""
+	}
+	lead := b.Text[:k]
+	if !unicode.IsUpper([]rune(lead)[0]) && !startsLower(lead) || !titleLike(upperFirst(lead)) {
+		return ""
+	}
+	f := graph.Fold(lead)
+	for _, ti := range listed {
+		if t := graph.Fold(x.talks[ti].title); strings.HasPrefix(t, f) && (len(t) == len(f) || !isWordByte(t[len(f)])) {
+			return lead
+		}
 	}
 	return ""
 }

@@ -1588,9 +1588,20 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 	sort.Slice(cuts, func(i, j int) bool { return cuts[i].at > cuts[j].at })
 	for _, c := range cuts {
 		title, rest := strings.TrimSpace(s[:c.at]), strings.TrimSpace(s[c.at+c.n:])
-		if title == "" || !titleLike(upperFirst(trimTitle(title))) ||
-			strings.Count(title, "(") > strings.Count(title, ")") && strings.HasSuffix(rest, ")") {
-			continue // "Title (A, Org; moderated by B)": the cut is inside the brackets
+		if title == "" || !titleLike(upperFirst(trimTitle(title))) {
+			continue
+		}
+		if strings.Count(title, "(") > strings.Count(title, ")") && strings.HasSuffix(rest, ")") {
+			// the cut is inside brackets: "Title (A, Org; moderated by B)"
+			// is no title, "Lightning talks ⚡ (Title by Name)" holds one
+			k := strings.LastIndexByte(title, '(')
+			if !sessionLabel(title[:k]) {
+				continue
+			}
+			title, rest = strings.TrimSpace(title[k+1:]), strings.TrimSuffix(rest, ")")
+			if !titleLike(upperFirst(trimTitle(title))) {
+				continue
+			}
 		}
 		if c.n == len(" by ") && s[c.at:c.at+c.n] == " by " && notGivenBy[strings.ToLower(title[strings.LastIndexAny(title, " ,")+1:])] {
 			continue // "Expenses: ticket and hotel, approved by Rachel Okoye"
@@ -1644,6 +1655,21 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 		}
 	}
 	return "", nil, false
+}
+
+// sessionLabel reports whether s names a kind of session and nothing
+// else: "Lightning talks ⚡", "Keynote".
+func sessionLabel(s string) bool {
+	n := 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "lightning", "talk", "talks", "keynote", "keynotes", "session", "sessions", "workshop", "workshops", "ignite", "ignites", "demo", "demos":
+			n++
+		default:
+			return false
+		}
+	}
+	return n > 0
 }
 
 // allGivenNames reports whether every speaker's name starts with a known
@@ -1706,8 +1732,8 @@ func (x *extractor) allSpeakers(s string) ([]speaker, bool) {
 	rest = restWordsRe.ReplaceAllString(rest, " ")
 	for _, w := range strings.Fields(rest) {
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsLower(r) && !isRole(w) {
-			return nil, false
+		if unicode.IsLower(r) && !isRole(w) && !panelRoleRe.MatchString(strings.Trim(w, "().,")) {
+			return nil, false // (but "(moderator)")
 		}
 	}
 	return sp, true
