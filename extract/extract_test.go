@@ -3740,3 +3740,31 @@ func TestSessionInBrackets(t *testing.T) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
 }
+
+// TestQuoteAttributions: a post of quotes, each attributed on the line
+// under it to its speaker and talk, as "— Name (Org), in "Title"" or
+// "— Name, lightning talk "title in lower case"".
+func TestQuoteAttributions(t *testing.T) {
+	const doc = "# Things people said at FOSDEM 2026\n\n## 1.\n\n" +
+		"> \"eBPF is a kernel feature, not a product category.\"\n\n" +
+		"— Rafael de la Fuente (Tessaract Networks), in \"Twenty Years of Packet Filters in Forty Minutes\"\n\n" +
+		"Network devroom, standing room only: classic BPF to XDP and Cilium.\n\n## 2.\n\n" +
+		"> \"Backups are a rumour until you restore one.\"\n\n" +
+		"— Sione Taufa, lightning talk \"etcd Backups Nobody Tests\"\n\n" +
+		"She restored a control plane live.\n\n## 3.\n\n" +
+		"> \"The Wi-Fi in the queue is better than in the room.\"\n\n" +
+		"— overheard, a stranger in the K building queue, Sunday\n"
+	v := view{extractString(t, "quotes.md", doc)}
+	want := map[string][]string{
+		"Twenty Years of Packet Filters in Forty Minutes": {"person:rafael-de-la-fuente"},
+		"etcd Backups Nobody Tests":                       {"person:sione-taufa"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:rafael-de-la-fuente": "org:tessaract-networks"})
+	tk, _ := v.talk("Twenty Years of Packet Filters in Forty Minutes")
+	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:cilium") {
+		t.Errorf("mentions %q", got)
+	}
+}

@@ -771,7 +771,7 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	}
 	title := strings.TrimRight(head[m[2]:m[3]], ".,")
 	opens := base == 0 && m[0] <= 3 // "▶ **etcd Is Not Your Database** — ...": a title that opens the block
-	if !strings.Contains(title, " ") || !titleLike(title) || notTalkRe.MatchString(title) {
+	if !strings.Contains(title, " ") || !(titleLike(title) || startsLower(title) && restTitleCase(title) && titleLike(upperFirst(title))) || notTalkRe.MatchString(title) {
 		return talk{}, false
 	}
 	if sp := x.leadTitleSpeakers(b, m, base); len(sp) > 0 {
@@ -884,13 +884,16 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	if cancelledRe.MatchString(head[m[1]:]) {
 		return talk{}, false // '"Service Mesh on a Budget" by Tom Ashworth is cancelled'
 	}
-	return talk{title: title, speakers: sp, block: i, off: base + m[2], end: -1, listTitle: b.Kind == Item, prose: b.Kind == Para}, true
+	// "— Name (Org), in "Title"" under a quote: an attribution line, whose
+	// talk the notes after it are about though they name no one
+	attribution := b.Kind == Para && i > 0 && x.doc.Blocks[i-1].Kind == Quote && openingName(b.Text[:strings.IndexByte(b.Text, ' ')+1])
+	return talk{title: title, speakers: sp, block: i, off: base + m[2], end: -1, listTitle: b.Kind == Item, prose: b.Kind == Para && !attribution}, true
 }
 
 var (
 	// orgCommaRe: a comma after a name, with the company between them:
 	// 'Greg Halloway from Thoughtworks, "Title"', 'Ana Lee (Acme), "Title"'
-	orgCommaRe = lazyRe(`^\s*(?:\([^()]{2,60}\)|(?:from|of|at)\s+\p{Lu}[\p{L}\p{N}.&!-]*(?:\s+\p{Lu}[\p{L}\p{N}.&!-]*){0,2})?\s*,\s*$`)
+	orgCommaRe = lazyRe(`^\s*(?:\([^()]{2,60}\)|(?:from|of|at)\s+\p{Lu}[\p{L}\p{N}.&!-]*(?:\s+\p{Lu}[\p{L}\p{N}.&!-]*){0,2})?\s*,\s*(?:in\s+)?$`)
 	// cancelledRe: a talk the recap says did not take place
 	cancelledRe = prefiltered(`(?i)\b(?:is|was|has\s+been|had\s+been|got)\s+(?:cancell?ed|called\s+off|dropped|pulled)\b`, "cancel", "called", "dropped", "pulled")
 )
@@ -1044,7 +1047,7 @@ func (x *extractor) sectionPerson(i int) (speaker, bool) {
 // follows a colon ("Last one for me: @meilin_secops").
 func openingName(before string) bool {
 	t := strings.TrimRight(before, " @")
-	return t == "" || strings.HasSuffix(t, ":")
+	return t == "" || strings.HasSuffix(t, ":") || t == "—" || t == "–" || t == "--" || t == "~" // "— Name (Org), in "Title"": a quote's attribution
 }
 
 // nextSentenceSpeakers reads the speakers a sentence at off in b names
@@ -1213,7 +1216,7 @@ var pronounStartRe = lazyRe(`^(?:He|She|They|His|Her|Their|Both|The (?:talk|sess
 
 var (
 	// "Li Na's *Dragonfly and Harbor ...*", "Takeshi Morimoto's keynote, "...""
-	talkBeforeRe = lazyRe(`(?i)(\bon\b|\bwith\b|\babout\b|\b(?:con|sobre|mit|über|met|over|avec|sur)\b|\b(?:charla|ponencia|taller|keynote|vortrag|lezing|sessie|conférence|atelier)\W*$|\bpresent(?:ed|ing|s)?\b|\b(?:gave|did|delivered|ran|doing|giving|tag-teaming|co-presenting|live-coding|through)\b|\btalked\b|:|—|–|\s-\s|^['’]s\s*$|^['’]s\s+(?:[\w-]+\s+){0,2}?(?:talk|keynote|session|presentation|workshop)\W*$|^['’]s\s+[\w]+-minute\s*$)`)
+	talkBeforeRe = lazyRe(`(?i)(\bon\b|\bwith\b|\babout\b|\b(?:con|sobre|mit|über|met|over|avec|sur)\b|\b(?:charla|ponencia|taller|keynote|vortrag|lezing|sessie|conférence|atelier)\W*$|\bpresent(?:ed|ing|s)?\b|\b(?:gave|did|delivered|ran|doing|giving|tag-teaming|co-presenting|live-coding|through)\b|\btalked\b|:|—|–|\s-\s|^['’]s\s*$|^['’]s\s+(?:[\w-]+\s+){0,2}?(?:talk|keynote|session|presentation|workshop)\W*$|^['’]s\s+[\w]+-minute\s*$|^(?:\s*\([^()]{2,60}\))?\s*,\s*(?:(?:his|her|their|a|the)\s+)?(?:lightning\s+talk|talk|keynote|session|workshop)\s*$)`)
 	// "by", or ", a joint talk by"
 	talkAfterRe = lazyRe(`(?i)^\W*(?:(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:talk|keynote|session|presentation|workshop)\s+)?(by|from|with|de|del|van|von|door|par|por|que\s+(?:impartió|presentó|dio|dieron)|(?:présentée?s?|animée?s?|donnée?s?)\s+par)\s+\W*$`)
 )
@@ -1256,7 +1259,7 @@ func hasSingleQuote(s string) bool {
 	return strings.Contains(s, "‘")
 }
 
-var quotedInRe = lazyRe(`["“„]([\p{Lu}\d][^"“”„]{4,120}|\p{Ll}[\p{L}\d.-]{1,24}:\s[^"“”„]{4,110}|\p{Ll}[\p{L}\d.]*-[\p{L}\d.-]+\s[^"“”„]{4,110})["”“]|«\s*([\p{Lu}\d][^«»]{4,120}?)\s*»`) // „German“, « French » too; "retsnoop: Finding ..."
+var quotedInRe = lazyRe(`["“„]([\p{Lu}\d][^"“”„]{4,120}|\p{Ll}[\p{L}\d.-]{1,24}:\s[^"“”„]{4,110}|\p{Ll}[\p{L}\d.]*-[\p{L}\d.-]+\s[^"“”„]{4,110}|\p{Ll}[\p{L}\d.-]{1,24}\s\p{Lu}[^"“”„\s]*\s\p{Lu}[^"“”„]{2,110})["”“]|«\s*([\p{Lu}\d][^«»]{4,120}?)\s*»`) // „German“, « French » too; "retsnoop: Finding ...", "etcd Backups Nobody Tests"
 
 // tableTalk reads a row of an agenda table whose header names its talk
 // and speaker columns: rows whose speaker cell names no one (breaks,
