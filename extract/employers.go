@@ -113,8 +113,48 @@ func (x *extractor) speakerEmployers() {
 				}
 			}
 		}
+		// "## From Isovalent" over the talks of its people: the heading
+		// names the company of those the text gives none
+		if h := x.sectionHeading(t.block); h >= 0 {
+			text := x.doc.Blocks[h].Text
+			if m := companyHeadingRe.FindStringSubmatchIndex(text); m != nil && !nonCompanyRe.MatchString(text[m[2]:m[3]]) {
+				if f := strings.Fields(text[m[2]:m[3]]); !(len(f) >= 2 && len(f) <= 3 && isFirstName(f[0])) { // ("From Ana Lima" is a person's section)
+					for _, id := range ids {
+						if !employed[id] && x.employ(h, id, text, m[2], m[3]) {
+							employed[id] = true
+						}
+					}
+				}
+			}
+		}
 	}
 }
+
+// sectionHeading returns the heading whose section holds block bi (the
+// heading above it, or for a heading the one of a higher level above
+// it), -1 for none.
+func (x *extractor) sectionHeading(bi int) int {
+	level := 7
+	if b := &x.doc.Blocks[bi]; b.Kind == Heading {
+		level = b.Level
+	}
+	for h := bi - 1; h >= 0; h-- {
+		if b := &x.doc.Blocks[h]; b.Kind == Heading && b.Level < level {
+			return h
+		}
+	}
+	return -1
+}
+
+var (
+	// companyHeadingRe matches a heading that names the company of the
+	// talks under it: "From Isovalent (now part of Cisco)", "Talks by
+	// Microsoft people".
+	companyHeadingRe = lazyRe(`^(?:From|Talks (?:from|by)|Sessions (?:from|by)|Speakers from)\s+(\p{Lu}[\p{L}\p{N}.&'’ -]{1,40}?)(?:\s+(?:people|folks|engineers|speakers|talks))?(?:\s*\([^()]*\))?\s*:?$`)
+	// nonCompanyRe matches what such a heading may name that is no
+	// company: a day, a place in the venue, an event.
+	nonCompanyRe = lazyRe(`(?i)^(?:the\s|day\b|track\b|room\b|stage\b|hall\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|kubecon|keynote|main\b)`)
+)
 
 // speakerNamed returns the id of the speaker of talk ti that name (or its
 // last words: "Then Camille") refers to, or "".

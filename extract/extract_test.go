@@ -3730,7 +3730,8 @@ func TestPrintedSchedule(t *testing.T) {
 func TestSessionInBrackets(t *testing.T) {
 	const doc = "KubeCon India 2025 vlog\n\nCHAPTERS\n" +
 		"03:12 Cloud Native at Billion-User Scale by Vikram Sethi\n" +
-		"21:10 Lightning talks ⚡ (Trivy in Your Pre-commit Hook by Sanjana Rao)\n"
+		"21:10 Lightning talks ⚡ (Trivy in Your Pre-commit Hook by Sanjana Rao)\n\n" +
+		"Music: \"Late Train to Brussels\" by Lofi Kettle (licensed via Epidemic Sound)\n"
 	v := view{extractString(t, "vlog.txt", doc)}
 	want := map[string][]string{
 		"Cloud Native at Billion-User Scale": {"person:vikram-sethi"},
@@ -3766,5 +3767,44 @@ func TestQuoteAttributions(t *testing.T) {
 	tk, _ := v.talk("Twenty Years of Packet Filters in Forty Minutes")
 	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:cilium") {
 		t.Errorf("mentions %q", got)
+	}
+}
+
+// TestCompanySections: a recap sorted by the speakers' companies, each
+// under "## From Company"; asides in brackets after names; a panel
+// "moderated by" one person, its members listed after "On the panel:".
+func TestCompanySections(t *testing.T) {
+	const doc = "# KubeCon NA 2024: the talks I saw, by company\n\n" +
+		"## From Isovalent (now part of Cisco)\n\n" +
+		"- **\"Cilium netkit and the Road to Zero-Overhead Networking\"** — Oskar Lindqvist and Yael Ben-David (busy week for her). Deep eBPF content.\n" +
+		"- Policy Packs Without Tears — Nina Petrova and Yael Ben-David (both tired by then). Good stuff.\n\n" +
+		"## From Nordlys Bank\n\n" +
+		"Émilie Gagnon-Tremblay presented **\"How We Replaced 40 Jenkins Pipelines\"**. Bank-grade GitOps.\n\n" +
+		"## From Google\n\n" +
+		"The Wednesday keynote, **\"Kubernetes at Ten: Getting Ready for the AI Decade\"**, was given by Sun-hee Park. A lot about Dynamic Resource Allocation for GPUs, Kueue for batch queueing, and JobSet for multi-node training jobs. Keynotes are keynotes: a little vision, a little product, but the DRA part was concrete enough to be useful.\n\n" +
+		"## From Ana Lima\n\n" +
+		"A note from my colleague: **\"Quiet Clusters at Scale\"** by Tomás Ruiz was great.\n\n" +
+		"## The cross-company panel\n\n" +
+		"**\"Vendors Agree on Nothing: An OpenTelemetry Panel\"** was moderated by Chioma Eze-Williams. " +
+		"On the panel: Ravi Shankar Iyer (Honeycomb), Gabriela Nowak (Grafana Labs) and Tobias Eichhorn (Dynatrace). Spicy.\n"
+	v := view{extractString(t, "bycompany.md", doc)}
+	want := map[string][]string{
+		"Cilium netkit and the Road to Zero-Overhead Networking": {"person:oskar-lindqvist", "person:yael-ben-david"},
+		"How We Replaced 40 Jenkins Pipelines":                   {"person:emilie-gagnon-tremblay"},
+		"Quiet Clusters at Scale":                                {"person:tomas-ruiz"},
+		"Policy Packs Without Tears":                             {"person:nina-petrova", "person:yael-ben-david"},
+		"Kubernetes at Ten: Getting Ready for the AI Decade":     {"person:sun-hee-park"},
+		"Vendors Agree on Nothing: An OpenTelemetry Panel": {"person:chioma-eze-williams", "person:gabriela-nowak",
+			"person:ravi-shankar-iyer", "person:tobias-eichhorn"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:oskar-lindqvist": "org:isovalent", "person:yael-ben-david": "org:isovalent",
+		"person:emilie-gagnon-tremblay": "org:nordlys-bank", "person:gabriela-nowak": "org:grafana-labs", "person:sun-hee-park": "org:google"})
+	for _, id := range []string{"person:tomas-ruiz", "person:chioma-eze-williams"} {
+		if got := v.out(id, graph.WorksFor); len(got) != 0 {
+			t.Errorf("%s works for %q", id, got)
+		}
 	}
 }

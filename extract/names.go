@@ -783,7 +783,7 @@ var (
 
 // moderatorRe matches the words that introduce a panel's moderator in a
 // list of its speakers.
-var moderatorRe = lazyRe(`(?i)\s*[;,]?\s*(?:\band\s+)?\b(?:(?:moderated|hosted|facilitated|chaired|emceed)\s+by|moderator\s*:|moderation\s*:|host\s*:|chair\s*:)\s+`)
+var moderatorRe = lazyRe(`(?i)(?:^|\s*[;,]\s*(?:and\s+)?|\s+and\s+)(?:(?:moderated|hosted|facilitated|chaired|emceed)\s+by|moderator\s*:|moderation\s*:|host\s*:|chair\s*:)\s+`)
 
 // panelRoleRe matches a speaker's part in a session, in brackets after
 // the name where a company often stands.

@@ -792,7 +792,11 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 			if k := strings.Index(list, " · "); k > 0 {
 				list = list[:k]
 			}
-			if ls, ok := x.allSpeakers(firstLineOf(list)); ok {
+			ls, ok := x.allSpeakers(firstLineOf(list))
+			if fs := firstSentence(list); !ok && len(fs) < len(list) {
+				ls, ok = x.allSpeakers(fs) // "— A and B (busy week for her). Deep eBPF content."
+			}
+			if ok {
 				for k := range ls {
 					ls[k].line, ls[k].text = b.Line, head
 				}
@@ -883,6 +887,19 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	}
 	if cancelledRe.MatchString(head[m[1]:]) {
 		return talk{}, false // '"Service Mesh on a Budget" by Tom Ashworth is cancelled'
+	}
+	if k := panelListRe.FindStringIndex(b.Text); k != nil && k[0] >= base+m[1] {
+		// "... was moderated by A. On the panel: B (Honeycomb), C (Grafana
+		// Labs) and D (Dynatrace)."
+		list := firstSentence(b.Text[k[1]:])
+		if more, ok := x.allSpeakers(list); ok {
+			for _, p := range more {
+				if !slices.ContainsFunc(sp, func(s speaker) bool { return s.name == p.name }) {
+					p.line, p.text = b.LineAt(k[1]), b.Text[k[0]:k[1]+len(list)]
+					sp = append(sp, p)
+				}
+			}
+		}
 	}
 	// "— Name (Org), in "Title"" under a quote: an attribution line, whose
 	// talk the notes after it are about though they name no one
@@ -1218,7 +1235,7 @@ var (
 	// "Li Na's *Dragonfly and Harbor ...*", "Takeshi Morimoto's keynote, "...""
 	talkBeforeRe = lazyRe(`(?i)(\bon\b|\bwith\b|\babout\b|\b(?:con|sobre|mit|über|met|over|avec|sur)\b|\b(?:charla|ponencia|taller|keynote|vortrag|lezing|sessie|conférence|atelier)\W*$|\bpresent(?:ed|ing|s)?\b|\b(?:gave|did|delivered|ran|doing|giving|tag-teaming|co-presenting|live-coding|through)\b|\btalked\b|:|—|–|\s-\s|^['’]s\s*$|^['’]s\s+(?:[\w-]+\s+){0,2}?(?:talk|keynote|session|presentation|workshop)\W*$|^['’]s\s+[\w]+-minute\s*$|^(?:\s*\([^()]{2,60}\))?\s*,\s*(?:(?:his|her|their|a|the)\s+)?(?:lightning\s+talk|talk|keynote|session|workshop)\s*$)`)
 	// "by", or ", a joint talk by"
-	talkAfterRe = lazyRe(`(?i)^\W*(?:(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:talk|keynote|session|presentation|workshop)\s+)?(by|from|with|de|del|van|von|door|par|por|que\s+(?:impartió|presentó|dio|dieron)|(?:présentée?s?|animée?s?|donnée?s?)\s+par)\s+\W*$`)
+	talkAfterRe = lazyRe(`(?i)^\W*(?:(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:talk|keynote|session|presentation|workshop)\s+)?(?:(?:was|were|is)\s+(?:moderated|hosted|presented|given|delivered|led|run|chaired)\s+by|by|from|with|de|del|van|von|door|par|por|que\s+(?:impartió|presentó|dio|dieron)|(?:présentée?s?|animée?s?|donnée?s?)\s+par)\s+\W*$`)
 )
 
 // namesAt reads the names of a list of people in text[start:end] ("Yuki
@@ -1565,14 +1582,15 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 		return "", nil, false
 	}
 	if m := quotedTitleRe.FindStringSubmatch(s); m != nil {
-		if sp, ok := x.allSpeakers(m[3]); ok {
-			return trimTitle(m[1]), sp, true
-		}
-		// '"Title" -- Sven Lindgren of Elastic. Where the profiling ...'
-		if first := firstSentences(m[3], 1); len(first) < len(m[3]) {
+		// '"Title" -- Sven Lindgren of Elastic. Where the profiling ...':
+		// the first sentence, when the speakers are all it holds
+		if first := firstSentences(m[3], 1); len(first) < len(m[3])-1 {
 			if sp, ok := x.allSpeakers(first); ok {
 				return trimTitle(m[1]), sp, true
 			}
+		}
+		if sp, ok := x.allSpeakers(m[3]); ok {
+			return trimTitle(m[1]), sp, true
 		}
 	}
 	// cut a trailing time slot and anything after it ("(10:00-10:15) Starts about ...")
@@ -1610,6 +1628,15 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 			continue // "Expenses: ticket and hotel, approved by Rachel Okoye"
 		}
 		sp, ok := x.allSpeakers(rest)
+		if k := strings.Index(rest, ". "); k > 0 && strings.Contains(rest[:k], " ") && strings.ContainsAny(s[c.at:c.at+c.n], "-–—|") {
+			// "Title — A and B (busy week for her). Deep eBPF content.": the
+			// speakers are the first sentence, when it reads as them
+			if fs := firstSentence(rest); len(fs) < len(rest)-1 {
+				if sp2, ok2 := x.allSpeakers(fs); ok2 {
+					sp, ok = sp2, true
+				}
+			}
+		}
 		if !ok && c.n != len(" by ") && c.n != len(" with ") {
 			// "Title — Rachel Kim, Intuit: what the talk said"
 			if k := strings.Index(rest, ": "); k > 0 {
@@ -1660,6 +1687,13 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 	return "", nil, false
 }
 
+// panelListRe matches the words before the list of a panel's members.
+var panelListRe = lazyRe(`(?i)\b(?:on the panel|the panell?ists|panell?ists)(?:\s*:|\s+were)\s+`).needing("anel", "ANEL")
+
+// asideRe matches words in brackets that start in lower case and are more
+// than one word: an aside, never a company ("(busy week for her)").
+var asideRe = lazyRe(`\s*\(\p{Ll}[^()]*\s[^()]*\)`).needing("(")
+
 // sessionLabel reports whether s names a kind of session and nothing
 // else: "Lightning talks ⚡", "Keynote".
 func sessionLabel(s string) bool {
@@ -1708,14 +1742,19 @@ func (x *extractor) allSpeakers(s string) ([]speaker, bool) {
 	if strings.Contains(s, ", ") {
 		s = unreversed(s) // "Nakamura, Yuki* (RIKEN); Bauer, T. (KIT)"
 	}
+	aside := false
+	if strings.IndexByte(s, '(') >= 0 {
+		t := asideRe.ReplaceAllString(s, "") // "A and B (busy week for her)": an aside, no company
+		aside, s = len(t) < len(s), t
+	}
 	if strings.Contains(s, "oderat") || strings.Contains(s, " by ") || strings.Contains(s, ": ") {
 		// "A, Org; B; moderated by C", "A and B, moderator: C": the
 		// moderator is one more speaker of the panel
 		s = strings.TrimLeft(moderatorRe.ReplaceAllString(s, "; "), "; ")
 	}
 	sp, rejected := x.speakerList(s)
-	if len(sp) == 0 || rejected > 0 {
-		return nil, false
+	if len(sp) == 0 || rejected > 0 || aside && !allGivenNames(sp) {
+		return nil, false // ('Lofi Kettle (licensed via Epidemic Sound)': a band)
 	}
 	// Reject when words remain that are neither names nor organisations:
 	// "Cilium Mesh – How to Connect Kubernetes ..." is a subtitle.
