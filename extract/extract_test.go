@@ -3808,3 +3808,26 @@ func TestCompanySections(t *testing.T) {
 		}
 	}
 }
+
+// TestChatBotSchedule: a channel log whose bot answers "!next" with the
+// next slot: time, room, title and speakers; the room may be a code or a
+// word, and a tag in brackets names the kind of session.
+func TestChatBotSchedule(t *testing.T) {
+	const doc = "--- Log opened Sat Jan 31 09:41:07 2026\n" +
+		"[09:41] -!- Topic for #fosdem-containers: FOSDEM 2026 Containers devroom\n" +
+		"[10:25] <schedbot> !next -> 10:30 UD2.218A: Rootless containerd on Immutable Distros (Yusuf Demirci)\n" +
+		"[10:31] <t0bi> yusuf starting, slides are very orange\n" +
+		"[11:25] <nbr> !next\n" +
+		"[11:55] <schedbot> !next -> 12:00 UD2.218A: [lightning] Pulling 4 TB of Images Through Dragonfly (Thandiwe Mokoena)\n" +
+		"[13:55] <schedbot> !next -> 14:00 Janson: Keynote: Who Maintains the Maintainers? (Kateryna Bondarenko)\n" +
+		"[15:36] <schedbot> !next -> 15:40 UD2.218A: (break)\n"
+	v := view{extractString(t, "irc.txt", doc)}
+	want := map[string][]string{
+		"Rootless containerd on Immutable Distros": {"person:yusuf-demirci"},
+		"Pulling 4 TB of Images Through Dragonfly": {"person:thandiwe-mokoena"},
+		"Who Maintains the Maintainers?":           {"person:kateryna-bondarenko"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+}

@@ -176,10 +176,8 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 	if b.Kind == Heading {
 		text = stripEnum(text) // "### 7. ⚡ Lightning talk: Helm Charts Nobody Wants"
 	}
-	if len(text) > 5 && text[0] >= '0' && text[0] <= '9' && len(b.starts) <= 1 {
-		if m := slotRe.FindStringIndex(text); m != nil && m[1] < len(text) {
-			text = text[m[1]:] // "11:00 - 11:30 | Title", a programme's time slot
-		}
+	if len(b.starts) <= 1 {
+		text = slotless(text)
 	}
 	if text == "" || b.Footnote || b.sig {
 		return talk{}, false // a note's "[^1]: Name, Org. Slides: ..." is no title
@@ -313,6 +311,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		candidate = trimComment(trimHashtags(candidate))
 		if m := stampRe.FindString(candidate); m != "" {
 			candidate = candidate[len(m):] // "[05:40] Keyless Signing ... — Maya Okonkwo"
+			if candidate != "" && candidate[0] == '!' {
+				candidate = slotless(candidate) // "[10:25] !next -> 10:30 UD2.218A: Title (Name)"
+			}
 		}
 	}
 	slot := strings.Contains(candidate, "(") && timeRe.MatchString(candidate)
@@ -1689,6 +1690,51 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 
 // panelListRe matches the words before the list of a panel's members.
 var panelListRe = lazyRe(`(?i)\b(?:on the panel|the panell?ists|panell?ists)(?:\s*:|\s+were)\s+`).needing("anel", "ANEL")
+
+// slotless removes what comes before a title on a line of a programme: a
+// chat bot's command ("!next -> "), a time slot ("11:00 - 11:30 | ") and
+// the room after it ("10:30 UD2.218A: ").
+func slotless(text string) string {
+	bot := false
+	if len(text) > 5 && text[0] == '!' {
+		if m := botCmdRe.FindStringIndex(text); m != nil {
+			text, bot = text[m[1]:], true
+		}
+	}
+	if len(text) > 5 && text[0] >= '0' && text[0] <= '9' {
+		m := slotRe.FindStringIndex(text)
+		if m == nil && bot {
+			m = bareTimeRe.FindStringIndex(text) // (a bot's line: "10:30 Room: Title")
+		}
+		if m != nil && m[1] < len(text) {
+			text = text[m[1]:]
+			r := roomCodeRe.FindStringIndex(text)
+			if r == nil && bot {
+				r = roomWordRe.FindStringIndex(text) // "14:00 Janson: Keynote: Title"
+			}
+			if r != nil && !labelFirst(text) {
+				text = text[r[1]:]
+			}
+		}
+	}
+	if len(text) > 5 && text[0] == '[' {
+		if m := kindTagRe.FindStringIndex(text); m != nil {
+			text = text[m[1]:] // "[lightning] Title": the session's kind
+		}
+	}
+	return text
+}
+
+var (
+	// botCmdRe matches a chat bot's command and arrow before its answer.
+	botCmdRe   = lazyRe(`^![a-z]+\s*(?:->|=>|→|:)\s*`)
+	bareTimeRe = lazyRe(`^\d{1,2}[:.h]\d{2}\s+`)
+	roomWordRe = lazyRe(`^\p{Lu}[\p{L}\d.]{1,15}:\s+`)
+	kindTagRe  = lazyRe(`(?i)^\[(?:lightning|lightning talk|keynote|panel|workshop|talk|demo)\]\s+`)
+	// roomCodeRe matches a room's code and a colon before a title, after a
+	// time slot: "UD2.218A: ", "H.1302: ".
+	roomCodeRe = lazyRe(`^\p{Lu}[\p{L}]{0,3}\d?[.\d]*\d[\p{L}\d]*:\s+`)
+)
 
 // asideRe matches words in brackets that start in lower case and are more
 // than one word: an aside, never a company ("(busy week for her)").
