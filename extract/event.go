@@ -251,9 +251,10 @@ type eventInfo struct {
 // blocks, in that order; the first series found wins, and city and year
 // are read next to it or, failing that, elsewhere in the same places.
 func (x *extractor) findEvent() *eventInfo {
-	type place struct {
-		text string
-		line int
+	if ev := x.meetupEvent(); ev != nil {
+		// "# Cloud Native Zürich Meetup #42 — recap": a local meetup's
+		// edition, not the conference its notes announce
+		return ev
 	}
 	var places []place
 	if x.doc.Title != "" {
@@ -660,6 +661,59 @@ func (x *extractor) namedEvent() *eventInfo {
 	}
 	return nil
 }
+
+// meetupEvent reads a meetup's numbered edition from the post's title or
+// first heading ("Cloud Native Zürich Meetup #42"), its year from the
+// post's date; nil when there is none.
+func (x *extractor) meetupEvent() *eventInfo {
+	var places []place
+	if x.doc.Title != "" {
+		places = append(places, place{x.doc.Title, x.metaLine(x.doc.Title)})
+	}
+	for i, b := range x.doc.Blocks {
+		if i >= 3 {
+			break
+		}
+		if b.Kind == Heading || i == 0 {
+			places = append(places, place{b.Text, b.Line})
+		}
+	}
+	for _, p := range places {
+		if len(p.text) > 200 || !strings.Contains(p.text, "#") {
+			continue
+		}
+		m := meetupRe.FindStringSubmatch(p.text)
+		if m == nil {
+			continue
+		}
+		name := strings.TrimSpace(m[1]) + " #" + m[2]
+		ev := &eventInfo{series: &eventSeries{slug: graph.Slug(name), name: name, short: name}, text: name, line: p.line, lineTx: p.text}
+		if c := findCity(m[1]); c != "" {
+			ev.city = canonicalCity(c)
+		}
+		if y := yearRe.FindString(x.doc.Date); y != "" {
+			ev.year, _ = strconv.Atoi(y)
+		}
+		for i, b := range x.doc.Blocks {
+			if i >= 5 || ev.year != 0 {
+				break
+			}
+			if d := postDateRe.FindStringSubmatch(b.Text[:min(len(b.Text), 300)]); d != nil {
+				ev.year, _ = strconv.Atoi(d[1] + d[2] + d[3] + d[4])
+			}
+		}
+		return ev
+	}
+	return nil
+}
+
+type place struct {
+	text string
+	line int
+}
+
+// meetupRe matches a meetup's name and the number of its edition.
+var meetupRe = lazyRe(`((?:\p{Lu}[\p{L}\d.+-]*\s+){1,6}(?:Meetup|Meet-up|User Group|Usergroup|Meetup Group))\s*#\s*(\d{1,4})\b`)
 
 // eventWordRe matches the word that makes a phrase an event's name.
 var eventWordRe = lazyRe(`^(?:\p{Lu}[\p{L}\d.+-]*(?:Con|CON|Conf|Summit|Camp|Fest)|Con|Conf|Summit|Days?|Camp|Conference|Forum|Fest|Festival|Meetup|Symposium|Expo|Week|Hackathon)$`)

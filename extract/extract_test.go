@@ -3831,3 +3831,31 @@ func TestChatBotSchedule(t *testing.T) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
 }
+
+// TestMeetupRecap: a local meetup's numbered edition is the event, its
+// year the post's; speakers introduced as the host's own or as the one
+// who followed; a lightning talk in quotes that starts with a project in
+// lower case, its speaker after a dash and a verb.
+func TestMeetupRecap(t *testing.T) {
+	const doc = "# Cloud Native Zürich Meetup #42 — recap\n\n*Posted by Lea Fankhauser on 14 March 2025*\n\n" +
+		"Thanks to the 70-ish people who came out on a rainy Tuesday.\n\n## Talks\n\n" +
+		"### 1. GitOps for 300 Clusters with Flux and Cluster API\n\n" +
+		"Our host's own Chiara Bernasconi opened the evening. Everything after the cluster exists is Flux.\n\n" +
+		"### 2. OpenCost Told Us We Were Wasting 40%: Now What?\n\n" +
+		"Reto Känzig, FinOps lead at Rhätia Mobility, followed with a very honest cost talk about OpenCost.\n\n" +
+		"## Lightning talks\n\n" +
+		"- **\"cert-manager and the 90-Day Certificate Apocalypse\"** — Yuki Hashimoto-Brunner walked us through shorter certificate lifetimes.\n\n" +
+		"## Next time\n\nSwiss Cloud Native Day 2025 will be in Bern in September.\n"
+	v := view{extractString(t, "meetup.md", doc)}
+	if evs := v.ofKind(graph.Event); len(evs) != 1 || evs[0].Name != "Cloud Native Zürich Meetup #42 2025" {
+		t.Errorf("events %q", v.names(graph.Event))
+	}
+	want := map[string][]string{
+		"GitOps for 300 Clusters with Flux and Cluster API":  {"person:chiara-bernasconi"},
+		"OpenCost Told Us We Were Wasting 40%: Now What?":    {"person:reto-kanzig"},
+		"cert-manager and the 90-Day Certificate Apocalypse": {"person:yuki-hashimoto-brunner"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+}

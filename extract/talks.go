@@ -47,7 +47,7 @@ var (
 	// "geopend door spreker", "la charla de", "présenté par"
 	intlCueRe = lazyRe(`(?i)\b(?:talk|session|keynote|workshop|sessie|vortrag|charla|ponencia|taller|presentación|présentation|conférence|atelier|palestra|dupla|apresentação|oficina|intervento|sessione)\s+(?:van|von|de|del|di|par|por|da|do|dos|das|d'|du)\s*$|\b(?:door|par|por|von)\s+(?:(?:de\s+)?(?:spreker|sprecherin|sprecher|ponente|intervenant|conférencier|conférencière)\s+)?$|\b(?:sprekers?|ponentes?|sprecher(?:innen)?|prowadząc[ya]|prelegent(?:ka)?|prelegenci)\s*:?\s+$|\b(?:presentat|tenut|condott)[oaie]\s+da\s+$|\b(?:foredrag\w*|lyntale\w*|talken|presentasjon\w*|föredrag\w*|dragning\w*)\b[^.!?]{0,40}?\s(?:av|med)\s+$|\b(?:startet|begynte|åpnet|avsluttet|började|öppnade|avslutade)\s+med\s+$|\b(?:fra|från)\s+\p{Lu}\S*(?:\s+\p{Lu}\S*)?\s+kom\s+$|\bforedragsholder(?:e|en|ne)?\s*[:,]?\s+$|\boleh\s+$|\bpembicara(?:nya)?\s*:?\s+$|\bkonuşmacı(?:lar)?\s*:\s+$`)
 	talkCueRe = lazyRe(`(?i)\b(session|talk|presentation|keynote|workshop|lightning talk|panel|demo|slot|one|it)\s+(?:was\s+|is\s+)?(?:(?:performed|presented|given|delivered|held|led|hosted|run|done|brought)\s+)?(?:by|of|from)\s+$|\b(?:performed|presented|given|delivered|led|hosted)\s+by\s+$|\bwas\s+from\s+$|\b(?:talk|keynote|session|presentation|speaker|presenter)\s*:\s*$`)
-	verbCueRe = lazyRe(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,(?:[^,.]|\.\S){2,90},\s*)?(?:(?:from|of|at)\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*)?,?\s+)?(?:(?:also|then|first|briefly)\s+)?(?:closed|closes|ran|runs|gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|works|worked|was|is|from\s+(?-i:\p{Lu}))\b`)
+	verbCueRe = lazyRe(`(?i)^[’']?s?\s*(?:\([^)]*\)\s*)?(?:,(?:[^,.]|\.\S){2,90},\s*)?(?:(?:from|of|at)\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*)?,?\s+)?(?:(?:also|then|first|briefly)\s+)?(?:closed|closes|ran|runs|gave|gives|presented|presents|talked|talks|spoke|speaks|explained|explains|showed|shows|demonstrated|demonstrates|demoed|opened|opens|followed|follows|kicked|walked|walks|shared|shares|introduced|introduces|discussed|discusses|started|starts|explored|explores|took|takes|offered|offers|delivered|delivers|led|leads|hosted|covered|covers|described|describes|highlighted|highlights|argued|argues|told|tells|made|makes|went|goes|joined|joins|focused|focuses|dove|dived|guided|guides|addressed|addresses|revisited|revisits|detailed|outlined|reminded|came|comes|works|worked|was|is|from\s+(?-i:\p{Lu}))\b`)
 )
 
 // segment finds the talks of a document and the blocks each covers.
@@ -843,7 +843,7 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 			p.end <= m[0] && orgCommaRe.MatchString(head[p.end:m[0]]) && (len(sp) > 1 || openingName(head[:p.start])) ||
 			// "**Title** — Name (Org). Notes ...": a bold or italic title
 			// that opens the block, its speakers after a dash or a comma
-			base == 0 && m[2] == 0 && p.start >= m[1] && p.start-m[1] <= 6 && (leadSepRe.MatchString(head[m[1]:p.start]) ||
+			opens && p.start >= m[1] && p.start-m[1] <= 6 && (leadSepRe.MatchString(head[m[1]:p.start]) ||
 				// "**Title**" on a line of its own, then "Vikram Sethi (NVIDIA) walked through ..."
 				head[m[1]:p.start] == " " && b.lineStartAt(p.start) && (strings.HasPrefix(head[p.end:], " (") || verbCueRe.MatchString(strings.TrimLeft(head[p.end:], " ")))) {
 			cued = true
@@ -1392,8 +1392,8 @@ func titleLike(s string) bool {
 		// "eBPF for Security", "k8sgpt in practice": a lower-case first
 		// letter followed by a capital in the same word.
 		w := strings.Fields(s)[0]
-		if !hasInnerUpper(w) && !restTitleCase(s) {
-			return false
+		if r == '#' || !hasInnerUpper(w) && !restTitleCase(s) {
+			return false // (nor "# Heading" in plain text)
 		}
 	}
 	if k := strings.LastIndex(s, ": "); k > 0 && strings.IndexFunc(s[k:], unicode.IsLetter) < 0 {
@@ -1484,15 +1484,22 @@ func restTitleCase(s string) bool {
 	if len(words) < 3 {
 		return false
 	}
-	up := 0
+	up, n := 0, 0
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			up++
+		} else if minorWords[w] {
+			continue // "and the" in "cert-manager and the 90-Day Certificate Apocalypse"
 		}
+		n++
 	}
-	return up*3 >= len(words)*2
+	return n >= 2 && up*3 >= n*2
 }
+
+// minorWords are the words title case leaves in lower case.
+var minorWords = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "in": true,
+	"on": true, "for": true, "to": true, "with": true, "at": true, "by": true, "from": true, "vs": true, "vs.": true, "but": true, "nor": true}
 
 // startsLower reports whether s starts with a lower-case letter.
 func startsLower(s string) bool {
@@ -2504,7 +2511,7 @@ var duoRe = lazyRe(`(?i)(?:^|[.!]\s+)(?:the\s+)?(?:duo|pair|trio|speakers?|prese
 
 // (and the articles that stand before a name in Portuguese, Spanish,
 // Italian: "O Thiago Azevedo, do Mercado Livre, apresentou")
-var leadRe = lazyRe(`(?i)^\s*(?:(?:(?:right|straight|just|immediately)\s+)?(?:after|before|following)(?:\s+[^,.;:]{1,30})?,\s*|(?:then|next|first|finally|afterwards|later|to close|to start)\b\s*,?\s*|(?:o|a|el|la|il|lo)\s+)+`)
+var leadRe = lazyRe(`(?i)^\s*(?:(?:(?:right|straight|just|immediately)\s+)?(?:after|before|following)(?:\s+[^,.;:]{1,30})?,\s*|(?:then|next|first|finally|afterwards|later|to close|to start)\b\s*,?\s*|(?:our|the)\s+(?:(?:host|hosts|sponsor|sponsors)['’]s?\s+)?(?:very\s+)?own\s+|(?:o|a|el|la|il|lo)\s+)+`)
 
 // orgAfter reads ", Role of Org," / " from Org" / " (Org)" right after a name.
 func (x *extractor) orgAfter(after string) string {
