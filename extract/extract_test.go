@@ -3859,3 +3859,25 @@ func TestMeetupRecap(t *testing.T) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
 }
+
+// TestAwardsPost: an awards post whose table of winners holds names only,
+// a heading over an introduction and then a talk of its own, and a panel
+// that "was a panel, moderated by" its moderator.
+func TestAwardsPost(t *testing.T) {
+	const doc = "# The SREcon23 EMEA Awards\n\n" +
+		"## The \"not for me\" section\n\n" +
+		"I don't like writing negative things about talks, so, gently:\n\n" +
+		"**\"AIOps Will Replace Your SRE Team\"** was a panel, moderated by Gregor van der Linden (Nexalytix), with three panelists.\n\n" +
+		"**\"Migrating to eBPF-Based Observability in 30 Minutes\"** by Pavel Dvořák. Mostly a product walkthrough.\n\n" +
+		"## My scoring\n\n| Category | Winner | Runner-up |\n|---|---|---|\n" +
+		"| Best talk | Benedikt Hollmann | Kenji Watanabe |\n" +
+		"| Most useful | Arjun & Lucía | Fatima-Zahra |\n"
+	v := view{extractString(t, "awards.md", doc)}
+	want := map[string][]string{
+		"AIOps Will Replace Your SRE Team":                    {"person:gregor-van-der-linden"},
+		"Migrating to eBPF-Based Observability in 30 Minutes": {"person:pavel-dvorak"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+}

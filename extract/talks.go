@@ -407,7 +407,11 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
 	}
 	if b.Kind == Heading && i+1 < len(x.doc.Blocks) && x.doc.Blocks[i+1].Kind == Para {
-		if _, ok := x.quotedTalk(i + 1); ok {
+		next := i + 1
+		if i+2 < len(x.doc.Blocks) && x.doc.Blocks[i+2].Kind == Para && !hasQuote(x.doc.Blocks[i+1].Text) && len(x.doc.Blocks[i+1].spanTexts()) == 0 {
+			next = i + 2 // (an introduction between them: "... so, gently:")
+		}
+		if _, ok := x.quotedTalk(next); ok {
 			// "## GitOps en la banca" over 'la charla "GitOps con Argo CD y
 			// Kargo", de Daniela Soto': the quoted title is the talk's
 			return talk{}, false
@@ -1236,7 +1240,7 @@ var (
 	// "Li Na's *Dragonfly and Harbor ...*", "Takeshi Morimoto's keynote, "...""
 	talkBeforeRe = lazyRe(`(?i)(\bon\b|\bwith\b|\babout\b|\b(?:con|sobre|mit|über|met|over|avec|sur)\b|\b(?:charla|ponencia|taller|keynote|vortrag|lezing|sessie|conférence|atelier)\W*$|\bpresent(?:ed|ing|s)?\b|\b(?:gave|did|delivered|ran|doing|giving|tag-teaming|co-presenting|live-coding|through)\b|\btalked\b|:|—|–|\s-\s|^['’]s\s*$|^['’]s\s+(?:[\w-]+\s+){0,2}?(?:talk|keynote|session|presentation|workshop)\W*$|^['’]s\s+[\w]+-minute\s*$|^(?:\s*\([^()]{2,60}\))?\s*,\s*(?:(?:his|her|their|a|the)\s+)?(?:lightning\s+talk|talk|keynote|session|workshop)\s*$)`)
 	// "by", or ", a joint talk by"
-	talkAfterRe = lazyRe(`(?i)^\W*(?:(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:talk|keynote|session|presentation|workshop)\s+)?(?:(?:was|were|is)\s+(?:moderated|hosted|presented|given|delivered|led|run|chaired)\s+by|by|from|with|de|del|van|von|door|par|por|que\s+(?:impartió|presentó|dio|dieron)|(?:présentée?s?|animée?s?|donnée?s?)\s+par)\s+\W*$`)
+	talkAfterRe = lazyRe(`(?i)^\W*(?:(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:talk|keynote|session|presentation|workshop)\s+)?(?:(?:was|were|is)\s+(?:an?\s+(?:[\w-]+\s+){0,2}?(?:panel|talk|keynote|session|workshop),?\s+)?(?:moderated|hosted|presented|given|delivered|led|run|chaired)\s+by|by|from|with|de|del|van|von|door|par|por|que\s+(?:impartió|presentó|dio|dieron)|(?:présentée?s?|animée?s?|donnée?s?)\s+par)\s+\W*$`)
 )
 
 // namesAt reads the names of a list of people in text[start:end] ("Yuki
@@ -1619,6 +1623,21 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 		title, rest := strings.TrimSpace(s[:c.at]), strings.TrimSpace(s[c.at+c.n:])
 		if title == "" || !titleLike(upperFirst(trimTitle(title))) {
 			continue
+		}
+		if c.n == 3 && s[c.at:c.at+3] == " - " {
+			// "Best talk - Benedikt Hollmann - Kenji Watanabe", "Most useful -
+			// Arjun & Lucía - Fatima-Zahra": a row of a table of names, no
+			// title and its speakers
+			if k := strings.LastIndex(title, " - "); k > 0 {
+				if _, ok := x.allSpeakers(title[k+3:]); ok {
+					continue
+				}
+			}
+			if k := strings.LastIndex(rest, " - "); k > 0 {
+				if sp, ok := x.allSpeakers(rest[k+3:]); ok && allGivenNames(sp) {
+					continue
+				}
+			}
 		}
 		if strings.Count(title, "(") > strings.Count(title, ")") && strings.HasSuffix(rest, ")") {
 			// the cut is inside brackets: "Title (A, Org; moderated by B)"
