@@ -610,19 +610,8 @@ func (x *extractor) isEventName(s string) bool {
 // first heading: capitalised words that end in an event word, then the
 // year ("Cloud Native Summit Munich 2025", "JSConf EU 2024: my notes").
 func (x *extractor) namedEvent() *eventInfo {
-	var places []string
-	if x.doc.Title != "" {
-		places = append(places, x.doc.Title)
-	}
-	for i, b := range x.doc.Blocks {
-		if i >= 3 {
-			break
-		}
-		if b.Kind == Heading || i == 0 {
-			places = append(places, b.Text)
-		}
-	}
-	for _, p := range places {
+	for _, pl := range x.titlePlaces() {
+		p := pl.text
 		if len(p) > 200 {
 			continue
 		}
@@ -666,19 +655,7 @@ func (x *extractor) namedEvent() *eventInfo {
 // first heading ("Cloud Native Zürich Meetup #42"), its year from the
 // post's date; nil when there is none.
 func (x *extractor) meetupEvent() *eventInfo {
-	var places []place
-	if x.doc.Title != "" {
-		places = append(places, place{x.doc.Title, x.metaLine(x.doc.Title)})
-	}
-	for i, b := range x.doc.Blocks {
-		if i >= 3 {
-			break
-		}
-		if b.Kind == Heading || i == 0 {
-			places = append(places, place{b.Text, b.Line})
-		}
-	}
-	for _, p := range places {
+	for _, p := range x.titlePlaces() {
 		if len(p.text) > 200 || !strings.Contains(p.text, "#") {
 			continue
 		}
@@ -687,6 +664,9 @@ func (x *extractor) meetupEvent() *eventInfo {
 			continue
 		}
 		name := strings.TrimSpace(m[1]) + " #" + m[2]
+		if p.line < 0 {
+			p.line = x.metaLine(p.text)
+		}
 		ev := &eventInfo{series: &eventSeries{slug: graph.Slug(name), name: name, short: name}, text: name, line: p.line, lineTx: p.text}
 		if c := findCity(m[1]); c != "" {
 			ev.city = canonicalCity(c)
@@ -710,6 +690,25 @@ func (x *extractor) meetupEvent() *eventInfo {
 type place struct {
 	text string
 	line int
+}
+
+// titlePlaces returns where a post names its event in a title: the title
+// of its metadata (line -1: metaLine finds it when needed) and its first
+// heading or line.
+func (x *extractor) titlePlaces() []place {
+	var places []place
+	if x.doc.Title != "" {
+		places = append(places, place{x.doc.Title, -1})
+	}
+	for i, b := range x.doc.Blocks {
+		if i >= 3 {
+			break
+		}
+		if b.Kind == Heading || i == 0 {
+			places = append(places, place{b.Text, b.Line})
+		}
+	}
+	return places
 }
 
 // meetupRe matches a meetup's name and the number of its edition.
