@@ -583,6 +583,18 @@ func parseMarkdown(lines []string, first int) []Block {
 			continue
 		}
 		t := strings.TrimSpace(raw)
+		if len(t) > 2 && t[0] == '^' && t[len(t)-1] == '^' {
+			// a DokuWiki table's header: "^ Slot ^ Title ^ Speaker(s) ^"
+			cells := strings.Split(t[1:len(t)-1], "^")
+			for i := range cells {
+				cells[i] = strings.TrimSpace(stripEmphasis(cells[i]))
+			}
+			if h := tableHeader(cells); h != nil {
+				flush()
+				header, lastCells, fieldTable, taskTable = h, nil, false, false
+				continue
+			}
+		}
 		if !strings.HasPrefix(t, "|") {
 			header, lastCells, fieldTable, taskTable = nil, nil, false, false // a table ends at the first other line
 		}

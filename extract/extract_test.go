@@ -3881,3 +3881,35 @@ func TestAwardsPost(t *testing.T) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
 }
+
+// TestDokuWiki: a DokuWiki page, whose headings count down from six "="
+// and whose tables head their columns with "^"; a company cell that names
+// each speaker's company by surname, and a panel cell with its labels.
+func TestDokuWiki(t *testing.T) {
+	const doc = "====== KCD Munich 2024 – Team Notes ======\n\n~~NOTOC~~\n\n===== Overview =====\n\n" +
+		"^ Slot ^ Title ^ Speaker(s) ^ Company ^\n" +
+		"| Day 1, 11:30 | Crossplane Compositions Without the Pain | Lukas Hofbauer, Chiara Rinaldi | Hofbauer: freelance, Rinaldi: Upbound |\n" +
+		"| Day 1, 14:00 | Cheap Clusters for Everyone | Ana Lima, Bo Chen | Lima: Acme Cloud, Wu: Beta Systems |\n" +
+		"| Day 1, 16:30 | Panel: Platform Teams in the Mittelstand | Moderation: Katrin Oberhuber; Panel: Emre Aksoy, Zsófia Kertész | see below |\n\n" +
+		"===== Talks =====\n\n==== Crossplane Compositions ====\n\n  * Compositions in KCL instead of YAML.\n\n" +
+		"==== Platform Teams ====\n\n  * Backstage came up a lot.\n\n===== Sponsors =====\n\nThanks to Kubermatic and Giant Swarm, and the Helm stickers.\n"
+	v := view{extractString(t, "wiki.txt", doc)}
+	want := map[string][]string{
+		"Cheap Clusters for Everyone":              {"person:ana-lima", "person:bo-chen"},
+		"Crossplane Compositions Without the Pain": {"person:chiara-rinaldi", "person:lukas-hofbauer"},
+		"Panel: Platform Teams in the Mittelstand": {"person:emre-aksoy", "person:katrin-oberhuber", "person:zsofia-kertesz"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:chiara-rinaldi": "org:upbound", "person:ana-lima": "org:acme-cloud"})
+	for _, id := range []string{"person:lukas-hofbauer", "person:bo-chen"} {
+		if got := v.out(id, graph.WorksFor); len(got) != 0 {
+			t.Errorf("%s works for %q", id, got)
+		}
+	}
+	tk, _ := v.talk("Panel: Platform Teams in the Mittelstand")
+	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:backstage") || slices.Contains(got, "project:helm") {
+		t.Errorf("panel mentions %q", got)
+	}
+}

@@ -781,9 +781,9 @@ var (
 	roleAtRe   = lazyRe(`(?i)^.*?(?:\b(?:at|of|for|from)\s+|@\s*)(.+)$`) // "SRE @ Hapag-Lloyd" too
 )
 
-// moderatorRe matches the words that introduce a panel's moderator in a
-// list of its speakers.
-var moderatorRe = lazyRe(`(?i)(?:^|\s*[;,]\s*(?:and\s+)?|\s+and\s+)(?:(?:moderated|hosted|facilitated|chaired|emceed)\s+by|moderator\s*:|moderation\s*:|host\s*:|chair\s*:)\s+`)
+// moderatorRe matches the words that introduce a panel's moderator (or
+// its members) in a list of its speakers.
+var moderatorRe = lazyRe(`(?i)(?:^|\s*[;,]\s*(?:and\s+)?|\s+and\s+)(?:(?:moderated|hosted|facilitated|chaired|emceed)\s+by|moderator\s*:|moderation\s*:|host\s*:|chair\s*:|panel\s*:|panell?ists?\s*:)\s+`)
 
 // panelRoleRe matches a speaker's part in a session, in brackets after
 // the name where a company often stands.

@@ -1299,8 +1299,23 @@ func (x *extractor) tableTalk(i int, row *tableRow) (talk, bool) {
 		// a company column: one company for all, or one per speaker in order
 		// ("Jonas Weber / Miriam Schulz" and "REWE digital / Otto Group")
 		orgs := splitCell(row.cells[row.org])
+		byName := map[string]string{} // "Hofbauer: freelance, Rinaldi: Upbound"
+		for _, o := range orgs {
+			if who, org, ok := strings.Cut(o, ": "); ok && !strings.Contains(who, " ") {
+				byName[who] = cleanOrg(org)
+			}
+		}
 		for k := range sp {
+			f := strings.Fields(sp[k].name)
+			if org, ok := byName[f[len(f)-1]]; ok && len(byName) == len(orgs) {
+				if sp[k].org == "" {
+					sp[k].org = org
+				}
+				continue
+			}
 			switch {
+			case len(byName) == len(orgs):
+				// (the company of someone the cell does not name: none)
 			case sp[k].org != "":
 			case len(orgs) == len(sp):
 				sp[k].org = cleanOrg(orgs[k])

@@ -38,10 +38,30 @@ func isMediaWiki(lines []string) bool {
 	return headings >= 2 || links >= 3 && bold >= 2
 }
 
+// isDokuWiki reports whether wiki lines are DokuWiki's rather than
+// MediaWiki's: the first heading has six "=" (DokuWiki's top level), or
+// a table header row in "^" or a "~~NOTOC~~" marks it.
+func isDokuWiki(lines []string) bool {
+	for i, l := range lines {
+		if i > 400 {
+			break
+		}
+		t := strings.TrimSpace(l)
+		if t == "~~NOTOC~~" || len(t) > 2 && t[0] == '^' && t[len(t)-1] == '^' {
+			return true
+		}
+		if m := wikiHeadingRe.FindStringSubmatch(t); m != nil {
+			return len(m[1]) >= 5 && !strings.HasPrefix(t, "= ")
+		}
+	}
+	return false
+}
+
 // wikiToMarkdown rewrites MediaWiki lines as Markdown, one for one.
 func wikiToMarkdown(lines []string) []string {
 	out := make([]string, len(lines))
 	depth := 0 // open {{ templates
+	doku := isDokuWiki(lines)
 	for i, l := range lines {
 		var b strings.Builder
 		for k := 0; k < len(l); k++ {
@@ -74,7 +94,11 @@ func wikiToMarkdown(lines []string) []string {
 		t = strings.ReplaceAll(t, "'''", "**")
 		t = strings.ReplaceAll(t, "''", "*")
 		if m := wikiHeadingRe.FindStringSubmatch(t); m != nil {
-			t = strings.Repeat("#", len(m[1])) + " " + m[2]
+			level := len(m[1])
+			if doku {
+				level = 7 - level // DokuWiki counts the other way: "====== Title ======" is the top
+			}
+			t = strings.Repeat("#", level) + " " + m[2]
 		} else if m := wikiBulletRe.FindStringSubmatch(t); m != nil && !strings.HasPrefix(t, "**") {
 			t = strings.Repeat("  ", len(m[1])-1) + "- " + t[len(m[0]):]
 		}
