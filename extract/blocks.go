@@ -1336,7 +1336,7 @@ func alignedHeader(head, rule string) *columns {
 // runs to the start of the next one.
 func alignedCells(line string, starts []int) []string {
 	cells := make([]string, len(starts))
-	r := []rune(strings.ReplaceAll(line, "\t", "    "))
+	r := tabRunes(line)
 	for k, st := range starts {
 		end := len(r)
 		if k+1 < len(starts) {
@@ -1405,10 +1405,16 @@ func (c *columns) onlyTalk(cells []string) bool {
 	return true
 }
 
+// tabRunes returns the runes of a line of an aligned table, a tab counted
+// as four spaces.
+func tabRunes(line string) []rune {
+	return []rune(strings.ReplaceAll(line, "\t", "    "))
+}
+
 // textAt returns the rune column of the first character other than a
 // space in line at or after col, -1 for none.
 func (c *columns) textAt(line string, col int) int {
-	r := []rune(strings.ReplaceAll(line, "\t", "    "))
+	r := tabRunes(line)
 	for k := col; k < len(r); k++ {
 		if r[k] != ' ' {
 			return k
@@ -1421,7 +1427,7 @@ func (c *columns) textAt(line string, col int) int {
 // line: a space before every column it reaches, and a time or nothing in
 // its first column ("10:30  Liffey A  Title ...").
 func (c *columns) fits(line string) bool {
-	r := []rune(strings.ReplaceAll(line, "\t", "    "))
+	r := tabRunes(line)
 	if len(c.starts) < 2 || len(r) <= c.starts[1] {
 		return false
 	}

@@ -397,16 +397,7 @@ again:
 		}
 	}
 	if ev.year == 0 {
-		// the post's date near its top: "Exported 2023-09-09 · 15 posts"
-		for i, b := range x.doc.Blocks {
-			if i >= 5 {
-				break
-			}
-			if m := postDateRe.FindStringSubmatch(b.Text[:min(len(b.Text), 300)]); m != nil {
-				ev.year, _ = strconv.Atoi(m[1] + m[2] + m[3] + m[4])
-				break
-			}
-		}
+		ev.year = x.postYear()
 	}
 	if ev.series.cityName && ev.city == "" {
 		// "Kubernetes Community Days" alone names no edition.
@@ -429,6 +420,21 @@ func colocatedAt(text string, loc []int, host *eventSeries) bool {
 }
 
 var colocatedRe = lazyRe(`^(?:\s+(?:19|20)\d\d)?,?\s+(?:at|@|during|before|ahead of|next to|(?:co-?located|held|run)\s+(?:with|at|alongside)|alongside|(?:on\s+)?the\s+(?:day|weekend|week)\s+before)\s+(?:the\s+)?`)
+
+// postYear returns the year of the post's date near its top ("Exported
+// 2023-09-09 · 15 posts", "*Posted on 14 March 2025*"), 0 for none.
+func (x *extractor) postYear() int {
+	for i, b := range x.doc.Blocks {
+		if i >= 5 {
+			break
+		}
+		if m := postDateRe.FindStringSubmatch(b.Text[:min(len(b.Text), 300)]); m != nil {
+			y, _ := strconv.Atoi(m[1] + m[2] + m[3] + m[4])
+			return y
+		}
+	}
+	return 0
+}
 
 // postDateRe matches a full date and captures its year in one of three
 // groups: "2023-09-09", "Sep 9, 2023", "9 September 2023", "25/03/2024".
@@ -673,14 +679,8 @@ func (x *extractor) meetupEvent() *eventInfo {
 		}
 		if y := yearRe.FindString(x.doc.Date); y != "" {
 			ev.year, _ = strconv.Atoi(y)
-		}
-		for i, b := range x.doc.Blocks {
-			if i >= 5 || ev.year != 0 {
-				break
-			}
-			if d := postDateRe.FindStringSubmatch(b.Text[:min(len(b.Text), 300)]); d != nil {
-				ev.year, _ = strconv.Atoi(d[1] + d[2] + d[3] + d[4])
-			}
+		} else {
+			ev.year = x.postYear()
 		}
 		return ev
 	}

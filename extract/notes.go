@@ -245,7 +245,7 @@ func (x *extractor) noteLead(b *Block, listed []int) string {
 		return ""
 	}
 	lead := b.Text[:k]
-	if !unicode.IsUpper([]rune(lead)[0]) && !startsLower(lead) || !titleLike(upperFirst(lead)) {
+	if r, _ := utf8.DecodeRuneInString(lead); !unicode.IsLetter(r) || !titleLike(upperFirst(lead)) {
 		return ""
 	}
 	f := graph.Fold(lead)

@@ -326,10 +326,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		!(todoVerbs[strings.ToLower(firstWord(title))] && !slices.ContainsFunc(sp, func(s speaker) bool { return strings.Contains(s.name, " ") })) && // "Try Argo Rollouts on staging (Sandra)": a to-do
 		!strings.Contains(title, ". ") && // "Treat the platform as a product. Roadmap ... (from 'Title' by Name"
 		!(startsLower(title) && hasQuote(title)) { // 'watching "Title" by Name': the quotes hold the title
-		format := formatOf(text)
-		if lm := matchLabel(title); lm != nil && trimTitle(lm[3]) != "" {
-			title, format = trimTitle(lm[3]), talkFormat(lm[2]) // "Ignite: "Why Your Runbooks Lie" – Ola Pawlak"
-		}
+		title, format := labelledTitle(title, text) // "Ignite: "Why Your Runbooks Lie" – Ola Pawlak"
 		return talk{title: title, speakers: sp, block: i, off: 0, level: level, end: -1,
 			listTitle: b.Kind == Item, format: format}, true
 	}
@@ -348,10 +345,7 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		first := trimHashtags(firstLine(b))
 		if strings.HasSuffix(first, ")") {
 			if title, sp, ok := x.titleSpeakers(first); ok && len(sp) > 0 && titleLike(upperFirst(title)) && !notTalkRe.MatchString(title) && !x.nameOverOrg(title, sp) {
-				format := formatOf(text)
-				if lm := matchLabel(title); lm != nil && trimTitle(lm[3]) != "" {
-					title, format = trimTitle(lm[3]), talkFormat(lm[2])
-				}
+				title, format := labelledTitle(title, text)
 				return talk{title: title, speakers: sp, block: i, level: level, end: -1, listTitle: true, format: format}, true
 			}
 		}
@@ -586,6 +580,16 @@ func trimComment(s string) string {
 	return s
 }
 
+// labelledTitle returns a title without the label of its kind of session
+// and that kind ("Ignite: Title" is "Title", an ignite talk), or the title
+// and the kind the line it stands on names.
+func labelledTitle(title, line string) (string, string) {
+	if lm := matchLabel(title); lm != nil && trimTitle(lm[3]) != "" {
+		return trimTitle(lm[3]), talkFormat(lm[2])
+	}
+	return title, formatOf(line)
+}
+
 // trimHashtags removes the labels at the end of a line: "Title (Name,
 // Org) #security #ai".
 func trimHashtags(s string) string {
@@ -797,11 +801,7 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 			if k := strings.Index(list, " · "); k > 0 {
 				list = list[:k]
 			}
-			ls, ok := x.allSpeakers(firstLineOf(list))
-			if fs := firstSentence(list); !ok && len(fs) < len(list) {
-				ls, ok = x.allSpeakers(fs) // "— A and B (busy week for her). Deep eBPF content."
-			}
-			if ok {
+			if ls, ok := x.allSpeakers(firstLineOf(list)); ok {
 				for k := range ls {
 					ls[k].line, ls[k].text = b.Line, head
 				}
