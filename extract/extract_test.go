@@ -3913,3 +3913,48 @@ func TestDokuWiki(t *testing.T) {
 		t.Errorf("panel mentions %q", got)
 	}
 }
+
+// TestProjectUses: a German compound headed by a name ("Helm-Charts",
+// "Prometheus-Metriken"), an ambiguous name opening a sentence when a
+// project's thing follows it ("Helm chart drift", "Flux controllers"),
+// and a feature spelled with its parent ("Cilium Cluster Mesh") naming
+// the parent too, while "Cilium Tetragon" names Tetragon alone.
+func TestProjectUses(t *testing.T) {
+	const doc = "# KubeCon EU 2025 London recap\n\n## Clusters Across Clouds\nSpeaker: Ana Silva (Isovalent)\n\nAna connected three clouds with Cilium Cluster Mesh.\n\n" +
+
+		"## Runtime Rules\nSpeaker: Cem Kaya (Acme)\n\nCilium Tetragon policies in audit mode.\n\n" +
+		"## Slow Reconciles\nSpeaker: Dana Ito (Acme)\n\nFlux controllers were slow.\n\n" +
+		"## Ausrollen mit Charts\nSpeaker: Eva Wolf (Acme)\n\nDie Helm-Charts lesen Prometheus-Metriken.\n"
+	v := view{extractString(t, "london.md", doc)}
+	want := map[string][]string{
+		"Clusters Across Clouds": {"project:cilium", "project:cluster-mesh"},
+		"Runtime Rules":          {"project:tetragon"},
+		"Slow Reconciles":        {"project:flux"},
+		"Ausrollen mit Charts":   {"project:helm", "project:prometheus"},
+	}
+	// alone in its recap, as another sentence naming Helm mid-sentence
+	// would vouch for it anyway
+	const drift = "# KubeCon EU 2025 London recap\n\n## Drift Happens\nSpeaker: Bo Chen (Acme)\n\nHelm chart drift was the main pain.\n"
+	checkProjects(t, v, want)
+	checkProjects(t, view{extractString(t, "drift.md", drift)}, map[string][]string{"Drift Happens": {"project:helm"}})
+}
+
+func checkProjects(t *testing.T, v view, want map[string][]string) {
+	t.Helper()
+	for title, w := range want {
+		n, ok := v.talk(title)
+		if !ok {
+			t.Fatalf("no talk %q", title)
+		}
+		var got []string
+		for _, m := range v.out(n.ID, graph.Mentions) {
+			if strings.HasPrefix(m, "project:") {
+				got = append(got, m)
+			}
+		}
+		slices.Sort(got)
+		if !reflect.DeepEqual(got, w) {
+			t.Errorf("%s: mentions %q, want %q", title, got, w)
+		}
+	}
+}

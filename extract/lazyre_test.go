@@ -119,7 +119,11 @@ func TestLazyRegexpsMatchPlain(t *testing.T) {
 		"Jane Doe (Isovalent)", "Thanks for reading. — Hugo Moreau", "– Ana María López",
 		"[[Kepler (software)|Kepler]] metrics", "[https://speakerdeck.com/x Slides]", "Demo.<ref>Slides online.</ref>", "**Host:** Marisol Vega", "@dana@fosstodon.org = Dana Whitfield",
 		"[b]Day 1[/b] see [url=https://x.example/1]my report[/url]", "Tereza Nováková, Red Hat [1]",
-		"[2] A. Ruiz and P. Chen. \"Quadlets in Production\". Talk at FOSDEM 2026, Brussels, 2026.")
+		"[2] A. Ruiz and P. Chen. \"Quadlets in Production\". Talk at FOSDEM 2026, Brussels, 2026.",
+		// Textile and LaTeX
+		"h2. Day 1", "We went to \"KCD Munich\":https://community.cncf.io/kcd-munich/ in July.", "Pin versions, never @latest@.",
+		"\\begin{frame}[fragile]{Tetragon Policies}", "\\textbf{Ayşe Demirci} \\& \\href{https://x.example/t}{slides}",
+		"\\item[Why] it costs $\\approx$ 3\\%", "\\end{itemize}", "\\vfill")
 	filtered, kept := 0, 0
 	for _, l := range allLazy {
 		plain := regexp.MustCompile(l.expr)

@@ -277,13 +277,15 @@ func isWordJoin(t token) bool {
 // token is not glued to it by a word joiner followed by more word.
 // compoundHead reports whether a name that ends with word heads a
 // compound of another language's words: "Prometheus-metrikker",
-// "OpenTelemetry-collectoren", "eBPF-programmene" (a capitalised name, a
-// lower-case word of three letters or more after the hyphen).
+// "OpenTelemetry-collectoren", "eBPF-programmene", German "Helm-Charts"
+// (a capitalised name, then a word of three letters or more after the
+// hyphen, lower-case or a capitalised noun of four or more).
 func compoundHead(s string, word, next token) bool {
 	head := s[word.start:word.end]
 	tail := s[next.start:next.end]
-	r, _ := utf8.DecodeRuneInString(tail)
-	return len(tail) >= 3 && unicode.IsLower(r) && strings.IndexFunc(head, unicode.IsUpper) >= 0
+	r, n := utf8.DecodeRuneInString(tail)
+	noun := unicode.IsUpper(r) && len(tail) >= 4 && strings.IndexFunc(tail[n:], func(c rune) bool { return !unicode.IsLower(c) }) < 0
+	return len(tail) >= 3 && (unicode.IsLower(r) || noun) && strings.IndexFunc(head, unicode.IsUpper) >= 0
 }
 
 func boundaryAfter(s string, toks []token, j int) bool {

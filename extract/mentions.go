@@ -155,8 +155,10 @@ func (x *extractor) ambiguousOK(bi int, f found, e *graph.CatalogEntry, mid map[
 }
 
 // parentInSpelling returns a child's parent when the text spells the parent
-// followed by lower-case words ("the Backstage software catalog"), so that
-// the parent is named too; "Cilium Tetragon" or "Argo CD" name the child only.
+// followed by lower-case words ("the Backstage software catalog") or by the
+// name of a feature that has no project of its own ("Cilium Cluster Mesh",
+// "Istio Ambient Mesh"), so that the parent is named too; "Cilium Tetragon"
+// (a project with its own home) or "Argo CD" name the child only.
 func (x *extractor) parentInSpelling(e *graph.CatalogEntry, spelling string) (graph.CatalogEntry, bool) {
 	if e.Parent == "" {
 		return graph.CatalogEntry{}, false
@@ -166,7 +168,7 @@ func (x *extractor) parentInSpelling(e *graph.CatalogEntry, spelling string) (gr
 		return graph.CatalogEntry{}, false
 	}
 	rest := spelling[len(p.Name)+1:]
-	return p, rest == strings.ToLower(rest)
+	return p, rest == strings.ToLower(rest) || e.Repo == "" && e.Homepage == ""
 }
 
 // excludeKnownNames keeps catalog names out of people's names wherever the
@@ -392,8 +394,9 @@ func sentenceStart(b *Block, off int) bool {
 }
 
 // isNameUse follows a name used as a name: "Gatekeeper is an extensible
-// admission controller", "Flux, the GitOps tool".
-var isNameUse = lazyRe(`(?i)^(?:\s*(?:is|was|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}(?:project|tool|controller|operator|framework|platform|runtime|database|engine|library|cli|plugin|proxy|scheduler|system|solution|agent|mesh|server|service|implementation|toolkit|dashboard)\b|,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}(?:project|tool|controller|operator|framework|platform|runtime|library|cli|plugin|proxy|mesh)\b)`)
+// admission controller", "Flux, the GitOps tool", or followed by a thing
+// only a software project has: "Helm charts", "Flux controllers".
+var isNameUse = lazyRe(`(?i)^(?:\s+(?:charts?|releases?|values\s+files?|controllers?|crds?|operators?|plugins?|providers?|exporters?|dashboards?|maintainers|upgrades?|templates?|cli)\b|\s*(?:is|was|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}(?:project|tool|controller|operator|framework|platform|runtime|database|engine|library|cli|plugin|proxy|scheduler|system|solution|agent|mesh|server|service|implementation|toolkit|dashboard)\b|,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}(?:project|tool|controller|operator|framework|platform|runtime|library|cli|plugin|proxy|mesh)\b)`)
 
 // orgCues are the words before a name that make it a company.
 var orgCues = []string{"acquired by", "bought by", "owned by", "company", "companies", "employer",

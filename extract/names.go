@@ -64,7 +64,7 @@ func (x *extractor) personName(s string, ctx nameContext) (string, bool) {
 		case !nameWord(p):
 			return "", false
 		}
-		if isWord(lp) && !isFirstName(p) {
+		if isWord(lp) && !isFirstName(p) && !(i == 0 && len(parts) == 2 && koreanName(lp, parts[1])) {
 			// "Cloud Native", "Key Takeaways": an English word is only a
 			// name part when it is also a known given name, or a surname
 			// after a given name in a strong context ("Lisa Falco", "Bill Rose").
@@ -98,6 +98,20 @@ func (x *extractor) personName(s string, ctx nameContext) (string, bool) {
 		return "", false
 	}
 	return s, true
+}
+
+// koreanName reports whether a surname that is also an English word
+// ("Park", "Song", "Moon") comes before a Korean given name of two
+// syllables joined by a hyphen: "Park Ji-hoon", "Moon Hye-jin".
+func koreanName(surname, given string) bool {
+	switch surname {
+	case "park", "song", "moon", "han":
+	default:
+		return false
+	}
+	k := strings.IndexByte(given, '-')
+	return k >= 2 && k+3 <= len(given) && given[0] >= 'A' && given[0] <= 'Z' && given[k+1] >= 'a' && given[k+1] <= 'z' &&
+		strings.IndexFunc(given[1:k]+given[k+1:], func(r rune) bool { return r < 'a' || r > 'z' }) < 0
 }
 
 func notNameWord(w string) bool {

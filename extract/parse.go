@@ -23,10 +23,15 @@ func Parse(d Decoded, name string) *Doc {
 		if isVault(body) {
 			body = vaultToMarkdown(body)
 		}
+		body = mindmapsToLists(body)
 		doc.Blocks = withFront(doc.front, parseMarkdown(body, first))
 		doc.Blocks = withYAMLTalks(doc.Blocks, doc.Lines)
 	default:
 		body, first := frontMatter(doc)
+		if conv := otherMarkup(name, body); conv != nil {
+			doc.Blocks = withFront(doc.front, conv(body, first))
+			break
+		}
 		if isMediaWiki(body) {
 			doc.Blocks = withFront(doc.front, parseMarkdown(wikiToMarkdown(body), first))
 			break

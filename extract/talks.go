@@ -40,8 +40,8 @@ var (
 	quotedTitleRe = lazyRe(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*(?:,\s*|[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+))(.+)$`)
 	speakerOnRe   = lazyRe(`^(.+?)\s+on\s+["“]([^"”]+)["”]$`)
 	parenTailRe   = lazyRe(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`).needing("(")
-	notTalkRe     = prefixFiltered(`(?i)^(key\s*take-?aways?|take-?aways?|main\s+take-?aways?|summary|tl;?dr|key\s+points|highlights?|introduction|intro|conclusions?|final\s+thoughts|closing\s+thoughts|wrap[- ]?up|coffee(\s+break)?|lunch(\s+break)?|break|networking|dinner|party|breakfast|registration|(?:evening\s+)?meetups?|happy\s+hour|reception|drinks|after\s*party|sponsors?.*|booths?.*|expo.*|exhibitors?|agenda|schedule|day\s*\d+.*|about.*|thanks.*|acknowledg.*|resources|links|references|further reading|related.*|comments?|leave a reply|share.*|presentation notes|talks?|sessions?|notes|my notes|my (?:schedule|agenda|itinerary)|some (?:comments|notes|thoughts|remarks|impressions)\b.*|(?:posted|published)\s.*|overview|table of contents|contents|what'?s next|next steps|see you.*|other links|useful links|demo|q&a|questions|open spaces?|(?:other|general|further)\s+(?:observations|impressions|notes|thoughts)|observations|impressions|recommendations|miscellaneous|misc\.?|appendix)$`,
-		"key", "take", "main", "summary", "tl", "highlight", "intro", "conclusion", "final", "closing", "wrap", "coffee", "lunch", "break", "networking", "dinner", "party", "registration", "evening", "meetup", "happy", "reception", "drinks", "after", "sponsor", "booth", "expo", "exhibitor", "agenda", "schedule", "day", "about", "thanks", "acknowledg", "resources", "links", "references", "further reading", "related", "comment", "leave a reply", "share", "presentation notes", "talk", "session", "notes", "my notes", "my schedule", "my agenda", "my itinerary", "some ", "posted", "published", "overview", "table of contents", "contents", "what", "next steps", "see you", "other links", "useful links", "demo", "q&a", "questions", "open space", "other", "general", "further", "observation", "impression", "recommendation", "misc", "appendix")
+	notTalkRe     = prefixFiltered(`(?i)^(key\s*take-?aways?|take-?aways?|main\s+take-?aways?|summary|tl;?dr|key\s+points|highlights?|introduction|intro|conclusions?|final\s+thoughts|closing\s+thoughts|wrap[- ]?up|coffee(\s+break)?|lunch(\s+break)?|break|networking|dinner|party|breakfast|registration|(?:evening\s+)?meetups?|happy\s+hour|reception|drinks|after\s*party|sponsors?.*|booths?.*|expo.*|exhibitors?|agenda|schedule|day\s*\d+.*|about.*|thanks.*|acknowledg.*|resources|links|references|further reading|related.*|comments?|leave a reply|share.*|presentation notes|talks?|sessions?|notes|my notes|my (?:schedule|agenda|itinerary)|(?:some|a few|a couple of|quick|brief|short|more) (?:comments|notes|thoughts|remarks|impressions)\b.*|(?:posted|published)\s.*|overview|table of contents|contents|what'?s next|next steps|see you.*|other links|useful links|demo|q&a|questions|open spaces?|(?:other|general|further)\s+(?:observations|impressions|notes|thoughts)|observations|impressions|recommendations|miscellaneous|misc\.?|appendix)$`,
+		"key", "take", "main", "summary", "tl", "highlight", "intro", "conclusion", "final", "closing", "wrap", "coffee", "lunch", "break", "networking", "dinner", "party", "registration", "evening", "meetup", "happy", "reception", "drinks", "after", "sponsor", "booth", "expo", "exhibitor", "agenda", "schedule", "day", "about", "thanks", "acknowledg", "resources", "links", "references", "further reading", "related", "comment", "leave a reply", "share", "presentation notes", "talk", "session", "notes", "my notes", "my schedule", "my agenda", "my itinerary", "some ", "a few ", "a couple ", "quick ", "brief ", "short ", "more ", "posted", "published", "overview", "table of contents", "contents", "what", "next steps", "see you", "other links", "useful links", "demo", "q&a", "questions", "open space", "other", "general", "further", "observation", "impression", "recommendation", "misc", "appendix")
 	outroRe = prefiltered(`(?i)(^(overall|all in all|in conclusion|to conclude|to sum up|to wrap up|wrapping up|in summary|final thoughts|that'?s (all|it)|thanks|thank you)\b)|\b(the|this)\s+(\w+\s+){0,3}(event|conference|summit|edition)\s+(was|were|has been|is|got|had|felt|turned out)\b|\bsee you (at|in|next)\b|\bwe hope\b|\blooking forward to\b|\bnext year\b`, "overall", "all in all", "in conclusion", "to conclude", "to sum up", "to wrap up", "wrapping up", "in summary", "final thoughts", "that's ", "thats ", "thanks", "thank you", "event", "conference", "summit", "edition", "see you ", "we hope", "looking forward to", "next year")
 	// "the talk by", and in other languages "een lightning talk van",
 	// "geopend door spreker", "la charla de", "présenté par"
@@ -360,6 +360,15 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 			}
 		}
 	}
+	// "- Falco Rules That Don't Cry Wolf" over items one level deeper,
+	// "- Wei-Lin Chen", "- Sebastián Ortiz", "- Falcosidekick": an
+	// outline or a mind map, the talk's first children its speakers
+	if b.Kind == Item && len(b.starts) == 1 && !x.consumed[i] && !strings.HasSuffix(text, ":") && titleLike(trimTitle(text)) && !notTalkRe.MatchString(trimTitle(text)) {
+		if sp := x.childNames(i); len(sp) > 0 {
+			title, format := labelledTitle(trimTitle(text), text)
+			return talk{title: title, speakers: sp, block: i, level: level, end: -1, listTitle: true, format: format}, true
+		}
+	}
 	// "kube-rs Deep Dive": a title line may start with a project's
 	// lower-case name. Such a line is a title only with the speaker line
 	// below it (checked next), as a heading is.
@@ -398,6 +407,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
 	}
 	if sp := x.authorLine(i); len(sp) > 0 {
+		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
+	}
+	if sp := x.nameLineUnder(i); len(sp) > 0 {
 		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
 	}
 	if b.Kind == Heading && i+1 < len(x.doc.Blocks) && x.doc.Blocks[i+1].Kind == Para {
@@ -476,6 +488,75 @@ func (x *extractor) authorLine(i int) []speaker {
 		sp[k].line, sp[k].text = b.Line, b.Text
 	}
 	return sp
+}
+
+// childNames reads the speakers of an outline's item i from the items one
+// level under it: the first must be a name alone ("Kenta Fujimoto -
+// moderator", "Rina Matsuda (Cyberlink)"), and the names end at the
+// first item that is none.
+func (x *extractor) childNames(i int) []speaker {
+	lvl := x.doc.Blocks[i].Level
+	var out []speaker
+	for j := i + 1; j < len(x.doc.Blocks); j++ {
+		b := &x.doc.Blocks[j]
+		if b.Kind != Item || b.Level <= lvl {
+			break
+		}
+		if b.Level > lvl+1 {
+			continue
+		}
+		text := strings.TrimSpace(roleTailRe.ReplaceAllString(b.Text, ""))
+		sp, ok := x.allSpeakers(text)
+		if !ok || len(sp) == 0 || !fullNames(sp) || strings.HasSuffix(text, ".") || len(b.starts) > 1 {
+			break
+		}
+		for k := range sp {
+			sp[k].line, sp[k].text = b.Line, b.Text
+		}
+		out = append(out, sp...)
+	}
+	return out
+}
+
+// roleTailRe matches a panel role after a name in a list: " - moderator",
+// " (moderator)", ", host".
+var roleTailRe = lazyRe(`(?i)\s*(?:[-–—,]\s*|\()(?:moderator|moderation|host|mc|chair)\)?$`)
+
+// nameLineUnder reads the speakers from the line under title block i when
+// that line holds nothing else: "Arjun Mehta, Fernway", "Ana Silva &
+// Bo Chen, Acme" (no label, no sentence).
+func (x *extractor) nameLineUnder(i int) []speaker {
+	if i+1 >= len(x.doc.Blocks) || x.consumed[i+1] {
+		return nil
+	}
+	b := &x.doc.Blocks[i+1]
+	text := strings.TrimSpace(b.Text)
+	if b.Kind != Para || len(b.starts) != 1 || len(text) > 120 || strings.HasSuffix(text, ".") || strings.HasSuffix(text, ":") {
+		return nil
+	}
+	sp, ok := x.allSpeakers(text)
+	if !ok || len(sp) == 0 || !fullNames(sp) {
+		return nil
+	}
+	if above := x.doc.Blocks[i].Text; len(strings.Fields(above)) < 2 {
+		return nil // a letter's "Cheers, / Aleksandra" over its signature
+	} else if names, ok := x.allSpeakers(above); ok && len(names) > 0 && fullNames(names) {
+		return nil // a list of speakers, one a line: "Aiko Fujimura, SRE Lead, Kanto Trust Bank"
+	}
+	for k := range sp {
+		sp[k].line, sp[k].text = b.Line, b.Text
+	}
+	return sp
+}
+
+// fullNames reports whether every speaker has a given name and a surname.
+func fullNames(sp []speaker) bool {
+	for _, s := range sp {
+		if !strings.Contains(s.name, " ") {
+			return false
+		}
+	}
+	return true
 }
 
 // wrappedProse reports whether a line that reads like a title is the
@@ -1913,10 +1994,14 @@ func (x *extractor) speakerLines(i int) []speaker {
 		var m []string
 		if labelFirst(text) {
 			m = speakerLineRe.FindStringSubmatch(text)
-			if m == nil && len(out) == 0 && bareSpeakerLabelRe.MatchString(text) {
+			if m == nil && bareSpeakerLabelRe.MatchString(text) {
 				// "Speakers:" over a line for each: "Aiko Fujimura, SRE
-				// Lead, Kanto Trust Bank"
-				return x.namesUnder(j)
+				// Lead, Kanto Trust Bank"; "Panelists:" after "Moderated
+				// by Katrin Oberhuber."
+				if len(out) == 0 {
+					return x.namesUnder(j)
+				}
+				return append(out, x.namesUnder(j)...)
 			}
 		}
 		if m == nil && len(out) == 0 && fields < 5 && j == i+1+fields && x.fieldOf(i, j) {

@@ -1,0 +1,181 @@
+package extract_test
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kg-tool/kg/graph"
+)
+
+// TestTextile: a Redmine page's "h3." talks with "by Name, Org" and
+// "*Speaker:* Name (Org)" lines, @code@ and "text":url links; the
+// sections that are not talks stay out.
+func TestTextile(t *testing.T) {
+	const doc = "h1. KCD Munich 2023 – Konferenzbericht\n\n{{toc}}\n\np. We went to \"KCD Munich\":https://community.cncf.io/kcd-munich/ in July.\n\n" +
+		"h2. Day 1\n\nh3. From Gatekeeper to Kyverno: A Migration Diary\n\nby Felix Hoffmann-Kerr, Isar Versicherung AG\n\n* 212 OPA Gatekeeper constraints, rewritten as Kyverno policies.\n\n" +
+		"h3. Flux and the Art of Not Drifting\n\n*Speaker:* Annika Sørensen (Nordlicht Systems)\n\n* Pin chart versions, never @latest@.\n\n" +
+		"h2. Food\n\nbq. Coffee was good.\n"
+	v := view{extractString(t, "munich.txt", doc)}
+	want := map[string][]string{
+		"From Gatekeeper to Kyverno: A Migration Diary": {"person:felix-hoffmann-kerr"},
+		"Flux and the Art of Not Drifting":              {"person:annika-sorensen"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:felix-hoffmann-kerr": "org:isar-versicherung-ag", "person:annika-sorensen": "org:nordlicht-systems"})
+	if ev := v.names(graph.Event); !slices.Contains(ev, "Kubernetes Community Days Munich 2023") {
+		t.Errorf("events %q", ev)
+	}
+}
+
+// TestJiraTable: a Confluence page's "||Talk||Speaker(s)||" table whose
+// cells hold [text|url] links (a "|" that is no column) and [~user]
+// mentions, {quote} blocks and macros.
+func TestJiraTable(t *testing.T) {
+	const doc = "h1. Trip Report: KubeCon + CloudNativeCon Europe 2025 (London)\n\n{info:title=About}\nBudget code PLAT-7.\n{info}\n\n*Author:* Rafael Oliveira Santos\n\n" +
+		"h2. Talks we saw\n\n||Talk||Speaker(s)||Takeaways||\n" +
+		"|[*Argo CD at 4,000 Clusters*|https://sched.example/argo]|Jonas Lindqvist, Marisol de la Cruz (Nordvik Bank)|Controller sharding. [Slides|https://example.com/argo.pdf]|\n" +
+		"|*Keyless Signing Everywhere*|Hoàng Minh Châu (Lumenpay)|cosign in every pipeline; [~t.berg] links the recording.|\n\n" +
+		"h2. Logistics\n\n{quote}\nFood was better than Paris.\n{quote}\n"
+	v := view{extractString(t, "london.txt", doc)}
+	want := map[string][]string{
+		"Argo CD at 4,000 Clusters":  {"person:jonas-lindqvist", "person:marisol-de-la-cruz"},
+		"Keyless Signing Everywhere": {"person:hoang-minh-chau"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	n, _ := v.talk("Keyless Signing Everywhere")
+	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:cosign") {
+		t.Errorf("mentions %q: want cosign from the takeaways cell", m)
+	}
+}
+
+// TestLaTeXBeamer: a report-back deck in beamer: frames are talks (their
+// title), "\textbf{Name} --- Org" the speaker, \section and an agenda
+// frame no talks, escapes and \href links read as text.
+func TestLaTeXBeamer(t *testing.T) {
+	const doc = "% report-back deck\n\\documentclass{beamer}\n\\usepackage{hyperref}\n\\title{KubeCon + CloudNativeCon North America 2025}\n\\author{Valentina Rossi}\n\\begin{document}\n\\maketitle\n\n" +
+		"\\begin{frame}{Agenda}\n  \\begin{enumerate}\n    \\item Keynotes\n    \\item Talks\n  \\end{enumerate}\n\\end{frame}\n\n\\section{Talks}\n\n" +
+		"\\begin{frame}{Ray on Kubernetes: Lessons from 10,000 GPUs}\n  \\textbf{Harini Subramaniam} \\& \\textbf{Carlos Echeverría} (Perihelion)\n  \\begin{itemize}\n    \\item KubeRay operator, Kueue for quota; spot nodes saved 38\\%\n  \\end{itemize}\n  \\href{https://sched.com/ray}{sched link}\n\\end{frame}\n\n" +
+		"\\begin{frame}[fragile]{Tetragon Policies for Humans}\n  \\textbf{Ayşe Demirci} (Kestrel Security)\n  \\begin{itemize}\n    \\item TracingPolicy examples for \\texttt{execve}\n  \\end{itemize}\n\\end{frame}\n\\end{document}\n"
+	v := view{extractString(t, "deck.tex", doc)}
+	want := map[string][]string{
+		"Ray on Kubernetes: Lessons from 10,000 GPUs": {"person:carlos-echeverria", "person:harini-subramaniam"},
+		"Tetragon Policies for Humans":                {"person:ayse-demirci"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:ayse-demirci": "org:kestrel-security", "person:harini-subramaniam": "org:perihelion"})
+	n, _ := v.talk("Ray on Kubernetes: Lessons from 10,000 GPUs")
+	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:kueue") {
+		t.Errorf("mentions %q: want Kueue", m)
+	}
+}
+
+// TestICalendar: an exported schedule: each VEVENT's SUMMARY is a talk,
+// "Speakers:" in its DESCRIPTION the speakers, folded lines joined
+// (a name split across them), escaped commas read; a lunch is no talk and
+// the notes after the calendar are read as text. Evidence keeps its line.
+func TestICalendar(t *testing.T) {
+	const doc = "My SREcon25 EMEA schedule, Dublin.\n\nBEGIN:VCALENDAR\nVERSION:2.0\n" +
+		"BEGIN:VEVENT\nDTSTART:20251028T103000\nSUMMARY:Sampling Without Regret: Tail-Based Sampling with the OpenTeleme\n try Collector\nLOCATION:Room 2\n" +
+		"DESCRIPTION:Speakers: Matthijs van der Veen (Kleurwerk)\\, Priya Raghun\n athan (Kleurwerk)\\n\\nHead sampling in our Jaeger pipeline threw away the\n  traces we needed.\nEND:VEVENT\n" +
+		"BEGIN:VEVENT\nSUMMARY:Lunch\nDESCRIPTION:Sponsored by Acme\\, in the hall.\nEND:VEVENT\n" +
+		"BEGIN:VEVENT\nSUMMARY:grep Is an Observability Tool\nDESCRIPTION:Speakers: Sindre Håland (Fjordpost AS)\\n\\nLoki and grep.\nEND:VEVENT\n" +
+		"END:VCALENDAR\n\nMy notes: the sampling talk was the best one.\n"
+	f := extractString(t, "schedule.txt", doc)
+	v := view{f}
+	title := "Sampling Without Regret: Tail-Based Sampling with the OpenTelemetry Collector"
+	want := map[string][]string{
+		title:                           {"person:matthijs-van-der-veen", "person:priya-raghunathan"},
+		"grep Is an Observability Tool": {"person:sindre-haland"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	n, _ := v.talk(title)
+	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:jaeger") || !slices.Contains(m, "project:opentelemetry-collector") {
+		t.Errorf("mentions %q: want Jaeger and the OpenTelemetry Collector", m)
+	}
+	lines := strings.Split(doc, "\n")
+	for _, e := range f.Edges {
+		if e.Kind == graph.Presented && e.Source == "person:sindre-haland" {
+			for _, ev := range e.Evidence {
+				if ev.Line < 1 || ev.Line > len(lines) || !strings.Contains(lines[ev.Line-1], "Sindre") {
+					t.Errorf("evidence line %d of %s", ev.Line, e.Source)
+				}
+			}
+		}
+	}
+}
+
+// TestGopherMenu: a phlog entry as a gopher menu: info lines are the text
+// (a quoted title over an indented "Name, Org" line), link lines are not.
+func TestGopherMenu(t *testing.T) {
+	info := func(s string) string { return "i" + s + "\tfake\t(NULL)\t0\n" }
+	doc := info(" ronan's gopherhole :: phlog :: 2024-11-04") + info("") +
+		"1<- back to the phlog index\t/phlog\tgopher.example.ie\t70\n" + info("") +
+		info("Three days at SREcon24 EMEA in Dublin, 29 to 31 October.") + info("") +
+		info("\"Cardinality Budgets: Saying No to Your Developers, Politely\"") +
+		info("          Arjun Mehta-Lindgren, Fernway") + info("") +
+		info("  Per-team series budgets enforced at scrape time in Prometheus.") + info("") +
+		"0  -> my longer notes on the cardinality talk\t/phlog/notes/cardinality.txt\tgopher.example.ie\t70\n" + info("") +
+		info("\"Thanos, Mimir, Cortex: A Migration We Only Slightly Regret\"") +
+		info("          Katarzyna Wiśniewska & Ole-Johan Eriksen, Nordlys Media") + info("") +
+		info("  Cortex in 2020, Thanos in 2022, Grafana Mimir since spring.")
+	v := view{extractString(t, "phlog.txt", doc)}
+	want := map[string][]string{
+		"Cardinality Budgets: Saying No to Your Developers, Politely": {"person:arjun-mehta-lindgren"},
+		"Thanos, Mimir, Cortex: A Migration We Only Slightly Regret":  {"person:katarzyna-wisniewska", "person:ole-johan-eriksen"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantWorks(t, v, map[string]string{"person:arjun-mehta-lindgren": "org:fernway", "person:ole-johan-eriksen": "org:nordlys-media"})
+}
+
+// TestNameLineUnder: a line of names alone under a title is its speakers
+// ("Arjun Mehta, Fernway"), but a list of speakers one a line is no title
+// over the next one.
+func TestNameLineUnder(t *testing.T) {
+	const doc = "# SREcon EMEA 2024\n\n### Cardinality Budgets for Developers\n\nArjun Mehta, Fernway\n\nPer-team series budgets.\n\n" +
+		"### Fine-Grained Egress with Cilium\n\nSpeakers:\n\n  Aiko Fujimura, SRE Lead, Kanto Trust Bank\n\n  Rahul Venkataraman, Staff Engineer, Isovalent\n\nEgress policies at a bank.\n"
+	v := view{extractString(t, "srecon.md", doc)}
+	want := map[string][]string{
+		"Cardinality Budgets for Developers": {"person:arjun-mehta"},
+		"Fine-Grained Egress with Cilium":    {"person:aiko-fujimura", "person:rahul-venkataraman"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+}
+
+// TestMermaidMindmap: a mind map in a Mermaid fence is an outline: a
+// talk's first children are its speakers ("Kenta Fujimoto - moderator",
+// "Park Ji-hoon"), the next its projects; a track or a branch of
+// sponsors is no talk. A "Panelists:" item over names is a label.
+func TestMermaidMindmap(t *testing.T) {
+	const doc = "# KubeCon Japan 2025, as a mind map\n\n```mermaid\nmindmap\n  root((KubeCon Japan 2025))\n    Security\n      Falco Rules That Don't Cry Wolf\n      ::icon(fa fa-star)\n" +
+		"        Wei-Lin Chen\n        Sebastián Ortiz\n        Falcosidekick\n    AI and ML\n      id1[Serving LLMs on Kubernetes with KServe and vLLM]\n        Park Ji-hoon\n        KServe\n" +
+		"      Panel: Platform Teams in Japanese Enterprises\n        Kenta Fujimoto - moderator\n        Rina Matsuda\n        Backstage\n    Sponsors\n      Mercari\n      CyberAgent\n```\n\n" +
+		"## Panel: Platform Teams in the Mittelstand\n\n- Moderated by Katrin Oberhuber.\n- Panelists:\n  - Emre Aksoy\n  - Maximilian von Stetten\n- Backstage yes or no.\n"
+	v := view{extractString(t, "mindmap.md", doc)}
+	want := map[string][]string{
+		"Falco Rules That Don't Cry Wolf":                 {"person:sebastian-ortiz", "person:wei-lin-chen"},
+		"Serving LLMs on Kubernetes with KServe and vLLM": {"person:park-ji-hoon"},
+		"Platform Teams in Japanese Enterprises":          {"person:kenta-fujimoto", "person:rina-matsuda"},
+		"Platform Teams in the Mittelstand":               {"person:emre-aksoy", "person:katrin-oberhuber", "person:maximilian-von-stetten"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	n, _ := v.talk("Falco Rules That Don't Cry Wolf")
+	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:falcosidekick") || slices.Contains(m, "project:kserve") {
+		t.Errorf("mentions %q: want Falcosidekick, not KServe", m)
+	}
+}
