@@ -65,6 +65,10 @@ type extractor struct {
 	maxEnd   map[int]int     // per block, the longest excluded span
 	writers  map[string]bool // person ids that wrote the source
 	catNames map[string]bool // isCatalogName's answers
+	// roster holds the people of a "Speakers" list the talks call by
+	// surname, once rosterRead
+	roster     []rosterEntry
+	rosterRead bool
 
 	// capText and capWords hold the last capRuns result: prose blocks are
 	// scanned for full names and then for given names alone.
@@ -192,6 +196,7 @@ func Extract(doc *Doc, cat *Catalog, info graph.SourceInfo) *graph.Facts {
 	}
 	x.prosePeople()
 	x.speakerEmployers()
+	x.rosterEmployers()
 	x.sponsors()
 	x.mentions()
 	x.discover()

@@ -83,19 +83,5 @@ func gemToMarkdown(lines []string) (out []string, lineOf []int) {
 // parseGemtext parses gemtext lines whose first line is line first.
 func parseGemtext(lines []string, first int) []Block {
 	md, lineOf := gemToMarkdown(lines)
-	blocks := parseMarkdown(md, first)
-	at := func(ln int) int {
-		if k := ln - first; k >= 0 && k < len(lineOf) {
-			return lineOf[k] + first
-		}
-		return ln
-	}
-	for i := range blocks {
-		b := &blocks[i]
-		b.Line = at(b.Line)
-		for k := range b.starts {
-			b.starts[k].line = at(b.starts[k].line)
-		}
-	}
-	return blocks
+	return remapLines(md, lineOf, first)
 }

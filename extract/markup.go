@@ -300,10 +300,11 @@ func texInline(t string) string {
 }
 
 // iCalendar: an exported schedule's events are talks. A VEVENT's SUMMARY
-// is a heading, its DESCRIPTION a paragraph (its first line, often
-// "Speakers: Name (Org)", on a line of its own), its other fields are
-// dropped; folded lines (a continuation starts with a space) are joined
-// onto their first line.
+// is a heading, its DESCRIPTION paragraphs (its first line, often
+// "Speakers: Name (Org)", one of its own), its other fields are dropped.
+// A value folded over several lines (a continuation starts with a space,
+// cut anywhere, even inside a word) is read back as one, each word kept
+// on the line where it starts, so evidence still points at real lines.
 
 // isICal reports whether lines hold an iCalendar event.
 func isICal(lines []string) bool {
@@ -319,13 +320,15 @@ func isICal(lines []string) bool {
 }
 
 // icalToMarkdown rewrites an iCalendar export as Markdown; text outside
-// the calendar (the writer's notes) is kept as it is.
-func icalToMarkdown(lines []string) []string {
-	out := make([]string, len(lines))
+// the calendar (the writer's notes) is kept as it is. lineOf maps each
+// output line to its input line.
+func icalToMarkdown(lines []string) (out []string, lineOf []int) {
+	out = make([]string, 0, len(lines)+len(lines)/4)
+	lineOf = make([]int, 0, cap(out))
+	emit := func(s string, ln int) { out, lineOf = append(out, s), append(lineOf, ln) }
 	inCal := false
 	for i := 0; i < len(lines); i++ {
-		l := lines[i]
-		t := strings.TrimRight(l, " \t")
+		t := strings.TrimRight(lines[i], " \t")
 		switch t {
 		case "BEGIN:VCALENDAR":
 			inCal = true
@@ -335,45 +338,105 @@ func icalToMarkdown(lines []string) []string {
 			continue
 		}
 		if !inCal {
-			out[i] = l
+			emit(lines[i], i)
 			continue
-		}
-		// unfold: continuation lines start with a space or a tab
-		j := i + 1
-		for j < len(lines) && (strings.HasPrefix(lines[j], " ") || strings.HasPrefix(lines[j], "\t")) {
-			t += lines[j][1:]
-			j++
 		}
 		colon := strings.IndexByte(t, ':')
-		if colon < 0 {
-			i = j - 1
-			continue
+		j := i + 1 // after the continuation lines
+		for j < len(lines) && (strings.HasPrefix(lines[j], " ") || strings.HasPrefix(lines[j], "\t")) {
+			j++
 		}
-		name := t[:colon]
-		if k := strings.IndexByte(name, ';'); k >= 0 {
-			name = name[:k]
+		name := ""
+		if colon > 0 {
+			name = t[:colon]
+			if k := strings.IndexByte(name, ';'); k >= 0 {
+				name = name[:k]
+			}
 		}
-		parts := icalText(t[colon+1:])
 		switch strings.ToUpper(name) {
 		case "SUMMARY":
-			out[i] = "## " + strings.Join(parts, " ")
-		case "DESCRIPTION", "COMMENT":
-			// the first line stays on its own; the rest is one paragraph
-			// on the next line, after a blank one when there is room
-			out[i] = parts[0]
-			if rest := strings.TrimSpace(strings.Join(parts[1:], " ")); rest != "" {
-				switch {
-				case j-i >= 3:
-					out[i+2] = rest
-				case j-i == 2:
-					out[i+1] = rest
-				default:
-					out[i] += " " + rest
-				}
+			var b strings.Builder
+			b.WriteString(t[colon+1:])
+			for k := i + 1; k < j; k++ {
+				b.WriteString(lines[k][1:])
 			}
+			emit("", i)
+			emit("## "+strings.Join(icalText(b.String()), " "), i)
+			emit("", i)
+		case "DESCRIPTION", "COMMENT":
+			for _, l := range icalLines(lines, i, j, colon+1) {
+				emit(l.text, l.line)
+			}
+			emit("", j-1)
 		}
 		i = j - 1
 	}
+	return out, lineOf
+}
+
+type icalLine struct {
+	text string
+	line int
+}
+
+// icalLines reads the folded value on lines[i:j] (starting at byte off of
+// lines[i]) as lines of text: a line break ("\n") ends a paragraph, and a
+// fold ends a line after the word it cut.
+func icalLines(lines []string, i, j, off int) []icalLine {
+	var out []icalLine
+	var b strings.Builder
+	cur := i   // the line the text in b started on
+	para := -1 // where in out the paragraph started
+	flush := func(blank bool) {
+		if s := strings.TrimSpace(b.String()); s != "" {
+			if para < 0 {
+				para = len(out)
+			}
+			if len(out) > para && labelFirst(out[para].text) {
+				// "Speakers: Tomá" / "s de la Fuente (Rutamercado), ...":
+				// a field stays one line
+				out[para].text += " " + s
+			} else {
+				out = append(out, icalLine{s, cur})
+			}
+		}
+		if blank {
+			para = -1
+			if len(out) > 0 && out[len(out)-1].text != "" {
+				out = append(out, icalLine{"", cur})
+			}
+		}
+		b.Reset()
+	}
+	for k := i; k < j; k++ {
+		v := lines[k][1:]
+		if k == i {
+			v = lines[k][off:]
+		}
+		if k > i {
+			// a word cut by the fold ends on this line
+			w := 0
+			for w < len(v) && v[w] != ' ' && v[w] != '\\' {
+				w++
+			}
+			b.WriteString(v[:w])
+			v = v[w:]
+			flush(false)
+			cur = k
+		}
+		for p := 0; p < len(v); p++ {
+			if v[p] == '\\' && p+1 < len(v) {
+				p++
+				if v[p] == 'n' || v[p] == 'N' {
+					flush(true)
+					cur = k
+					continue
+				}
+			}
+			b.WriteByte(v[p])
+		}
+	}
+	flush(false)
 	return out
 }
 
@@ -402,6 +465,26 @@ func icalText(v string) []string {
 		parts = append(parts, s)
 	}
 	return parts
+}
+
+// remapLines parses Markdown lines made from an input's lines whose first
+// is line first, lineOf mapping each to its input line.
+func remapLines(md []string, lineOf []int, first int) []Block {
+	blocks := parseMarkdown(md, first)
+	at := func(ln int) int {
+		if k := ln - first; k >= 0 && k < len(lineOf) {
+			return lineOf[k] + first
+		}
+		return ln
+	}
+	for i := range blocks {
+		b := &blocks[i]
+		b.Line = at(b.Line)
+		for k := range b.starts {
+			b.starts[k].line = at(b.starts[k].line)
+		}
+	}
+	return blocks
 }
 
 // Gopher: a menu's info lines ("i" then the text, a tab and dummy fields)
@@ -451,7 +534,10 @@ func gopherToText(lines []string) []string {
 func otherMarkup(name string, lines []string) func([]string, int) []Block {
 	switch {
 	case isICal(lines):
-		return func(l []string, first int) []Block { return parseMarkdown(icalToMarkdown(l), first) }
+		return func(l []string, first int) []Block {
+			md, lineOf := icalToMarkdown(l)
+			return remapLines(md, lineOf, first)
+		}
 	case isGopherMenu(lines):
 		return func(l []string, first int) []Block { return parseText(gopherToText(l), first) }
 	case isLaTeX(lines):

@@ -279,12 +279,14 @@ func isWordJoin(t token) bool {
 // compound of another language's words: "Prometheus-metrikker",
 // "OpenTelemetry-collectoren", "eBPF-programmene", German "Helm-Charts"
 // (a capitalised name, then a word of three letters or more after the
-// hyphen, lower-case or a capitalised noun of four or more).
+// hyphen, lower-case or, after a name that is no acronym, a capitalised
+// noun of four or more).
 func compoundHead(s string, word, next token) bool {
 	head := s[word.start:word.end]
 	tail := s[next.start:next.end]
 	r, n := utf8.DecodeRuneInString(tail)
-	noun := unicode.IsUpper(r) && len(tail) >= 4 && strings.IndexFunc(tail[n:], func(c rune) bool { return !unicode.IsLower(c) }) < 0
+	noun := unicode.IsUpper(r) && len(tail) >= 4 && strings.IndexFunc(tail[n:], func(c rune) bool { return !unicode.IsLower(c) }) < 0 &&
+		strings.IndexFunc(head, unicode.IsLower) >= 0 // not "DOD-Oslo", a Wi-Fi network
 	return len(tail) >= 3 && (unicode.IsLower(r) || noun) && strings.IndexFunc(head, unicode.IsUpper) >= 0
 }
 

@@ -264,7 +264,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 			// "## Keynote: Ten Years of Kubernetes" over "... con la
 			// keynote di Lorenzo Marchetti, che ...": the prose names them
 			if t.speakers = x.emphSpeakers(i); len(t.speakers) == 0 {
-				t.speakers = x.narrativeSpeakers(i)
+				if t.speakers = x.narrativeSpeakers(i); len(t.speakers) == 0 {
+					t.speakers = x.surnameSpeakers(i) // "Okafor opened the day"
+				}
 			}
 			// ... 'si intitolava "Backstage in 5 Minutes"' under a heading
 			// that translates it: the programme's title is the talk's
@@ -369,6 +371,13 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 			return talk{title: title, speakers: sp, block: i, level: level, end: -1, listTitle: true, format: format}, true
 		}
 	}
+	// '"Helm Charts I Regret" — Søndergaard, reading out ...': a list item
+	// naming its speaker by a surname the roster knows
+	if b.Kind == Item && !x.consumed[i] && len(x.rosterPeople()) > 0 {
+		if title, sp, ok := x.rosterItem(b); ok && titleLike(title) && !notTalkRe.MatchString(title) {
+			return talk{title: title, speakers: sp, block: i, level: level, end: -1, listTitle: true, format: formatOf(text)}, true
+		}
+	}
 	// "kube-rs Deep Dive": a title line may start with a project's
 	// lower-case name. Such a line is a title only with the speaker line
 	// below it (checked next), as a heading is.
@@ -410,6 +419,9 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
 	}
 	if sp := x.nameLineUnder(i); len(sp) > 0 {
+		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
+	}
+	if sp := x.surnameSpeakers(i); len(sp) > 0 {
 		return talk{title: title, speakers: sp, block: i, level: level, end: -1, format: formatOf(text)}, true
 	}
 	if b.Kind == Heading && i+1 < len(x.doc.Blocks) && x.doc.Blocks[i+1].Kind == Para {
@@ -1624,7 +1636,7 @@ func hasInnerUpper(w string) bool {
 // trimTitle removes quotes, markup leftovers and a trailing "(Keynote)" or
 // "(10:00-10:15)" from a title.
 func trimTitle(s string) string {
-	s = strings.TrimSpace(s)
+	s = quotedAside(strings.TrimSpace(s))
 	if k := strings.Index(s, " · "); k > 0 && metaTail(s[k+len(" · "):]) {
 		s = s[:k] // "**Title** · 42 min · https://youtu.be/..."
 	}
@@ -1641,6 +1653,35 @@ func trimTitle(s string) string {
 	}
 	s = strings.Trim(s, "\"“”„'‘’«»「」『』《》*_ ")
 	return strings.TrimSpace(s)
+}
+
+// quotedAside drops an aside in brackets after a quoted title:
+// '"Observability Without the Invoice" *(Dennis attended)*'.
+func quotedAside(s string) string {
+	open, n := utf8.DecodeRuneInString(s)
+	var closer string
+	switch open {
+	case '"':
+		closer = `"`
+	case '“':
+		closer = "”"
+	case '«':
+		closer = "»"
+	case '„':
+		closer = "“"
+	default:
+		return s
+	}
+	k := strings.Index(s[n:], closer)
+	if k < 0 {
+		return s
+	}
+	end := n + k + len(closer)
+	rest := strings.Trim(s[end:], " *_")
+	if len(rest) > 2 && rest[0] == '(' && rest[len(rest)-1] == ')' && strings.IndexByte(rest[1:], '(') < 0 {
+		return s[:end]
+	}
+	return s
 }
 
 func talkFormat(label string) string {
