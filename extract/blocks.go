@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"html"
 	"slices"
 	"sort"
 	"strings"
@@ -310,6 +311,9 @@ var (
 // inline turns one line of Markdown inline syntax into plain text,
 // collecting links and code spans.
 func inline(s string, b *Block) string {
+	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
+		s = html.UnescapeString(s) // "Anja Novak &amp; Tiago Ferreira"
+	}
 	if !strings.ContainsAny(s, "[]<>`*_\\") && !strings.Contains(s, "http") {
 		return s
 	}

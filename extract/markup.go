@@ -610,3 +610,47 @@ func mindmapsToLists(lines []string) []string {
 	}
 	return out
 }
+
+// HTML's collapsible sections in a Markdown post: a "<summary>" line is a
+// heading one level under the last one above it, "<details>" lines go.
+
+var summaryRe = lazyRe(`^\s*<summary>(.*)</summary>\s*$`).needing("<summary>")
+
+// detailsToHeadings rewrites the collapsible sections among Markdown
+// lines, one line for one; other lines are kept.
+func detailsToHeadings(lines []string) []string {
+	var out []string
+	level := 2
+	for i, l := range lines {
+		if strings.HasPrefix(l, "#") {
+			if lv, _, ok := atxHeading(l); ok {
+				level = min(lv+1, 6)
+			}
+			continue
+		}
+		t := strings.TrimSpace(l)
+		if !strings.HasPrefix(t, "<") {
+			continue
+		}
+		var repl string
+		switch {
+		case t == "<details>" || t == "</details>" || strings.HasPrefix(t, "<details "):
+		case strings.HasPrefix(t, "<summary>"):
+			m := summaryRe.FindStringSubmatch(t)
+			if m == nil {
+				continue
+			}
+			repl = strings.Repeat("#", level) + " " + m[1]
+		default:
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(lines)
+		}
+		out[i] = repl
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}

@@ -186,3 +186,53 @@ func TestMermaidMindmap(t *testing.T) {
 		t.Errorf("mentions %q: want Falcosidekick, not KServe", m)
 	}
 }
+
+// TestDetailsSummary: a post whose talks are HTML collapsibles, each
+// "<summary>Title — Speaker (Org)</summary>" (an entity for "&"); a panel
+// "— moderated by Name (Org)" over a "Panelists:" line; a talk whose
+// speaker the writer missed, between two others, is a talk without one;
+// a FAQ after the last talk is none.
+func TestDetailsSummary(t *testing.T) {
+	const doc = "# FOSDEM 2026: what I saw\n\n## Saturday\n\n<details>\n<summary>Rootless Podman and containerd, Side by Side — Anja Novak (Red Hat) &amp; Tiago Ferreira</summary>\n\n- Same workload with Podman and nerdctl.\n\n</details>\n\n" +
+		"<details>\n<summary>in-toto attestations in 15 minutes</summary>\n\n- Never got the speaker's name. Layouts and SLSA provenance.\n\n</details>\n\n" +
+		"<details>\n<summary>Panel: Who Pays for Open Source Infrastructure? — moderated by Hilde Van den Bossche (Open Source Initiative)</summary>\n\nPanelists: Kateryna Shevchenko (NLnet Foundation) and Amadou Diallo (Sovereign Tech Agency).\n\n- Small grants matter.\n\n</details>\n\n" +
+		"<details>\n<summary>FAQ: is FOSDEM worth it if you hate crowds?</summary>\n\nYes, go to the smaller devrooms.\n\n</details>\n"
+	v := view{extractString(t, "fosdem.md", doc)}
+	want := map[string][]string{
+		"Rootless Podman and containerd, Side by Side": {"person:anja-novak", "person:tiago-ferreira"},
+		"in-toto attestations in 15 minutes":           nil,
+		"Who Pays for Open Source Infrastructure?":     {"person:amadou-diallo", "person:hilde-van-den-bossche", "person:kateryna-shevchenko"},
+	}
+	got := speakersByTalk(v)
+	for _, n := range v.ofKind(graph.Talk) {
+		if _, ok := got[n.Name]; !ok {
+			got[n.Name] = nil
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	n, _ := v.talk("in-toto attestations in 15 minutes")
+	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:in-toto") {
+		t.Errorf("mentions %q: want in-toto", m)
+	}
+}
+
+// TestSandwichedBreaks: a section between two talks' headings is no talk
+// when it is the coffee break (passed over: the section before it still
+// is one) or holds its own talks in bold.
+func TestSandwichedBreaks(t *testing.T) {
+	const doc = "# KCD Stockholm 2025\n\n## Talk One About Cilium\n\nSpeaker: Ana Silva (Acme)\n\nCilium notes.\n\n## Kyverno Policies Nobody Reads\n\nMissed the speaker. Kyverno.\n\n## Fika ☕\n\nPrinsesstårta, and Kyverno stickers.\n\n" +
+		"## Talk Two About Falco\n\nSpeaker: Bo Chen (Acme)\n\nFalco notes.\n\n## Paying for what you measure\n\nTwo talks before lunch.\n\n**Cardinality Budgets: Saying No to Labels** was about Prometheus.\n\n" +
+		"## Talk Three About Argo\n\nSpeaker: Cem Kaya (Acme)\n\nArgo CD notes.\n\n## Flux at the Edge of the Network\n\nNo idea who gave it. Flux.\n\n## Talk Four About Helm\n\nSpeaker: Dan Ito (Acme)\n\nHelm notes.\n"
+	v := view{extractString(t, "sthlm.md", doc)}
+	var titles []string
+	for _, n := range v.ofKind(graph.Talk) {
+		titles = append(titles, n.Name)
+	}
+	slices.Sort(titles)
+	want := []string{"Flux at the Edge of the Network", "Kyverno Policies Nobody Reads", "Talk Four About Helm", "Talk One About Cilium", "Talk Three About Argo", "Talk Two About Falco"}
+	if !slices.Equal(titles, want) {
+		t.Errorf("talks %q\nwant %q", titles, want)
+	}
+}

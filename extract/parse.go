@@ -23,7 +23,7 @@ func Parse(d Decoded, name string) *Doc {
 		if isVault(body) {
 			body = vaultToMarkdown(body)
 		}
-		body = mindmapsToLists(body)
+		body = detailsToHeadings(mindmapsToLists(body))
 		doc.Blocks = withFront(doc.front, parseMarkdown(body, first))
 		doc.Blocks = withYAMLTalks(doc.Blocks, doc.Lines)
 	default:

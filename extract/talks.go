@@ -105,6 +105,7 @@ func (x *extractor) segment() []talk {
 		}
 	}
 	closeAt(len(blocks))
+	talks = x.sandwiched(talks)
 	longerTitles(talks)
 	if slices.ContainsFunc(talks, func(t talk) bool { return t.ref != nil }) {
 		talks = withoutCitedSections(talks)
@@ -242,10 +243,21 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 				t.title, t.speakers = trimTitle(lm[3]), x.secondLineSpeakers(b)
 			}
 		}
-		// A speaker line below means the label line is all title.
+		// A speaker line below means the label line is all title, but
+		// for its moderator: "Panel: Title — moderated by Name (Org)"
+		// over "Panelists: ..."
 		if len(t.speakers) > 0 {
 			// read from the block's second line
-		} else if t.speakers = x.speakerLines(i); len(t.speakers) == 0 {
+		} else if t.speakers = x.speakerLines(i); len(t.speakers) > 0 {
+			if loc := byRoleRe.FindStringIndex(rest); loc != nil {
+				if mod, ok := x.allSpeakers(rest[loc[1]:]); ok {
+					for k := range mod {
+						mod[k].line, mod[k].text = b.Line, b.Text
+					}
+					t.title, t.speakers = trimTitle(rest[:loc[0]]), append(mod, t.speakers...)
+				}
+			}
+		} else {
 			if title, sp, ok := x.titleSpeakers(rest); ok {
 				t.title, t.speakers = title, sp
 			}
@@ -466,6 +478,69 @@ func (x *extractor) talkAt(i int) (talk, bool) {
 		return x.quotedTalk(i)
 	}
 	return talk{}, false
+}
+
+// sandwiched adds the talks whose speakers the text does not name: a
+// heading that is no talk, between two talks' headings of its level and
+// with notes under it ("### in-toto attestations in 15 minutes" between
+// two talks, "I never got the speaker's name"), is a talk too, unless it
+// is a break ("### Coffee ☕", passed over) or holds talks of its own.
+func (x *extractor) sandwiched(talks []talk) []talk {
+	var out []talk
+	for k := 1; k < len(talks); k++ {
+		prev, next := &talks[k-1], &talks[k]
+		if prev.level == 0 || prev.level != next.level || prev.quoteBlock > 0 || next.quoteBlock > 0 || prev.end >= next.block {
+			continue
+		}
+		for i := prev.end; i < next.block; {
+			b := &x.doc.Blocks[i]
+			j := i + 1
+			for j < next.block && x.doc.Blocks[j].Kind != Heading {
+				j++
+			}
+			title := trimTitle(stripEnum(b.Text))
+			if b.Kind != Heading || b.Level != prev.level {
+				out = nil
+				break // another kind of section
+			}
+			if notTalkRe.MatchString(title) || breakRe.MatchString(title) {
+				i = j // "### Pauza de cafea ☕" between the talks
+				continue
+			}
+			if j == i+1 || !titleLike(upperFirst(title)) || x.boldTitles(i+1, j) {
+				out = nil
+				break
+			}
+			out = append(out, talk{title: title, block: i, level: b.Level, end: j, format: formatOf(b.Text)})
+			i = j
+		}
+		if len(out) == 0 {
+			continue
+		}
+		prev.end = out[0].block
+		talks = slices.Insert(talks, k, out...)
+		k += len(out)
+		out = nil
+	}
+	return talks
+}
+
+// breakRe matches a word of a section between talks that is none: the
+// lunch, the coffee, the hallway track, in a few languages.
+var breakRe = lazyRe(`(?i)(?:^|[^\p{L}])(?:lunch|hallway|fika|coffee|food|breakfast|dinner|venue|party|logistics|travel|wi-?fi|booths?|sponsors?|expo|обед|кофе|перерыв|ужин|pause|pausa|pauza|mittag(?:essen)?|kaffee|almuerzo|comida|pranzo|déjeuner|café|cafea|esmorzar|dinar|obiad|przerwa|lounas|ebéd|kávészünet)(?:$|[^\p{L}])`)
+
+// boldTitles reports whether blocks [i, j) hold a title in bold or
+// italics: the section holds its talks ("Paying for what you measure"
+// over "**Cardinality Budgets: ...** *by Sanne Visser*").
+func (x *extractor) boldTitles(i, j int) bool {
+	for ; i < j; i++ {
+		for _, s := range x.doc.Blocks[i].spanTexts() {
+			if len(s) > 20 && !labelFirst(s) && titleLike(trimTitle(s)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // noteStartWords open a note in lower case, never a title: "her eBPF
@@ -1637,6 +1712,9 @@ func hasInnerUpper(w string) bool {
 // "(10:00-10:15)" from a title.
 func trimTitle(s string) string {
 	s = quotedAside(strings.TrimSpace(s))
+	if strings.Contains(s, "??") {
+		s = unknownTailRe.ReplaceAllString(s, "") // "Title — ??? (speaker swapped)"
+	}
 	if k := strings.Index(s, " · "); k > 0 && metaTail(s[k+len(" · "):]) {
 		s = s[:k] // "**Title** · 42 min · https://youtu.be/..."
 	}
@@ -1654,6 +1732,14 @@ func trimTitle(s string) string {
 	s = strings.Trim(s, "\"“”„'‘’«»「」『』《》*_ ")
 	return strings.TrimSpace(s)
 }
+
+// byRoleRe matches a dash before the role of who is named after it:
+// " — moderated by ", ", hosted by ".
+var byRoleRe = lazyRe(`\s+[-–—,]\s+(?:moderated|hosted|chaired|presented|led|given)\s+by\s+`).needing("ed by ")
+
+// unknownTailRe matches a dash and question marks where the speaker
+// would be, and what follows them.
+var unknownTailRe = lazyRe(`\s+[-–—]+\s+\?{2,}.*$`).needing("??")
 
 // quotedAside drops an aside in brackets after a quoted title:
 // '"Observability Without the Invoice" *(Dennis attended)*'.
@@ -1741,6 +1827,10 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 		if sp, ok := x.allSpeakers(m[3]); ok {
 			return trimTitle(m[1]), sp, true
 		}
+	}
+	if strings.Contains(s, "ed by ") {
+		// "Who Pays for It? — moderated by Hilde Van den Bossche (OSI)"
+		s = byRoleRe.ReplaceAllString(s, " — ")
 	}
 	// cut a trailing time slot and anything after it ("(10:00-10:15) Starts about ...")
 	if loc := timeRe.FindStringIndex(s); loc != nil && loc[0] > 0 {
