@@ -961,6 +961,9 @@ func parseText(lines []string, first int) []Block {
 			if blocks, ok = sep.row(blocks, raw, ln); ok {
 				continue
 			}
+			if t := strings.TrimSpace(raw); t != "" && strings.Trim(t, "-+|:= ") == "" {
+				continue // the rule under the header: "--------+------"
+			}
 			sep = nil
 		}
 		if d := delimitedHeader(raw); d != nil {
@@ -1084,7 +1087,10 @@ type delimited struct {
 // delimitedHeader reads a header line of a delimited table that names a
 // talk column and a speaker column.
 func delimitedHeader(raw string) *delimited {
-	for _, sep := range []string{";", "\t"} {
+	for _, sep := range []string{";", "\t", "|"} {
+		if sep == "|" {
+			raw = strings.Trim(strings.TrimSpace(raw), "|") // "| Code | Title |" as "Code | Title"
+		}
 		n := strings.Count(raw, sep)
 		if n < 2 || n > 12 || len(raw) > 200 {
 			continue
@@ -1103,6 +1109,9 @@ func delimitedHeader(raw string) *delimited {
 // row adds the row in raw, line ln, to blocks; it reports false for a
 // line that is no row of the table.
 func (d *delimited) row(blocks []Block, raw string, ln int) ([]Block, bool) {
+	if d.sep == "|" {
+		raw = strings.Trim(strings.TrimSpace(raw), "|")
+	}
 	if strings.Count(raw, d.sep) != d.n {
 		return blocks, false
 	}

@@ -157,7 +157,7 @@ func Extract(doc *Doc, cat *Catalog, info graph.SourceInfo) *graph.Facts {
 	x.authors()
 	x.readHandles()
 	x.talks = x.segment()
-	notes := x.linkStamps(x.linkParagraphs(x.linkNotes()))
+	notes := x.linkCodes(x.linkStamps(x.linkParagraphs(x.linkNotes())))
 	x.section = make([]int, len(doc.Blocks))
 	for i := range x.section {
 		x.section[i] = -1
@@ -635,6 +635,9 @@ func (x *extractor) addTalk(ti int) {
 		x.addEdge(id, graph.HeldAt, x.event, titleEv)
 	}
 	for _, sp := range t.speakers {
+		if full := x.unabbreviated(sp.name); full != "" {
+			sp.name = full // "M. von Hohenberg" in a summary, "Maximilian von Hohenberg" in the notes
+		}
 		q := graph.QualityLine
 		ev := titleEv
 		if sp.line > 0 {
@@ -658,6 +661,29 @@ func (x *extractor) addTalk(ti int) {
 			}
 		}
 	}
+}
+
+// unabbreviated returns the one person already named whose name is name
+// with its given name in full: "Maximilian von Hohenberg" for "M. von
+// Hohenberg"; "" for none or several.
+func (x *extractor) unabbreviated(name string) string {
+	given, rest, ok := strings.Cut(name, " ")
+	if !ok || len(given) != 2 || given[1] != '.' {
+		return ""
+	}
+	initial, tail := graph.Fold(given[:1]), " "+graph.Fold(rest)
+	found := ""
+	for folded, id := range x.people {
+		if strings.HasPrefix(folded, initial) && strings.HasSuffix(folded, tail) && len(folded) > len(initial)+len(tail)+1 {
+			if found != "" {
+				return ""
+			}
+			if n := x.nodes[id]; n != nil {
+				found = n.Name
+			}
+		}
+	}
+	return found
 }
 
 // personFor returns the id of the person a name refers to in this

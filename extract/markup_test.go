@@ -9,23 +9,26 @@ import (
 	"github.com/kg-tool/kg/graph"
 )
 
-// TestTextile: a Redmine page's "h3." talks with "by Name, Org" and
-// "*Speaker:* Name (Org)" lines, @code@ and "text":url links; the
-// sections that are not talks stay out.
+// TestTextile: a Redmine page's "h3." talks with "by Name, Org",
+// "*Speaker:* Name (Org)" and "(A and B, both Org)" lines, @code@ and
+// "text":url links; a summary table's "F. Hoffmann-Kerr" is the speaker
+// named in full above; the sections that are not talks stay out.
 func TestTextile(t *testing.T) {
 	const doc = "h1. KCD Munich 2023 – Konferenzbericht\n\n{{toc}}\n\np. We went to \"KCD Munich\":https://community.cncf.io/kcd-munich/ in July.\n\n" +
 		"h2. Day 1\n\nh3. From Gatekeeper to Kyverno: A Migration Diary\n\nby Felix Hoffmann-Kerr, Isar Versicherung AG\n\n* 212 OPA Gatekeeper constraints, rewritten as Kyverno policies.\n\n" +
 		"h3. Flux and the Art of Not Drifting\n\n*Speaker:* Annika Sørensen (Nordlicht Systems)\n\n* Pin chart versions, never @latest@.\n\n" +
-		"h2. Food\n\nbq. Coffee was good.\n"
+		"h3. Zero-Trust Networking with Cilium and SPIRE\n\n(Dragan Petrović and Noor Al-Khatib, both Alpenglow IT)\n\n* SPIFFE identities.\n\n" +
+		"h2. Food\n\nbq. Coffee was good.\n\nh2. Summary table\n\n|_. Talk |_. Speaker |_. Worth it? |\n| From Gatekeeper to Kyverno: A Migration Diary | F. Hoffmann-Kerr | *yes* |\n"
 	v := view{extractString(t, "munich.txt", doc)}
 	want := map[string][]string{
 		"From Gatekeeper to Kyverno: A Migration Diary": {"person:felix-hoffmann-kerr"},
 		"Flux and the Art of Not Drifting":              {"person:annika-sorensen"},
+		"Zero-Trust Networking with Cilium and SPIRE":   {"person:dragan-petrovic", "person:noor-al-khatib"},
 	}
 	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
-	wantWorks(t, v, map[string]string{"person:felix-hoffmann-kerr": "org:isar-versicherung-ag", "person:annika-sorensen": "org:nordlicht-systems"})
+	wantWorks(t, v, map[string]string{"person:felix-hoffmann-kerr": "org:isar-versicherung-ag", "person:annika-sorensen": "org:nordlicht-systems", "person:noor-al-khatib": "org:alpenglow-it"})
 	if ev := v.names(graph.Event); !slices.Contains(ev, "Kubernetes Community Days Munich 2023") {
 		t.Errorf("events %q", ev)
 	}
@@ -234,5 +237,34 @@ func TestSandwichedBreaks(t *testing.T) {
 	want := []string{"Flux at the Edge of the Network", "Kyverno Policies Nobody Reads", "Talk Four About Helm", "Talk One About Cilium", "Talk Three About Argo", "Talk Two About Falco"}
 	if !slices.Equal(titles, want) {
 		t.Errorf("talks %q\nwant %q", titles, want)
+	}
+}
+
+// TestSessionCodes: a plain-text report that calls sessions by their
+// codes ("SEC-104 was the best session") and keys them in a "|" table at
+// the end, under a "----+----" rule: the rows are the talks, and each
+// paragraph opening with a code (hard-wrapped lines and all) is its notes.
+func TestSessionCodes(t *testing.T) {
+	const doc = "KUBECON INDIA 2025 (HYDERABAD) -- TRIP NOTES\n\nI refer to sessions by code; the key is at the bottom.\n\n" +
+		"SEC-104 was the best session I saw. A bake-off between Falco and\nTetragon on the same workload.\n\n" +
+		"OBS-201 was about collector pipelines under load. Main lessons:\nmemory_limiter first, persistent queues when exporting to Kafka.\n\n" +
+		"Lunch: biryani.\n\nSESSION KEY\n-----------\n\n" +
+		"Code    | Title                                                  | Speaker(s)                                   | Room\n" +
+		"--------+--------------------------------------------------------+----------------------------------------------+--------\n" +
+		"SEC-104 | Runtime Threat Detection: A Bake-Off                   | Arjun Menon (Sahyadri Cloud), Fatima Benali  | Hall 3\n" +
+		"OBS-201 | Collector Pipelines That Don't Fall Over               | Siddharth Rao-Kulkarni (Dhruva Logistics)    | Room 104\n"
+	v := view{extractString(t, "codes.txt", doc)}
+	want := map[string][]string{
+		"Runtime Threat Detection: A Bake-Off":     {"person:arjun-menon", "person:fatima-benali"},
+		"Collector Pipelines That Don't Fall Over": {"person:siddharth-rao-kulkarni"},
+	}
+	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	for title, p := range map[string]string{"Runtime Threat Detection: A Bake-Off": "project:tetragon", "Collector Pipelines That Don't Fall Over": "project:apache-kafka"} {
+		n, _ := v.talk(title)
+		if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, p) {
+			t.Errorf("%s: mentions %q, want %s", title, m, p)
+		}
 	}
 }

@@ -471,3 +471,61 @@ func (x *extractor) linkStamps(notes map[int][][2]int) map[int][][2]int {
 	}
 	return notes
 }
+
+// sessionCodeRe matches a programme's code for a session at the start of
+// a line: "SEC-104", "KEY-01", "OBS-201b", "| PAN-02 |".
+var sessionCodeRe = lazyRe(`^\s*\|?\s*(\p{Lu}[\p{Lu}\d]{1,5}-\d{1,4}\p{L}?)(?:\s|[|;,:.)]|$)`)
+
+// linkCodes makes a paragraph that opens with a session's code ("SEC-104
+// was the best session I saw") a note of the talk whose programme row
+// starts with that code, wherever the row is (a key at the end).
+func (x *extractor) linkCodes(notes map[int][][2]int) map[int][][2]int {
+	var codes map[string]int
+	for ti, t := range x.talks {
+		b := &x.doc.Blocks[t.block]
+		if b.row == nil || b.Line < 1 || b.Line > len(x.doc.Lines) {
+			continue
+		}
+		if m := sessionCodeRe.FindStringSubmatch(x.doc.Lines[b.Line-1]); m != nil {
+			if codes == nil {
+				codes = map[string]int{}
+			}
+			codes[m[1]] = ti
+		}
+	}
+	if len(codes) == 0 {
+		return notes
+	}
+	for h := range x.doc.Blocks {
+		b := &x.doc.Blocks[h]
+		if b.row != nil || (b.Kind != Para && b.Kind != Item) {
+			continue
+		}
+		m := sessionCodeRe.FindStringSubmatch(b.Text)
+		if m == nil {
+			continue
+		}
+		if ti, ok := codes[m[1]]; ok {
+			if notes == nil {
+				notes = map[int][][2]int{}
+			}
+			// with the blocks a plain text's hard wrap split off it
+			// ("Main lessons:" / "memory_limiter first ...")
+			end := h + 1
+			for end < len(x.doc.Blocks) && x.doc.Blocks[end].Kind == Para && x.doc.Blocks[end].Line == lastLine(&x.doc.Blocks[end-1])+1 &&
+				sessionCodeRe.FindStringSubmatch(x.doc.Blocks[end].Text) == nil {
+				end++
+			}
+			notes[ti] = append(notes[ti], [2]int{h, end})
+		}
+	}
+	return notes
+}
+
+// lastLine returns the line a block ends on.
+func lastLine(b *Block) int {
+	if n := len(b.starts); n > 0 {
+		return b.starts[n-1].line
+	}
+	return b.Line
+}

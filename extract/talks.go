@@ -618,6 +618,9 @@ func (x *extractor) nameLineUnder(i int) []speaker {
 	}
 	b := &x.doc.Blocks[i+1]
 	text := strings.TrimSpace(b.Text)
+	if len(text) > 2 && text[0] == '(' && text[len(text)-1] == ')' && strings.IndexByte(text[1:], '(') < 0 {
+		text = bothOrgRe.ReplaceAllString(text[1:len(text)-1], ", $1") // "(Dragan Petrović and Noor Al-Khatib, both Alpenglow IT)"
+	}
 	if b.Kind != Para || len(b.starts) != 1 || len(text) > 120 || strings.HasSuffix(text, ".") || strings.HasSuffix(text, ":") {
 		return nil
 	}
@@ -635,6 +638,10 @@ func (x *extractor) nameLineUnder(i int) []speaker {
 	}
 	return sp
 }
+
+// bothOrgRe matches the company two speakers share, said once: ", both
+// Alpenglow IT", ", both from Acme".
+var bothOrgRe = lazyRe(`,\s+both\s+(?:(?:from|at|of)\s+)?(.+)$`).needing(", both ")
 
 // fullNames reports whether every speaker has a given name and a surname.
 func fullNames(sp []speaker) bool {
@@ -913,8 +920,9 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 			return talk{}, false // links, none a title
 		}
 	}
-	// the first of the first two sentences that quotes a title
-	two := firstSentences(b.Text, 2)
+	// the first of the first three sentences that quotes a title ("Don't.
+	// Okay, next one was much more relevant. "Title", by Name")
+	two := firstSentences(b.Text, 3)
 	bounds := sentenceBounds(two)
 	var head string
 	var m []int
