@@ -3703,10 +3703,10 @@ func TestPrintedSchedule(t *testing.T) {
 		"Tracing the Untraceable. They sent everything to Jaeger first.\n"
 	v := view{extractString(t, "programme.txt", doc)}
 	want := map[string][]string{
-		"Keynote: The Pager Is Not a Personality Trait":                    {"person:halima-bello"},
+		"The Pager Is Not a Personality Trait":                             {"person:halima-bello"},
 		"Sloth in the Machine: SLOs for Batch Pipelines That Nobody Owns":  {"person:rasmus-ostergaard"},
 		"Tracing the Untraceable: OpenTelemetry in a 20-Year-Old Monolith": {"person:ana-lucia-prado", "person:wei-zhang"},
-		"Panel: Incident Command Without Heroes":                           {"person:grainne-de-burca", "person:tobi-adewale"},
+		"Incident Command Without Heroes":                                  {"person:grainne-de-burca", "person:tobi-adewale"},
 		"Chaos on a Budget: LitmusChaos for Small Teams":                   {"person:priyanka-deshpande"},
 	}
 	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
@@ -3897,7 +3897,7 @@ func TestDokuWiki(t *testing.T) {
 	want := map[string][]string{
 		"Cheap Clusters for Everyone":              {"person:ana-lima", "person:bo-chen"},
 		"Crossplane Compositions Without the Pain": {"person:chiara-rinaldi", "person:lukas-hofbauer"},
-		"Panel: Platform Teams in the Mittelstand": {"person:emre-aksoy", "person:katrin-oberhuber", "person:zsofia-kertesz"},
+		"Platform Teams in the Mittelstand":        {"person:emre-aksoy", "person:katrin-oberhuber", "person:zsofia-kertesz"},
 	}
 	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
@@ -3908,7 +3908,7 @@ func TestDokuWiki(t *testing.T) {
 			t.Errorf("%s works for %q", id, got)
 		}
 	}
-	tk, _ := v.talk("Panel: Platform Teams in the Mittelstand")
+	tk, _ := v.talk("Platform Teams in the Mittelstand")
 	if got := v.out(tk.ID, graph.Mentions); !slices.Contains(got, "project:backstage") || slices.Contains(got, "project:helm") {
 		t.Errorf("panel mentions %q", got)
 	}

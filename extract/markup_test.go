@@ -36,24 +36,38 @@ func TestTextile(t *testing.T) {
 
 // TestJiraTable: a Confluence page's "||Talk||Speaker(s)||" table whose
 // cells hold [text|url] links (a "|" that is no column) and [~user]
-// mentions, {quote} blocks and macros.
+// mentions, {quote} blocks and macros; a row whose speaker is "??" is a
+// talk without one, a panel's cell labels its moderator and panelists.
 func TestJiraTable(t *testing.T) {
 	const doc = "h1. Trip Report: KubeCon + CloudNativeCon Europe 2025 (London)\n\n{info:title=About}\nBudget code PLAT-7.\n{info}\n\n*Author:* Rafael Oliveira Santos\n\n" +
 		"h2. Talks we saw\n\n||Talk||Speaker(s)||Takeaways||\n" +
 		"|[*Argo CD at 4,000 Clusters*|https://sched.example/argo]|Jonas Lindqvist, Marisol de la Cruz (Nordvik Bank)|Controller sharding. [Slides|https://example.com/argo.pdf]|\n" +
-		"|*Keyless Signing Everywhere*|Hoàng Minh Châu (Lumenpay)|cosign in every pipeline; [~t.berg] links the recording.|\n\n" +
+		"|*Keyless Signing Everywhere*|Hoàng Minh Châu (Lumenpay)|cosign in every pipeline; [~t.berg] links the recording.|\n" +
+		"|*Cilium Cluster Mesh in Anger*|?? (arrived late, missed the intro slide)|Hubble for cross-cluster flows.|\n" +
+		"|*Panel: Is Platform Engineering Just Ops With a Portal?*|Moderator: Ngozi Eze (CNCF TAG App Delivery). Panelists: Wei Zhang (Polestack), Ciarán O'Sullivan (Harbourline)|Backstage every 2 minutes.|\n\n" +
 		"h2. Logistics\n\n{quote}\nFood was better than Paris.\n{quote}\n"
 	v := view{extractString(t, "london.txt", doc)}
 	want := map[string][]string{
-		"Argo CD at 4,000 Clusters":  {"person:jonas-lindqvist", "person:marisol-de-la-cruz"},
-		"Keyless Signing Everywhere": {"person:hoang-minh-chau"},
+		"Argo CD at 4,000 Clusters":                       {"person:jonas-lindqvist", "person:marisol-de-la-cruz"},
+		"Keyless Signing Everywhere":                      {"person:hoang-minh-chau"},
+		"Cilium Cluster Mesh in Anger":                    nil,
+		"Is Platform Engineering Just Ops With a Portal?": {"person:ciaran-o-sullivan", "person:ngozi-eze", "person:wei-zhang"},
 	}
-	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
+	got := speakersByTalk(v)
+	for _, n := range v.ofKind(graph.Talk) {
+		if _, ok := got[n.Name]; !ok {
+			got[n.Name] = nil
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
 	n, _ := v.talk("Keyless Signing Everywhere")
 	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:cosign") {
 		t.Errorf("mentions %q: want cosign from the takeaways cell", m)
+	}
+	if p, _ := v.talk("Is Platform Engineering Just Ops With a Portal?"); p.Attrs["format"] != "panel" {
+		t.Errorf("the panel's format is %v: the cell's \"Panel:\" label gives it", p.Attrs["format"])
 	}
 }
 

@@ -1467,9 +1467,16 @@ func (x *extractor) tableTalk(i int, row *tableRow) (talk, bool) {
 	if title == "" || notTalkRe.MatchString(title) || !titleLike(upperFirst(title)) {
 		return talk{}, false
 	}
-	sp, ok := x.allSpeakers(row.cells[row.speaker])
+	cell := row.cells[row.speaker]
+	sp, ok := x.allSpeakers(cell)
 	if !ok || len(sp) == 0 {
-		return talk{}, false
+		sp, ok = x.labelledSpeakers(cell) // "Moderator: A (Org). Panelists: B, C"
+	}
+	if !ok || len(sp) == 0 {
+		if !unknownSpeakerRe.MatchString(strings.TrimSpace(cell)) {
+			return talk{}, false
+		}
+		sp = nil // "??", "TBA", "(not listed)": a talk whose speaker the writer did not know
 	}
 	if row.org >= 0 {
 		// a company column: one company for all, or one per speaker in order
@@ -1508,8 +1515,64 @@ func (x *extractor) tableTalk(i int, row *tableRow) (talk, bool) {
 	if row.front {
 		end = i + 1 // the front matter's talks have no text of their own
 	}
+	title, format := labelledTitle(title, title) // "Panel: Is Platform Engineering Just Ops?"
 	return talk{title: title, speakers: sp, block: i, off: strings.Index(b.Text, title), end: end,
-		listTitle: true, format: formatOf(title)}, true
+		listTitle: true, format: format}, true
+}
+
+// unknownSpeakerRe matches a table's speaker cell that names no one
+// because the writer did not know who spoke.
+var unknownSpeakerRe = lazyRe(`(?i)^(?:\?+.*|tba|tbd|n/?a|unknown|\(?not (?:listed|announced|on the (?:schedule|programme|program))\)?)$`)
+
+// labelledSpeakers reads a cell or line that labels its people in parts:
+// "Moderator: Ngozi Eze (CNCF). Panelists: Fatima El Amrani (Atlas),
+// Wei Zhang (Polestack)".
+func (x *extractor) labelledSpeakers(s string) ([]speaker, bool) {
+	if !strings.Contains(s, ":") {
+		return nil, false
+	}
+	var out []speaker
+	for _, part := range splitLabelled(s) {
+		m := speakerLineRe.FindStringSubmatch(strings.TrimSpace(part))
+		if m == nil {
+			return nil, false
+		}
+		sp, ok := x.allSpeakers(strings.TrimRight(m[1], ". "))
+		if !ok {
+			return nil, false
+		}
+		out = append(out, sp...)
+	}
+	return out, len(out) > 0
+}
+
+// splitLabelled cuts s before each label after the first: at ". " or
+// "; " followed by a word and a colon.
+func splitLabelled(s string) []string {
+	var parts []string
+	for {
+		k := -1
+		for _, sep := range []string{". ", "; "} {
+			for from := 0; ; {
+				j := strings.Index(s[from:], sep)
+				if j < 0 {
+					break
+				}
+				j += from
+				rest := s[j+len(sep):]
+				if c := strings.IndexByte(rest, ':'); c > 0 && c < 20 && !strings.Contains(rest[:c], " ") && (k < 0 || j < k) {
+					k = j
+					break
+				}
+				from = j + len(sep)
+			}
+		}
+		if k < 0 {
+			return append(parts, s)
+		}
+		parts = append(parts, s[:k])
+		s = s[k+2:]
+	}
 }
 
 // labelWords start the lines labelRe and speakerLineRe read; checking the
