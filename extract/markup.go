@@ -312,7 +312,7 @@ func isICal(lines []string) bool {
 		if i > 2000 {
 			break
 		}
-		if strings.TrimSpace(l) == "BEGIN:VEVENT" {
+		if strings.HasPrefix(l, "BEGIN:VEVENT") && strings.TrimSpace(l) == "BEGIN:VEVENT" {
 			return true
 		}
 	}
@@ -506,6 +506,9 @@ func isGopherMenu(lines []string) bool {
 }
 
 func gopherLine(l string) bool {
+	if strings.Count(l, "\t") < 3 {
+		return false
+	}
 	f := strings.Split(strings.TrimRight(l, "\r"), "\t")
 	if len(f) < 4 || f[0] == "" {
 		return false
