@@ -208,23 +208,21 @@ func texToMarkdown(lines []string) []string {
 		if m := texCmdRe.FindStringSubmatch(t); m != nil && strings.HasPrefix(t, `\`) && len(m[0]) == len(t) {
 			switch m[1] {
 			case "title":
-				head = "# "
+				head, t = "# ", m[2]
 			case "section", "chapter":
-				head = "## "
+				head, t = "## ", m[2]
 			case "subsection", "frametitle":
-				head = "### "
+				head, t = "### ", m[2]
 			case "subsubsection", "paragraph":
-				head = "#### "
+				head, t = "#### ", m[2]
 			case "author":
 				t = "Author: " + m[2]
 			case "subtitle", "institute", "date":
+				t = m[2]
 			default:
 				if !strings.HasPrefix(m[1], "text") && m[1] != "emph" && m[1] != "href" {
 					continue // \usepackage{...}, \usetheme{...}
 				}
-			}
-			if head != "" || m[1] == "subtitle" || m[1] == "institute" || m[1] == "date" {
-				t = m[2]
 			}
 		}
 		if m := texItemRe.FindStringSubmatch(t); m != nil {

@@ -53,13 +53,7 @@ func TestJiraTable(t *testing.T) {
 		"Cilium Cluster Mesh in Anger":                    nil,
 		"Is Platform Engineering Just Ops With a Portal?": {"person:ciaran-o-sullivan", "person:ngozi-eze", "person:wei-zhang"},
 	}
-	got := speakersByTalk(v)
-	for _, n := range v.ofKind(graph.Talk) {
-		if _, ok := got[n.Name]; !ok {
-			got[n.Name] = nil
-		}
-	}
-	if !reflect.DeepEqual(got, want) {
+	if got := allSpeakersByTalk(v); !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
 	n, _ := v.talk("Keyless Signing Everywhere")
@@ -220,13 +214,7 @@ func TestDetailsSummary(t *testing.T) {
 		"in-toto attestations in 15 minutes":           nil,
 		"Who Pays for Open Source Infrastructure?":     {"person:amadou-diallo", "person:hilde-van-den-bossche", "person:kateryna-shevchenko"},
 	}
-	got := speakersByTalk(v)
-	for _, n := range v.ofKind(graph.Talk) {
-		if _, ok := got[n.Name]; !ok {
-			got[n.Name] = nil
-		}
-	}
-	if !reflect.DeepEqual(got, want) {
+	if got := allSpeakersByTalk(v); !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
 	n, _ := v.talk("in-toto attestations in 15 minutes")
@@ -281,4 +269,16 @@ func TestSessionCodes(t *testing.T) {
 			t.Errorf("%s: mentions %q, want %s", title, m, p)
 		}
 	}
+}
+
+// allSpeakersByTalk is speakersByTalk with the talks that have no
+// speakers too, under nil.
+func allSpeakersByTalk(v view) map[string][]string {
+	got := speakersByTalk(v)
+	for _, n := range v.ofKind(graph.Talk) {
+		if _, ok := got[n.Name]; !ok {
+			got[n.Name] = nil
+		}
+	}
+	return got
 }

@@ -300,17 +300,21 @@ func (x *extractor) sectionRepeats(ti, title int, s string) bool {
 	return false
 }
 
-func containsWord(text, w string) bool {
+func containsWord(text, w string) bool { return wordIndexFunc(text, w, isWordRune) >= 0 }
+
+// wordIndexFunc returns where w stands in text with no rune of a word (as
+// inWord says) right before or after it, or -1.
+func wordIndexFunc(text, w string, inWord func(rune) bool) int {
 	for i := 0; ; {
 		j := strings.Index(text[i:], w)
 		if j < 0 {
-			return false
+			return -1
 		}
 		s, e := i+j, i+j+len(w)
 		before, _ := utf8.DecodeLastRuneInString(text[:s])
 		after, _ := utf8.DecodeRuneInString(text[e:])
-		if (s == 0 || !isWordRune(before)) && (e == len(text) || !isWordRune(after)) {
-			return true
+		if (s == 0 || !inWord(before)) && (e == len(text) || !inWord(after)) {
+			return s
 		}
 		i = e
 	}

@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/kg-tool/kg/graph"
 )
@@ -110,26 +109,11 @@ func (x *extractor) surnameSpeakers(i int) []speaker {
 	return out
 }
 
-// wordIndex returns where w stands in s as a whole word, or -1.
+// wordIndex returns where w stands in s as a whole name: "Mensah" is not
+// in "Ndlovu-Mensah".
 func wordIndex(s, w string) int {
-	for from := 0; ; {
-		k := strings.Index(s[from:], w)
-		if k < 0 {
-			return -1
-		}
-		k += from
-		before, _ := utf8.DecodeLastRuneInString(s[:k])
-		after, _ := utf8.DecodeRuneInString(s[k+len(w):])
-		if !nameRune(before) && !nameRune(after) {
-			return k
-		}
-		from = k + len(w)
-	}
+	return wordIndexFunc(s, w, func(r rune) bool { return isWordRune(r) || r == '-' })
 }
-
-// nameRune reports whether r continues a name: "Ndlovu-Mensah" is not
-// "Mensah".
-func nameRune(r rune) bool { return r != utf8.RuneError && (isWordRune(r) || r == '-') }
 
 // rosterEmployers adds, for each speaker the roster names, the company
 // the roster gives, with the roster's line as evidence.
