@@ -3921,7 +3921,6 @@ func TestDokuWiki(t *testing.T) {
 // the parent too, while "Cilium Tetragon" names Tetragon alone.
 func TestProjectUses(t *testing.T) {
 	const doc = "# KubeCon EU 2025 London recap\n\n## Clusters Across Clouds\nSpeaker: Ana Silva (Isovalent)\n\nAna connected three clouds with Cilium Cluster Mesh.\n\n" +
-
 		"## Runtime Rules\nSpeaker: Cem Kaya (Acme)\n\nCilium Tetragon policies in audit mode.\n\n" +
 		"## Slow Reconciles\nSpeaker: Dana Ito (Acme)\n\nFlux controllers were slow.\n\n" +
 		"## Ausrollen mit Charts\nSpeaker: Eva Wolf (Acme)\n\nDie Helm-Charts lesen Prometheus-Metriken.\n"

@@ -353,13 +353,14 @@ func icalToMarkdown(lines []string) (out []string, lineOf []int) {
 		}
 		switch strings.ToUpper(name) {
 		case "SUMMARY":
-			var b strings.Builder
-			b.WriteString(t[colon+1:])
-			for k := i + 1; k < j; k++ {
-				b.WriteString(lines[k][1:])
+			var title []string // the title on one line: a heading
+			for _, l := range icalLines(lines, i, j, colon+1) {
+				if l.text != "" {
+					title = append(title, l.text)
+				}
 			}
 			emit("", i)
-			emit("## "+strings.Join(icalText(b.String()), " "), i)
+			emit("## "+strings.Join(title, " "), i)
 			emit("", i)
 		case "DESCRIPTION", "COMMENT":
 			for _, l := range icalLines(lines, i, j, colon+1) {
@@ -436,33 +437,6 @@ func icalLines(lines []string, i, j, off int) []icalLine {
 	}
 	flush(false)
 	return out
-}
-
-// icalText unescapes an iCalendar text value and splits it at its line
-// breaks ("\n"), dropping empty lines.
-func icalText(v string) []string {
-	var parts []string
-	var b strings.Builder
-	for k := 0; k < len(v); k++ {
-		if v[k] == '\\' && k+1 < len(v) {
-			k++
-			switch v[k] {
-			case 'n', 'N':
-				if s := strings.TrimSpace(b.String()); s != "" {
-					parts = append(parts, s)
-				}
-				b.Reset()
-			default:
-				b.WriteByte(v[k])
-			}
-			continue
-		}
-		b.WriteByte(v[k])
-	}
-	if s := strings.TrimSpace(b.String()); s != "" || len(parts) == 0 {
-		parts = append(parts, s)
-	}
-	return parts
 }
 
 // remapLines parses Markdown lines made from an input's lines whose first

@@ -56,10 +56,7 @@ func TestJiraTable(t *testing.T) {
 	if got := allSpeakersByTalk(v); !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
-	n, _ := v.talk("Keyless Signing Everywhere")
-	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:cosign") {
-		t.Errorf("mentions %q: want cosign from the takeaways cell", m)
-	}
+	wantMentions(t, v, "Keyless Signing Everywhere", "project:cosign") // from the takeaways cell
 	if p, _ := v.talk("Is Platform Engineering Just Ops With a Portal?"); p.Attrs["format"] != "panel" {
 		t.Errorf("the panel's format is %v: the cell's \"Panel:\" label gives it", p.Attrs["format"])
 	}
@@ -82,10 +79,7 @@ func TestLaTeXBeamer(t *testing.T) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
 	wantWorks(t, v, map[string]string{"person:ayse-demirci": "org:kestrel-security", "person:harini-subramaniam": "org:perihelion"})
-	n, _ := v.talk("Ray on Kubernetes: Lessons from 10,000 GPUs")
-	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:kueue") {
-		t.Errorf("mentions %q: want Kueue", m)
-	}
+	wantMentions(t, v, "Ray on Kubernetes: Lessons from 10,000 GPUs", "project:kueue")
 }
 
 // TestICalendar: an exported schedule: each VEVENT's SUMMARY is a talk,
@@ -109,10 +103,7 @@ func TestICalendar(t *testing.T) {
 	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
-	n, _ := v.talk(title)
-	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:jaeger") || !slices.Contains(m, "project:opentelemetry-collector") {
-		t.Errorf("mentions %q: want Jaeger and the OpenTelemetry Collector", m)
-	}
+	wantMentions(t, v, title, "project:jaeger", "project:opentelemetry-collector")
 	lines := strings.Split(doc, "\n")
 	for _, e := range f.Edges {
 		var want string
@@ -217,10 +208,7 @@ func TestDetailsSummary(t *testing.T) {
 	if got := allSpeakersByTalk(v); !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
-	n, _ := v.talk("in-toto attestations in 15 minutes")
-	if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, "project:in-toto") {
-		t.Errorf("mentions %q: want in-toto", m)
-	}
+	wantMentions(t, v, "in-toto attestations in 15 minutes", "project:in-toto")
 }
 
 // TestSandwichedBreaks: a section between two talks' headings is no talk
@@ -263,12 +251,8 @@ func TestSessionCodes(t *testing.T) {
 	if got := speakersByTalk(v); !reflect.DeepEqual(got, want) {
 		t.Fatalf("talks %q\nwant %q", got, want)
 	}
-	for title, p := range map[string]string{"Runtime Threat Detection: A Bake-Off": "project:tetragon", "Collector Pipelines That Don't Fall Over": "project:apache-kafka"} {
-		n, _ := v.talk(title)
-		if m := v.out(n.ID, graph.Mentions); !slices.Contains(m, p) {
-			t.Errorf("%s: mentions %q, want %s", title, m, p)
-		}
-	}
+	wantMentions(t, v, "Runtime Threat Detection: A Bake-Off", "project:tetragon")
+	wantMentions(t, v, "Collector Pipelines That Don't Fall Over", "project:apache-kafka")
 }
 
 // allSpeakersByTalk is speakersByTalk with the talks that have no
@@ -281,4 +265,20 @@ func allSpeakersByTalk(v view) map[string][]string {
 		}
 	}
 	return got
+}
+
+// wantMentions checks that the talk titled title mentions each of ids.
+func wantMentions(t *testing.T, v view, title string, ids ...string) {
+	t.Helper()
+	n, ok := v.talk(title)
+	if !ok {
+		t.Errorf("no talk %q", title)
+		return
+	}
+	m := v.out(n.ID, graph.Mentions)
+	for _, id := range ids {
+		if !slices.Contains(m, id) {
+			t.Errorf("%s: mentions %q, want %s", title, m, id)
+		}
+	}
 }
