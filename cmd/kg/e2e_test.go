@@ -20,6 +20,16 @@ var (
 	e2eErr  error
 )
 
+// TestMain removes the binary the end-to-end tests built, so a test run
+// leaves no 20 MB file behind in the temporary directory.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if e2eBin != "" {
+		os.RemoveAll(filepath.Dir(e2eBin))
+	}
+	os.Exit(code)
+}
+
 // e2eBinary builds kg once for the tests that need a real process.
 func e2eBinary(t *testing.T) string {
 	t.Helper()
