@@ -169,13 +169,17 @@ var cityList = []string{"Amsterdam", "Zurich", "Zürich", "Munich", "München", 
 	"Uganda", "Rwanda", "Ethiopia", "Indonesia", "Philippines", "Vietnam", "Taiwan", "Korea", "Japan",
 	"New Zealand", "Australia", "Canada", "Mexico", "Sri Lanka", "Bangladesh", "Pakistan", "Nepal",
 	"Kerala", "Lagos", "Abuja", "Casablanca", "Tunis", "Algiers", "Riyadh", "Doha", "Baku", "Tbilisi",
-	"Yerevan", "Almaty", "Chisinau", "Sarajevo", "Skopje", "Tirana", "Podgorica", "Rejekts"}
+	"Yerevan", "Almaty", "Chisinau", "Sarajevo", "Skopje", "Tirana", "Podgorica", "Rejekts",
+	// places as their own languages write them
+	"Warszawa", "Praha", "Köln", "București", "Lisboa", "København", "Göteborg", "Bruxelles", "Hà Nội", "Genève"}
 
 var (
 	yearRe  = lazyRe(`\b(20[0-3]\d|199\d)\b`)
 	cityNrm = map[string]string{"zürich": "Zurich", "münchen": "Munich", "wien": "Vienna", "nürnberg": "Nuremberg",
 		"kraków": "Krakow", "bangalore": "Bengaluru", "bogotá": "Bogota", "são paulo": "Sao Paulo",
-		"türkiye": "Turkey", "istanbul": "Istanbul", "czechia": "Czech & Slovak", "lucerne": "Luzern"}
+		"türkiye": "Turkey", "istanbul": "Istanbul", "czechia": "Czech & Slovak", "lucerne": "Luzern",
+		"warszawa": "Warsaw", "praha": "Prague", "köln": "Cologne", "bucurești": "Bucharest", "lisboa": "Lisbon",
+		"københavn": "Copenhagen", "göteborg": "Gothenburg", "bruxelles": "Brussels", "hà nội": "Hanoi", "genève": "Geneva"}
 )
 
 // citiesByFirst holds the city names (Rejekts aside: it is a conference
@@ -194,11 +198,11 @@ var citiesByFirst = func() map[byte][]string {
 // (the first in cityList order where several start at the same place), or
 // "". It is the regexp \b(city|...)\b without the regexp: this runs on
 // every title and first paragraph.
-// cityNames holds the cities of cityList in lower case.
-var cityNames = func() map[string]bool {
-	m := make(map[string]bool, len(cityList))
+// cityNames holds the cities of cityList by their lower case.
+var cityNames = func() map[string]string {
+	m := make(map[string]string, len(cityList))
 	for _, c := range cityList {
-		m[strings.ToLower(c)] = true
+		m[strings.ToLower(c)] = c
 	}
 	return m
 }()
@@ -208,9 +212,9 @@ func isCity(s string) bool {
 	var buf [24]byte
 	l, ok := lowerASCII(buf[:], s)
 	if !ok {
-		return len(s) <= 24 && cityNames[strings.ToLower(s)]
+		return len(s) <= 24 && cityNames[strings.ToLower(s)] != ""
 	}
-	return cityNames[string(l)]
+	return cityNames[string(l)] != ""
 }
 
 func findCity(s string) string {
@@ -220,12 +224,25 @@ func findCity(s string) string {
 			continue // ("İstanbul" starts with a byte that is no ASCII letter)
 		}
 		for _, c := range cands {
-			if strings.HasPrefix(s[i:], c) && wordBoundary(s, i+len(c)) {
+			if strings.HasPrefix(s[i:], c) && !wordRuneAt(s, i+len(c)) {
 				return c
 			}
 		}
 	}
 	return ""
+}
+
+// wordRuneAt reports whether a letter, digit or "_" starts at s[i:]: a
+// name that ends in "á" ends before a space as one ending in "a" does.
+func wordRuneAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	if s[i] < utf8.RuneSelf {
+		return isWordByte(s[i])
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
 }
 
 func canonicalCity(c string) string {
@@ -340,6 +357,8 @@ again:
 			}
 			if c := findCity(near); c != "" && ev.city == "" {
 				ev.city = canonicalCity(c)
+			} else if c := editionPlace(near); c != "" && s.cityName && ev.city == "" {
+				ev.city = canonicalCity(c)
 			}
 			if !s.host {
 				break
@@ -404,6 +423,53 @@ again:
 		return nil
 	}
 	return ev
+}
+
+// editionPlaceRe is a place the list does not know, between a series
+// named by its city and a year: "DevOpsDays Tampere 2025", "KCD Hà Nội
+// 2025", "KCD Split 2026".
+var editionPlaceRe = lazyRe(`^\s+(\p{Lu}[\p{L}'’.]*(?:[ -]\p{Lu}[\p{L}'’.]*){0,2}),?\s+(?:19|20)\d\d\b`)
+
+// notPlaces are capitalised words that stand between a series and a
+// year without naming a place ("KCD Recap 2025", "DevOpsDays Online 2021").
+var notPlaces = map[string]bool{"recap": true, "notes": true, "edition": true, "online": true, "virtual": true,
+	"highlights": true, "review": true, "report": true, "day": true, "talks": true, "keynote": true,
+	"summary": true, "program": true, "programme": true, "schedule": true, "agenda": true, "cfp": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"spring": true, "summer": true, "autumn": true, "fall": true, "winter": true}
+
+// editionPlace returns the place that near (the text right after a
+// series' name) opens with before a year, or "".
+func editionPlace(near string) string {
+	m := editionPlaceRe.FindStringSubmatch(near)
+	if m == nil {
+		return ""
+	}
+	for _, w := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ' ' || r == '-' }) {
+		if notPlaces[strings.ToLower(w)] {
+			return ""
+		}
+	}
+	if c := cityNames[strings.ToLower(m[1])]; c != "" {
+		return c // "KCD MANILA 2025"
+	}
+	if strings.ToUpper(m[1]) == m[1] {
+		return titleWords(m[1]) // "DEVOPSDAYS TAMPERE 2025"
+	}
+	return m[1]
+}
+
+// titleWords writes each word of an all-capitals name as a name:
+// "CLUJ-NAPOCA" is "Cluj-Napoca".
+func titleWords(s string) string {
+	rs := []rune(strings.ToLower(s))
+	for i := range rs {
+		if i == 0 || rs[i-1] == ' ' || rs[i-1] == '-' {
+			rs[i] = unicode.ToUpper(rs[i])
+		}
+	}
+	return string(rs)
 }
 
 // colocatedAt reports whether the event at loc in text is said to be

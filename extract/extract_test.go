@@ -1045,6 +1045,18 @@ func TestEventEditions(t *testing.T) {
 			"event:wasmcon-2023", "WasmCon 2023", "Bellevue"},
 		{"after my", "# My Cloud Native Summit 2025", "event:cloud-native-summit-2025", "Cloud Native Summit 2025", ""},
 		{"days after a title's first words", "# Trip report: Container Plumbing Days 2025", "event:container-plumbing-days-2025", "Container Plumbing Days 2025", ""},
+		// a series named by its city, and a place the list does not know
+		{"a place before the year", "# DevOpsDays Tampere 2025 – muistiinpanoja", "event:devopsdays-tampere-2025", "DevOpsDays Tampere 2025", "Tampere"},
+		{"a hyphenated place", "# DevOpsDays Cluj-Napoca 2023: ce am văzut", "event:devopsdays-cluj-napoca-2023", "", "Cluj-Napoca"},
+		{"a place in two words, and another place further down", "# DevOpsDays Novi Sad 2024\n\nMy last post was from KubeCon Hong Kong 2024.",
+			"event:devopsdays-novi-sad-2024", "DevOpsDays Novi Sad 2024", "Novi Sad"},
+		{"a place as its language writes it", "# KCD Hà Nội 2025\n\nMy last post was from KubeCon Hong Kong 2024.",
+			"event:kcd-hanoi-2025", "Kubernetes Community Days Hanoi 2025", "Hanoi"},
+		{"a known place that ends in an accent", "# KCD Bogotá 2025: what I saw\n\nKCD Colombia had 450 people.", "event:kcd-bogota-2025", "", "Bogota"},
+		{"a word that is no place", "# KCD Recap 2025\n\nThree talks in Lagos.", "event:kcd-lagos-2025", "", "Lagos"},
+		{"a place in capitals", "# KCD MANILA 2025 RECAP", "event:kcd-manila-2025", "Kubernetes Community Days Manila 2025", "Manila"},
+		{"an unknown place in capitals", "# DEVOPSDAYS CLUJ-NAPOCA 2023", "event:devopsdays-cluj-napoca-2023", "", "Cluj-Napoca"},
+		{"a place in its own language", "# DevOpsDays Warszawa 2025\n\nDwa dni w Warszawie.", "event:devopsdays-warsaw-2025", "", "Warsaw"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
