@@ -1619,7 +1619,7 @@ var boldLabelRe = lazyRe(`^(?:\*\*|__)\p{Lu}[\p{L} ()/-]{0,30}(?::(?:\*\*|__)?|(
 // VAN DER MEER / INDEPENDENT".
 var shoutedByRe = lazyRe(`^(?:BY|WITH|PRESENTED BY|SPEAKERS?:)\s+\p{Lu}`)
 
-var wrapLabelRe = lazyRe(`^(\*\*|__)?(?:(?i:speakers?|speaker\(s\)|presenters?)\s*(?:\*\*|__)?\s*[:：]|Speakers?\s|Speaker\(s\)|Presenters?\s|(?i:presented by|talk( \d+)?\s*:|keynote\s*:|lightning talk\s*:|session\s*:))`)
+var wrapLabelRe = lazyRe(`^(\*\*|__)?(?:(?i:speakers?|spkrs?|speaker\(s\)|presenters?)\s*(?:\*\*|__)?\s*[:：]|Speakers?\s|Speaker\(s\)|Presenters?\s|(?i:presented by|talk( \d+)?\s*:|keynote\s*:|lightning talk\s*:|session\s*:))`)
 
 // atxHeading reads a Markdown heading line ("## Title ##"): its level and
 // its text without the closing hashes. It matches what the expression

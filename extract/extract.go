@@ -44,6 +44,7 @@ type extractor struct {
 	excluded map[int][][2]int  // per block, spans that are people's names
 	orgSpans map[int][][2]int  // per block, spans read as affiliations
 	section  []int             // block -> talk index, -1 outside talks
+	lowerDoc bool              // the text spells project names in lower case ("tetragon", "falco")
 	// runs holds, for blocks outside talks, the sentences that discuss
 	// one talk: notes after an agenda that go through several talks in
 	// one paragraph ("Leon's keynote ... Chiara's demo used ...").

@@ -34,6 +34,11 @@ func (x *extractor) mentions() {
 	// extraction allocated.
 	var toks []token
 	rooms := x.roomNames()
+	// Notes typed all in lower case ("started w/ falco, moved to
+	// tetragon") spell every name so: their ambiguous names in lower case
+	// wait for the count of the names that cannot be words.
+	var lowered []int // blocks, then indices into perBlock[block], of names in lower case
+	lower, upper := 0, 0
 	for bi := range x.doc.Blocks {
 		b := &x.doc.Blocks[bi]
 		toks = tokenizeInto(toks, b.Text)
@@ -45,6 +50,7 @@ func (x *extractor) mentions() {
 			if rooms[spelling] {
 				continue // "S3 = main room", "Wi-Fi was fine in S3"
 			}
+			pending := -1 // an ambiguous name's entry, spelled in lower case
 			for _, ei := range m.node.entries {
 				e := x.cat.entry(ei)
 				ambiguous := e.Ambiguous && (graph.Key(spelling) == graph.Key(e.Name) || allWords(spelling))
@@ -52,7 +58,16 @@ func (x *extractor) mentions() {
 					// one word must be spelled as the catalog spells it
 					// ("Flux", not "flux"); "Hashicorp Vault" is a name anyway
 					if (m.tokEnd-m.tokStart == 1 || spelling == strings.ToLower(spelling)) && !caseMatches(spelling, m.node.spellings[ei]) {
+						if pending < 0 && ambiguous && e.Origin != "landscape" && spelling == strings.ToLower(spelling) {
+							pending = ei
+						}
 						continue
+					}
+				} else if e.Name != strings.ToLower(e.Name) {
+					if spelling == strings.ToLower(spelling) {
+						lower++ // "tetragon"
+					} else {
+						upper++
 					}
 				}
 				f := found{entry: ei, spelling: spelling, start: m.start, atStart: sentenceStart(b, m.start), ambiguous: ambiguous}
@@ -60,7 +75,23 @@ func (x *extractor) mentions() {
 					midSentence[e.ID] = true
 				}
 				perBlock[bi] = append(perBlock[bi], f)
+				pending = -1
 				break
+			}
+			if pending >= 0 {
+				lowered = append(lowered, bi, len(perBlock[bi]))
+				perBlock[bi] = append(perBlock[bi], found{entry: -1 - pending, spelling: spelling, start: m.start, ambiguous: true})
+			}
+		}
+	}
+	x.lowerDoc = lower >= 5 && lower >= 2*upper
+	for k := 0; k < len(lowered); k += 2 {
+		f := &perBlock[lowered[k]][lowered[k+1]]
+		if x.lowerDoc {
+			b := &x.doc.Blocks[lowered[k]]
+			f.entry = -1 - f.entry
+			if f.atStart = sentenceStart(b, f.start); !f.atStart && !titleCase(b) {
+				midSentence[x.cat.entry(f.entry).ID] = true
 			}
 		}
 	}
@@ -68,6 +99,9 @@ func (x *extractor) mentions() {
 	for bi, fs := range perBlock {
 		b := &x.doc.Blocks[bi]
 		for fi, f := range fs {
+			if f.entry < 0 {
+				continue // an ambiguous name in lower case in a text of capitals
+			}
 			e := x.cat.entry(f.entry)
 			if f.ambiguous && given[f.spelling] {
 				continue // "(Hugo, Ellie, Tom)" in a recap by Hugo Bennett
@@ -136,8 +170,10 @@ func (x *extractor) ambiguousOK(bi int, f found, e *graph.CatalogEntry, mid map[
 		return true
 	}
 	lower := f.spelling == strings.ToLower(f.spelling)
-	if lower && !(b.Kind == Item && f.start == 0 && listLabel(b.Text, f.spelling)) {
-		// "stern", "kind": only as a list label ("stern: tail logs") or code
+	if lower && !(x.lowerDoc && !isWord(f.spelling)) && !(b.Kind == Item && f.start == 0 && listLabel(b.Text, f.spelling)) {
+		// "stern", "kind": only as a list label ("stern: tail logs") or
+		// code, or in notes that write every name in lower case, a name
+		// that is no word ("falco", not "helm")
 		return false
 	}
 	if titleCase(b) {
@@ -330,7 +366,7 @@ func nearTools(fs []found, i int, text string) bool {
 	f := fs[i]
 	near := func(lo, hi int) bool {
 		gap := strings.TrimSpace(text[lo:hi])
-		return gap == "," || gap == "and" || gap == ", and" || gap == "&" || gap == "/" || gap == "or"
+		return gap == "," || gap == "and" || gap == ", and" || gap == "&" || gap == "/" || gap == "or" || gap == "+"
 	}
 	for j := i - 1; j >= 0 && fs[j].start+len(fs[j].spelling) >= f.start-nearGap; j-- {
 		if o := fs[j]; !o.ambiguous && o.start+len(o.spelling) <= f.start && near(o.start+len(o.spelling), f.start) {

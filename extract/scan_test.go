@@ -506,3 +506,22 @@ func TestNearToolsMatchesFullScan(t *testing.T) {
 		t.Fatalf("only %d names are near tools: the test proves little", yes)
 	}
 }
+
+// TestLeadTimeTitles: a clock time before a title is no part of it; four
+// digits count only before a quote, so "1000 Clusters Later" stays whole.
+func TestLeadTimeTitles(t *testing.T) {
+	for in, want := range map[string]string{
+		`1045 "Tetragon in Prod"`:            "Tetragon in Prod",
+		`1400 panel: "Who Pages the Pager?"`: "Who Pages the Pager?",
+		"10:45 Scaling Cilium":               "Scaling Cilium",
+		"9h30 – Scaling Cilium":              "Scaling Cilium",
+		"1000 Clusters Later":                "1000 Clusters Later",
+		"2048 Nodes and Counting":            "2048 Nodes and Counting",
+		`keynote: "Error Budgets"`:           "Error Budgets",
+		"Kubernetes 1.30 in Production":      "Kubernetes 1.30 in Production",
+	} {
+		if got := trimTitle(in); got != want {
+			t.Errorf("trimTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -36,7 +36,7 @@ type talk struct {
 
 var (
 	labelRe       = lazyRe(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo|vortrag|라이트닝\s*토크|키노트|기조\s*연설|ライトニングトーク|基调演讲|主题演讲|闪电演讲)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
-	speakerLineRe = lazyRe(`(?i)^(?:(?:speaker\(s\)|speakers?|presenter\(s\)|presenters?|presented\s+by|panell?ists?|moderators?|moderation|moderated\s+by|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)|(?:who|sprecher(?:in|innen|:innen|\*innen)?|referent(?:in|innen|en)?|vortragende[rn]?|ponentes?|palestrantes?|intervenant(?:e|s|es)?|orat(?:eur|rice)s?|relat(?:ore|ori|rice)|sprekers?|föreläsare|foredragsholdere?|přednášející|prelegen(?:t|ci|tka)|спикер(?:ы)?|докладчи(?:к|ца|ки)|модератор|ведущ(?:ий|ая)|участни(?:к|ца|ки)|pembicara|narasumber|발표자|연사|登壇者|讲者|演讲者)\s*[:：])\s*(.+)$`)
+	speakerLineRe = lazyRe(`(?i)^(?:(?:speaker\(s\)|speakers?|spkrs?|presenter\(s\)|presenters?|presented\s+by|panell?ists?|moderators?|mod|moderation|moderated\s+by|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)|(?:who|sprecher(?:in|innen|:innen|\*innen)?|referent(?:in|innen|en)?|vortragende[rn]?|ponentes?|palestrantes?|intervenant(?:e|s|es)?|orat(?:eur|rice)s?|relat(?:ore|ori|rice)|sprekers?|föreläsare|foredragsholdere?|přednášející|prelegen(?:t|ci|tka)|спикер(?:ы)?|докладчи(?:к|ца|ки)|модератор|ведущ(?:ий|ая)|участни(?:к|ца|ки)|pembicara|narasumber|발표자|연사|登壇者|讲者|演讲者)\s*[:：])\s*(.+)$`)
 	quotedTitleRe = lazyRe(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*(?:,\s*|[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+))(.+)$`)
 	speakerOnRe   = lazyRe(`^(.+?)\s+on\s+["“]([^"”]+)["”]$`)
 	parenTailRe   = lazyRe(`\s*\((?:[^()]*\b(?:keynote|lightning|talk|session|workshop|panel|track|room|day|tutorial|min|minutes|demo)\b[^()]*|\d{1,2}[:.h]\d{2}[^()]*)\)\s*$`).needing("(")
@@ -96,6 +96,11 @@ func (x *extractor) segment() []talk {
 			closeAt(i)
 		case cur.prose && b.Kind == Para && !x.consumed[i] && !speaksOf(firstSentences(b.Text, 2), cur.speakers):
 			closeAt(i) // "Lunch was a bento in a cardboard box ..."
+		case b.Kind == Para && !x.consumed[i] && clockFirst(x.doc.Blocks[cur.block].Text) &&
+			(clockFirst(b.Text) || len(b.Text) < 40 && breakRe.MatchString(b.Text)):
+			// a talk that opens with its time ends at the next time ("1130
+			// coffee + sponsor hall") or at a break ("eod booth crawl")
+			closeAt(i)
 		case x.doc.Format == Text && cur.level == 0 && !cur.listTitle && b.Kind == Para && i > cur.block+1 && isHeadingLike(b) &&
 			!subsection(b.Text) && !isSpeakerLine(b.Text) && !fieldLineRe.MatchString(b.Text) && !cur.speakerLine(b.Line) &&
 			!(shouting(cur.title) && !shouting(b.Text)) && // (in a zine of titles in capitals, a line in lower case is no title)
@@ -112,6 +117,15 @@ func (x *extractor) segment() []talk {
 		x.resolveCites(talks)
 	}
 	return talks
+}
+
+// clockFirstRe matches a clock time that opens a line: "10:45", "9h30",
+// "1045 ".
+var clockFirstRe = lazyRe(`^(?:\*\*|__)?(?:\d{1,2}[:h]\d{2}|(?:[01]\d|2[0-3])[0-5]\d\s)`)
+
+// clockFirst reports whether s opens with a clock time.
+func clockFirst(s string) bool {
+	return len(s) > 3 && (s[0] >= '0' && s[0] <= '9' || s[0] == '*' || s[0] == '_') && clockFirstRe.MatchString(s)
 }
 
 // speakerLine reports whether line ln is where one of t's speakers was
@@ -1580,7 +1594,7 @@ func splitLabelled(s string) []string {
 var labelWords = map[string]bool{"talk": true, "session": true, "keynote": true, "lightning": true,
 	"workshop": true, "panel": true, "presentation": true, "tutorial": true, "fireside": true,
 	"ignite": true, "demo": true, "opening": true, "closing": true, "morning": true, "afternoon": true,
-	"day": true, "speaker(s)": true, "speaker": true, "speakers": true, "presenter": true,
+	"day": true, "speaker(s)": true, "speaker": true, "speakers": true, "spkr": true, "spkrs": true, "mod": true, "presenter": true,
 	"presenters": true, "presenter(s)": true, "presented": true, "panelist": true, "panelists": true,
 	"panellist": true, "panellists": true, "moderator": true, "moderators": true, "moderation": true, "moderated": true,
 	"host": true, "hosts": true, "hosted": true, "given": true, "delivered": true, "with": true, "by": true,
@@ -1644,6 +1658,9 @@ func titleLike(s string) bool {
 	}
 	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") || strings.HasSuffix(s, ":") {
 		return false
+	}
+	if strings.Contains(s, " <- ") {
+		return false // a note pointing back at its line: "etcd   <- missed surname, sorry"
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“'‘«*", r)) {
@@ -1782,7 +1799,18 @@ func hasInnerUpper(w string) bool {
 // trimTitle removes quotes, markup leftovers and a trailing "(Keynote)" or
 // "(10:00-10:15)" from a title.
 func trimTitle(s string) string {
-	s = quotedAside(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	if s != "" && s[0] >= '0' && s[0] <= '9' {
+		if m := leadTimeRe.FindStringSubmatchIndex(s); m != nil {
+			s = s[max(m[2], m[4]):] // '1045 "Tetragon in Prod"': a time on a line of notes
+		}
+	}
+	if k := strings.IndexAny(s, ":："); k > 0 && k < 30 && strings.ContainsAny(s[k:min(len(s), k+6)], "\"“") {
+		if lm := matchLabel(s); lm != nil && strings.ContainsRune("\"“", []rune(lm[3])[0]) {
+			s = lm[3] // 'panel: "Who Maintains the Maintainers?"'
+		}
+	}
+	s = quotedAside(s)
 	if strings.Contains(s, "??") {
 		s = unknownTailRe.ReplaceAllString(s, "") // "Title — ??? (speaker swapped)"
 	}
@@ -1803,6 +1831,12 @@ func trimTitle(s string) string {
 	s = strings.Trim(s, "\"“”„'‘’«»「」『』《》*_ ")
 	return strings.TrimSpace(s)
 }
+
+// leadTimeRe matches a clock time before a title in quotes or in capitals:
+// "10:45 ", "9h30 – ", '1045 "'.
+// A four-digit time counts before a quote, or a label and a quote, only
+// ("1000 Clusters Later" is a title).
+var leadTimeRe = lazyRe(`^(?:\d{1,2}[:h]\d{2}(?:\s*[-–]\s*\d{1,2}[:h]\d{2})?\s*(?:[·|–—-]\s*)?\s(["“\p{Lu}])|(?:[01]\d|2[0-3])[0-5]\d\s+((?:\pL+\s*:\s*)?["“]))`)
 
 // byRoleRe matches a dash before the role of who is named after it:
 // " — moderated by ", ", hosted by ".
@@ -1858,7 +1892,7 @@ func talkFormat(label string) string {
 
 func formatOf(s string) string {
 	l := strings.ToLower(s)
-	for _, f := range []string{"keynote", "lightning", "panel", "workshop"} {
+	for _, f := range []string{"keynote", "lightning", "ignite", "panel", "workshop", "tutorial"} {
 		if strings.Contains(l, f) {
 			return talkFormat(f)
 		}
@@ -2263,6 +2297,36 @@ func (x *extractor) speakerLines(i int) []speaker {
 		}
 		starts = append(starts, len(out))
 		out = append(out, sp...)
+		if modLabelRe.MatchString(text) {
+			// "mod: Chiara De Luca, Sovereign Tech Fund" over "- Hyun-woo
+			// Park (Samsung) - containerd maintainer": the panel under
+			// its moderator
+			out = append(out, x.panelistsUnder(j)...)
+		}
+	}
+	return out
+}
+
+// modLabelRe matches a moderator's label.
+var modLabelRe = lazyRe(`(?i)^(?:mod|moderator|moderated by)\s*[:：]`)
+
+// panelistsUnder reads the items right after block j that each open with a
+// panelist: "Hyun-woo Park (Samsung) - containerd maintainer".
+func (x *extractor) panelistsUnder(j int) []speaker {
+	var out []speaker
+	for k := j + 1; k < len(x.doc.Blocks) && k <= j+8; k++ {
+		b := &x.doc.Blocks[k]
+		if b.Kind != Item || len(b.starts) > 1 || x.consumed[k] {
+			break
+		}
+		who, _, _ := strings.Cut(b.Text, " - ")
+		who, _, _ = strings.Cut(who, " – ")
+		sp, ok := x.allSpeakers(strings.TrimSpace(who))
+		if !ok || len(sp) != 1 || !strings.Contains(sp[0].name, " ") {
+			break
+		}
+		sp[0].line, sp[0].text = b.Line, b.Text
+		out = append(out, sp[0])
 	}
 	return out
 }
@@ -2306,7 +2370,7 @@ func (x *extractor) isField(i int) bool {
 }
 
 // bareSpeakerLabelRe matches a speaker label alone on its line.
-var bareSpeakerLabelRe = lazyRe(`(?i)^(?:speakers?|speaker\(s\)|presenters?|panell?ists?|moderators?|sprecher(?:innen)?|referent(?:en|innen)?|ponentes?|intervenants?)\s*[:：]$`)
+var bareSpeakerLabelRe = lazyRe(`(?i)^(?:speakers?|spkrs?|speaker\(s\)|presenters?|panell?ists?|moderators?|sprecher(?:innen)?|referent(?:en|innen)?|ponentes?|intervenants?)\s*[:：]$`)
 
 // namesUnder reads the speakers listed one to a line under the label in
 // block j.

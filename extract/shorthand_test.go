@@ -1,0 +1,71 @@
+package extract_test
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kg-tool/kg/graph"
+)
+
+// shorthandNotes are notes typed during talks: a time and a quoted title,
+// "spkr:" and "mod:" lines, a panel's members as items under its
+// moderator, breaks between talks and every name in lower case.
+const shorthandNotes = "srecon emea 2025 - dublin\nraw notes, abbrevs: spkr = speaker, w/ = with\n\n" +
+	"0915 keynote: \"Error Budgets for Humans\"\n  spkr: Aoife Brennan, Stripe\n  - slo burn alerts -> fewer pages\n\n" +
+	"1030 \"Tracing in Prod: 18 Months Without Sampling Regrets\"\n  spkr: Tomasz Wrona, Allegro\n  spkr: Ines Carvalho, Feedzai\n" +
+	"  - started w/ falco for syscalls, then tetragon\n  - tail sampling in the otel collector, jaeger as backend\n  - thanos for the metrics side, cortex before\n\n" +
+	"1115 coffee + sponsor hall. kyverno socks acquired.\n\n" +
+	"1400 panel: \"Who Pages the Pager?\"\n  mod: Chiara Lombardi, Sovereign Tech Fund\n" +
+	"  - Hyun-woo Park (Samsung) - containerd maintainer\n  - Felipe Navarro-Ruiz (Red Hat) - cri-o\n" +
+	"  - Jordan ?? (org ??) - etcd   <- missed surname, sorry Jordan\n  - themes: burnout, on-call rotas, patching windows\n\n" +
+	"eod booth crawl\n  - harbor + trivy demo at some booth\n"
+
+func TestShorthandNotes(t *testing.T) {
+	v := view{extractString(t, "notes.txt", shorthandNotes)}
+	want := map[string][]string{
+		"Error Budgets for Humans":                            {"person:aoife-brennan"},
+		"Tracing in Prod: 18 Months Without Sampling Regrets": {"person:ines-carvalho", "person:tomasz-wrona"},
+		"Who Pages the Pager?":                                {"person:chiara-lombardi", "person:felipe-navarro-ruiz", "person:hyun-woo-park"},
+	}
+	if got := allSpeakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	// "falco" and "thanos" are no words: in notes that spell every name
+	// in lower case they are names too
+	wantMentions(t, v, "Tracing in Prod: 18 Months Without Sampling Regrets", "project:falco", "project:tetragon", "project:thanos", "project:jaeger")
+	n, _ := v.talk("Tracing in Prod: 18 Months Without Sampling Regrets")
+	if m := v.out(n.ID, graph.Mentions); slices.Contains(m, "project:kyverno") {
+		t.Errorf("the talk runs on past the coffee break: mentions %q", m)
+	}
+	n, _ = v.talk("Who Pages the Pager?")
+	m := v.out(n.ID, graph.Mentions)
+	if slices.Contains(m, "project:harbor") || slices.Contains(m, "project:trivy") {
+		t.Errorf("the panel runs on into the booths: mentions %q", m)
+	}
+	for _, id := range m {
+		if strings.Contains(id, "windows") {
+			t.Errorf("mentions %q: \"patching windows\" are words", m)
+		}
+	}
+	// "harbor + trivy": a list of names, though "harbor" is a word
+	if !slices.Contains(v.names(graph.Project), "Harbor") {
+		t.Errorf("projects %q, want Harbor", v.names(graph.Project))
+	}
+}
+
+// TestShorthandNeedsLowerCaseNotes: in a text that writes names with
+// capitals, a lower-case "falco" is still no name.
+func TestShorthandNeedsLowerCaseNotes(t *testing.T) {
+	v := view{extractString(t, "notes.md", "# SREcon EMEA 2025\n\n## Tracing Without Sampling Regrets\n\n"+
+		"**Speaker:** Ines Carvalho (Feedzai)\n\nShe compared Tetragon, Cilium and Jaeger with Thanos and Cortex, "+
+		"and said the falco on the slide was a bird.\n")}
+	n, ok := v.talk("Tracing Without Sampling Regrets")
+	if !ok {
+		t.Fatalf("talks %q", v.names(graph.Talk))
+	}
+	if m := v.out(n.ID, graph.Mentions); slices.Contains(m, "project:falco") {
+		t.Errorf("mentions %q: a lower-case word in a text of capitals", m)
+	}
+}
