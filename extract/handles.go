@@ -6,7 +6,7 @@ import "strings"
 // in a "cast list" post: "@dana@fosstodon.org = Dana Whitfield". A talk
 // given "from @dana@fosstodon.org (Fermyon)" is then Dana Whitfield's.
 
-var castRe = lazyRe(`@([\w.-]+(?:@[\w.-]+\.[a-z]{2,})?)\s*(?:=|→|->|:|–|—|is)\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})(?:,\s*(\p{Lu}[^,@\n]{1,40}?)(?:\s+@|$))?`).needing("@")
+var castRe = lazyRe(`@([\w.-]+(?:@[\w.-]+\.[a-z]{2,})?)\s*(?:=|→|->|:|–|—|\s-|is)\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})(?:(?:,\s*|\s+[-–—]\s+)(\p{Lu}[^,@\n(]{1,40}?)(?:\s*\(.*\))?(?:\s+@|$))?`).needing("@")
 
 // readHandles fills x.handles from the document's cast lines.
 func (x *extractor) readHandles() {
@@ -30,6 +30,29 @@ func (x *extractor) readHandles() {
 			}
 		}
 	}
+}
+
+// unhandled writes the people that s names by a known handle by their
+// names, and their companies from the cast list: "Title by @aditi_ml and
+// @lukasz_w" is "Title by Aditi Bhattacharya (Kartly) and Łukasz
+// Wróblewski (Anyscale)".
+func (x *extractor) unhandled(s string) string {
+	hs := x.handlesIn(s)
+	if len(hs) == 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, h := range hs {
+		b.WriteString(s[last:h.start])
+		b.WriteString(h.name)
+		if org := x.castOrgs[h.name]; org != "" {
+			b.WriteString(" (" + org + ")")
+		}
+		last = h.end
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // handlesIn returns the people a text names by a known handle, where each

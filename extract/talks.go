@@ -708,7 +708,7 @@ func metaTail(s string) bool {
 }
 
 // titleSepRe matches the dash between a title and its speakers.
-var titleSepRe = lazyRe(`^\s*(?:[-–—|:]|by\s)\s*\S`)
+var titleSepRe = lazyRe(`^\s*(?:[-–—|:]|by\s|,\s*(?:moderated|hosted|chaired|presented|given|led)\s+by\s)\s*\S`)
 
 // trimLinkTail cuts the links that end an item ("· slides", "| video")
 // and the separators before them.
@@ -773,7 +773,7 @@ func trimComment(s string) string {
 // and that kind ("Ignite: Title" is "Title", an ignite talk), or the title
 // and the kind the line it stands on names.
 func labelledTitle(title, line string) (string, string) {
-	if lm := matchLabel(title); lm != nil && trimTitle(lm[3]) != "" {
+	if lm := matchLabel(leadSymbolsTrimmed(title)); lm != nil && trimTitle(lm[3]) != "" { // "⚡ Lightning: Title"
 		return trimTitle(lm[3]), talkFormat(lm[2])
 	}
 	return title, formatOf(line)
@@ -845,6 +845,14 @@ scan:
 		s = strings.TrimLeft(s[i+2:], " ")
 	} else if i > 0 && digits > 0 && i < len(s) && s[i] == ' ' && strings.Contains(s[:i], ".") {
 		s = strings.TrimLeft(s[i+1:], " ") // "2.1 Title": a section's number without a final dot
+	}
+	return leadSymbolsTrimmed(s)
+}
+
+// leadSymbolsTrimmed removes the symbols (emoji) before the words of s.
+func leadSymbolsTrimmed(s string) string {
+	if s == "" || s[0] < utf8.RuneSelf && s[0] != ' ' {
+		return s
 	}
 	return strings.TrimLeftFunc(s, func(r rune) bool {
 		return unicode.IsSymbol(r) || unicode.Is(unicode.Variation_Selector, r) || r == '\u200d' || r == ' '
@@ -1840,7 +1848,7 @@ var leadTimeRe = lazyRe(`^(?:\d{1,2}[:h]\d{2}(?:\s*[-–]\s*\d{1,2}[:h]\d{2})?\s
 
 // byRoleRe matches a dash before the role of who is named after it:
 // " — moderated by ", ", hosted by ".
-var byRoleRe = lazyRe(`\s+[-–—,]\s+(?:moderated|hosted|chaired|presented|led|given)\s+by\s+`).needing("ed by ")
+var byRoleRe = lazyRe(`(?:\s+[-–—]|\s*,)\s+(?:moderated|hosted|chaired|presented|led|given)\s+by\s+`).needing("ed by ")
 
 // unknownTailRe matches a dash and question marks where the speaker
 // would be, and what follows them.
@@ -1915,6 +1923,11 @@ var notGivenBy = map[string]bool{"approved": true, "sponsored": true, "organised
 // speakers. It succeeds only when the speaker part is wholly names.
 func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 	s = strings.TrimSpace(s)
+	if x.handles != nil && !strings.HasPrefix(s, "@") {
+		// "Title by @aditi_ml", the handle in a cast list (not "@dtran:
+		// spike Kueue, pair with @lnakamura", a task)
+		s = x.unhandled(s)
+	}
 	// (ContainsAny with a non-ASCII set decodes every rune; the ASCII
 	// set and the searches for the dashes and quotes do not)
 	if !strings.ContainsAny(s, "(-|\"'") && !strings.Contains(s, "–") && !strings.Contains(s, "—") && !strings.Contains(s, "“") &&
@@ -1934,8 +1947,11 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 		}
 	}
 	if strings.Contains(s, "ed by ") {
-		// "Who Pays for It? — moderated by Hilde Van den Bossche (OSI)"
-		s = byRoleRe.ReplaceAllString(s, " — ")
+		// "Who Pays for It? — moderated by Hilde Van den Bossche (OSI)";
+		// "Title, moderated by A (Org), with B, C and D": the panel
+		if loc := byRoleRe.FindStringIndex(s); loc != nil {
+			s = s[:loc[0]] + " — " + strings.Replace(s[loc[1]:], ", with ", "; ", 1)
+		}
 	}
 	// cut a trailing time slot and anything after it ("(10:00-10:15) Starts about ...")
 	if loc := timeRe.FindStringIndex(s); loc != nil && loc[0] > 0 {
