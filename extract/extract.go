@@ -535,7 +535,7 @@ func (x *extractor) catalogNode(e graph.CatalogEntry, spelling string) string {
 	return x.addNode(n)
 }
 
-var bylineRe = lazyRe(`(?i)^(?:(?:notes|written|posted|published|filed|words|text|recap|article|photos|a recap|thread|a thread)\s+)?(?:by|author|authors|auteur|autor|por|par|von|door)\s*[:：]?\s+(.+)$`)
+var bylineRe = lazyRe(`(?i)^(?:(?:\p{L}+\s+(?:&|and)\s+)?(?:notes|written|posted|published|filed|words|text|recap|article|photos|a recap|thread|a thread)\s+)?(?:by|author|authors|auteur|autor|por|par|von|door)\s*[:：]?\s+(.+)$`)
 
 // authors reads front-matter authors and bylines near the top ("By A and
 // B.", "Author: A", a lone emphasised name) or a signature at the end.

@@ -69,3 +69,26 @@ func TestShorthandNeedsLowerCaseNotes(t *testing.T) {
 		t.Errorf("mentions %q: a lower-case word in a text of capitals", m)
 	}
 }
+
+// TestBulletJournal: a bullet journal's talks, '• "Title" @ Name (Org)',
+// their notes as items under them, and its signature at the end.
+func TestBulletJournal(t *testing.T) {
+	const doc = "# FOSDEM 2026 — bujo spread\n\nWren Albrecht\nSite Reliability Engineer @ Jane Street\n\nkey: • talk · ○ event · – note · × skipped\n\n## Sat 31 Jan\n\n" +
+		"○ arrived 08:50, K building full\n\n" +
+		"• **\"Rootless containerd on Your Laptop, Finally\"** @ Kenji Matsumoto (NTT)\n  – containers devroom, UD2.208\n  – nerdctl and BuildKit\n\n" +
+		"• **panel: \"Open Source Funding After the Gold Rush\"** @ Hamid Rahimi (OSI), Eszter Szabó (NLnet)\n" +
+		"  – main track, K.1.105 (La Fontaine)\n  – maintainer stipends vs. grants\n\n" +
+		"○ met Freja Lindholm · Platform Engineer @ Netcompany\n\n" +
+		"_spread & notes by Wren Albrecht · scanned from paper_\n"
+	v := view{extractString(t, "bujo.md", doc)}
+	want := map[string][]string{
+		"Rootless containerd on Your Laptop, Finally": {"person:kenji-matsumoto"},
+		"Open Source Funding After the Gold Rush":     {"person:eszter-szabo", "person:hamid-rahimi"},
+	}
+	if got := allSpeakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	if got := v.in("source:bujo", graph.Authored); !reflect.DeepEqual(got, []string{"person:wren-albrecht"}) {
+		t.Errorf("authors %q, want Wren Albrecht", got)
+	}
+}

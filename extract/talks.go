@@ -71,7 +71,7 @@ func (x *extractor) segment() []talk {
 				continue
 			}
 		}
-		if t, ok := x.talkAt(i); ok {
+		if t, ok := x.talkAt(i); ok && !x.noteOfTalk(talks, i, t) {
 			closeAt(i)
 			talks = append(talks, t)
 			continue
@@ -117,6 +117,19 @@ func (x *extractor) segment() []talk {
 		x.resolveCites(talks)
 	}
 	return talks
+}
+
+// noteOfTalk reports whether t, read at block i, is rather a note of the
+// open talk that is the last of talks: an item under that talk's item
+// with its title in lower case ("– main track, K.1.105 (La Fontaine)"
+// under "• Open Source Funding @ Hamid Rahimi").
+func (x *extractor) noteOfTalk(talks []talk, i int, t talk) bool {
+	n := len(talks)
+	if n == 0 || talks[n-1].end >= 0 || !talks[n-1].listTitle || len(talks[n-1].speakers) == 0 || !startsLower(t.title) {
+		return false
+	}
+	b, own := &x.doc.Blocks[i], &x.doc.Blocks[talks[n-1].block]
+	return b.Kind == Item && own.Kind == Item && b.Level > own.Level
 }
 
 // clockFirstRe matches a clock time that opens a line: "10:45", "9h30",
@@ -1961,7 +1974,7 @@ func (x *extractor) titleSpeakers(s string) (string, []speaker, bool) {
 	// a dash themselves ("Zero Trust with Cilium - A, Org").
 	type cut struct{ at, n int }
 	var cuts []cut
-	for _, sep := range []string{" by ", " with ", " – ", " — ", " - ", " -- ", " | "} {
+	for _, sep := range []string{" by ", " with ", " – ", " — ", " - ", " -- ", " | ", " @ "} { // ("Title @ Name (Org)" in a bullet journal)
 		for _, i := range allIndex(s, sep) {
 			cuts = append(cuts, cut{i, len(sep)})
 		}
