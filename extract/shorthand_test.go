@@ -92,3 +92,30 @@ func TestBulletJournal(t *testing.T) {
 		t.Errorf("authors %q, want Wren Albrecht", got)
 	}
 }
+
+// TestTimelinePost: a day told by the clock, "**10:15 —** Caught Name's
+// talk on *"Title"*", titles quoted inside prose, one that starts with a
+// name in lower case, and a quoted phrase that is no title.
+func TestTimelinePost(t *testing.T) {
+	const doc = "# DevOpsDays Amsterdam 2025 — day two, minute by minute\n\n" +
+		"**08:20 —** Registration. A very strong coffee.\n\n" +
+		"**10:15 —** Caught the second half of Kwame Asante-Boateng's talk on *\"Alert Fatigue Is a Design Bug\"*. He's an SRE at Mollie. Prometheus burn-rate alerts.\n\n" +
+		"**12:00 —** Ignite block: three five-minute talks. The one I wrote down was Priya Raghunathan's *\"My Cluster Costs Less Than My Coffee Habit\"*, a tour of OpenCost.\n\n" +
+		"**12:20 —** Lunch. Everyone agreed the \"eBPF is Linux-only\" argument is weakening.\n\n" +
+		"**15:40 —** *\"eBPF for People Who Don't Write C\"* by Léa Fontaine (Isovalent). Cilium first, then Tetragon.\n\n" +
+		"*\"eBPF for People Who Write Go\"* by Ana Lima (Isovalent). Cilium again.\n\n" +
+		"## eBPF on Windows: A Status Report\n\n**Sanjay Patel** from Microsoft gave an update on eBPF for Windows. " +
+		"Good to know the \"eBPF is Linux-only\" argument is weakening.\n"
+	v := view{extractString(t, "timeline.md", doc)}
+	want := map[string][]string{
+		"Alert Fatigue Is a Design Bug":              {"person:kwame-asante-boateng"},
+		"My Cluster Costs Less Than My Coffee Habit": {"person:priya-raghunathan"},
+		"eBPF for People Who Don't Write C":          {"person:lea-fontaine"},
+		"eBPF for People Who Write Go":               {"person:ana-lima"},
+		"eBPF on Windows: A Status Report":           {"person:sanjay-patel"},
+	}
+	if got := allSpeakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantMentions(t, v, "eBPF for People Who Don't Write C", "project:cilium", "project:tetragon")
+}

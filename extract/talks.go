@@ -949,6 +949,9 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 		return talk{}, false
 	}
 	cands := b.spanTexts()
+	if len(cands) > 0 && clockFirst(cands[0]) && len(cands[0]) < 16 {
+		cands = cands[1:] // "**10:15 —** Caught Kwame's talk on *Title*": the time is no title
+	}
 	if len(b.Links) > 0 {
 		cands = linkTitles(b, cands)
 		if len(cands) == 0 && !hasQuote(b.Text) && !hasSingleQuote(b.Text) {
@@ -962,7 +965,7 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	var head string
 	var m []int
 	base := 0
-	if sps := b.spanTexts(); len(sps) > 0 && len(sps[0]) > 3 && strings.HasPrefix(b.Text, sps[0]) && sps[0][0] >= '0' && sps[0][0] <= '9' {
+	if sps := b.spanTexts(); len(sps) > 0 && len(sps[0]) > 3 && strings.HasPrefix(b.Text, sps[0]) && sps[0][0] >= '0' && sps[0][0] <= '9' && !clockFirst(sps[0]) {
 		// "**1. Error Budgets ...** (Name, Org)": a numbered lead span,
 		// whose "1." no sentence split may cut off
 		head, m = firstLine(b), []int{0, len(sps[0]), 0, len(sps[0])}
@@ -1492,7 +1495,7 @@ func hasSingleQuote(s string) bool {
 	return strings.Contains(s, "‘")
 }
 
-var quotedInRe = lazyRe(`["“„]([\p{Lu}\d][^"“”„]{4,120}|\p{Ll}[\p{L}\d.-]{1,24}:\s[^"“”„]{4,110}|\p{Ll}[\p{L}\d.]*-[\p{L}\d.-]+\s[^"“”„]{4,110}|\p{Ll}[\p{L}\d.-]{1,24}\s\p{Lu}[^"“”„\s]*\s\p{Lu}[^"“”„]{2,110})["”“]|«\s*([\p{Lu}\d][^«»]{4,120}?)\s*»`) // „German“, « French » too; "retsnoop: Finding ...", "etcd Backups Nobody Tests"
+var quotedInRe = lazyRe(`["“„]([\p{Lu}\d][^"“”„]{4,120}|\p{Ll}[\p{L}\d.-]{1,24}:\s[^"“”„]{4,110}|\p{Ll}[\p{L}\d.]*-[\p{L}\d.-]+\s[^"“”„]{4,110}|\p{Ll}[\p{L}\d.-]{1,24}\s\p{Lu}[^"“”„\s]*\s\p{Lu}[^"“”„]{2,110}|\p{Ll}[\p{Ll}\d]{0,3}\p{Lu}[\p{L}\d.-]{0,20}\s(?:(?:for|on|in|at|with|and|of|the|to|a|an|from|vs\.?)\s)*\p{Lu}[^"“”„]{2,110})["”“]|«\s*([\p{Lu}\d][^«»]{4,120}?)\s*»`) // „German“, « French » too; "retsnoop: Finding ...", "etcd Backups Nobody Tests"
 
 // tableTalk reads a row of an agenda table whose header names its talk
 // and speaker columns: rows whose speaker cell names no one (breaks,
