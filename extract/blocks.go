@@ -214,13 +214,14 @@ func tableColumns(header []string) (title, speaker, org int) {
 	for i, h := range header {
 		switch strings.ToLower(strings.Trim(stripEmphasis(h), " :")) {
 		case "talk", "title", "session", "talk title", "session title", "presentation", "topic",
-			"vortrag", "titel", "charla", "palestra", "conférence", "sessie", "lezing":
+			"vortrag", "titel", "thema", "charla", "palestra", "conférence", "sessie", "lezing":
 			if title < 0 {
 				title = i
 			}
 		case "speaker", "speakers", "speaker(s)", "presenter", "presenters", "presenter(s)", "who", "by", "speaker / company", "speaker (company)",
 			"speaker (org)", "speakers (org)", "speaker (organisation)", "speaker (organization)", "speaker (affiliation)", "speaker / org",
-			"referent", "referentin", "referent:in", "referent*in", "sprecher", "sprecherin", "sprecher:in", "ponente", "ponentes",
+			"referent", "referentin", "referent:in", "referent*in", "referent/in", "sprecher", "sprecherin", "sprecher:in", "sprecher/in", "sprecher*in",
+			"vortragende", "ponente", "ponentes",
 			"palestrante", "intervenant", "intervenants", "spreker", "sprekers":
 			if speaker < 0 {
 				speaker = i

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -55,6 +57,7 @@ func parseHTML(src string, d *Doc) []Block {
 	var cells []string
 	var cellLines [][]lineStart // each cell's line starts
 	headerRow, inRow := true, false
+	tableRows := 0 // the rows of the open table read so far
 	cellStart, rowLine := -1, 0
 	keyed := false // the row's first cell is a header cell
 	// elements whose class says what they hold ("speaker", "company"): the
@@ -275,11 +278,20 @@ func parseHTML(src string, d *Doc) []Block {
 			case a == atom.Tr && inRow:
 				flush()
 				inRow = false
+				tableRows++
 				if headerRow && len(cells) > 0 {
 					if h := tableHeader(cells); h != nil {
 						header = h
 					}
 					continue
+				}
+				if header == nil && tableRows == 1 && len(cells) > 2 {
+					// a first row of <td> cells that names the columns, as
+					// a word processor writes a table's header
+					if h := tableHeader(cells); h != nil {
+						header = h
+						continue
+					}
 				}
 				// a record's row is a field: "Presenter: Linnea Hjort; Cormac
 				// Doherty"; its title row the title alone
@@ -325,7 +337,7 @@ func parseHTML(src string, d *Doc) []Block {
 				blocks = append(blocks, b)
 			case a == atom.Table:
 				flush()
-				header = nil
+				header, tableRows = nil, 0
 			case a == atom.Ul || a == atom.Ol:
 				flush()
 				if listDepth > 0 {
@@ -391,7 +403,7 @@ func parseHTML(src string, d *Doc) []Block {
 					cur.starts = append(cur.starts, lineStart{len(cur.Text), ln})
 					orgStart = len(cur.Text)
 				} else {
-					if (k > 0 || seg[0] == ' ' || seg[0] == '\t' || seg[0] == '\r') && !strings.HasSuffix(cur.Text, " ") {
+					if (k > 0 || startsSpace(seg)) && !strings.HasSuffix(cur.Text, " ") {
 						cur.Text += " "
 					}
 					cur.starts = append(cur.starts, lineStart{len(cur.Text), ln})
@@ -399,8 +411,8 @@ func parseHTML(src string, d *Doc) []Block {
 				cur.Text += clean
 				pending = ""
 			}
-			if strings.HasSuffix(text, " ") || strings.HasSuffix(text, "\n") {
-				cur.Text += " "
+			if r, _ := utf8.DecodeLastRuneInString(text); unicode.IsSpace(r) {
+				cur.Text += " " // ("de&nbsp;la&nbsp;</span><span>Fuente": a no-break space too)
 			}
 			if inLink {
 				linkText.WriteString(text)
@@ -475,3 +487,10 @@ func gridCell(sub []Block) bool {
 // titleKeys are the header cells of a record table's title row.
 var titleKeys = map[string]bool{"title": true, "talk": true, "session": true, "talk title": true, "session title": true,
 	"titel": true, "titre": true, "título": true, "titolo": true, "vortrag": true}
+
+// startsSpace reports whether s starts with white space, a no-break space
+// included.
+func startsSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}

@@ -282,3 +282,35 @@ func wantMentions(t *testing.T, v view, title string, ids ...string) {
 		}
 	}
 }
+
+// TestWordHTML: a report saved from a word processor: a table whose
+// header is a row of <td> cells, names cut by spans at a no-break space,
+// and notes under bold paragraphs that shorten the titles.
+func TestWordHTML(t *testing.T) {
+	const doc = `<html><head><title>Reisebericht KCD Munich 2024</title></head><body>
+<p class=MsoNormal><b><span>Reisebericht: KCD Munich 2024</span></b></p>
+<table class=MsoTableGrid>
+ <tr><td><p class=MsoNormal><b><span>Zeit</span></b></p></td><td><p class=MsoNormal><b><span>Vortrag</span></b></p></td>
+  <td><p class=MsoNormal><b><span>Sprecher/in</span></b></p></td><td><p class=MsoNormal><b><span>Besucht</span></b></p></td></tr>
+ <tr><td><p class=MsoNormal><span>11:00</span></p></td>
+  <td><p class=MsoNormal><span>Policy as Code Without Tears: Kyverno vs. OPA Gatekeeper</span></p></td>
+  <td><p class=MsoNormal><span>Ra&uacute;l&nbsp;de&nbsp;la&nbsp;</span><span lang=ES>Fuente</span><span> (SUSE)</span></p></td>
+  <td><p class=MsoNormal><span>&#10004;</span></p></td></tr>
+ <tr><td><p class=MsoNormal><span>11:45</span></p></td>
+  <td><p class=MsoNormal><span>Crossplane Compositions for Humans</span></p></td>
+  <td><p class=MsoNormal><span>Ngozi</span><span>&nbsp;Okonkwo-Bauer (Upbound)</span></p></td>
+  <td><p class=MsoNormal><span>&#10004;</span></p></td></tr>
+</table>
+<p class=MsoNormal><b><span>3.3 Policy as Code</span></b></p>
+<p class=MsoNormal><span>Ra&uacute;l de la Fuente (SUSE) compared Kyverno and OPA Gatekeeper on the same 35 policies.</span></p>
+</body></html>`
+	v := view{extractString(t, "report.html", doc)}
+	want := map[string][]string{
+		"Policy as Code Without Tears: Kyverno vs. OPA Gatekeeper": {"person:raul-de-la-fuente"},
+		"Crossplane Compositions for Humans":                       {"person:ngozi-okonkwo-bauer"},
+	}
+	if got := allSpeakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	wantMentions(t, v, "Policy as Code Without Tears: Kyverno vs. OPA Gatekeeper", "project:kyverno")
+}

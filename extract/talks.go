@@ -160,7 +160,7 @@ func longerTitles(talks []talk) {
 		for j := range talks {
 			a, b := &talks[i], &talks[j]
 			if i == j || len(a.title) >= len(b.title) || len(a.speakers) == 0 || len(a.speakers) != len(b.speakers) ||
-				strings.Count(a.title, " ") < 3 {
+				strings.Count(a.title, " ") < 2 {
 				continue
 			}
 			fa, fb := graph.Fold(a.title), graph.Fold(b.title)
@@ -201,8 +201,8 @@ var (
 func (x *extractor) talkAt(i int) (talk, bool) {
 	b := &x.doc.Blocks[i]
 	text := strings.TrimSpace(b.Text)
-	if b.Kind == Heading {
-		text = stripEnum(text) // "### 7. ⚡ Lightning talk: Helm Charts Nobody Wants"
+	if b.Kind == Heading || b.Emph && len(b.starts) == 1 {
+		text = stripEnum(text) // "### 7. ⚡ Lightning talk: Helm Charts Nobody Wants", a word processor's bold "3.2 Title"
 	}
 	if len(b.starts) <= 1 {
 		text = slotless(text)
