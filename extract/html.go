@@ -68,6 +68,8 @@ func parseHTML(src string, d *Doc) []Block {
 	cardSpeakers := false // the block holds speakers read by class
 	orgStart := 0         // where the org element's text starts in the block
 	roleBlock := 0        // stack depth of an open block element with a role
+	cardAside := 0        // stack depth of a card's label or job title, whose own text is no name
+	afterAside := false   // the card's text goes on after such an element
 	flush := func() {
 		pending, orgDepth, cardSpeakers = "", 0, false
 		t := strings.Join(strings.Fields(cur.Text), " ")
@@ -92,6 +94,7 @@ func parseHTML(src string, d *Doc) []Block {
 			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
 			var class, id, rel, hrefAttr, metaName, metaProp, content string
+			jobTitle := false
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
@@ -110,6 +113,16 @@ func parseHTML(src string, d *Doc) []Block {
 					metaProp = strings.ToLower(string(v))
 				case "content":
 					content = string(v)
+				case "itemprop":
+					// schema.org microdata says what an element holds as a
+					// class would: the speaker card's employer; its job
+					// title is no part of the speaker line
+					switch strings.ToLower(string(v)) {
+					case "worksfor", "affiliation":
+						class += " company"
+					case "jobtitle":
+						jobTitle = true
+					}
 				}
 			}
 			if a == atom.Meta {
@@ -142,9 +155,16 @@ func parseHTML(src string, d *Doc) []Block {
 				skipDepth++
 				continue
 			}
-			if skipped[a] || isChrome(class) || isChrome(id) {
+			if skipped[a] || isChrome(class) || isChrome(id) || jobTitle && cardSpeakers {
 				skipDepth = 1
 				continue
+			}
+			if cardSpeakers && cardAside == 0 && asideClass(class) {
+				// "<span class=role>Staff Engineer @ <span
+				// itemprop=worksFor>Org</span></span>", "<span
+				// class=role-tag>Modera</span>": only the employer inside
+				cardAside = len(stack)
+				cur.Text = strings.TrimRight(cur.Text, asideSeps) // "Júlia Castro · "
 			}
 			if role := classRole(class); role != "" {
 				if blockElems[a] && !cardSpeakers {
@@ -221,6 +241,9 @@ func parseHTML(src string, d *Doc) []Block {
 			}
 			if skipDepth > 0 {
 				continue
+			}
+			if cardAside > len(stack) {
+				cardAside, afterAside = 0, true
 			}
 			if orgDepth > 0 && len(stack) < orgDepth {
 				// "Isovalent (now part of Cisco)": the company alone
@@ -369,7 +392,13 @@ func parseHTML(src string, d *Doc) []Block {
 			if skipDepth > 0 {
 				continue
 			}
+			if cardAside > 0 && len(stack) == cardAside {
+				continue
+			}
 			text := html.UnescapeString(string(z.Text()))
+			if afterAside {
+				text, afterAside = strings.TrimLeft(text, asideSeps), false // ", Banco Horizonte" after the role
+			}
 			if inTitle {
 				d.Title += strings.TrimSpace(text)
 				continue
@@ -426,6 +455,20 @@ func parseHTML(src string, d *Doc) []Block {
 
 // classRole reads what an element holds from its class: "speaker" for a
 // speaker's name, "org" for their company.
+// asideSeps separate a speaker card's name, role and employer.
+const asideSeps = " \t\n·•,@|–—-\u00a0"
+
+// asideClass reports whether class marks what a speaker card says
+// besides the name and the employer: a role, a job title, a label.
+func asideClass(class string) bool {
+	for _, c := range strings.Fields(strings.ToLower(class)) {
+		if c == "role" || c == "title" || c == "job-title" || c == "jobtitle" || c == "position" || strings.HasSuffix(c, "-tag") || c == "tag" || c == "badge" || c == "label" {
+			return true
+		}
+	}
+	return false
+}
+
 func classRole(class string) string {
 	if class == "" {
 		return ""

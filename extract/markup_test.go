@@ -314,3 +314,61 @@ func TestWordHTML(t *testing.T) {
 	}
 	wantMentions(t, v, "Policy as Code Without Tears: Kyverno vs. OPA Gatekeeper", "project:kyverno")
 }
+
+// TestSchemaOrgCards: an organiser's page of session cards in schema.org
+// microdata: the employer in itemprop="worksFor", a job title and a
+// "Modera" label that are no part of the names, a card's time after its
+// kind ("Panel 14:15") that is no title, and the venue.
+func TestSchemaOrgCards(t *testing.T) {
+	const doc = `<html><head><title>KCD Bogotá 2025: ¡gracias!</title></head><body><main>
+<h1>KCD Bogotá 2025: ¡gracias!</h1>
+<section><h2>Sesiones</h2>
+<article class="session-card" itemprop="subEvent" itemscope itemtype="https://schema.org/Event">
+  <span class="badge">Keynote</span> <time itemprop="startDate">09:00</time>
+  <h3 itemprop="name">Cloud Native en Latinoamérica: dónde estamos en 2025</h3>
+  <div class="speaker" itemprop="performer" itemscope itemtype="https://schema.org/Person">
+    <span itemprop="name">Valentina Ríos Castaño</span>
+    <span class="role"><span itemprop="jobTitle">Staff Engineer</span> @
+      <span itemprop="worksFor" itemscope itemtype="https://schema.org/Organization"><span itemprop="name">Andina Cloud Labs</span></span></span>
+  </div>
+  <p itemprop="description">El empate técnico entre Argo CD y Flux para GitOps.</p>
+</article>
+<article class="session-card panel" itemprop="subEvent" itemscope itemtype="https://schema.org/Event">
+  <span class="badge">Panel</span> <time itemprop="startDate">14:15</time>
+  <h3 itemprop="name">Panel: Mujeres construyendo plataformas en LATAM</h3>
+  <div class="speaker moderator" itemprop="performer" itemscope itemtype="https://schema.org/Person">
+    <span class="role-tag">Modera</span> <span itemprop="name">Daniela Quispe Mamani</span>
+    <span class="role"><span itemprop="worksFor" itemscope itemtype="https://schema.org/Organization"><span itemprop="name">Inka Systems</span></span></span>
+  </div>
+  <div class="speaker" itemprop="performer" itemscope itemtype="https://schema.org/Person">
+    <span itemprop="name">Fernanda Lobo de Souza</span> &middot; <span class="role">Consultora</span>, <span class="company">Nubia Tech</span>
+  </div>
+  <div class="speaker" itemprop="performer" itemscope itemtype="https://schema.org/Person">
+    <span class="label">Invitada</span> <span itemprop="name">Yamila Benítez</span> &middot; <span class="role">VP of Engineering</span>, <span class="company">Pampa Pagos</span>
+  </div>
+  <p itemprop="description">Cuándo tiene sentido un portal como Backstage.</p>
+</article>
+</section>
+<section class="venue" itemprop="location" itemscope itemtype="https://schema.org/Place">
+  <h2>Sede</h2>
+  <p><strong itemprop="name">Ágora Bogotá Centro de Convenciones</strong></p>
+</section>
+</main></body></html>`
+	v := view{extractString(t, "kcd.html", doc)}
+	want := map[string][]string{
+		"Cloud Native en Latinoamérica: dónde estamos en 2025": {"person:valentina-rios-castano"},
+		"Mujeres construyendo plataformas en LATAM":            {"person:daniela-quispe-mamani", "person:fernanda-lobo-de-souza", "person:yamila-benitez"},
+	}
+	if got := allSpeakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	// the card reads as a speaker line: "Yamila Benítez (Pampa Pagos)"
+	if e, ok := v.edge("person:yamila-benitez", graph.WorksFor, "org:pampa-pagos"); !ok || !strings.Contains(e.Evidence[0].Text, "Yamila Benítez (Pampa Pagos)") {
+		t.Errorf("Yamila Benítez works for Pampa Pagos on %+v", e.Evidence)
+	}
+	for person, org := range map[string]string{"person:valentina-rios-castano": "org:andina-cloud-labs", "person:daniela-quispe-mamani": "org:inka-systems", "person:fernanda-lobo-de-souza": "org:nubia-tech"} {
+		if got := v.out(person, graph.WorksFor); !reflect.DeepEqual(got, []string{org}) {
+			t.Errorf("%s works for %q, want %s", person, got, org)
+		}
+	}
+}
