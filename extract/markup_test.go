@@ -372,3 +372,37 @@ func TestSchemaOrgCards(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteCards: each talk's speakers in a quote of fields, one a line,
+// "Name — Role at Org", a moderator and panelists on lines of their own;
+// a byline with a nickname in quotes.
+func TestQuoteCards(t *testing.T) {
+	const doc = "# KCD São Paulo 2025: our notes\n\n_By Camila Duarte Nogueira & Rafael \"Rafa\" Okafor · community blog_\n\n---\n\n" +
+		"### Zero-Trust Service-to-Service Auth with SPIFFE and Istio\n\n" +
+		"> **Speakers:** Thiago Gonçalves — Staff Engineer at iFood; Mei-Ling Cheng — Solutions Architect at Tetrate\n" +
+		"> **Level:** Advanced | **Track:** Security\n\nSPIRE issues SPIFFE identities and Istio consumes them.\n\n" +
+		"### Running Kubernetes on a Latin American Budget\n\n" +
+		"> **Moderator:** Fernanda de la Cruz — Principal Engineer at Mercado Libre\n" +
+		"> **Panelists:** Lucas Pereira — SRE Lead at Stone; Valentina Rossi — Platform Engineer at VTEX\n" +
+		"> **Level:** All levels | **Track:** Panel\n\nOpenCost came up.\n"
+	v := view{extractString(t, "cards.md", doc)}
+	want := map[string][]string{
+		"Zero-Trust Service-to-Service Auth with SPIFFE and Istio": {"person:mei-ling-cheng", "person:thiago-goncalves"},
+		"Running Kubernetes on a Latin American Budget":            {"person:fernanda-de-la-cruz", "person:lucas-pereira", "person:valentina-rossi"},
+	}
+	if got := allSpeakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	for person, org := range map[string]string{"person:thiago-goncalves": "org:ifood", "person:mei-ling-cheng": "org:tetrate",
+		"person:fernanda-de-la-cruz": "org:mercado-libre", "person:valentina-rossi": "org:vtex"} {
+		if got := v.out(person, graph.WorksFor); !reflect.DeepEqual(got, []string{org}) {
+			t.Errorf("%s works for %q, want %s", person, got, org)
+		}
+	}
+	if got := v.in("source:cards", graph.Authored); !reflect.DeepEqual(got, []string{"person:camila-duarte-nogueira", "person:rafael-okafor"}) {
+		t.Errorf("authors %q", got)
+	}
+	if got := v.out("person:camila-duarte-nogueira", graph.WorksFor); len(got) != 0 {
+		t.Errorf("Camila Duarte Nogueira works for %q: the name after her is her co-author's", got)
+	}
+}

@@ -456,6 +456,9 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 	ownBrackets := false // a speaker before the last has brackets of their own: "A (moderator), B (Monzo)"
 	for k, chunk := range chunks {
 		chunk = strings.TrimPrefix(strings.TrimSpace(chunk), "@") // "@Priya Raghunathan"
+		if strings.IndexByte(chunk, '"') > 0 || strings.Contains(chunk, "“") {
+			chunk = nicknameRe.ReplaceAllString(chunk, " ") // 'Rafael "Rafa" Okafor'
+		}
 		if chunk == "" {
 			continue
 		}
@@ -767,6 +770,10 @@ func shareLastOrg(out []speaker) {
 	}
 }
 
+// nicknameRe matches a nickname in quotes between a given name and a
+// surname: 'Rafael "Rafa" Okafor'.
+var nicknameRe = lazyRe(`(?:^|\s)["“]\p{Lu}[\p{L}.'-]{1,20}["”]\s`)
+
 // orgLike reports whether s names an organisation rather than a person:
 // the catalog's organisation, or words that are no person's name.
 func (x *extractor) orgLike(s string) bool {
@@ -992,8 +999,8 @@ func cleanOrg(s string) string {
 		return "" // "2023", "21 July 2023"
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
-		return "" // "last year", "the team": not a name
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !hasInnerUpper(firstWord(s)) {
+		return "" // "last year", "the team": not a name ("iFood" is one)
 	}
 	return s
 }

@@ -2179,6 +2179,7 @@ func (x *extractor) allSpeakers(s string) ([]speaker, bool) {
 	if s == "" || utf8.RuneCountInString(s) > 250 {
 		return nil, false
 	}
+
 	if strings.Contains(s, ", ") {
 		s = unreversed(s) // "Nakamura, Yuki* (RIKEN); Bauer, T. (KIT)"
 	}
@@ -2263,6 +2264,9 @@ func (x *extractor) speakerLines(i int) []speaker {
 			break
 		}
 		text := strings.TrimSpace(b.Text)
+		if len(b.starts) > 1 && b.Kind == Quote {
+			text = cardSpeakerLines(b)
+		}
 		var m []string
 		if labelFirst(text) {
 			m = speakerLineRe.FindStringSubmatch(text)
@@ -2341,6 +2345,32 @@ func (x *extractor) speakerLines(i int) []speaker {
 		}
 	}
 	return out
+}
+
+// cardSpeakerLines returns the speaker lines that open a quote of fields,
+// one a line: "> **Moderator:** A — Role at Org" and "> **Panelists:** B;
+// C" over "> **Level:** Beginner" is "Moderator: A — Role at Org;
+// Panelists: B; C".
+func cardSpeakerLines(b *Block) string {
+	var sb strings.Builder
+	for k, st := range b.starts {
+		end := len(b.Text)
+		if k+1 < len(b.starts) {
+			end = b.starts[k+1].off
+		}
+		line := strings.TrimSpace(b.Text[st.off:end])
+		switch {
+		case k == 0:
+		case isSpeakerLine(stripEmphasis(line)):
+			sb.WriteString("; ")
+		case fieldLineRe.MatchString(stripEmphasis(line)):
+			return sb.String() // "Level: Beginner | Track: Keynote"
+		default:
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(line)
+	}
+	return sb.String()
 }
 
 // modLabelRe matches a moderator's label.
