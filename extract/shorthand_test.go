@@ -119,3 +119,30 @@ func TestTimelinePost(t *testing.T) {
 	}
 	wantMentions(t, v, "eBPF for People Who Don't Write C", "project:cilium", "project:tetragon")
 }
+
+// TestTripReportEmail: an e-mail to a manager, each talk a numbered item
+// "N) Label - "Title"" over a line of who gave it, which may end in a
+// full stop.
+func TestTripReportEmail(t *testing.T) {
+	const doc = "From: Henrike Johansson-Reyes\nTo: Sam Adeyinka\nSubject: SREcon24 EMEA (Dublin) - trip report\n\nHi Sam,\n\n" +
+		"WHAT I LEARNED, TALK BY TALK\n\n" +
+		"1) Opening keynote - \"Reliability Is a Team Sport, Not a Dashboard\"\n   Dr. Aoife Gallagher, Principal Engineer at Stripe.\n" +
+		"   She argued that teams matter more than tooling.\n\n" +
+		"2) \"Burn Rates in Practice: Two Years of SLO Alerting at Scale\"\n   Mateus Carvalho and Yuki Tanaka-Morris, both SREs at Booking.com.\n" +
+		"   Pyrra on top of Prometheus, with Thanos for long-term storage.\n\n" +
+		"3) Panel - \"Incident Command Without Heroes\"\n   Moderated by Nadia El-Amrani (PagerDuty), with Conor Fitzgerald-Byrne (Workday) and Ishaan Kulkarni (Zalando).\n" +
+		"   Mostly about rotations.\n\nCheers,\nHenrike\n"
+	v := view{extractString(t, "email.txt", doc)}
+	want := map[string][]string{
+		"Reliability Is a Team Sport, Not a Dashboard":               {"person:aoife-gallagher"},
+		"Burn Rates in Practice: Two Years of SLO Alerting at Scale": {"person:mateus-carvalho", "person:yuki-tanaka-morris"},
+		"Incident Command Without Heroes":                            {"person:conor-fitzgerald-byrne", "person:ishaan-kulkarni", "person:nadia-el-amrani"},
+	}
+	if got := allSpeakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	if got := v.out("person:mateus-carvalho", graph.WorksFor); !reflect.DeepEqual(got, []string{"org:booking-com"}) {
+		t.Errorf("Mateus Carvalho works for %q, want Booking.com", got)
+	}
+	wantMentions(t, v, "Burn Rates in Practice: Two Years of SLO Alerting at Scale", "project:thanos")
+}

@@ -646,10 +646,17 @@ func (x *extractor) nameLineUnder(i int) []speaker {
 	b := &x.doc.Blocks[i+1]
 	text := strings.TrimSpace(b.Text)
 	if len(text) > 2 && text[0] == '(' && text[len(text)-1] == ')' && strings.IndexByte(text[1:], '(') < 0 {
-		text = bothOrgRe.ReplaceAllString(text[1:len(text)-1], ", $1") // "(Dragan Petrović and Noor Al-Khatib, both Alpenglow IT)"
+		text = text[1 : len(text)-1] // "(Dragan Petrović and Noor Al-Khatib, both Alpenglow IT)"
 	}
-	if b.Kind != Para || len(b.starts) != 1 || len(text) > 120 || strings.HasSuffix(text, ".") || strings.HasSuffix(text, ":") {
-		return nil
+	if strings.Contains(text, ", both ") {
+		text = bothOrgRe.ReplaceAllString(text, ", $1") // "A and B, both SREs at Booking.com."
+	}
+	if strings.HasSuffix(text, ".") && len(b.starts) == 1 && len(firstSentence(text)) >= len(text)-1 {
+		text = strings.TrimSuffix(text, ".") // "Dr. Aoife Gallagher, Principal Engineer at Stripe."
+	}
+	if b.Kind != Para || len(b.starts) != 1 || len(text) > 120 || strings.HasSuffix(text, ".") || strings.HasSuffix(text, ":") ||
+		greetings[strings.ToLower(firstWord(text))] {
+		return nil // (a letter's "Hi Sam," under its subject)
 	}
 	sp, ok := x.allSpeakers(text)
 	if !ok || len(sp) == 0 || !fullNames(sp) {
@@ -665,6 +672,10 @@ func (x *extractor) nameLineUnder(i int) []speaker {
 	}
 	return sp
 }
+
+// greetings open a letter: "Hi Sam,", "Dear all".
+var greetings = map[string]bool{"hi": true, "hello": true, "hey": true, "dear": true, "hallo": true, "hej": true,
+	"hoi": true, "ciao": true, "ola": true, "olá": true, "hola": true, "bonjour": true, "salut": true, "cześć": true}
 
 // bothOrgRe matches the company two speakers share, said once: ", both
 // Alpenglow IT", ", both from Acme".
@@ -1098,6 +1109,15 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 		// '**"Title"**' over "Nakamura, Yuki* (RIKEN); Bauer, T. (KIT)": a
 		// title line, its speakers on the next
 		if next := x.secondLineSpeakers(b); len(next) > 0 {
+			sp, cued = next, true
+		}
+	}
+	if !cued && base == 0 && len(b.starts) == 1 && strings.TrimSpace(strings.Trim(head[m[1]:], "*_")) == "" &&
+		(m[0] <= 3 || matchLabel(b.Text) != nil) {
+		// '"Burn Rates in Practice"' over "Mateus Carvalho and Yuki
+		// Tanaka-Morris, both SREs at Booking.com.": a quoted title alone
+		// on its line, its speakers on the next
+		if next := x.nameLineUnder(i); len(next) > 0 {
 			sp, cued = next, true
 		}
 	}
@@ -1833,7 +1853,7 @@ func trimTitle(s string) string {
 			s = s[max(m[2], m[4]):] // '1045 "Tetragon in Prod"': a time on a line of notes
 		}
 	}
-	if k := strings.IndexAny(s, ":："); k > 0 && k < 30 && strings.ContainsAny(s[k:min(len(s), k+6)], "\"“") {
+	if k := strings.IndexAny(s, ":：-–—"); k > 0 && k < 30 && strings.ContainsAny(s[k:min(len(s), k+6)], "\"“") {
 		if lm := matchLabel(s); lm != nil && strings.ContainsRune("\"“", []rune(lm[3])[0]) {
 			s = lm[3] // 'panel: "Who Maintains the Maintainers?"'
 		}
@@ -2315,6 +2335,9 @@ func (x *extractor) speakerLines(i int) []speaker {
 			continue
 		}
 		list := m[1]
+		if modLabelRe.MatchString(text) || strings.HasPrefix(strings.ToLower(text), "moderated by ") {
+			list = strings.Replace(list, ", with ", "; ", 1) // "Moderated by A (Org), with B (Org) and C"
+		}
 		if strings.HasSuffix(list, ")") {
 			list = parenTailRe.ReplaceAllString(list, "") // "... (main track keynote, Janson, 10:00)"
 		}
