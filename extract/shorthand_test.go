@@ -146,3 +146,28 @@ func TestTripReportEmail(t *testing.T) {
 	}
 	wantMentions(t, v, "Burn Rates in Practice: Two Years of SLO Alerting at Scale", "project:thanos")
 }
+
+// TestTitleThenSpeakerSentence: notes whose paragraphs open with a bold
+// title and a room, the next sentence opening with who gave it.
+func TestTitleThenSpeakerSentence(t *testing.T) {
+	const doc = "# Weeknotes 2026-W05: FOSDEM\n\n## FOSDEM 2026\n\n" +
+		"**eBPF Without the Kernel Headaches: CO-RE in Practice** (eBPF devroom). Kateryna\nBondarenko walked through libbpf and BTF.\n\n" +
+		"**The Commons Are Not Free: Funding Open Source Infrastructure** (keynote, Janson).\nAna Luísa Figueiredo from the Open Infrastructure Fund on why donations fail.\n\n" +
+		"**Tracing the Unknowable: OpenTelemetry for Batch Jobs** (Monitoring & Observability\ndevroom). Two speakers, Fatou Diallo and Rasmus Kjærgaard, both from Nordlys Energi.\nThey send everything to Jaeger.\n\n" +
+		"**Slow Infrastructure** (a book). Maria Schmidt, my colleague, lent it to me.\n\n" +
+		"**Chaos Engineering on a Budget** (lightning talk). Priya walked through chaos tests.\n"
+	v := view{extractString(t, "weeknotes.md", doc)}
+	want := map[string][]string{
+		"eBPF Without the Kernel Headaches: CO-RE in Practice":         {"person:kateryna-bondarenko"},
+		"The Commons Are Not Free: Funding Open Source Infrastructure": {"person:ana-luisa-figueiredo"},
+		"Tracing the Unknowable: OpenTelemetry for Batch Jobs":         {"person:fatou-diallo", "person:rasmus-kjaergaard"},
+	}
+	if got := allSpeakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	for person, org := range map[string]string{"person:rasmus-kjaergaard": "org:nordlys-energi", "person:ana-luisa-figueiredo": "org:open-infrastructure-fund"} {
+		if got := v.out(person, graph.WorksFor); !reflect.DeepEqual(got, []string{org}) {
+			t.Errorf("%s works for %q, want %s", person, got, org)
+		}
+	}
+}

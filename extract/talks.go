@@ -673,6 +673,60 @@ func (x *extractor) nameLineUnder(i int) []speaker {
 	return sp
 }
 
+// openingSpeakers reads the speakers that open the sentence after the
+// one a block's lead title ends at off: "Ana Luísa Figueiredo from the
+// Open Infrastructure Fund on why ...", "Two speakers, Fatou Diallo and
+// Rasmus Kjærgaard, both from Nordlys Energi."
+func (x *extractor) openingSpeakers(b *Block, off int) []speaker {
+	rest := b.Text[off:]
+	k := strings.Index(rest, ". ")
+	if k < 0 || k > 60 {
+		return nil
+	}
+	next := firstSentence(strings.TrimSpace(rest[k+2:]))
+	lead := 0
+	if m := speakersLeadRe.FindStringIndex(next); m != nil {
+		lead = m[1] // "Two speakers, "
+	}
+	var sp []speaker
+	end := lead
+	for _, p := range x.peopleIn(next) {
+		if p.start < end || p.start-end > 5 || p.start > end && !glueRe.MatchString(next[end:p.start]) {
+			break
+		}
+		sp = append(sp, speaker{name: p.name, line: b.LineAt(off + k + 2), text: next})
+		end = p.end
+	}
+	if len(sp) == 0 {
+		return nil
+	}
+	tail := next[end:]
+	if bm := bothOrgRe.FindStringSubmatch(strings.TrimRight(tail, ". ")); bm != nil && strings.HasPrefix(tail, ", both ") {
+		if org := cleanOrg(bm[1]); org != "" {
+			for j := range sp {
+				sp[j].org = org // ", both from Nordlys Energi"
+			}
+			return sp
+		}
+	}
+	if org := x.orgAfter(tail); org != "" {
+		for j := range sp {
+			sp[j].org = org // ", both from Nordlys Energi", " from the Open Infrastructure Fund"
+		}
+		return sp
+	}
+	if !verbCueRe.MatchString(tail) {
+		return nil
+	}
+	return sp
+}
+
+// speakersLeadRe matches words before the speakers that open a sentence.
+var speakersLeadRe = lazyRe(`(?i)^(?:(?:two|three|the)\s+speakers?|speakers?|presented by|given by|by)\s*[,:]?\s+`)
+
+// glueRe matches what joins two speakers in a sentence.
+var glueRe = lazyRe(`^(?:\s*,\s*|\s+and\s+|\s*&\s*)$`)
+
 // greetings open a letter: "Hi Sam,", "Dear all".
 var greetings = map[string]bool{"hi": true, "hello": true, "hey": true, "dear": true, "hallo": true, "hej": true,
 	"hoi": true, "ciao": true, "ola": true, "olá": true, "hola": true, "bonjour": true, "salut": true, "cześć": true}
@@ -1118,6 +1172,13 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 		// Tanaka-Morris, both SREs at Booking.com.": a quoted title alone
 		// on its line, its speakers on the next
 		if next := x.nameLineUnder(i); len(next) > 0 {
+			sp, cued = next, true
+		}
+	}
+	if !cued && base == 0 && m[0] <= 3 {
+		// "**Title** (eBPF devroom). Kateryna Bondarenko walked through
+		// ...": the sentence after the title's opens with who gave it
+		if next := x.openingSpeakers(b, m[1]); len(next) > 0 {
 			sp, cued = next, true
 		}
 	}
