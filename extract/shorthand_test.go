@@ -171,3 +171,25 @@ func TestTitleThenSpeakerSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestDanishCues: a Danish recap's "holdt af" and "Oplæg af ... fra",
+// a lunch heading ("Frokost") between two talks.
+func TestDanishCues(t *testing.T) {
+	const doc = "# KCD Danmark 2025 i København\n\n## \"Ten Years of Kubernetes, and Why Denmark Still Runs on YAML\"\n\n" +
+		"Dagen blev skudt i gang med keynoten, holdt af **Trine Østergaard** fra Netcompany. Hun talte om etcd.\n\n" +
+		"## 🥪 Frokost\n\nSmørrebrød! Ved mit bord snakkede vi om Argo CD.\n\n" +
+		"## \"eBPF Without Tears: Cilium in a Regulated Bank\"\n\nOplæg af Søren Ærenlund-Høj fra Danske Bank. Cilium og Hubble.\n\n" +
+		"## \"Observability on a Budget\"\n\nHoldt af Bjørn Ågesen fra Pleo.\n\nPrometheus og Thanos.\n"
+	v := view{extractString(t, "dk.md", doc)}
+	want := map[string][]string{
+		"Ten Years of Kubernetes, and Why Denmark Still Runs on YAML": {"person:trine-ostergaard"},
+		"eBPF Without Tears: Cilium in a Regulated Bank":              {"person:soren-aerenlund-hoj"},
+		"Observability on a Budget":                                   {"person:bjorn-agesen"},
+	}
+	if got := allSpeakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	if got := v.out("person:bjorn-agesen", graph.WorksFor); !reflect.DeepEqual(got, []string{"org:pleo"}) {
+		t.Errorf("Bjørn Ågesen works for %q, want Pleo", got)
+	}
+}
