@@ -474,7 +474,8 @@ func (x *extractor) speakerList(s string) ([]speaker, int) {
 			}
 		} else if i := strings.IndexAny(chunk, ",@|–—"); i >= 0 && !strings.HasPrefix(chunk[i:], "-") {
 			name = strings.TrimSpace(chunk[:i])
-			rest := strings.Split(chunk[i+1:], ",")
+			_, w := utf8.DecodeRuneInString(chunk[i:]) // ("—" is three bytes)
+			rest := strings.Split(chunk[i+w:], ",")
 			org = roleOrg(strings.TrimSpace(rest[len(rest)-1]))
 		} else if m := fromOrgRe.FindStringSubmatch(chunk); m != nil {
 			name, org = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])

@@ -193,3 +193,24 @@ func TestDanishCues(t *testing.T) {
 		t.Errorf("Bjørn Ågesen works for %q, want Pleo", got)
 	}
 }
+
+// TestPanelMembersUnderALead: a panel's members as items under "No
+// painel:" (or "On the panel:"), and a speaker's name in bold in the line
+// under a title.
+func TestPanelMembersUnderALead(t *testing.T) {
+	const doc = "# KCD Lisboa 2024\n\n## Painel: \"Plataformas internas: construir ou comprar?\"\n\n" +
+		"Moderado por **Chloé Dubois-Martin**, da OutSystems. No painel:\n\n" +
+		"- João Pedro Gonçalves — Sky Portugal\n- Rui Figueiredo — Critical Software\n\nDiscussão animada sobre Backstage.\n\n" +
+		"## \"Fraud Detection Models on KServe and Ray\"\n\nApresentada por **Inês Costa**, da Feedzai.\n\nRay e KServe.\n"
+	v := view{extractString(t, "pt.md", doc)}
+	want := map[string][]string{
+		"Plataformas internas: construir ou comprar?": {"person:chloe-dubois-martin", "person:joao-pedro-goncalves", "person:rui-figueiredo"},
+		"Fraud Detection Models on KServe and Ray":    {"person:ines-costa"},
+	}
+	if got := allSpeakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+	if got := v.out("person:rui-figueiredo", graph.WorksFor); !reflect.DeepEqual(got, []string{"org:critical-software"}) {
+		t.Errorf("Rui Figueiredo works for %q", got)
+	}
+}

@@ -35,7 +35,7 @@ type talk struct {
 }
 
 var (
-	labelRe       = lazyRe(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo|vortrag|라이트닝\s*토크|키노트|기조\s*연설|ライトニングトーク|基调演讲|主题演讲|闪电演讲)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
+	labelRe       = lazyRe(`(?i)^(?:(opening|closing|morning|afternoon|day\s*\d+)\s+)?(talk|session|keynote|lightning\s*talk|lightning|workshop|panel|panel discussion|painel|palestra|presentation|tutorial|fireside\s*chat|ignite(?:\s*talk)?|demo|vortrag|라이트닝\s*토크|키노트|기조\s*연설|ライトニングトーク|基调演讲|主题演讲|闪电演讲)(?:\s*(?:#|no\.?)?\s*\d+)?\s*(?:[:：]|\s[-–—]\s)\s*(.+)$`)
 	speakerLineRe = lazyRe(`(?i)^(?:(?:speaker\(s\)|speakers?|spkrs?|presenter\(s\)|presenters?|presented\s+by|holdt\s+af|oplæg\s+af|præsenteret\s+af|panell?ists?|moderators?|mod|moderation|moderated\s+by|hosts?|hosted\s+by|given\s+by|delivered\s+by|with|by)\s*(?:[:：]|\s[-–—]\s|\s)|(?:who|sprecher(?:in|innen|:innen|\*innen)?|referent(?:in|innen|en)?|vortragende[rn]?|ponentes?|palestrantes?|intervenant(?:e|s|es)?|orat(?:eur|rice)s?|relat(?:ore|ori|rice)|sprekers?|föreläsare|foredragsholdere?|přednášející|prelegen(?:t|ci|tka)|спикер(?:ы)?|докладчи(?:к|ца|ки)|модератор|ведущ(?:ий|ая)|участни(?:к|ца|ки)|pembicara|narasumber|발표자|연사|登壇者|讲者|演讲者)\s*[:：])\s*(.+)$`)
 	quotedTitleRe = lazyRe(`^["“”„'‘](.+?)["“”'’]\s*(\([^)]*\))?\s*(?:,\s*|[,:]?\s*(?:(?:by|with|from)\s+|[-–—|]+\s+))(.+)$`)
 	speakerOnRe   = lazyRe(`^(.+?)\s+on\s+["“]([^"”]+)["”]$`)
@@ -68,6 +68,14 @@ func (x *extractor) segment() []talk {
 				// talks it refers to)
 				closeAt(i)
 				talks = append(talks, roll...)
+				continue
+			}
+		}
+		if n := len(talks); n > 0 && talks[n-1].end < 0 && b.Kind == Item {
+			if sp := x.panelItem(i); len(sp) > 0 {
+				// "No painel:" over "- João Pedro Gonçalves — Sky
+				// Portugal": the open talk's panel, a member an item
+				talks[n-1].speakers = append(talks[n-1].speakers, sp...)
 				continue
 			}
 		}
@@ -131,6 +139,34 @@ func (x *extractor) noteOfTalk(talks []talk, i int, t talk) bool {
 	b, own := &x.doc.Blocks[i], &x.doc.Blocks[talks[n-1].block]
 	return b.Kind == Item && own.Kind == Item && b.Level > own.Level
 }
+
+// panelItem reads the panel member that item i names, when the items it
+// is one of follow a line that introduces a panel's members: "On the
+// panel:", "No painel:", "i panelet sad:".
+func (x *extractor) panelItem(i int) []speaker {
+	j := i
+	for j > 0 && x.doc.Blocks[j-1].Kind == Item && x.doc.Blocks[j-1].Level == x.doc.Blocks[i].Level {
+		j--
+	}
+	if j == 0 || i-j > 8 {
+		return nil
+	}
+	lead := &x.doc.Blocks[j-1]
+	if lead.Kind != Para || !strings.HasSuffix(lead.Text, ":") || !panelLeadRe.MatchString(lead.Text) {
+		return nil
+	}
+	b := &x.doc.Blocks[i]
+	sp, ok := x.allSpeakers(b.Text)
+	if !ok || len(sp) != 1 || !fullNames(sp) {
+		return nil
+	}
+	sp[0].line, sp[0].text = b.Line, b.Text
+	return sp
+}
+
+// panelLeadRe matches the end of a line that introduces a panel's members,
+// in the languages recaps are written in.
+var panelLeadRe = lazyRe(`(?i)(?:on the panel|panell?ists|no painel|painelistas|en el panel|panelistas|dans le panel|panélistes|im panel|auf dem podium|i panelet(?:\s+sad)?|op het panel|nel panel)\s*:$`)
 
 // clockFirstRe matches a clock time that opens a line: "10:45", "9h30",
 // "1045 ".
@@ -1017,6 +1053,14 @@ func (x *extractor) quotedTalk(i int) (talk, bool) {
 	if len(cands) > 0 && clockFirst(cands[0]) && len(cands[0]) < 16 {
 		cands = cands[1:] // "**10:15 —** Caught Kwame's talk on *Title*": the time is no title
 	}
+	for k := 0; k < len(cands); k++ {
+		if name, ok := x.personName(cands[k], strong); ok && strings.Contains(name, " ") && len(cands[k]) < 40 {
+			// "Apresentada por **Inês Sá da Costa**, da Feedzai": a name in
+			// bold is no title
+			cands = append(cands[:k:k], cands[k+1:]...)
+			k--
+		}
+	}
 	if len(b.Links) > 0 {
 		cands = linkTitles(b, cands)
 		if len(cands) == 0 && !hasQuote(b.Text) && !hasSingleQuote(b.Text) {
@@ -1697,7 +1741,7 @@ func splitLabelled(s string) []string {
 // labelWords start the lines labelRe and speakerLineRe read; checking the
 // first word first spares the regular expressions most paragraphs.
 var labelWords = map[string]bool{"talk": true, "session": true, "keynote": true, "lightning": true,
-	"workshop": true, "panel": true, "presentation": true, "tutorial": true, "fireside": true,
+	"workshop": true, "panel": true, "painel": true, "palestra": true, "presentation": true, "tutorial": true, "fireside": true,
 	"ignite": true, "demo": true, "opening": true, "closing": true, "morning": true, "afternoon": true,
 	"day": true, "speaker(s)": true, "speaker": true, "speakers": true, "spkr": true, "spkrs": true, "mod": true, "presenter": true,
 	"presenters": true, "presenter(s)": true, "presented": true, "panelist": true, "panelists": true,
@@ -1991,7 +2035,7 @@ func talkFormat(label string) string {
 		return "keynote"
 	case strings.Contains(l, "lightning"), strings.Contains(l, "ignite"), strings.Contains(l, "라이트닝"), strings.Contains(l, "ライトニング"), strings.Contains(l, "闪电"):
 		return "lightning talk"
-	case strings.Contains(l, "panel"):
+	case strings.Contains(l, "panel"), strings.Contains(l, "painel"):
 		return "panel"
 	case strings.Contains(l, "workshop"), strings.Contains(l, "tutorial"):
 		return "workshop"
