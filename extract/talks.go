@@ -1993,7 +1993,7 @@ var leadTimeRe = lazyRe(`^(?:\d{1,2}[:h]\d{2}(?:\s*[-–]\s*\d{1,2}[:h]\d{2})?\s
 
 // byRoleRe matches a dash before the role of who is named after it:
 // " — moderated by ", ", hosted by ".
-var byRoleRe = lazyRe(`(?:\s+[-–—]|\s*,)\s+(?:moderated|hosted|chaired|presented|led|given)\s+by\s+`).needing("ed by ")
+var byRoleRe = lazyRe(`(?:\s+[-–—]|\s*,)\s+(?:moderated|hosted|chaired|presented|led|given)\s+by\s+`).needing("ed by ", "en by ")
 
 // unknownTailRe matches a dash and question marks where the speaker
 // would be, and what follows them.
