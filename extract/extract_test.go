@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -751,6 +752,11 @@ func TestGoldenWellFormed(t *testing.T) {
 // person, the given name) starts on line; next is the line after it, where a
 // name broken by a hard wrap ends.
 func lineSpells(line, next string, n graph.Node) bool {
+	// (an HTML line's tags may cut a name: "<span class=SpellE>kube</span>-proxy")
+	return spells(line, next, n) || strings.Contains(line, "<") && spells(htmlTagRe.ReplaceAllString(line, ""), htmlTagRe.ReplaceAllString(next, ""), n)
+}
+
+func spells(line, next string, n graph.Node) bool {
 	kl, kj := graph.Key(line), graph.Key(line+" "+next)
 	spellings := append([]string{n.Name}, n.Aliases...)
 	if n.Kind == graph.Person {
@@ -769,6 +775,8 @@ func lineSpells(line, next string, n graph.Node) bool {
 	}
 	return false
 }
+
+var htmlTagRe = regexp.MustCompile(`<[^>]*>`)
 
 // notATalkDoc builds a recap with a real talk before and after section.
 func notATalkDoc(section string, markdown bool) string {
