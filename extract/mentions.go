@@ -58,13 +58,13 @@ func (x *extractor) mentions() {
 					// one word must be spelled as the catalog spells it
 					// ("Flux", not "flux"); "Hashicorp Vault" is a name anyway
 					if (m.tokEnd-m.tokStart == 1 || spelling == strings.ToLower(spelling)) && !caseMatches(spelling, m.node.spellings[ei]) {
-						if pending < 0 && ambiguous && e.Origin != "landscape" && spelling == strings.ToLower(spelling) {
+						if pending < 0 && ambiguous && e.Origin != "landscape" && !hasUpper(spelling) {
 							pending = ei
 						}
 						continue
 					}
-				} else if e.Name != strings.ToLower(e.Name) {
-					if spelling == strings.ToLower(spelling) {
+				} else if hasUpper(e.Name) {
+					if !hasUpper(spelling) {
 						lower++ // "tetragon"
 					} else {
 						upper++
@@ -124,6 +124,19 @@ func (x *extractor) mentions() {
 			}
 		}
 	}
+}
+
+// hasUpper reports whether s has a capital letter; unlike comparing s with
+// strings.ToLower(s), it allocates nothing.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return true
+		} else if c >= utf8.RuneSelf {
+			return strings.IndexFunc(s[i:], unicode.IsUpper) >= 0
+		}
+	}
+	return false
 }
 
 // parentNear reports whether block bi, or the talk it belongs to, also

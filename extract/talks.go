@@ -192,6 +192,13 @@ func longerTitles(talks []talk) {
 	if len(talks) < 2 {
 		return
 	}
+	folds := make([]string, len(talks)) // each title folded once, as a pair needs it
+	fold := func(i int) string {
+		if folds[i] == "" {
+			folds[i] = graph.Fold(talks[i].title)
+		}
+		return folds[i]
+	}
 	for i := range talks {
 		for j := range talks {
 			a, b := &talks[i], &talks[j]
@@ -199,11 +206,10 @@ func longerTitles(talks []talk) {
 				strings.Count(a.title, " ") < 2 {
 				continue
 			}
-			fa, fb := graph.Fold(a.title), graph.Fold(b.title)
-			if !strings.HasPrefix(fb, fa) || !slices.EqualFunc(a.speakers, b.speakers, func(p, q speaker) bool { return p.name == q.name }) {
+			if !strings.HasPrefix(fold(j), fold(i)) || !slices.EqualFunc(a.speakers, b.speakers, func(p, q speaker) bool { return p.name == q.name }) {
 				continue
 			}
-			a.title = b.title
+			a.title, folds[i] = b.title, ""
 		}
 	}
 }
