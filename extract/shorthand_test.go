@@ -214,3 +214,21 @@ func TestPanelMembersUnderALead(t *testing.T) {
 		t.Errorf("Rui Figueiredo works for %q", got)
 	}
 }
+
+// TestBlurbAfterSpeakers: a list of '**Title** (Name) — a sentence about
+// it', the sentence in any case, and a speaker list after a dash kept.
+func TestBlurbAfterSpeakers(t *testing.T) {
+	const doc = "# FOSDEM 2025: my favourite talks\n\n## TL;DR\n\n" +
+		"- **Tracing the Kernel Without Recompiling Anything** (Jakub Dvořák) — eBPF one-liners you can actually use on Monday.\n" +
+		"- **WebAssembly Components on the Server: Beyond Hello World** (Tomás Ortega) — WASI 0.2 finally feels real.\n" +
+		"- **Scaling Prometheus Horizontally** (keynote) — Jane Doe and John Smith of Acme.\n"
+	v := view{extractString(t, "tldr.md", doc)}
+	want := map[string][]string{
+		"Tracing the Kernel Without Recompiling Anything":          {"person:jakub-dvorak"},
+		"WebAssembly Components on the Server: Beyond Hello World": {"person:tomas-ortega"},
+		"Scaling Prometheus Horizontally":                          {"person:jane-doe", "person:john-smith"},
+	}
+	if got := allSpeakersByTalk(v); !reflect.DeepEqual(got, want) {
+		t.Fatalf("talks %q\nwant %q", got, want)
+	}
+}

@@ -885,8 +885,25 @@ func trimComment(s string) string {
 		if startsLower(tail) && strings.ToLower(tail) == tail && !commentLeadRe.MatchString(tail) {
 			return strings.TrimRight(s[:k], " ")
 		}
+		if before := strings.TrimRight(s[:k], " "); strings.HasSuffix(before, ")") && endsSentence(tail) && lowerWords(tail) >= 3 {
+			// "**Title** (Jakub Dvořák) — eBPF one-liners you can use on
+			// Monday.": a sentence about the talk after its speakers
+			return before
+		}
 	}
 	return s
+}
+
+// lowerWords counts the words of s that start with a lower-case letter
+// (a list of names has "and" and "of" at most).
+func lowerWords(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if startsLower(w) {
+			n++
+		}
+	}
+	return n
 }
 
 // labelledTitle returns a title without the label of its kind of session
