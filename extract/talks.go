@@ -743,22 +743,15 @@ func (x *extractor) openingSpeakers(b *Block, off int) []speaker {
 		return nil
 	}
 	tail := next[end:]
+	org := x.orgAfter(tail) // " from the Open Infrastructure Fund"
 	if bm := bothOrgRe.FindStringSubmatch(strings.TrimRight(tail, ". ")); bm != nil && strings.HasPrefix(tail, ", both ") {
-		if org := cleanOrg(bm[1]); org != "" {
-			for j := range sp {
-				sp[j].org = org // ", both from Nordlys Energi"
-			}
-			return sp
-		}
+		org = cleanOrg(bm[1]) // ", both from Nordlys Energi"
 	}
-	if org := x.orgAfter(tail); org != "" {
-		for j := range sp {
-			sp[j].org = org // ", both from Nordlys Energi", " from the Open Infrastructure Fund"
-		}
-		return sp
-	}
-	if !verbCueRe.MatchString(tail) {
+	if org == "" && !verbCueRe.MatchString(tail) {
 		return nil
+	}
+	for j := range sp {
+		sp[j].org = org
 	}
 	return sp
 }
